@@ -1,0 +1,259 @@
+//! One run from paths to findings: discover, load, parse, rules, locate.
+//!
+//! Files are checked in parallel on a rayon pool and each document is dropped as
+//! soon as its findings are located (and, for human output, rendered), so memory
+//! holds the findings, not the corpus. Results come back in the sorted order of
+//! discovery, so output never depends on thread timing.
+
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::discover::{self, io_reason};
+use crate::document::{self, Document, LoadError};
+use crate::line_index::{LineIndex, Position};
+use crate::rules;
+
+/// A diagnostic with its line and column positions worked out.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// The finding itself.
+    pub diagnostic: Diagnostic,
+    /// Where its span starts.
+    pub start: Position,
+    /// Where its span ends (exclusive: the position just after the last character).
+    pub end: Position,
+    /// Start and end of each label, in the order of `diagnostic.labels`.
+    pub labels: Vec<(Position, Position)>,
+}
+
+/// The text of one checked file, for renderers that show snippets.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The path as shown to the user.
+    pub name: &'a str,
+    /// The text, when the file could be read.
+    pub text: Option<&'a str>,
+}
+
+/// Renders one file's findings while its text is still in memory.
+pub trait RenderFile: Sync {
+    /// The rendered findings of one file.
+    fn render(&self, source: Source<'_>, findings: &[Finding]) -> String;
+}
+
+/// The findings of one file.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The path as discovered or given.
+    pub path: PathBuf,
+    /// The path as shown: relative to the working directory where possible.
+    pub display: String,
+    /// Findings in span order.
+    pub findings: Vec<Finding>,
+    /// The findings rendered by the `RenderFile` given to `run`, if any.
+    pub rendered: String,
+    /// Whether the file could not be read, so the check is incomplete.
+    pub unreadable: bool,
+}
+
+/// Everything one run found.
+#[derive(Debug)]
+pub struct Outcome {
+    /// One report per file with findings or problems, in path order.
+    pub files: Vec<FileReport>,
+    /// How many files were read and checked.
+    pub files_checked: usize,
+    /// Wall time from discovery to the last finding.
+    pub elapsed: Duration,
+}
+
+impl Outcome {
+    /// How many findings have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings()
+            .filter(|f| f.diagnostic.severity == severity)
+            .count()
+    }
+
+    /// Every finding, in output order.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.files.iter().flat_map(|f| f.findings.iter())
+    }
+
+    /// Whether some path could not be read, which makes the run incomplete.
+    pub fn incomplete(&self) -> bool {
+        self.files.iter().any(|f| f.unreadable)
+    }
+}
+
+/// Checks everything under `paths` with `threads` workers (0: one per core).
+pub fn run(paths: &[PathBuf], threads: usize, render: Option<&dyn RenderFile>) -> Outcome {
+    let started = Instant::now();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .stack_size(8 << 20)
+        .build();
+    let work = || {
+        let found = discover::discover(paths, rayon::current_num_threads());
+        let mut files: Vec<FileReport> = found
+            .problems
+            .iter()
+            .map(|(path, reason)| unreadable(path, &display_path(path, &cwd), reason, render))
+            .collect();
+        let checked: Vec<FileReport> = found
+            .files
+            .par_iter()
+            .map(|path| check_file(path, display_path(path, &cwd), render))
+            .filter(|report| !report.findings.is_empty())
+            .collect();
+        files.extend(checked);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        (files, found.files.len())
+    };
+    let (files, files_checked) = match pool {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    };
+    Outcome {
+        files,
+        files_checked,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// Loads, parses and checks one file.
+pub fn check_file(path: &Path, display: String, render: Option<&dyn RenderFile>) -> FileReport {
+    match document::load(path) {
+        Ok(text) => {
+            let doc = Document::new(path.to_path_buf(), text);
+            let findings = locate(&doc.lines, &doc.text, rules::check(&doc));
+            finish(path, display, Some(&doc.text), findings, render, false)
+        }
+        Err(LoadError::InvalidUtf8 {
+            shown,
+            first,
+            count,
+        }) => {
+            let more = match count {
+                1 => String::new(),
+                n => format!(" ({} more bad sequences follow)", n - 1),
+            };
+            let diagnostic = Diagnostic::new(
+                &rules::INVALID_UTF8,
+                first,
+                format!("this file is not valid UTF-8: this byte cannot be read as text{more}"),
+            )
+            .with_help("re-save the file as UTF-8 in your editor");
+            let findings = locate(&LineIndex::new(&shown), &shown, vec![diagnostic]);
+            finish(path, display, Some(&shown), findings, render, false)
+        }
+        Err(LoadError::Unreadable(err)) => unreadable(path, &display, &io_reason(&err), render),
+    }
+}
+
+fn unreadable(
+    path: &Path,
+    display: &str,
+    reason: &str,
+    render: Option<&dyn RenderFile>,
+) -> FileReport {
+    let diagnostic = Diagnostic::new(
+        &rules::UNREADABLE_FILE,
+        0..0,
+        format!("could not read `{display}`: {reason}"),
+    );
+    let findings = vec![Finding {
+        diagnostic,
+        start: Position { line: 1, column: 1 },
+        end: Position { line: 1, column: 1 },
+        labels: Vec::new(),
+    }];
+    finish(path, display.to_string(), None, findings, render, true)
+}
+
+fn finish(
+    path: &Path,
+    display: String,
+    text: Option<&str>,
+    findings: Vec<Finding>,
+    render: Option<&dyn RenderFile>,
+    unreadable: bool,
+) -> FileReport {
+    let rendered = match render {
+        Some(render) if !findings.is_empty() => render.render(
+            Source {
+                name: &display,
+                text,
+            },
+            &findings,
+        ),
+        _ => String::new(),
+    };
+    FileReport {
+        path: path.to_path_buf(),
+        display,
+        findings,
+        rendered,
+        unreadable,
+    }
+}
+
+/// Works out line and column positions for each diagnostic.
+fn locate(lines: &LineIndex, text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
+    diagnostics
+        .into_iter()
+        .map(|diagnostic| Finding {
+            start: lines.position(text, diagnostic.span.start),
+            end: lines.position(text, diagnostic.span.end),
+            labels: diagnostic
+                .labels
+                .iter()
+                .map(|l| {
+                    (
+                        lines.position(text, l.span.start),
+                        lines.position(text, l.span.end),
+                    )
+                })
+                .collect(),
+            diagnostic,
+        })
+        .collect()
+}
+
+/// `path` relative to `cwd` when it lies under it, without a leading `./`.
+pub fn display_path(path: &Path, cwd: &Path) -> String {
+    let relative = path.strip_prefix(cwd).unwrap_or(path);
+    let shown: PathBuf = relative
+        .components()
+        .skip_while(|c| matches!(c, Component::CurDir))
+        .collect();
+    if shown.as_os_str().is_empty() {
+        ".".to_string()
+    } else {
+        shown.to_string_lossy().into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_paths_are_relative_and_clean() {
+        let cwd = Path::new("/site");
+        assert_eq!(
+            display_path(Path::new("/site/_posts/a.md"), cwd),
+            "_posts/a.md"
+        );
+        assert_eq!(display_path(Path::new("./_posts/a.md"), cwd), "_posts/a.md");
+        assert_eq!(
+            display_path(Path::new("/elsewhere/a.md"), cwd),
+            "/elsewhere/a.md"
+        );
+        assert_eq!(display_path(Path::new("../a.md"), cwd), "../a.md");
+    }
+}

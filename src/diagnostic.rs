@@ -1,0 +1,123 @@
+//! What a rule reports: plain data, independent of how it is shown.
+//!
+//! A `Diagnostic` holds byte spans into its document; line and column numbers are
+//! worked out only when it is reported (see `report`), so rules never deal with
+//! them. Renderers turn the same data into human, compact and JSON output.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// How serious a finding is. Errors fail the run; warnings fail it only past
+/// `--max-warnings`; infos never do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run.
+    Info,
+    /// Probably a slip; fails a run only past `--max-warnings`.
+    Warning,
+    /// Breaks the build or the published post; fails the run.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A byte range into a document's text.
+pub type Span = Range<usize>;
+
+/// A secondary span with a note, such as "first defined here".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// The bytes the note points at.
+    pub span: Span,
+    /// The note itself.
+    pub message: String,
+}
+
+/// A text edit that resolves a finding: replace the bytes of `span` by `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// The bytes to replace.
+    pub span: Span,
+    /// What to put in their place.
+    pub replacement: String,
+    /// Whether `--fix` may apply it without a person looking (it cannot change
+    /// what the author meant).
+    pub safe: bool,
+}
+
+/// One finding of one rule in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The id of the rule that found it.
+    pub rule: &'static str,
+    /// The severity it is reported at.
+    pub severity: Severity,
+    /// One sentence a writer understands.
+    pub message: String,
+    /// The exact bytes at fault.
+    pub span: Span,
+    /// Other places that explain the finding.
+    pub labels: Vec<Label>,
+    /// What to do about it, when that is not obvious from the message.
+    pub help: Option<String>,
+    /// An edit that resolves it, where one is unambiguous.
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A finding of `rule` at `span`, at the rule's default severity.
+    pub fn new(rule: &crate::rules::Rule, span: Span, message: impl Into<String>) -> Self {
+        Self {
+            rule: rule.id,
+            severity: rule.severity,
+            message: message.into(),
+            span,
+            labels: Vec::new(),
+            help: None,
+            fix: None,
+        }
+    }
+
+    /// Adds a labelled secondary span.
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Sets the help text.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the fix.
+    pub fn with_fix(mut self, span: Span, replacement: impl Into<String>, safe: bool) -> Self {
+        self.fix = Some(Fix {
+            span,
+            replacement: replacement.into(),
+            safe,
+        });
+        self
+    }
+}

@@ -1,0 +1,220 @@
+//! The discover step: which files to check.
+//!
+//! Directories are walked in parallel with the `ignore` crate, honouring
+//! `.gitignore` (inside a git repository or not), skipping hidden entries and the
+//! folders a Jekyll site builds or vendors (`_site/`, `.jekyll-cache/`, `vendor/`,
+//! `node_modules/`), and keeping Markdown files only. A file named on the command
+//! line is always checked, whatever its name or ignore status: that is how
+//! pre-commit passes staged files. The result is sorted and free of duplicates, so
+//! output order never depends on the walk.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use ignore::{WalkBuilder, WalkState};
+
+/// Folders never worth checking: build output, caches, vendored code.
+const SKIPPED_DIRS: &[&str] = &[
+    "_site",
+    ".jekyll-cache",
+    ".sass-cache",
+    "vendor",
+    "node_modules",
+    ".git",
+];
+
+/// Extensions Jekyll converts as Markdown by default, plus `.mdown`.
+const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mkd", "mkdn", "mkdown", "mdown"];
+
+/// What discovery found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Files to check, sorted, without duplicates.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be looked at, with the reason.
+    pub problems: Vec<(PathBuf, String)>,
+}
+
+/// Whether `path` has a Markdown extension (in any case).
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        MARKDOWN_EXTENSIONS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(e))
+    })
+}
+
+/// Finds the files to check under `paths`, walking with `threads` threads.
+pub fn discover(paths: &[PathBuf], threads: usize) -> Discovered {
+    let mut found = Discovered::default();
+    let mut dirs = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => dirs.push(path.clone()),
+            Ok(_) => found.files.push(path.clone()),
+            Err(err) => found.problems.push((path.clone(), io_reason(&err))),
+        }
+    }
+    if let Some((first, rest)) = dirs.split_first() {
+        walk(first, rest, threads, &mut found);
+    }
+    found.files.sort();
+    found.files.dedup();
+    found.problems.sort();
+    found
+}
+
+fn walk(first: &Path, rest: &[PathBuf], threads: usize, found: &mut Discovered) {
+    let mut builder = WalkBuilder::new(first);
+    for dir in rest {
+        builder.add(dir);
+    }
+    builder
+        .hidden(true)
+        .require_git(false)
+        .threads(threads)
+        .filter_entry(|entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            !(is_dir && entry.depth() > 0 && SKIPPED_DIRS.iter().any(|d| entry.file_name() == *d))
+        });
+    let files = Mutex::new(Vec::new());
+    let problems = Mutex::new(Vec::new());
+    builder.build_parallel().run(|| {
+        let files = &files;
+        let problems = &problems;
+        Box::new(move |entry| {
+            match entry {
+                Ok(entry) => {
+                    if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) {
+                        lock(files).push(entry.into_path());
+                    }
+                }
+                Err(err) => {
+                    let path = error_path(&err).unwrap_or_else(|| first.to_path_buf());
+                    lock(problems).push((path, walk_reason(&err)));
+                }
+            }
+            WalkState::Continue
+        })
+    });
+    found.files.extend(into_inner(files));
+    found.problems.extend(into_inner(problems));
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn into_inner<T>(m: Mutex<T>) -> T {
+    m.into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The path an `ignore` error is about, if it says.
+fn error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+/// An `ignore` error in words, without the path (the report shows it).
+fn walk_reason(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_reason(err),
+        ignore::Error::Io(io) => io_reason(io),
+        other => other.to_string(),
+    }
+}
+
+/// An I/O error in plain words, as a person would say it.
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "no such file or directory".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::IsADirectory => "it is a directory, not a file".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_extensions_in_any_case() {
+        for name in [
+            "a.md",
+            "a.MD",
+            "a.markdown",
+            "a.mkd",
+            "a.mkdn",
+            "a.mdown",
+            "a.mkdown",
+        ] {
+            assert!(is_markdown(Path::new(name)), "{name}");
+        }
+        for name in ["a.txt", "a.html", "md", "a.md.bak"] {
+            assert!(!is_markdown(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn walks_sorts_and_skips_what_a_site_does_not_publish() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in [
+            "_posts/2024-01-02-b.md",
+            "_posts/2024-01-01-a.md",
+            "_site/copy.md",
+            "vendor/bundle/gem.md",
+            "node_modules/x/readme.md",
+            ".github/pull_request_template.md",
+            "notes.txt",
+            "ignored/skip.md",
+            "x.md/inside.md",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        std::fs::write(root.join(".gitignore"), "ignored/\n").unwrap();
+        let found = discover(&[root.to_path_buf()], 2);
+        let names: Vec<_> = found
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "_posts/2024-01-01-a.md",
+                "_posts/2024-01-02-b.md",
+                "x.md/inside.md"
+            ]
+        );
+        assert!(found.problems.is_empty());
+    }
+
+    #[test]
+    fn named_files_are_always_checked_and_missing_ones_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let ignored = dir.path().join("_site/page.txt");
+        std::fs::create_dir_all(ignored.parent().unwrap()).unwrap();
+        std::fs::write(&ignored, "x").unwrap();
+        let missing = dir.path().join("nope.md");
+        let found = discover(&[ignored.clone(), missing.clone(), ignored.clone()], 1);
+        assert_eq!(found.files, [ignored]);
+        assert_eq!(
+            found.problems,
+            [(missing, "no such file or directory".to_string())]
+        );
+    }
+}

@@ -1,0 +1,178 @@
+//! The load step: one file's bytes become a `Document` rules can read.
+//!
+//! A document knows its path, its role in a Jekyll site (post, draft or page),
+//! its text, a line index and its front matter, all worked out once so no rule
+//! re-reads or re-parses anything. Bytes that are not UTF-8 do not become a
+//! document: `load` says where the first bad byte is, and the check step turns
+//! that into a finding for the file while the run goes on.
+
+use std::io;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::front_matter::FrontMatter;
+use crate::line_index::{LineIndex, Position};
+
+/// What a file is to Jekyll, which decides how it is read and which rules apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A file under a `_posts/` folder.
+    Post,
+    /// A file under a `_drafts/` folder.
+    Draft,
+    /// Any other Markdown file.
+    Page,
+}
+
+impl Role {
+    /// The role of the file at `path`, from the nearest `_posts` or `_drafts`
+    /// folder above it.
+    pub fn of(path: &Path) -> Self {
+        let folders = path.parent().into_iter().flat_map(Path::components).rev();
+        for folder in folders {
+            match folder.as_os_str().to_str() {
+                Some("_posts") => return Role::Post,
+                Some("_drafts") => return Role::Draft,
+                _ => {}
+            }
+        }
+        Role::Page
+    }
+
+    /// Whether Jekyll strips a byte order mark before looking for front matter
+    /// (it reads posts and drafts with `bom|utf-8`, pages on the raw bytes).
+    pub fn strips_bom(self) -> bool {
+        matches!(self, Role::Post | Role::Draft)
+    }
+}
+
+/// One Markdown file, read and parsed once, shared by every rule.
+#[derive(Debug)]
+pub struct Document {
+    /// The path as discovered or given.
+    pub path: PathBuf,
+    /// What Jekyll makes of it.
+    pub role: Role,
+    /// The whole file, byte order mark included.
+    pub text: String,
+    /// Line starts, for positions.
+    pub lines: LineIndex,
+    /// The front matter block and its YAML.
+    pub front_matter: FrontMatter,
+}
+
+impl Document {
+    /// Builds the document for `text` read from `path`.
+    pub fn new(path: PathBuf, text: String) -> Self {
+        let role = Role::of(&path);
+        let lines = LineIndex::new(&text);
+        let front_matter = FrontMatter::read(&text, role.strips_bom());
+        Self {
+            path,
+            role,
+            text,
+            lines,
+            front_matter,
+        }
+    }
+
+    /// The line and column of byte `offset`.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// The file name, for rules about names.
+    pub fn file_name(&self) -> &str {
+        self.path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+    }
+}
+
+/// Why a file could not become a document.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    #[error("could not read the file: {0}")]
+    Unreadable(#[from] io::Error),
+    /// The file is not UTF-8.
+    #[error("the file is not valid UTF-8")]
+    InvalidUtf8 {
+        /// The text with each bad byte replaced by `?`, so offsets still match
+        /// the file and the place can be shown.
+        shown: String,
+        /// The first bad byte sequence.
+        first: Range<usize>,
+        /// How many bad sequences there are in all.
+        count: usize,
+    },
+}
+
+/// Reads the file at `path` as UTF-8 text.
+pub fn load(path: &Path) -> Result<String, LoadError> {
+    let bytes = std::fs::read(path)?;
+    String::from_utf8(bytes).map_err(|err| invalid_utf8(err.into_bytes()))
+}
+
+/// Describes bytes that are not UTF-8, keeping offsets intact.
+fn invalid_utf8(mut bytes: Vec<u8>) -> LoadError {
+    let mut first = None;
+    let mut count = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        match std::str::from_utf8(&bytes[at..]) {
+            Ok(_) => break,
+            Err(err) => {
+                let start = at + err.valid_up_to();
+                let len = err.error_len().unwrap_or(bytes.len() - start);
+                bytes[start..start + len].fill(b'?');
+                first.get_or_insert(start..start + len);
+                count += 1;
+                at = start + len;
+            }
+        }
+    }
+    let shown = String::from_utf8(bytes).unwrap_or_default();
+    LoadError::InvalidUtf8 {
+        shown,
+        first: first.unwrap_or(0..0),
+        count,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_follow_the_nearest_special_folder() {
+        assert_eq!(Role::of(Path::new("_posts/2024-01-01-a.md")), Role::Post);
+        assert_eq!(
+            Role::of(Path::new("blog/_posts/x/2024-01-01-a.md")),
+            Role::Post
+        );
+        assert_eq!(Role::of(Path::new("./_drafts/a.md")), Role::Draft);
+        assert_eq!(Role::of(Path::new("about.md")), Role::Page);
+        assert_eq!(Role::of(Path::new("_posts")), Role::Page);
+        assert_eq!(Role::of(Path::new("_drafts/_posts/a.md")), Role::Post);
+    }
+
+    #[test]
+    fn invalid_bytes_are_located_and_replaced_one_for_one() {
+        let mut bytes = b"ok\n".to_vec();
+        bytes.extend([0xff, b'x', 0xe2, 0x82]);
+        match invalid_utf8(bytes) {
+            LoadError::InvalidUtf8 {
+                shown,
+                first,
+                count,
+            } => {
+                assert_eq!(shown, "ok\n?x??");
+                assert_eq!(first, 3..4);
+                assert_eq!(count, 2);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! The front matter step: find the block as Jekyll does, then read its YAML.
+//!
+//! `split` knows where the block is, `tree` turns its YAML into nodes with spans,
+//! `resolve` says what each scalar means in YAML 1.1. This module ties them into
+//! the one `FrontMatter` value a document carries and rules read.
+
+pub mod resolve;
+pub mod split;
+pub mod tree;
+
+use std::ops::Range;
+
+use split::Split;
+use tree::{Entry, Node, NodeKind, YamlError};
+
+/// The front matter of one document, as Jekyll will see it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FrontMatter {
+    /// No front matter block.
+    Absent,
+    /// A `---` block preceded by a byte order mark in a file Jekyll reads raw
+    /// (a page): Jekyll does not see the block and copies the file as it is.
+    HiddenByBom {
+        /// The opening `---`.
+        open: Range<usize>,
+    },
+    /// An opening `---` that nothing closes.
+    Unclosed {
+        /// The opening `---`.
+        open: Range<usize>,
+    },
+    /// A complete block.
+    Closed {
+        /// The opening `---`.
+        open: Range<usize>,
+        /// The closing `---` or `...`.
+        close: Range<usize>,
+        /// Where the Markdown body starts.
+        body_start: usize,
+        /// The parsed YAML: its top-level entries, or why it could not be read.
+        data: Result<Vec<Entry>, YamlProblem>,
+    },
+}
+
+/// Front matter YAML that Jekyll cannot use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YamlProblem {
+    /// The YAML does not parse.
+    Syntax(YamlError),
+    /// It parses, but is not a set of `key: value` lines.
+    NotAMapping {
+        /// The top-level node that should have been a mapping.
+        span: Range<usize>,
+    },
+}
+
+impl FrontMatter {
+    /// Reads the front matter of `text`. `strip_bom` says whether Jekyll strips a
+    /// leading byte order mark for this kind of document (it does for posts and
+    /// drafts, not for pages).
+    pub fn read(text: &str, strip_bom: bool) -> Self {
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        if bom > 0 && !strip_bom {
+            return match split::split(text, bom) {
+                Split::Absent => FrontMatter::Absent,
+                Split::Unclosed { open } | Split::Closed { open, .. } => {
+                    FrontMatter::HiddenByBom { open }
+                }
+            };
+        }
+        match split::split(text, bom) {
+            Split::Absent => FrontMatter::Absent,
+            Split::Unclosed { open } => FrontMatter::Unclosed { open },
+            Split::Closed {
+                open,
+                yaml,
+                close,
+                body_start,
+            } => FrontMatter::Closed {
+                open,
+                close,
+                body_start,
+                data: read_yaml(&text[yaml.clone()], yaml.start),
+            },
+        }
+    }
+
+    /// The top-level entries, when the block exists and its YAML is usable.
+    pub fn entries(&self) -> Option<&[Entry]> {
+        match self {
+            FrontMatter::Closed {
+                data: Ok(entries), ..
+            } => Some(entries),
+            _ => None,
+        }
+    }
+}
+
+fn read_yaml(yaml: &str, base: usize) -> Result<Vec<Entry>, YamlProblem> {
+    match tree::parse(yaml, base).map_err(YamlProblem::Syntax)? {
+        None => Ok(Vec::new()),
+        Some(Node {
+            kind: NodeKind::Mapping(entries),
+            ..
+        }) => Ok(entries),
+        Some(Node {
+            kind: NodeKind::Scalar(scalar),
+            ..
+        }) if scalar.is_blank() => Ok(Vec::new()),
+        Some(node) => Err(YamlProblem::NotAMapping { span: node.span }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_with_a_bom_hides_its_front_matter() {
+        let text = "\u{feff}---\ntitle: x\n---\n";
+        assert_eq!(
+            FrontMatter::read(text, false),
+            FrontMatter::HiddenByBom { open: 3..6 }
+        );
+        let entries = FrontMatter::read(text, true);
+        assert_eq!(entries.entries().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn empty_front_matter_has_no_entries() {
+        assert_eq!(
+            FrontMatter::read("---\n---\n", true).entries(),
+            Some(&[][..])
+        );
+    }
+
+    #[test]
+    fn a_list_is_not_front_matter() {
+        match FrontMatter::read("---\n- a\n- b\n---\n", true) {
+            FrontMatter::Closed {
+                data: Err(YamlProblem::NotAMapping { span }),
+                ..
+            } => assert_eq!(span.start, 4),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! prepress: a fast publishing check for Jekyll blogs.
+//!
+//! One run flows through small modules, one step each:
+//! `discover` (which files) → `document` (load one file) → `front_matter`
+//! (split and parse the YAML with spans) → `rules` (every check) → `check`
+//! (the run, in parallel, with positions) → `report` (human, compact, JSON).
+//! `cli` is the command line on top; `main.rs` only calls it.
+
+pub mod check;
+pub mod cli;
+pub mod date;
+pub mod diagnostic;
+pub mod discover;
+pub mod document;
+pub mod front_matter;
+pub mod line_index;
+pub mod report;
+pub mod rules;

@@ -1,0 +1,195 @@
+//! `--format human`: miette's graphical report, with the span underlined.
+//!
+//! Each finding becomes a miette diagnostic over a borrowed view of the file, so
+//! the snippet, the underline and the `path:line:column` header come from the
+//! same text the rules read. A byte order mark is left out of that view, so the
+//! columns miette prints on line 1 match prepress's own. Findings about a file as
+//! a whole (its name, or a file that cannot be read) show no snippet.
+
+use std::fmt;
+
+use miette::{
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
+    MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+
+use super::plural;
+use crate::check::{Finding, Outcome, RenderFile, Source};
+use crate::diagnostic::Severity;
+
+/// Renders findings as miette reports.
+pub struct Human {
+    handler: GraphicalReportHandler,
+}
+
+impl Human {
+    /// A renderer with or without ANSI colours.
+    pub fn new(color: bool) -> Self {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        Self {
+            handler: GraphicalReportHandler::new_themed(theme).with_context_lines(1),
+        }
+    }
+}
+
+impl RenderFile for Human {
+    fn render(&self, source: Source<'_>, findings: &[Finding]) -> String {
+        let mut out = String::new();
+        for finding in findings {
+            let shown = Shown::new(source, finding);
+            // Writing to a String cannot fail.
+            let _ = self.handler.render_report(&mut out, &shown);
+        }
+        out
+    }
+}
+
+/// The summary line: `N errors, M warnings in K files (F files checked in T ms)`.
+pub fn summary(outcome: &Outcome) -> String {
+    let infos = outcome.count(Severity::Info);
+    let infos = if infos > 0 {
+        format!(", {}", plural(infos, Severity::Info))
+    } else {
+        String::new()
+    };
+    let with_findings = outcome.files.len();
+    format!(
+        "{}, {}{infos} in {with_findings} {} ({} {} checked in {} ms)",
+        plural(outcome.count(Severity::Error), Severity::Error),
+        plural(outcome.count(Severity::Warning), Severity::Warning),
+        if with_findings == 1 { "file" } else { "files" },
+        outcome.files_checked,
+        if outcome.files_checked == 1 {
+            "file"
+        } else {
+            "files"
+        },
+        outcome.elapsed.as_millis(),
+    )
+}
+
+/// Length of the UTF-8 byte order mark.
+const BOM: usize = 3;
+
+/// One finding as a miette diagnostic.
+struct Shown<'a> {
+    finding: &'a Finding,
+    message: String,
+    source: Option<View<'a>>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(source: Source<'a>, finding: &'a Finding) -> Self {
+        let d = &finding.diagnostic;
+        let whole_file = d.span == (0..0) && d.labels.is_empty();
+        let view = source.text.filter(|_| !whole_file).map(|text| {
+            let skip = if text.starts_with('\u{feff}') { BOM } else { 0 };
+            View {
+                name: source.name,
+                text: &text[skip..],
+                skip,
+            }
+        });
+        let message = if view.is_none() && !d.message.contains(source.name) {
+            format!("{}: {}", source.name, d.message)
+        } else {
+            d.message.clone()
+        };
+        Self {
+            finding,
+            message,
+            source: view,
+        }
+    }
+
+    fn span(&self, span: &std::ops::Range<usize>) -> SourceSpan {
+        let skip = self.source.as_ref().map_or(0, |v| v.skip);
+        let start = span.start.saturating_sub(skip);
+        let end = span.end.saturating_sub(skip).max(start);
+        SourceSpan::new(start.into(), end - start)
+    }
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl MietteDiagnostic for Shown<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.finding.diagnostic.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let d = &self.finding.diagnostic;
+        let help = d.help.as_deref()?;
+        match &d.fix {
+            Some(fix) if fix.safe => Some(Box::new(format!("{help} (fixable)"))),
+            _ => Some(Box::new(help)),
+        }
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|v| v as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let d = &self.finding.diagnostic;
+        let primary = LabeledSpan::new_primary_with_span(None, self.span(&d.span));
+        let others = d
+            .labels
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), self.span(&l.span)));
+        Some(Box::new(std::iter::once(primary).chain(others)))
+    }
+}
+
+/// A named, borrowed view of a file's text, without its byte order mark.
+struct View<'a> {
+    name: &'a str,
+    text: &'a str,
+    skip: usize,
+}
+
+impl SourceCode for View<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}

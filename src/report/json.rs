@@ -1,0 +1,112 @@
+//! `--format json`: one JSON document, a contract for tools (schema in the README).
+//!
+//! `{"version": 1, "files_checked": N, "diagnostics": [...]}`. Positions are
+//! 1-based with columns in characters and exclusive ends; `start` and `end` are
+//! byte offsets into the file, which is what a fix edits. Adding a field is
+//! allowed within a version; removing or changing one needs a new version.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::check::{Finding, Outcome};
+use crate::diagnostic::Severity;
+
+/// The schema version of this output.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    files_checked: usize,
+    diagnostics: Vec<Item<'a>>,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    start: usize,
+    end: usize,
+    help: Option<&'a str>,
+    fix: Option<Fix<'a>>,
+    labels: Vec<Label<'a>>,
+}
+
+#[derive(Serialize)]
+struct Fix<'a> {
+    start: usize,
+    end: usize,
+    replacement: &'a str,
+    safe: bool,
+}
+
+#[derive(Serialize)]
+struct Label<'a> {
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Writes the whole run as one pretty-printed JSON document.
+pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    let diagnostics = outcome
+        .files
+        .iter()
+        .flat_map(|file| file.findings.iter().map(|f| item(&file.display, f)))
+        .collect();
+    let document = Document {
+        version: VERSION,
+        files_checked: outcome.files_checked,
+        diagnostics,
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+fn item<'a>(path: &'a str, finding: &'a Finding) -> Item<'a> {
+    let d = &finding.diagnostic;
+    Item {
+        path,
+        rule: d.rule,
+        severity: d.severity,
+        message: &d.message,
+        line: finding.start.line,
+        column: finding.start.column,
+        end_line: finding.end.line,
+        end_column: finding.end.column,
+        start: d.span.start,
+        end: d.span.end,
+        help: d.help.as_deref(),
+        fix: d.fix.as_ref().map(|fix| Fix {
+            start: fix.span.start,
+            end: fix.span.end,
+            replacement: &fix.replacement,
+            safe: fix.safe,
+        }),
+        labels: d
+            .labels
+            .iter()
+            .zip(&finding.labels)
+            .map(|(label, (start, end))| Label {
+                message: &label.message,
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                start: label.span.start,
+                end: label.span.end,
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,58 @@
+//! The report step: findings in the form a person or a machine reads.
+//!
+//! Each format is its own module. `human` renders each file's findings while its
+//! text is still loaded (it shows snippets); `compact` and `json` work from the
+//! located findings alone. All of them print files in path order and findings in
+//! span order, as `check::run` returns them.
+
+pub mod compact;
+pub mod human;
+pub mod json;
+
+use std::io::{self, Write};
+
+use crate::check::Outcome;
+use crate::diagnostic::Severity;
+
+/// The output formats of `prepress check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Snippets with the span underlined, then a summary line.
+    Human,
+    /// One line per finding: `path:line:column: severity[rule] message`.
+    Compact,
+    /// One JSON document (schema in the README).
+    Json,
+}
+
+/// Writes `outcome` in `format` to `out`. `quiet` drops the human summary line.
+pub fn write(
+    format: Format,
+    outcome: &Outcome,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => {
+            for file in &outcome.files {
+                out.write_all(file.rendered.as_bytes())?;
+            }
+            if !quiet {
+                writeln!(out, "{}", human::summary(outcome))?;
+            }
+            Ok(())
+        }
+        Format::Compact => compact::write(outcome, out),
+        Format::Json => json::write(outcome, out),
+    }
+}
+
+/// "1 error" or "2 errors".
+fn plural(count: usize, severity: Severity) -> String {
+    let word = severity.as_str();
+    if count == 1 {
+        format!("{count} {word}")
+    } else {
+        format!("{count} {word}s")
+    }
+}

@@ -1,0 +1,175 @@
+//! `empty-value`: a front matter key that matters for publishing, left empty.
+
+use super::{Rule, value_or_key_span};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::front_matter::tree::{Node, NodeKind};
+use crate::rules::FixAvailability;
+
+/// Keys whose empty value is a publishing slip. Other keys are often left empty
+/// on purpose (template keys such as `translator:` or `image:`), so they are not
+/// checked. `date` is not here: an empty date stops the build, and
+/// `invalid-date` reports it as the error it is.
+const KEYS: &[&str] = &[
+    "title",
+    "author",
+    "authors",
+    "categories",
+    "category",
+    "tags",
+    "tag",
+    "description",
+    "excerpt",
+    "layout",
+    "permalink",
+];
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "empty-value",
+    severity: Severity::Warning,
+    summary: "A front matter key such as `author`, `tags` or `title` is present but empty",
+    explanation: "\
+## What it does
+Reports a front matter key that is written but holds nothing: `\"\"`, `''`, an empty
+list `[]`, whitespace, or no value at all. It checks the keys where an empty value
+is a publishing slip: title, author, authors, categories, category, tags, tag,
+description, excerpt, layout and permalink.
+
+## Why is this bad?
+A key left empty is usually a template field nobody filled in. Jekyll publishes
+the empty value as it is: the post shows no author, sits in no category, has no
+description for search engines and feeds, or (for `layout: \"\"`) renders without
+the site's layout. An explicit empty string also overrides any value the site's
+`defaults` would have given.
+
+Other keys are often left empty on purpose (an empty `translator:` or `image:`
+kept from a template), so they are not checked. An empty `date` is reported by
+`invalid-date`, because Jekyll stops the build on it.
+
+## How to fix
+Fill the value in, or delete the line so the site's defaults apply.
+
+## Example
+```yaml
+author: \"\"        # reported
+tags: []          # reported
+categories:       # reported
+translator: \"\"    # not checked
+```",
+    fix: FixAvailability::Never,
+    check: Some(check),
+};
+
+fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let Some(entries) = doc.front_matter.entries() else {
+        return;
+    };
+    for entry in entries {
+        let Some(key) = entry.key.key_text() else {
+            continue;
+        };
+        if !KEYS.contains(&key) || !is_empty(&entry.value) {
+            continue;
+        }
+        let message = if entry.value.span.is_empty() {
+            format!("`{key}` has no value")
+        } else {
+            format!("`{key}` is empty")
+        };
+        out.push(
+            Diagnostic::new(&RULE, value_or_key_span(entry), message)
+                .with_help(help(key).to_string()),
+        );
+    }
+}
+
+/// Whether a value holds nothing: a blank scalar, or a list or mapping of nothing.
+fn is_empty(node: &Node) -> bool {
+    match &node.kind {
+        NodeKind::Scalar(scalar) => scalar.is_blank(),
+        NodeKind::Sequence(items) => items.iter().all(is_empty),
+        NodeKind::Mapping(entries) => entries.is_empty(),
+        NodeKind::Alias => false,
+    }
+}
+
+fn help(key: &str) -> &'static str {
+    match key {
+        "author" | "authors" => {
+            "fill in the author, or delete the line to use the site's default author"
+        }
+        "categories" | "category" => {
+            "name a category, or delete the line; as it is the post is filed under none"
+        }
+        "tags" | "tag" => "add tags, or delete the line; as it is the post has no tags",
+        "title" => "give the post a title; readers, feeds and search engines show it",
+        "description" | "excerpt" => {
+            "write a sentence, or delete the line to let Jekyll take the first paragraph"
+        }
+        "layout" => "name a layout, or delete the line; an empty layout renders the page bare",
+        _ => "fill in the value, or delete the line",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{messages, spans};
+
+    const POST: &str = "_posts/2024-01-01-a.md";
+
+    #[test]
+    fn reports_each_empty_publishing_key_at_its_value() {
+        let text =
+            "---\ntitle: Hi\nauthor: \"\"\ncategories: ''\ntags: []\ndescription: \"  \"\n---\n";
+        assert_eq!(spans(&RULE, POST, text), ["\"\"", "''", "[]", "\"  \""]);
+        assert_eq!(
+            messages(&RULE, POST, text),
+            [
+                "`author` is empty",
+                "`categories` is empty",
+                "`tags` is empty",
+                "`description` is empty"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_value_points_at_the_key() {
+        let text = "---\ntitle: Hi\nauthor:\ntags: ~\n---\n";
+        assert_eq!(spans(&RULE, POST, text), ["author", "~"]);
+        assert_eq!(
+            messages(&RULE, POST, text),
+            ["`author` has no value", "`tags` is empty"]
+        );
+    }
+
+    #[test]
+    fn lists_of_empty_strings_are_empty() {
+        let text = "---\ntags:\n  - \"\"\n---\n";
+        assert_eq!(spans(&RULE, POST, text).len(), 1);
+    }
+
+    #[test]
+    fn near_misses_stay_quiet() {
+        let text = "---\ntitle: \"0\"\nauthor: ~jane\ntranslator: \"\"\nimage:\ntags: [a]\n\
+                    categories: \"\\\"\"\nlayout: post\ndescription: false\n---\nauthor: \"\"\n";
+        assert!(
+            spans(&RULE, POST, text).is_empty(),
+            "{:?}",
+            spans(&RULE, POST, text)
+        );
+    }
+
+    #[test]
+    fn nested_keys_are_not_top_level_keys() {
+        let text = "---\nseo:\n  title: \"\"\n---\n";
+        assert!(spans(&RULE, POST, text).is_empty());
+    }
+
+    #[test]
+    fn checks_pages_too() {
+        assert_eq!(spans(&RULE, "about.md", "---\ntitle: ''\n---\n"), ["''"]);
+    }
+}

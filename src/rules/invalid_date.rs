@@ -1,0 +1,115 @@
+//! `invalid-date`: a `date:` value Jekyll cannot turn into a date.
+
+use super::{Rule, value_or_key_span};
+use crate::date::{DateProblem, check_value};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::front_matter::tree::{NodeKind, lookup};
+use crate::rules::FixAvailability;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "invalid-date",
+    severity: Severity::Error,
+    summary: "The front matter `date` is empty, not a date, or a date that does not exist",
+    explanation: "\
+## What it does
+Reports a front matter `date:` that is empty, holds no date at all (`date: TBD`),
+or names a month, day or time that does not exist (`2023-02-29`, `2024-13-01`,
+`25:00`).
+
+## Why is this bad?
+Jekyll reads `date:` with Ruby's `Time.parse`, which is lenient about the form but
+stops the whole build when there is no date to read (\"does not have a valid date
+in the YAML front matter\"). An impossible date either fails the same way or is
+silently moved to another day. Either way the post does not appear when and as
+intended.
+
+## How to fix
+Write the date as `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS +/-TTTT` with a time, or
+delete the line to use the date in the file name.
+
+## Example
+```yaml
+date: 2024-02-30          # reported: February 2024 has no day 30
+date:                     # reported: empty
+date: 2024-02-29 09:00:00 +0100   # fine
+```",
+    fix: FixAvailability::Never,
+    check: Some(check),
+};
+
+fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let Some(entry) = doc.front_matter.entries().and_then(|e| lookup(e, "date")) else {
+        return;
+    };
+    let span = value_or_key_span(entry);
+    let problem = match &entry.value.kind {
+        NodeKind::Scalar(scalar) => match check_value(&scalar.value) {
+            Ok(()) => return,
+            Err(DateProblem::NoDate) if scalar.is_blank() => {
+                "`date` is empty, and Jekyll stops the build on an empty date".to_string()
+            }
+            Err(DateProblem::NoDate) => format!(
+                "`{}` is not a date Jekyll can read, so the build stops",
+                scalar.value.trim()
+            ),
+            Err(DateProblem::Impossible(why)) => {
+                format!("`{}` is not a real date: {why}", scalar.value.trim())
+            }
+        },
+        NodeKind::Alias => return,
+        NodeKind::Sequence(_) | NodeKind::Mapping(_) => {
+            "`date` holds a list or a mapping, not a date, so the build stops".to_string()
+        }
+    };
+    out.push(Diagnostic::new(&RULE, span, problem).with_help(
+        "write `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS +/-TTTT`, or delete the line to use the file name's date",
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{messages, spans};
+
+    const POST: &str = "_posts/2024-01-01-a.md";
+
+    #[test]
+    fn reports_empty_and_unreadable_dates() {
+        assert_eq!(spans(&RULE, POST, "---\ndate:\n---\n"), ["date"]);
+        assert_eq!(spans(&RULE, POST, "---\ndate: \"\"\n---\n"), ["\"\""]);
+        assert_eq!(
+            messages(&RULE, POST, "---\ndate: TBD\n---\n"),
+            ["`TBD` is not a date Jekyll can read, so the build stops"]
+        );
+        assert_eq!(spans(&RULE, POST, "---\ndate: [2024]\n---\n"), ["[2024]"]);
+    }
+
+    #[test]
+    fn reports_dates_that_do_not_exist() {
+        assert_eq!(
+            messages(&RULE, POST, "---\ndate: 2023-02-29 10:00:00\n---\n"),
+            ["`2023-02-29 10:00:00` is not a real date: February 2023 has no day 29"]
+        );
+        assert_eq!(
+            spans(&RULE, POST, "---\ndate: '2024-13-01'\n---\n"),
+            ["'2024-13-01'"]
+        );
+    }
+
+    #[test]
+    fn near_misses_stay_quiet() {
+        for text in [
+            "---\ndate: 2024-02-29\n---\n",
+            "---\ndate: 2024-01-05 10:00:00 +0100\n---\n",
+            "---\ndate: \"Jan 5, 2024\"\n---\n",
+            "---\ndate: 2024-1-5\n---\n",
+            "---\nupdated: TBD\n---\n",
+            "---\nseo:\n  date: TBD\n---\n",
+            "---\ntitle: x\n---\ndate: TBD\n",
+        ] {
+            assert!(spans(&RULE, POST, text).is_empty(), "{text}");
+        }
+    }
+}

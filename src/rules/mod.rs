@@ -1,0 +1,194 @@
+//! The rules step: every check prepress makes, declared in one place.
+//!
+//! A rule is a `Rule` value: a stable id, a default severity, a one-line summary,
+//! a longer explanation (what `prepress explain` prints, and the README's rule
+//! table is made from the same text), whether it can offer a fix, and the check
+//! itself. Each rule lives in its own file beside its tests. Rules read an
+//! already-parsed `Document`; none reads files or re-parses. The two load rules
+//! (`invalid-utf8`, `unreadable-file`) have no check: the load step reports them
+//! for files that never become documents.
+
+mod bom_hides_front_matter;
+mod duplicate_key;
+mod empty_value;
+mod invalid_date;
+mod invalid_utf8;
+mod invalid_yaml;
+mod missing_title;
+mod post_filename;
+mod published_false;
+mod quoted_boolean;
+mod unclosed_front_matter;
+mod unreadable_file;
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::document::Document;
+use crate::front_matter::tree::{Entry, NodeKind};
+
+pub use invalid_utf8::RULE as INVALID_UTF8;
+pub use unreadable_file::RULE as UNREADABLE_FILE;
+
+/// Whether a rule's findings come with a fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    /// Never: the right change needs a person.
+    Never,
+    /// For some findings, where the change is unambiguous.
+    Sometimes,
+    /// For every finding.
+    Always,
+}
+
+impl FixAvailability {
+    /// Words for listings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::Never => "no",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Always => "yes",
+        }
+    }
+}
+
+/// A check with its metadata.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable kebab-case id, used in output, config and suppressions.
+    pub id: &'static str,
+    /// Severity its findings get unless configured otherwise.
+    pub severity: Severity,
+    /// One line saying what it reports.
+    pub summary: &'static str,
+    /// What it does, why it matters, how to fix it, with an example.
+    pub explanation: &'static str,
+    /// Whether its findings carry fixes.
+    pub fix: FixAvailability,
+    /// The check, or `None` for the load rules reported before a document exists.
+    pub check: Option<fn(&Document, &mut Vec<Diagnostic>)>,
+}
+
+/// Every rule, in the order `prepress rules` lists them.
+pub static RULES: &[&Rule] = &[
+    &empty_value::RULE,
+    &published_false::RULE,
+    &quoted_boolean::RULE,
+    &missing_title::RULE,
+    &invalid_date::RULE,
+    &duplicate_key::RULE,
+    &invalid_yaml::RULE,
+    &unclosed_front_matter::RULE,
+    &bom_hides_front_matter::RULE,
+    &post_filename::RULE,
+    &invalid_utf8::RULE,
+    &unreadable_file::RULE,
+];
+
+/// The rule with this id.
+pub fn find(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|rule| rule.id == id)
+}
+
+/// Runs every rule on `doc`; findings come back in span order.
+pub fn check(doc: &Document) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for rule in RULES {
+        if let Some(check) = rule.check {
+            check(doc, &mut found);
+        }
+    }
+    found.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
+    found
+}
+
+/// Where to point for an entry's value: the value itself, or the key when the
+/// value is empty (nothing written after the colon has no width to underline).
+fn value_or_key_span(entry: &Entry) -> Span {
+    if entry.value.span.is_empty() {
+        entry.key.span.clone()
+    } else {
+        entry.value.span.clone()
+    }
+}
+
+/// Calls `visit` on `entries` and on every mapping nested in them.
+fn visit_mappings<'a>(entries: &'a [Entry], visit: &mut dyn FnMut(&'a [Entry])) {
+    visit(entries);
+    for entry in entries {
+        visit_node_mappings(&entry.value.kind, visit);
+    }
+}
+
+fn visit_node_mappings<'a>(kind: &'a NodeKind, visit: &mut dyn FnMut(&'a [Entry])) {
+    match kind {
+        NodeKind::Mapping(entries) => visit_mappings(entries, visit),
+        NodeKind::Sequence(items) => {
+            for item in items {
+                visit_node_mappings(&item.kind, visit);
+            }
+        }
+        NodeKind::Scalar(_) | NodeKind::Alias => {}
+    }
+}
+
+/// Helpers for rule tests: a document from text, and its findings for one rule.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    /// The findings of `rule` on `text` read from `path`.
+    pub fn run(rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
+        let doc = Document::new(PathBuf::from(path), text.to_string());
+        let mut found = Vec::new();
+        (rule.check.expect("rule has a check"))(&doc, &mut found);
+        found
+    }
+
+    /// The text each finding of `rule` points at.
+    pub fn spans(rule: &Rule, path: &str, text: &str) -> Vec<String> {
+        run(rule, path, text)
+            .into_iter()
+            .map(|d| text[d.span].to_string())
+            .collect()
+    }
+
+    /// The messages of every finding of `rule`.
+    pub fn messages(rule: &Rule, path: &str, text: &str) -> Vec<String> {
+        run(rule, path, text)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_documented() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in RULES {
+            assert!(seen.insert(rule.id), "duplicate id {}", rule.id);
+            assert!(
+                rule.id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{} is not kebab-case",
+                rule.id
+            );
+            assert!(!rule.summary.is_empty() && !rule.summary.contains('\n'));
+            for section in ["## What it does", "## Why", "## Example"] {
+                assert!(
+                    rule.explanation.contains(section),
+                    "{} lacks {section}",
+                    rule.id
+                );
+            }
+            assert_eq!(find(rule.id).map(|r| r.id), Some(rule.id));
+        }
+    }
+}
