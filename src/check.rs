@@ -243,6 +243,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_file_that_cannot_be_read_becomes_a_finding() {
+        let dir = tempfile::tempdir().unwrap();
+        let report = check_file(dir.path(), "x.md".to_string(), None);
+        assert!(report.unreadable);
+        assert_eq!(report.findings.len(), 1);
+        let d = &report.findings[0].diagnostic;
+        assert_eq!(d.rule, "unreadable-file");
+        assert_eq!(
+            d.message,
+            "could not read `x.md`: it is a directory, not a file"
+        );
+    }
+
+    #[test]
     fn display_paths_are_relative_and_clean() {
         let cwd = Path::new("/site");
         assert_eq!(

@@ -133,6 +133,10 @@ fn walk_reason(err: &ignore::Error) -> String {
     }
 }
 
+/// The Linux and BSD error number for a symbolic link loop (`ErrorKind` has no
+/// stable variant for it).
+const ELOOP: i32 = if cfg!(target_os = "linux") { 40 } else { 62 };
+
 /// An I/O error in plain words, as a person would say it.
 pub fn io_reason(err: &std::io::Error) -> String {
     use std::io::ErrorKind;
@@ -140,6 +144,7 @@ pub fn io_reason(err: &std::io::Error) -> String {
         ErrorKind::NotFound => "no such file or directory".to_string(),
         ErrorKind::PermissionDenied => "permission denied".to_string(),
         ErrorKind::IsADirectory => "it is a directory, not a file".to_string(),
+        _ if err.raw_os_error() == Some(ELOOP) => "too many levels of symbolic links".to_string(),
         _ => err.to_string(),
     }
 }

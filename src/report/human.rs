@@ -43,6 +43,7 @@ impl RenderFile for Human {
             let shown = Shown::new(source, finding);
             // Writing to a String cannot fail.
             let _ = self.handler.render_report(&mut out, &shown);
+            out.push('\n');
         }
         out
     }
@@ -142,12 +143,8 @@ impl MietteDiagnostic for Shown<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let d = &self.finding.diagnostic;
-        let help = d.help.as_deref()?;
-        match &d.fix {
-            Some(fix) if fix.safe => Some(Box::new(format!("{help} (fixable)"))),
-            _ => Some(Box::new(help)),
-        }
+        let help = self.finding.diagnostic.help.as_deref()?;
+        Some(Box::new(help))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {

@@ -1,0 +1,277 @@
+//! Runs the real `prepress` binary on the sample site and on temporary sites.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin_cmd;
+
+fn site() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/site")
+}
+
+/// `prepress` run from the sample site, colour off.
+fn prepress_in(dir: &Path) -> Command {
+    let mut cmd = cargo_bin_cmd!("prepress");
+    cmd.current_dir(dir).env_remove("NO_COLOR");
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> (String, i32) {
+    let output = cmd.output().expect("prepress runs");
+    assert!(
+        output.stderr.is_empty() || !String::from_utf8_lossy(&output.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (
+        String::from_utf8(output.stdout).expect("output is UTF-8"),
+        output.status.code().expect("exited normally"),
+    )
+}
+
+/// Replaces the run time in the summary line so snapshots are stable.
+fn settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"checked in \d+ ms", "checked in [TIME] ms");
+    settings
+}
+
+#[test]
+fn the_motivating_post_reports_each_empty_key_at_its_value() {
+    let (out, code) = stdout(prepress_in(&site()).args([
+        "--format",
+        "compact",
+        "_posts/2024-03-11-sprint-retro.md",
+    ]));
+    assert_eq!(
+        out,
+        "_posts/2024-03-11-sprint-retro.md:4:9: warning[empty-value] `author` is empty\n\
+         _posts/2024-03-11-sprint-retro.md:5:13: warning[empty-value] `categories` is empty\n\
+         _posts/2024-03-11-sprint-retro.md:6:7: warning[empty-value] `tags` is empty\n\
+         _posts/2024-03-11-sprint-retro.md:7:12: warning[published-false] `published: false` keeps this post off the site\n\
+         _posts/2024-03-11-sprint-retro.md:8:11: warning[quoted-boolean] `comments: \"true\"` is the text \"true\", not a boolean\n"
+    );
+    assert_eq!(code, 0, "warnings alone do not fail a run");
+}
+
+#[test]
+fn max_warnings_turns_warnings_into_a_failure() {
+    let post = "_posts/2024-03-11-sprint-retro.md";
+    let (_, code) = stdout(prepress_in(&site()).args(["-q", "--max-warnings", "5", post]));
+    assert_eq!(code, 0);
+    let (_, code) = stdout(prepress_in(&site()).args(["-q", "--max-warnings", "4", post]));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn compact_output_of_the_sample_site() {
+    let (out, code) = stdout(prepress_in(&site()).args(["--format", "compact"]));
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("compact_site", out);
+}
+
+#[test]
+fn human_output_of_the_sample_site() {
+    let (out, code) = stdout(prepress_in(&site()).args(["--color", "never"]));
+    assert_eq!(code, 1);
+    settings().bind(|| insta::assert_snapshot!("human_site", out));
+}
+
+#[test]
+fn human_output_underlines_the_value() {
+    let (out, _) = stdout(prepress_in(&site()).args([
+        "--color",
+        "never",
+        "_posts/2024-03-11-sprint-retro.md",
+    ]));
+    let snippet = "\n 4 │ author: \"\"\n   ·         ──\n";
+    assert!(out.contains(snippet), "{out}");
+    assert!(
+        out.contains("╭─[_posts/2024-03-11-sprint-retro.md:4:9]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n0 errors, 5 warnings in 1 file (1 file checked in "),
+        "{out}"
+    );
+}
+
+#[test]
+fn json_output_of_the_sample_site_follows_the_schema() {
+    let (out, code) = stdout(prepress_in(&site()).args(["--format", "json"]));
+    assert_eq!(code, 1);
+    let value: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+    let schema_text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/json-output.schema.json"),
+    )
+    .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(value["files_checked"], 14);
+    insta::assert_snapshot!("json_site", out);
+}
+
+#[test]
+fn the_schema_rejects_a_malformed_document() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/json-output.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let bad = serde_json::json!({"version": 1, "files_checked": 1, "diagnostics": [
+        {"path": "a.md", "rule": "x", "severity": "fatal", "message": "m", "line": 0}
+    ]});
+    assert!(!validator.is_valid(&bad));
+}
+
+#[test]
+fn a_bad_file_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("_posts");
+    std::fs::create_dir(&posts).unwrap();
+    std::fs::write(
+        posts.join("2024-01-01-latin1.md"),
+        b"---\ntitle: Caf\xe9\n---\n",
+    )
+    .unwrap();
+    std::fs::write(
+        posts.join("2024-01-02-open.md"),
+        "---\ntitle: Open\n\nBody\n",
+    )
+    .unwrap();
+    std::fs::write(
+        posts.join("2024-01-03-good.md"),
+        "---\ntitle: Good\nauthor: ''\n---\nBody\n",
+    )
+    .unwrap();
+    let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_posts/2024-01-01-latin1.md:2:11: error[invalid-utf8] this file is not valid UTF-8: this byte cannot be read as text\n\
+         _posts/2024-01-02-open.md:1:1: error[unclosed-front-matter] this front matter block is never closed\n\
+         _posts/2024-01-03-good.md:3:9: warning[empty-value] `author` is empty\n"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_clean_post_passes_quietly() {
+    let (out, code) =
+        stdout(prepress_in(&site()).args(["-q", "_posts/2024-03-04-why-we-pair.md", "_drafts"]));
+    assert_eq!((out.as_str(), code), ("", 0));
+    let (out, _) = stdout(prepress_in(&site()).args(["_posts/2024-03-04-why-we-pair.md"]));
+    assert!(
+        out.starts_with("0 errors, 0 warnings in 0 files (1 file checked in "),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_missing_path_is_reported_and_exits_2_after_checking_the_rest() {
+    let (out, code) = stdout(prepress_in(&site()).args([
+        "--format",
+        "compact",
+        "_posts/nope.md",
+        "_posts/2024-04-01-half-finished.md",
+    ]));
+    assert_eq!(
+        out,
+        "_posts/2024-04-01-half-finished.md:1:1: error[unclosed-front-matter] this front matter block is never closed\n\
+         _posts/nope.md:1:1: error[unreadable-file] could not read `_posts/nope.md`: no such file or directory\n"
+    );
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn a_directory_named_like_markdown_is_searched_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("x.md")).unwrap();
+    std::fs::write(dir.path().join("x.md/inner.md"), "---\ntitle: ''\n---\n").unwrap();
+    let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact", "x.md"]));
+    assert_eq!(
+        out,
+        "x.md/inner.md:2:8: warning[empty-value] `title` is empty\n"
+    );
+    assert_eq!(code, 0);
+    let (again, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(again, out);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_path_is_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("loop.md", dir.path().join("loop.md")).unwrap();
+    std::fs::write(dir.path().join("open.md"), "---\ntitle: ''\n---\n").unwrap();
+    let (out, code) =
+        stdout(prepress_in(dir.path()).args(["--format", "compact", "loop.md", "open.md"]));
+    assert_eq!(
+        out,
+        "loop.md:1:1: error[unreadable-file] could not read `loop.md`: too many levels of symbolic links\n\
+         open.md:2:8: warning[empty-value] `title` is empty\n"
+    );
+    assert_eq!(code, 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_walk_does_not_follow_links() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    std::fs::write(dir.path().join("real/post.md"), "---\ntitle: ''\n---\n").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("real"), dir.path().join("link.md")).unwrap();
+    // A walk does not follow links, so the folder is checked once, through its real path.
+    let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "real/post.md:2:8: warning[empty-value] `title` is empty\n"
+    );
+}
+
+#[test]
+fn named_files_are_checked_even_when_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "skipped.md\n").unwrap();
+    std::fs::write(dir.path().join("skipped.md"), "---\ntitle: ''\n---\n").unwrap();
+    let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(out, "");
+    let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact", "skipped.md"]));
+    assert_eq!(
+        out,
+        "skipped.md:2:8: warning[empty-value] `title` is empty\n"
+    );
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let post = "_posts/2024-03-11-sprint-retro.md";
+    let (out, _) = stdout(prepress_in(&site()).args(["--color", "always", post]));
+    assert!(out.contains("\u{1b}["), "colour was asked for");
+    let (out, _) = stdout(prepress_in(&site()).args([post]));
+    assert!(!out.contains("\u{1b}["), "not a terminal: no colour");
+    let (out, _) = stdout(
+        prepress_in(&site())
+            .env("NO_COLOR", "1")
+            .args(["--color", "auto", post]),
+    );
+    assert!(!out.contains("\u{1b}["));
+}
+
+#[test]
+fn output_is_in_path_order_whatever_the_thread_count() {
+    let (one, _) = stdout(prepress_in(&site()).args(["--format", "compact", "-j", "1"]));
+    let (many, _) = stdout(prepress_in(&site()).args(["--format", "compact", "-j", "4"]));
+    assert_eq!(one, many);
+    let paths: Vec<&str> = one.lines().map(|l| l.split(':').next().unwrap()).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+}
