@@ -10,11 +10,12 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{self, io_reason};
 use crate::document::{self, Document, LoadError};
 use crate::line_index::{LineIndex, Position};
-use crate::rules;
+use crate::rules::{self, Context};
 
 /// A diagnostic with its line and column positions worked out.
 #[derive(Debug, Clone)]
@@ -89,8 +90,15 @@ impl Outcome {
     }
 }
 
-/// Checks everything under `paths` with `threads` workers (0: one per core).
-pub fn run(paths: &[PathBuf], threads: usize, render: Option<&dyn RenderFile>) -> Outcome {
+/// Checks everything under `paths` with `config`, on `threads` workers (0: one
+/// per core), rendering each file's findings with `render` if given.
+pub fn run(
+    paths: &[PathBuf],
+    config: &Config,
+    threads: usize,
+    render: Option<&dyn RenderFile>,
+) -> Outcome {
+    let context = Context { config };
     let started = Instant::now();
     let cwd = std::env::current_dir().unwrap_or_default();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -102,12 +110,15 @@ pub fn run(paths: &[PathBuf], threads: usize, render: Option<&dyn RenderFile>) -
         let mut files: Vec<FileReport> = found
             .problems
             .iter()
-            .map(|(path, reason)| unreadable(path, &display_path(path, &cwd), reason, render))
+            .map(|(path, reason)| {
+                unreadable(&context, path, &display_path(path, &cwd), reason, render)
+            })
+            .filter(|report| !report.findings.is_empty())
             .collect();
         let checked: Vec<FileReport> = found
             .files
             .par_iter()
-            .map(|path| check_file(path, display_path(path, &cwd), render))
+            .map(|path| check_file(&context, path, display_path(path, &cwd), render))
             .filter(|report| !report.findings.is_empty())
             .collect();
         files.extend(checked);
@@ -126,11 +137,16 @@ pub fn run(paths: &[PathBuf], threads: usize, render: Option<&dyn RenderFile>) -
 }
 
 /// Loads, parses and checks one file.
-pub fn check_file(path: &Path, display: String, render: Option<&dyn RenderFile>) -> FileReport {
+pub fn check_file(
+    context: &Context,
+    path: &Path,
+    display: String,
+    render: Option<&dyn RenderFile>,
+) -> FileReport {
     match document::load(path) {
         Ok(text) => {
             let doc = Document::new(path.to_path_buf(), text);
-            let findings = locate(&doc.lines, &doc.text, rules::check(&doc));
+            let findings = locate(&doc.lines, &doc.text, rules::check(context, &doc));
             finish(path, display, Some(&doc.text), findings, render, false)
         }
         Err(LoadError::InvalidUtf8 {
@@ -148,14 +164,20 @@ pub fn check_file(path: &Path, display: String, render: Option<&dyn RenderFile>)
                 format!("this file is not valid UTF-8: this byte cannot be read as text{more}"),
             )
             .with_help("re-save the file as UTF-8 in your editor");
-            let findings = locate(&LineIndex::new(&shown), &shown, vec![diagnostic]);
+            let found = rules::configured(context, diagnostic).into_iter().collect();
+            let findings = locate(&LineIndex::new(&shown), &shown, found);
             finish(path, display, Some(&shown), findings, render, false)
         }
-        Err(LoadError::Unreadable(err)) => unreadable(path, &display, &io_reason(&err), render),
+        Err(LoadError::Unreadable(err)) => {
+            unreadable(context, path, &display, &io_reason(&err), render)
+        }
     }
 }
 
+/// The report for a path that could not be read: a finding, unless the rule
+/// is off, and the mark that makes the run incomplete.
 fn unreadable(
+    context: &Context,
     path: &Path,
     display: &str,
     reason: &str,
@@ -166,13 +188,18 @@ fn unreadable(
         0..0,
         format!("could not read `{display}`: {reason}"),
     );
-    let findings = vec![Finding {
-        diagnostic,
-        start: Position { line: 1, column: 1 },
-        end: Position { line: 1, column: 1 },
-        labels: Vec::new(),
-    }];
-    finish(path, display.to_string(), None, findings, render, true)
+    let start = Position { line: 1, column: 1 };
+    let findings: Vec<Finding> = rules::configured(context, diagnostic)
+        .map(|diagnostic| Finding {
+            diagnostic,
+            start,
+            end: start,
+            labels: Vec::new(),
+        })
+        .into_iter()
+        .collect();
+    let reported = !findings.is_empty();
+    finish(path, display.to_string(), None, findings, render, reported)
 }
 
 fn finish(
@@ -245,7 +272,9 @@ mod tests {
     #[test]
     fn a_file_that_cannot_be_read_becomes_a_finding() {
         let dir = tempfile::tempdir().unwrap();
-        let report = check_file(dir.path(), "x.md".to_string(), None);
+        let config = Config::default();
+        let context = Context { config: &config };
+        let report = check_file(&context, dir.path(), "x.md".to_string(), None);
         assert!(report.unreadable);
         assert_eq!(report.findings.len(), 1);
         let d = &report.findings[0].diagnostic;

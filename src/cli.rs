@@ -6,12 +6,15 @@
 //! (the check is then incomplete).
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+
 use crate::check;
+use crate::config::{Config, ConfigError};
 use crate::diagnostic::Severity;
 use crate::report::{self, Format, human::Human};
 use crate::rules::{self, RULES};
@@ -108,9 +111,19 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
     } else {
         args.paths.clone()
     };
-    let human = (args.format == Format::Human).then(|| Human::new(use_color(args.color)));
+    let color = use_color(args.color);
+    let cwd = std::env::current_dir()?;
+    let config = match Config::discover(&cwd) {
+        Ok(config) => config,
+        Err(err) => {
+            report_config_error(err, &cwd, color);
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let human = (args.format == Format::Human).then(|| Human::new(color));
     let outcome = check::run(
         &paths,
+        &config,
         args.threads,
         human.as_ref().map(|h| h as &dyn check::RenderFile),
     );
@@ -127,6 +140,25 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         0
     };
     Ok(ExitCode::from(code))
+}
+
+/// Prints a config mistake with the config file's snippet, on standard error.
+fn report_config_error(err: ConfigError, cwd: &Path, color: bool) {
+    let name = check::display_path(&err.path, cwd);
+    let report = miette::miette!(
+        labels = vec![LabeledSpan::at(err.span.clone(), "here")],
+        "{}",
+        err.message
+    )
+    .with_source_code(NamedSource::new(name, err.text));
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let mut out = String::new();
+    let _ = GraphicalReportHandler::new_themed(theme).render_report(&mut out, report.as_ref());
+    eprint!("prepress: invalid configuration\n{out}");
 }
 
 /// Colour on a terminal, unless `NO_COLOR` is set; `--color` overrides both.

@@ -1,13 +1,14 @@
 //! prepress: a fast publishing check for Jekyll blogs.
 //!
 //! One run flows through small modules, one step each:
-//! `discover` (which files) → `document` (load one file) → `front_matter`
+//! `config` (settings) and `discover` (which files) → `document` (load one file) → `front_matter`
 //! (split and parse the YAML with spans) → `rules` (every check) → `check`
 //! (the run, in parallel, with positions) → `report` (human, compact, JSON).
 //! `cli` is the command line on top; `main.rs` only calls it.
 
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod discover;

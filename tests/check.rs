@@ -275,3 +275,49 @@ fn output_is_in_path_order_whatever_the_thread_count() {
     sorted.sort();
     assert_eq!(paths, sorted);
 }
+
+#[test]
+fn configuration_checks_any_key_and_changes_severities() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("_config.yml"),
+        "title: A blog\nprepress:\n  rules:\n    empty-value:\n      severity: error\n      keys: all\n    missing-title: off\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("_posts")).unwrap();
+    std::fs::write(
+        dir.path().join("_posts/2024-01-01-a.md"),
+        "---\ntranslator: \"\"\n---\nBody\n",
+    )
+    .unwrap();
+    let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_posts/2024-01-01-a.md:2:13: error[empty-value] `translator` is empty\n"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_config_mistake_is_shown_at_its_place_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".prepress.yml"),
+        "rules:\n  empty-value: loud\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.md"), "---\ntitle: x\n---\n").unwrap();
+    let output = prepress_in(dir.path())
+        .args(["--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.contains("a severity is one of `off`, `info`, `warning` or `error`"),
+        "{err}"
+    );
+    assert!(err.contains("[.prepress.yml:2:16]"), "{err}");
+    assert!(err.contains(" 2 │   empty-value: loud"), "{err}");
+}

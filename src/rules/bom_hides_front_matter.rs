@@ -1,6 +1,6 @@
 //! `bom-hides-front-matter`: a byte order mark that makes Jekyll skip a page's front matter.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::FrontMatter;
@@ -40,7 +40,7 @@ title: About
     check: Some(check),
 };
 
-fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if let FrontMatter::HiddenByBom { open } = &doc.front_matter {
         out.push(
             Diagnostic::new(

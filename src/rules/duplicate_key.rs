@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Rule, visit_mappings};
+use super::{Context, Rule, visit_mappings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::rules::FixAvailability;
@@ -35,7 +35,7 @@ title: Translated title   # the value Jekyll keeps
     check: Some(check),
 };
 
-fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(entries) = doc.front_matter.entries() else {
         return;
     };

@@ -1,6 +1,7 @@
 //! `empty-value`: a front matter key that matters for publishing, left empty.
 
-use super::{Rule, value_or_key_span};
+use super::{Context, Rule, value_or_key_span};
+use crate::config::KeySet;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::tree::{Node, NodeKind};
@@ -47,6 +48,9 @@ Other keys are often left empty on purpose (an empty `translator:` or `image:`
 kept from a template), so they are not checked. An empty `date` is reported by
 `invalid-date`, because Jekyll stops the build on it.
 
+The keys are configurable: `keys: all` checks every top-level key, a list checks
+exactly those (see the README's configuration section).
+
 ## How to fix
 Fill the value in, or delete the line so the site's defaults apply.
 
@@ -61,15 +65,20 @@ translator: \"\"    # not checked
     check: Some(check),
 };
 
-fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(entries) = doc.front_matter.entries() else {
         return;
+    };
+    let checked = |key: &str| match &context.config.empty_value_keys {
+        None => KEYS.contains(&key),
+        Some(KeySet::All) => true,
+        Some(KeySet::Only(keys)) => keys.iter().any(|k| k == key),
     };
     for entry in entries {
         let Some(key) = entry.key.key_text() else {
             continue;
         };
-        if !KEYS.contains(&key) || !is_empty(&entry.value) {
+        if !checked(key) || !is_empty(&entry.value) {
             continue;
         }
         let message = if entry.value.span.is_empty() {
@@ -166,6 +175,33 @@ mod tests {
     fn nested_keys_are_not_top_level_keys() {
         let text = "---\nseo:\n  title: \"\"\n---\n";
         assert!(spans(&RULE, POST, text).is_empty());
+    }
+
+    #[test]
+    fn configured_keys_replace_the_default_list() {
+        use crate::config::Config;
+        use crate::rules::testing::run_with;
+        let text = "---\ntitle: ''\ntranslator: ''\nimage:\n---\n";
+        let mut config = Config::default();
+        config.empty_value_keys = Some(KeySet::All);
+        let all: Vec<_> = run_with(&config, &RULE, POST, text)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(
+            all,
+            [
+                "`title` is empty",
+                "`translator` is empty",
+                "`image` has no value"
+            ]
+        );
+        config.empty_value_keys = Some(KeySet::Only(vec!["translator".into()]));
+        let only: Vec<_> = run_with(&config, &RULE, POST, text)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(only, ["`translator` is empty"]);
     }
 
     #[test]

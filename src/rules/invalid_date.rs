@@ -1,6 +1,6 @@
 //! `invalid-date`: a `date:` value Jekyll cannot turn into a date.
 
-use super::{Rule, value_or_key_span};
+use super::{Context, Rule, value_or_key_span};
 use crate::date::{DateProblem, check_value};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -39,7 +39,7 @@ date: 2024-02-29 09:00:00 +0100   # fine
     check: Some(check),
 };
 
-fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(entry) = doc.front_matter.entries().and_then(|e| lookup(e, "date")) else {
         return;
     };

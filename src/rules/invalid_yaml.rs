@@ -1,6 +1,6 @@
 //! `invalid-yaml`: front matter Jekyll cannot read, at the place reading stopped.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::tree::YamlError;
@@ -38,7 +38,7 @@ title: \"Agile: what we learned\" # fine
     check: Some(check),
 };
 
-fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let FrontMatter::Closed {
         data: Err(problem), ..
     } = &doc.front_matter

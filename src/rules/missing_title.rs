@@ -1,6 +1,6 @@
 //! `missing-title`: a post without a `title`.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::FrontMatter;
@@ -37,7 +37,7 @@ date: 2024-05-01
     check: Some(check),
 };
 
-fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if !matches!(doc.role, Role::Post | Role::Draft) {
         return;
     }

@@ -21,6 +21,7 @@ mod quoted_boolean;
 mod unclosed_front_matter;
 mod unreadable_file;
 
+use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
 use crate::front_matter::tree::{Entry, NodeKind};
@@ -64,7 +65,14 @@ pub struct Rule {
     /// Whether its findings carry fixes.
     pub fix: FixAvailability,
     /// The check, or `None` for the load rules reported before a document exists.
-    pub check: Option<fn(&Document, &mut Vec<Diagnostic>)>,
+    pub check: Option<fn(&Context, &Document, &mut Vec<Diagnostic>)>,
+}
+
+/// What rules may read besides the document: the run's settings.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The configuration in force.
+    pub config: &'a Config,
 }
 
 /// Every rule, in the order `prepress rules` lists them.
@@ -88,18 +96,37 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.id == id)
 }
 
-/// Runs every rule on `doc`; findings come back in span order.
-pub fn check(doc: &Document) -> Vec<Diagnostic> {
+/// Runs every rule that is on for `doc`, at its configured severity; findings
+/// come back in span order.
+pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for rule in RULES {
-        if let Some(check) = rule.check {
-            check(doc, &mut found);
+        let (Some(check), Level::On(severity)) = (rule.check, context.config.level(rule)) else {
+            continue;
+        };
+        let first = found.len();
+        check(context, doc, &mut found);
+        for diagnostic in &mut found[first..] {
+            diagnostic.severity = severity;
         }
     }
     found.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
     found
+}
+
+/// Applies the configured level to a finding of a load rule (one reported
+/// before a document exists): `None` when the rule is off.
+pub fn configured(context: &Context, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
+    let rule = find(diagnostic.rule)?;
+    match context.config.level(rule) {
+        Level::Off => None,
+        Level::On(severity) => {
+            diagnostic.severity = severity;
+            Some(diagnostic)
+        }
+    }
 }
 
 /// Where to point for an entry's value: the value itself, or the key when the
@@ -139,11 +166,16 @@ pub(crate) mod testing {
 
     use super::*;
 
-    /// The findings of `rule` on `text` read from `path`.
+    /// The findings of `rule` on `text` read from `path`, with default settings.
     pub fn run(rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
+        run_with(&Config::default(), rule, path, text)
+    }
+
+    /// The findings of `rule` on `text` read from `path`, with `config`.
+    pub fn run_with(config: &Config, rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
         let doc = Document::new(PathBuf::from(path), text.to_string());
         let mut found = Vec::new();
-        (rule.check.expect("rule has a check"))(&doc, &mut found);
+        (rule.check.expect("rule has a check"))(&Context { config }, &doc, &mut found);
         found
     }
 

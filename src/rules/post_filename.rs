@@ -1,6 +1,6 @@
 //! `post-filename`: a file in `_posts/` that Jekyll will skip or cannot date.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::date::{DateProblem, IsoDate, check_calendar, parse_iso};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
@@ -39,7 +39,7 @@ _posts/2023-02-29-leap.md      reported: February 2023 has no day 29
     check: Some(check),
 };
 
-fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if doc.role != Role::Post {
         return;
     }

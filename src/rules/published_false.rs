@@ -1,6 +1,6 @@
 //! `published-false`: a post that Jekyll will leave off the site.
 
-use super::{Rule, value_or_key_span};
+use super::{Context, Rule, value_or_key_span};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::resolve::Resolved;
@@ -38,7 +38,7 @@ published: \"false\" # not this rule: see quoted-boolean (Jekyll publishes it)
     check: Some(check),
 };
 
-fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if doc.role != Role::Post {
         return;
     }

@@ -1,6 +1,6 @@
 //! `quoted-boolean`: `"true"` or `"false"` written as text where a boolean is meant.
 
-use super::{Rule, visit_mappings};
+use super::{Context, Rule, visit_mappings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::Style;
@@ -55,7 +55,7 @@ title: \"false\"       # not reported: a title is text
     check: Some(check),
 };
 
-fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(entries) = doc.front_matter.entries() else {
         return;
     };

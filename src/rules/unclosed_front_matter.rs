@@ -1,6 +1,6 @@
 //! `unclosed-front-matter`: an opening `---` that no closing line ends.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::FrontMatter;
@@ -34,7 +34,7 @@ Here the post begins.   <- reported at the opening `---`: nothing closes it
     check: Some(check),
 };
 
-fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if let FrontMatter::Unclosed { open } = &doc.front_matter {
         out.push(
             Diagnostic::new(
