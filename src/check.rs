@@ -10,12 +10,13 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{self, io_reason};
 use crate::document::{self, Document, LoadError};
+use crate::fix;
 use crate::line_index::{LineIndex, Position};
 use crate::rules::{self, Context};
+use crate::setup::Setup;
 
 /// A diagnostic with its line and column positions worked out.
 #[derive(Debug, Clone)]
@@ -45,6 +46,21 @@ pub trait RenderFile: Sync {
     fn render(&self, source: Source<'_>, findings: &[Finding]) -> String;
 }
 
+/// What to do with safe fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only report them.
+    Report,
+    /// Apply them and rewrite the file.
+    Write,
+    /// Apply them in memory and keep a unified diff; write nothing.
+    Diff,
+}
+
+/// How many rounds of fixing a file may take; each round re-checks the text,
+/// so edits that reveal more (a word repeated three times) are finished.
+const MAX_FIX_ROUNDS: usize = 8;
+
 /// The findings of one file.
 #[derive(Debug)]
 pub struct FileReport {
@@ -58,6 +74,12 @@ pub struct FileReport {
     pub rendered: String,
     /// Whether the file could not be read, so the check is incomplete.
     pub unreadable: bool,
+    /// How many fixes were applied (with `FixMode::Write` or `Diff`).
+    pub fixed: usize,
+    /// The unified diff of the fixes, with `FixMode::Diff`.
+    pub diff: Option<String>,
+    /// Why the fixed file could not be written, with `FixMode::Write`.
+    pub write_error: Option<String>,
 }
 
 /// Everything one run found.
@@ -84,21 +106,31 @@ impl Outcome {
         self.files.iter().flat_map(|f| f.findings.iter())
     }
 
-    /// Whether some path could not be read, which makes the run incomplete.
+    /// Whether some path could not be read or written, which makes the run
+    /// incomplete.
     pub fn incomplete(&self) -> bool {
-        self.files.iter().any(|f| f.unreadable)
+        self.files
+            .iter()
+            .any(|f| f.unreadable || f.write_error.is_some())
+    }
+
+    /// How many fixes were applied, and in how many files.
+    pub fn fixed(&self) -> (usize, usize) {
+        let files = self.files.iter().filter(|f| f.fixed > 0).count();
+        (self.files.iter().map(|f| f.fixed).sum(), files)
     }
 }
 
-/// Checks everything under `paths` with `config`, on `threads` workers (0: one
-/// per core), rendering each file's findings with `render` if given.
+/// Checks everything under `paths` as `setup` says, on `threads` workers (0:
+/// one per core), rendering each file's findings with `render` if given.
 pub fn run(
     paths: &[PathBuf],
-    config: &Config,
+    setup: &Setup,
     threads: usize,
+    mode: FixMode,
     render: Option<&dyn RenderFile>,
 ) -> Outcome {
-    let context = Context { config };
+    let context = setup.context();
     let started = Instant::now();
     let cwd = std::env::current_dir().unwrap_or_default();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -118,8 +150,8 @@ pub fn run(
         let checked: Vec<FileReport> = found
             .files
             .par_iter()
-            .map(|path| check_file(&context, path, display_path(path, &cwd), render))
-            .filter(|report| !report.findings.is_empty())
+            .map(|path| check_file(&context, path, display_path(path, &cwd), mode, render))
+            .filter(|report| !report.findings.is_empty() || report.fixed > 0)
             .collect();
         files.extend(checked);
         files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -136,18 +168,54 @@ pub fn run(
     }
 }
 
-/// Loads, parses and checks one file.
+/// Loads, parses and checks one file, fixing it as `mode` says.
 pub fn check_file(
     context: &Context,
     path: &Path,
     display: String,
+    mode: FixMode,
     render: Option<&dyn RenderFile>,
 ) -> FileReport {
     match document::load(path) {
         Ok(text) => {
-            let doc = Document::new(path.to_path_buf(), text);
-            let findings = locate(&doc.lines, &doc.text, rules::check(context, &doc));
-            finish(path, display, Some(&doc.text), findings, render, false)
+            let original = (mode != FixMode::Report).then(|| text.clone());
+            let mut doc = Document::new(path.to_path_buf(), text);
+            let mut diagnostics = rules::check(context, &doc);
+            let mut fixed = 0;
+            if mode != FixMode::Report {
+                for _ in 0..MAX_FIX_ROUNDS {
+                    let safe = diagnostics
+                        .iter()
+                        .filter_map(|d| d.fix.as_ref().filter(|f| f.safe));
+                    let (text, applied) = fix::apply(&doc.text, safe);
+                    if applied == 0 || text == doc.text {
+                        break;
+                    }
+                    fixed += applied;
+                    doc = Document::new(path.to_path_buf(), text);
+                    diagnostics = rules::check(context, &doc);
+                }
+            }
+            let findings = locate(&doc.lines, &doc.text, diagnostics);
+            let mut report = finish(path, display, Some(&doc.text), findings, render, false);
+            report.fixed = fixed;
+            if let Some(original) = original.filter(|_| fixed > 0) {
+                match mode {
+                    FixMode::Diff => {
+                        report.diff = Some(fix::diff(&report.display, &original, &doc.text))
+                    }
+                    FixMode::Write => {
+                        if let Err(err) = fix::write_atomic(path, &original, &doc.text) {
+                            report.write_error = Some(format!(
+                                "could not write the fixes to `{}`: {err}",
+                                report.display
+                            ));
+                        }
+                    }
+                    FixMode::Report => {}
+                }
+            }
+            report
         }
         Err(LoadError::InvalidUtf8 {
             shown,
@@ -226,6 +294,9 @@ fn finish(
         findings,
         rendered,
         unreadable,
+        fixed: 0,
+        diff: None,
+        write_error: None,
     }
 }
 
@@ -272,9 +343,14 @@ mod tests {
     #[test]
     fn a_file_that_cannot_be_read_becomes_a_finding() {
         let dir = tempfile::tempdir().unwrap();
-        let config = Config::default();
-        let context = Context { config: &config };
-        let report = check_file(&context, dir.path(), "x.md".to_string(), None);
+        let setup = Setup::new(crate::config::Config::default()).unwrap();
+        let report = check_file(
+            &setup.context(),
+            dir.path(),
+            "x.md".to_string(),
+            FixMode::Report,
+            None,
+        );
         assert!(report.unreadable);
         assert_eq!(report.findings.len(), 1);
         let d = &report.findings[0].diagnostic;

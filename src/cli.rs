@@ -13,11 +13,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 
-use crate::check;
-use crate::config::{Config, ConfigError};
+use crate::check::{self, FixMode};
+use crate::config::{Config, Level};
 use crate::diagnostic::Severity;
+use crate::packs;
 use crate::report::{self, Format, human::Human};
-use crate::rules::{self, RULES};
+use crate::rules::RuleInfo;
+use crate::schema::SchemaError;
+use crate::setup::{self, Setup};
 
 /// Checks Jekyll posts before they publish: front matter, file names, prose.
 #[derive(Debug, Parser)]
@@ -77,6 +80,12 @@ struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     threads: usize,
+    /// Apply the safe fixes to the files, then report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the safe fixes as a unified diff instead of applying them.
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,8 +101,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Check(args)) => check(&args),
         None => check(&cli.check),
-        Some(Command::Rules { format }) => list_rules(format),
-        Some(Command::Explain { id }) => explain(&id),
+        Some(Command::Rules { format }) => list_rules(format, use_color(Color::Auto)),
+        Some(Command::Explain { id }) => explain(&id, use_color(Color::Auto)),
     };
     match result {
         Ok(code) => code,
@@ -112,24 +121,48 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         args.paths.clone()
     };
     let color = use_color(args.color);
-    let cwd = std::env::current_dir()?;
-    let config = match Config::discover(&cwd) {
-        Ok(config) => config,
-        Err(err) => {
-            report_config_error(err, &cwd, color);
-            return Ok(ExitCode::from(2));
-        }
+    let setup = match prepare(color)? {
+        Ok(setup) => setup,
+        Err(code) => return Ok(code),
     };
     let human = (args.format == Format::Human).then(|| Human::new(color));
+    let mode = match (args.fix, args.diff) {
+        (true, _) => FixMode::Write,
+        (_, true) => FixMode::Diff,
+        _ => FixMode::Report,
+    };
     let outcome = check::run(
         &paths,
-        &config,
+        &setup,
         args.threads,
-        human.as_ref().map(|h| h as &dyn check::RenderFile),
+        mode,
+        human
+            .as_ref()
+            .map(|h| h as &dyn check::RenderFile)
+            .filter(|_| mode != FixMode::Diff),
     );
     let mut out = io::stdout().lock();
+    if mode == FixMode::Diff {
+        for file in &outcome.files {
+            if let Some(diff) = &file.diff {
+                out.write_all(diff.as_bytes())?;
+            }
+        }
+        out.flush()?;
+        let changes = outcome.files.iter().any(|f| f.diff.is_some());
+        return Ok(ExitCode::from(if outcome.incomplete() {
+            2
+        } else {
+            u8::from(changes)
+        }));
+    }
     report::write(args.format, &outcome, args.quiet, &mut out)?;
     out.flush()?;
+    for file in &outcome.files {
+        if let Some(err) = &file.write_error {
+            eprintln!("prepress: {err}");
+        }
+    }
     let errors = outcome.count(Severity::Error);
     let warnings = outcome.count(Severity::Warning);
     let code = if outcome.incomplete() {
@@ -142,8 +175,19 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
     Ok(ExitCode::from(code))
 }
 
-/// Prints a config mistake with the config file's snippet, on standard error.
-fn report_config_error(err: ConfigError, cwd: &Path, color: bool) {
+/// The setup for a run in the working directory, or the exit status after
+/// printing what is wrong with the config or a pack.
+fn prepare(color: bool) -> io::Result<Result<Setup, ExitCode>> {
+    let cwd = std::env::current_dir()?;
+    let setup = Config::discover(&cwd).and_then(Setup::new);
+    Ok(setup.map_err(|err| {
+        report_schema_error(err, &cwd, color);
+        ExitCode::from(2)
+    }))
+}
+
+/// Prints a config or pack mistake with the file's snippet, on standard error.
+fn report_schema_error(err: SchemaError, cwd: &Path, color: bool) {
     let name = check::display_path(&err.path, cwd);
     let report = miette::miette!(
         labels = vec![LabeledSpan::at(err.span.clone(), "here")],
@@ -158,7 +202,10 @@ fn report_config_error(err: ConfigError, cwd: &Path, color: bool) {
     };
     let mut out = String::new();
     let _ = GraphicalReportHandler::new_themed(theme).render_report(&mut out, report.as_ref());
-    eprint!("prepress: invalid configuration\n{out}");
+    eprint!(
+        "prepress: cannot start: a mistake in {}\n{out}",
+        check::display_path(&err.path, cwd)
+    );
 }
 
 /// Colour on a terminal, unless `NO_COLOR` is set; `--color` overrides both.
@@ -172,23 +219,32 @@ fn use_color(choice: Color) -> bool {
     }
 }
 
-fn list_rules(format: RulesFormat) -> io::Result<ExitCode> {
+fn list_rules(format: RulesFormat, color: bool) -> io::Result<ExitCode> {
+    let setup = match prepare(color)? {
+        Ok(setup) => setup,
+        Err(code) => return Ok(code),
+    };
     let mut out = io::stdout().lock();
     match format {
-        RulesFormat::Markdown => out.write_all(rules_markdown().as_bytes())?,
+        RulesFormat::Markdown => out.write_all(rules_markdown(&setup.catalog).as_bytes())?,
         RulesFormat::Table => {
-            let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let width = setup.catalog.iter().map(|r| r.id.len()).max().unwrap_or(0);
             writeln!(
                 out,
-                "{:width$}  {:8}  {:9}  summary",
-                "rule", "severity", "fix"
+                "{:width$}  {:11}  {:8}  {:9}  summary",
+                "rule", "pack", "severity", "fix"
             )?;
-            for rule in RULES {
+            for rule in &setup.catalog {
+                let severity = match setup.levels.get(rule.id) {
+                    Level::On(s) => s.as_str(),
+                    Level::Off => "off",
+                };
                 writeln!(
                     out,
-                    "{:width$}  {:8}  {:9}  {}",
+                    "{:width$}  {:11}  {:8}  {:9}  {}",
                     rule.id,
-                    rule.severity.as_str(),
+                    rule.group,
+                    severity,
                     rule.fix.as_str(),
                     rule.summary
                 )?;
@@ -198,15 +254,21 @@ fn list_rules(format: RulesFormat) -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The README's rule table, made from the rules themselves.
-pub fn rules_markdown() -> String {
+/// The README's rule table for `catalog`, made from the rules themselves.
+pub fn rules_markdown(catalog: &[RuleInfo]) -> String {
     let mut table =
-        String::from("| rule | severity | fix | what it reports |\n|---|---|---|---|\n");
-    for rule in RULES {
+        String::from("| rule | pack | default | fix | what it reports |\n|---|---|---|---|---|\n");
+    for rule in catalog {
+        let default = if rule.enabled {
+            rule.severity.as_str()
+        } else {
+            "off"
+        };
         table.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
+            "| `{}` | {} | {} | {} | {} |\n",
             rule.id,
-            rule.severity.as_str(),
+            rule.group,
+            default,
             rule.fix.as_str(),
             rule.summary.replace('|', "\\|")
         ));
@@ -214,24 +276,39 @@ pub fn rules_markdown() -> String {
     table
 }
 
-fn explain(id: &str) -> io::Result<ExitCode> {
-    let Some(rule) = rules::find(id) else {
-        let known: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+/// The catalog of the rules prepress ships, without any site's config.
+pub fn shipped_catalog() -> Result<Vec<RuleInfo>, SchemaError> {
+    Ok(setup::catalog(&packs::shipped()?))
+}
+
+fn explain(id: &str, color: bool) -> io::Result<ExitCode> {
+    let setup = match prepare(color)? {
+        Ok(setup) => setup,
+        Err(code) => return Ok(code),
+    };
+    let Some(rule) = setup.catalog.iter().find(|r| r.id == id) else {
+        let known: Vec<&str> = setup.catalog.iter().map(|r| r.id).collect();
         eprintln!(
             "prepress: no rule is called `{id}`; the rules are: {}",
             known.join(", ")
         );
         return Ok(ExitCode::from(2));
     };
+    let default = if rule.enabled {
+        rule.severity.as_str()
+    } else {
+        "off (enable it in the config)"
+    };
     let mut out = io::stdout().lock();
     writeln!(
         out,
-        "# {}\n\n{}\n\nSeverity: {}. Fix: {}.\n\n{}",
+        "# {}\n\n{}\n\nPack: {}. Severity: {}. Fix: {}.\n\n{}",
         rule.id,
         rule.summary,
-        rule.severity,
+        rule.group,
+        default,
         rule.fix.as_str(),
-        rule.explanation
+        rule.explanation.trim_end()
     )?;
     Ok(ExitCode::SUCCESS)
 }

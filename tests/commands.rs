@@ -62,7 +62,7 @@ fn explain_prints_the_explanation() {
         .success()
         .stdout(contains("# quoted-boolean"))
         .stdout(contains("## Why is this bad?"))
-        .stdout(contains("Severity: warning. Fix: yes."));
+        .stdout(contains("Pack: jekyll. Severity: warning. Fix: yes."));
 }
 
 #[test]
@@ -91,7 +91,7 @@ fn the_readme_rule_table_is_generated_from_the_rules() {
         + from;
     assert_eq!(
         &readme[from..to],
-        prepress::cli::rules_markdown(),
+        prepress::cli::rules_markdown(&prepress::cli::shipped_catalog().unwrap()),
         "the README's rule table is stale: paste `prepress rules --format markdown` into it"
     );
 }

@@ -85,6 +85,18 @@ impl FrontMatter {
         }
     }
 
+    /// Where the Markdown body starts, as Jekyll sees it: after the block, at
+    /// the start (after a byte order mark) without one, and nowhere when the
+    /// block is never closed (Jekyll then publishes the whole file as text, but
+    /// its prose is not worth checking until the block is fixed).
+    pub fn body_start(&self, text: &str) -> Option<usize> {
+        match self {
+            FrontMatter::Closed { body_start, .. } => Some(*body_start),
+            FrontMatter::Absent => Some(if text.starts_with('\u{feff}') { 3 } else { 0 }),
+            FrontMatter::Unclosed { .. } | FrontMatter::HiddenByBom { .. } => None,
+        }
+    }
+
     /// The top-level entries, when the block exists and its YAML is usable.
     pub fn entries(&self) -> Option<&[Entry]> {
         match self {

@@ -57,9 +57,23 @@ pub fn summary(outcome: &Outcome) -> String {
     } else {
         String::new()
     };
-    let with_findings = outcome.files.len();
+    let with_findings = outcome
+        .files
+        .iter()
+        .filter(|f| !f.findings.is_empty())
+        .count();
+    let (fixed, fixed_files) = outcome.fixed();
+    let fixes = if fixed > 0 {
+        format!(
+            "; fixed {fixed} {} in {fixed_files} {}",
+            if fixed == 1 { "finding" } else { "findings" },
+            if fixed_files == 1 { "file" } else { "files" }
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "{}, {}{infos} in {with_findings} {} ({} {} checked in {} ms)",
+        "{}, {}{infos} in {with_findings} {} ({} {} checked in {} ms{fixes})",
         plural(outcome.count(Severity::Error), Severity::Error),
         plural(outcome.count(Severity::Warning), Severity::Warning),
         if with_findings == 1 { "file" } else { "files" },

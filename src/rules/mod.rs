@@ -21,10 +21,12 @@ mod quoted_boolean;
 mod unclosed_front_matter;
 mod unreadable_file;
 
-use crate::config::{Config, Level};
+use crate::config::{Config, Level, Levels};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
 use crate::front_matter::tree::{Entry, NodeKind};
+use crate::packs::engine::Engine;
+use crate::prose::segments;
 
 pub use invalid_utf8::RULE as INVALID_UTF8;
 pub use unreadable_file::RULE as UNREADABLE_FILE;
@@ -68,11 +70,52 @@ pub struct Rule {
     pub check: Option<fn(&Context, &Document, &mut Vec<Diagnostic>)>,
 }
 
-/// What rules may read besides the document: the run's settings.
+/// What every rule, code or pack, is to a listing or a config: its metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable kebab-case id.
+    pub id: &'static str,
+    /// The pack it belongs to (`jekyll` for the built-in code rules).
+    pub group: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// Whether it runs without being enabled in the config.
+    pub enabled: bool,
+    /// One line saying what it reports.
+    pub summary: &'static str,
+    /// The long explanation `prepress explain` prints.
+    pub explanation: &'static str,
+    /// Whether its findings carry fixes.
+    pub fix: FixAvailability,
+}
+
+/// The group name of the built-in code rules, usable in config like a pack name.
+pub const CODE_GROUP: &str = "jekyll";
+
+impl Rule {
+    /// The rule's metadata.
+    pub fn info(&self) -> RuleInfo {
+        RuleInfo {
+            id: self.id,
+            group: CODE_GROUP,
+            severity: self.severity,
+            enabled: true,
+            summary: self.summary,
+            explanation: self.explanation,
+            fix: self.fix,
+        }
+    }
+}
+
+/// What rules read besides the document: the run's settings and compiled packs.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     /// The configuration in force.
     pub config: &'a Config,
+    /// The level of every rule.
+    pub levels: &'a Levels,
+    /// The enabled pack rules, compiled.
+    pub engine: &'a Engine,
 }
 
 /// Every rule, in the order `prepress rules` lists them.
@@ -96,12 +139,12 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.id == id)
 }
 
-/// Runs every rule that is on for `doc`, at its configured severity; findings
-/// come back in span order.
+/// Runs every rule that is on for `doc`, at its configured severity, then the
+/// pack rules on its prose; findings come back in span order.
 pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for rule in RULES {
-        let (Some(check), Level::On(severity)) = (rule.check, context.config.level(rule)) else {
+        let (Some(check), Level::On(severity)) = (rule.check, context.levels.get(rule.id)) else {
             continue;
         };
         let first = found.len();
@@ -110,17 +153,45 @@ pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
             diagnostic.severity = severity;
         }
     }
+    if !context.engine.is_empty()
+        && is_english(doc)
+        && let Some(body) = doc.front_matter.body_start(&doc.text)
+    {
+        context
+            .engine
+            .check(&doc.text, &segments::segments(&doc.text, body), &mut found);
+    }
     found.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
     found
 }
 
+/// Whether a document is in English as far as its front matter says: a `lang`
+/// (or `language`, `locale`) key naming another language turns the prose rules
+/// off for it, since they are English rules.
+fn is_english(doc: &Document) -> bool {
+    let Some(entries) = doc.front_matter.entries() else {
+        return true;
+    };
+    ["lang", "language", "locale"].iter().all(|key| {
+        crate::front_matter::tree::lookup(entries, key)
+            .and_then(|e| e.value.as_scalar())
+            .is_none_or(|s| {
+                let code = s.value.trim().to_ascii_lowercase();
+                code.is_empty()
+                    || code == "en"
+                    || code.starts_with("en-")
+                    || code.starts_with("en_")
+                    || code.starts_with("english")
+            })
+    })
+}
+
 /// Applies the configured level to a finding of a load rule (one reported
 /// before a document exists): `None` when the rule is off.
 pub fn configured(context: &Context, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
-    let rule = find(diagnostic.rule)?;
-    match context.config.level(rule) {
+    match context.levels.get(diagnostic.rule) {
         Level::Off => None,
         Level::On(severity) => {
             diagnostic.severity = severity;
@@ -175,7 +246,14 @@ pub(crate) mod testing {
     pub fn run_with(config: &Config, rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
         let doc = Document::new(PathBuf::from(path), text.to_string());
         let mut found = Vec::new();
-        (rule.check.expect("rule has a check"))(&Context { config }, &doc, &mut found);
+        let levels = Levels::default();
+        let engine = Engine::default();
+        let context = Context {
+            config,
+            levels: &levels,
+            engine: &engine,
+        };
+        (rule.check.expect("rule has a check"))(&context, &doc, &mut found);
         found
     }
 

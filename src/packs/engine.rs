@@ -1,0 +1,865 @@
+//! All enabled pack rules compiled into one matcher, run once per segment.
+//!
+//! Word rules (substitution, sequence, repetition, consistency, article,
+//! spelling) are compiled into hash tables keyed by a lowercased word, so the hot
+//! loop walks the words of a segment once and looks each up: Unicode word
+//! boundaries come free from the word splitter, and line breaks between words
+//! are just whitespace. Pattern rules are compiled into one multi-pattern regex
+//! (`regex_automata::meta::Regex::new_many`), run once per segment; `\b` in a
+//! pack pattern is compiled as an ASCII boundary (a Unicode `\b` makes the fast
+//! engines give up on non-ASCII text) and each match is then checked against a
+//! Unicode word boundary here. When patterns overlap, the leftmost match wins.
+//!
+//! A finding's span is mapped from the segment back to the file. A fix is kept
+//! only when the file bytes under it are exactly the segment text it was
+//! computed on, so a fix never deletes markup it did not see.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+
+use super::schema::{Kind, Pack, PatternFix, SequenceFix};
+use super::spelling;
+use crate::config::{Level, Levels};
+use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
+use crate::prose::segments::Segment;
+use crate::prose::words::{self, Word, is_space, is_word_char};
+
+/// One enabled rule, as findings need it.
+#[derive(Debug)]
+struct Active {
+    id: &'static str,
+    severity: Severity,
+    message: String,
+    safe: bool,
+}
+
+/// What a phrase match means.
+#[derive(Debug, Clone)]
+enum Target {
+    /// Replace by one of these (a fix when there is exactly one).
+    Replace(Vec<String>),
+    /// Form `form` of consistency group `group`.
+    Form { group: usize, form: usize },
+}
+
+/// How two words of a phrase are joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Join {
+    /// Any whitespace, line breaks included.
+    Space,
+    /// Exactly this text (such as `-`).
+    Exact(String),
+}
+
+#[derive(Debug)]
+struct Phrase {
+    words: Vec<String>,
+    joins: Vec<Join>,
+    rule: usize,
+    target: Target,
+}
+
+#[derive(Debug)]
+struct Sequence {
+    rule: usize,
+    second: HashMap<String, Option<String>>,
+    fix: SequenceFix,
+}
+
+#[derive(Debug)]
+struct Article {
+    rule: usize,
+    /// Word or prefix (`…*`) and whether it is said with a vowel sound.
+    sounds: Vec<(String, bool, bool)>,
+    either: HashSet<String>,
+}
+
+#[derive(Debug)]
+struct PatternInfo {
+    rule: usize,
+    fix: PatternFix,
+    except: Vec<(String, HashSet<String>)>,
+}
+
+/// A consistency group: its rule and its forms as written in the pack.
+#[derive(Debug)]
+struct Group {
+    rule: usize,
+    forms: Vec<String>,
+}
+
+/// The compiled form of every enabled pack rule.
+#[derive(Debug, Default)]
+pub struct Engine {
+    rules: Vec<Active>,
+    phrases: HashMap<String, Vec<Phrase>>,
+    sequences: HashMap<String, Vec<Sequence>>,
+    repetition: Vec<(usize, HashSet<String>)>,
+    articles: Vec<Article>,
+    groups: Vec<Group>,
+    spelling: Vec<(usize, HashSet<String>)>,
+    patterns: Option<(Regex, Vec<PatternInfo>)>,
+}
+
+/// A pattern compile error.
+#[derive(Debug, thiserror::Error)]
+#[error("the pack patterns do not compile together: {0}")]
+pub struct CompileError(String);
+
+impl Engine {
+    /// Compiles the rules of `packs` that `levels` turns on.
+    pub fn new(packs: &[Pack], levels: &Levels) -> Result<Self, CompileError> {
+        let mut engine = Engine::default();
+        let mut regexes = Vec::new();
+        let mut infos = Vec::new();
+        for rule in packs.iter().flat_map(|p| &p.rules) {
+            let Level::On(severity) = levels.get(rule.info.id) else {
+                continue;
+            };
+            let index = engine.rules.len();
+            engine.rules.push(Active {
+                id: rule.info.id,
+                severity,
+                message: rule.message.clone(),
+                safe: rule.safe,
+            });
+            match &rule.kind {
+                Kind::Substitution { phrases } => {
+                    for (phrase, replacements) in phrases {
+                        engine.add_phrase(phrase, index, Target::Replace(replacements.clone()));
+                    }
+                }
+                Kind::Consistency { groups } => {
+                    for forms in groups {
+                        let group = engine.groups.len();
+                        engine.groups.push(Group {
+                            rule: index,
+                            forms: forms.clone(),
+                        });
+                        for (form, text) in forms.iter().enumerate() {
+                            engine.add_phrase(text, index, Target::Form { group, form });
+                        }
+                    }
+                }
+                Kind::Sequence { first, second, fix } => {
+                    let second: HashMap<_, _> = second.iter().cloned().collect();
+                    for word in first {
+                        engine
+                            .sequences
+                            .entry(word.clone())
+                            .or_default()
+                            .push(Sequence {
+                                rule: index,
+                                second: second.clone(),
+                                fix: *fix,
+                            });
+                    }
+                }
+                Kind::Repetition { allow } => {
+                    engine
+                        .repetition
+                        .push((index, allow.iter().cloned().collect()));
+                }
+                Kind::Article {
+                    consonant_sound,
+                    vowel_sound,
+                    either,
+                } => {
+                    let entry = |w: &String, vowel| {
+                        let prefix = w.ends_with('*');
+                        (w.trim_end_matches('*').to_string(), vowel, prefix)
+                    };
+                    let mut sounds: Vec<_> = consonant_sound
+                        .iter()
+                        .map(|w| entry(w, false))
+                        .chain(vowel_sound.iter().map(|w| entry(w, true)))
+                        .collect();
+                    // Longest first, so the most specific entry decides.
+                    sounds.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+                    engine.articles.push(Article {
+                        rule: index,
+                        sounds,
+                        either: either.iter().cloned().collect(),
+                    });
+                }
+                Kind::Spelling { allow } => {
+                    engine
+                        .spelling
+                        .push((index, allow.iter().cloned().collect()));
+                }
+                Kind::Pattern { regex, fix, except } => {
+                    regexes.push(ascii_boundaries(regex));
+                    infos.push(PatternInfo {
+                        rule: index,
+                        fix: fix.clone(),
+                        except: except
+                            .iter()
+                            .map(|(g, w)| (g.clone(), w.iter().cloned().collect()))
+                            .collect(),
+                    });
+                }
+            }
+        }
+        if !regexes.is_empty() {
+            let regex = Regex::new_many(&regexes).map_err(|e| CompileError(e.to_string()))?;
+            engine.patterns = Some((regex, infos));
+        }
+        Ok(engine)
+    }
+
+    fn add_phrase(&mut self, phrase: &str, rule: usize, target: Target) {
+        let spans = words::words(phrase);
+        let words: Vec<String> = spans
+            .iter()
+            .map(|w| phrase[w.clone()].to_lowercase())
+            .collect();
+        let joins = spans
+            .windows(2)
+            .map(|pair| {
+                let gap = &phrase[pair[0].end..pair[1].start];
+                if gap.trim().is_empty() {
+                    Join::Space
+                } else {
+                    Join::Exact(gap.to_string())
+                }
+            })
+            .collect();
+        if let Some(first) = words.first().cloned() {
+            self.phrases.entry(first).or_default().push(Phrase {
+                words,
+                joins,
+                rule,
+                target,
+            });
+        }
+    }
+
+    /// Whether no pack rule is enabled, so segments need not be built at all.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// Runs every rule over the segments of one document.
+    pub fn check(&self, text: &str, segments: &[Segment], out: &mut Vec<Diagnostic>) {
+        let mut forms: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); self.groups.len()];
+        let mut found = Vec::new();
+        for segment in segments {
+            let view = View::new(text, segment);
+            // A passage in another language ("No es posible") is left to the
+            // repetition rule alone: the English rules would misread it.
+            let english = view.looks_english();
+            for i in 0..view.words.len() {
+                self.check_repetition(&view, i, &mut found);
+                if english {
+                    self.check_phrases(&view, i, &mut found, &mut forms);
+                    self.check_sequences(&view, i, &mut found);
+                    self.check_article(&view, i, &mut found);
+                    self.check_spelling(&view, i, &mut found);
+                }
+            }
+            if english {
+                self.check_patterns(&view, &mut found);
+            }
+        }
+        self.check_consistency(text, &forms, &mut found);
+        found.sort_by(|a: &Diagnostic, b| {
+            (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end))
+        });
+        found.dedup_by(|later, earlier| later.span == earlier.span);
+        out.append(&mut found);
+    }
+
+    fn finding(
+        &self,
+        rule: usize,
+        view: &View,
+        flagged: Range<usize>,
+        values: &[(&str, &str)],
+        fix: Option<(Range<usize>, String)>,
+    ) -> Diagnostic {
+        let active = &self.rules[rule];
+        let message = fill(&active.message, values);
+        let span = view.segment.source_span(flagged);
+        let fix = fix.and_then(|(range, replacement)| {
+            let source = view.segment.source_span(range.clone());
+            // A fix is only kept when the file holds exactly the text it was made
+            // from: across markup (`*the* our`) it would delete what it never saw.
+            (view.text().get(range) == view.document.get(source.clone())).then_some(Fix {
+                span: source,
+                replacement,
+                safe: active.safe,
+            })
+        });
+        let help = fix.as_ref().map(|f| {
+            if f.replacement.is_empty() {
+                "delete it".to_string()
+            } else {
+                format!("write `{}`", f.replacement.trim())
+            }
+        });
+        Diagnostic {
+            rule: active.id,
+            severity: active.severity,
+            message,
+            span,
+            labels: Vec::new(),
+            help,
+            fix,
+        }
+    }
+
+    fn check_phrases(
+        &self,
+        view: &View,
+        i: usize,
+        found: &mut Vec<Diagnostic>,
+        forms: &mut [Vec<(usize, Range<usize>)>],
+    ) {
+        let Some(candidates) = self.phrases.get(view.lower(i)) else {
+            return;
+        };
+        for phrase in candidates {
+            let Some(end) = view.match_phrase(i, &phrase.words, &phrase.joins) else {
+                continue;
+            };
+            let range = view.words[i].start..view.words[end].end;
+            match &phrase.target {
+                Target::Form { group, form } => {
+                    forms[*group].push((*form, view.segment.source_span(range)));
+                }
+                Target::Replace(replacements) => {
+                    let written = &view.segment.text[range.clone()];
+                    let cased: Vec<String> = replacements
+                        .iter()
+                        .map(|r| match_case(written, r))
+                        .collect();
+                    let fix = (cased.len() == 1).then(|| (range.clone(), cased[0].clone()));
+                    let joined = cased.join("` or `");
+                    let mut d = self.finding(
+                        phrase.rule,
+                        view,
+                        range,
+                        &[("match", written), ("replacement", &joined)],
+                        fix,
+                    );
+                    if cased.len() > 1 {
+                        d.help = Some(format!("write `{joined}`"));
+                    }
+                    found.push(d);
+                }
+            }
+        }
+    }
+
+    fn check_sequences(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
+        if i + 1 >= view.words.len() || !is_space(view.gap(i)) {
+            return;
+        }
+        let Some(rules) = self.sequences.get(view.lower(i)) else {
+            return;
+        };
+        let (first, second) = (view.word(i), view.word(i + 1));
+        // "the his-and-hers towels": a hyphenated modifier, not a determiner.
+        if view.gap(i + 1).starts_with('-') {
+            return;
+        }
+        // "the Our Father": a capitalised name after a lowercase word.
+        if second.starts_with(char::is_uppercase) && !first.starts_with(char::is_uppercase) {
+            return;
+        }
+        for seq in rules {
+            let Some(mapped) = seq.second.get(view.lower(i + 1)) else {
+                continue;
+            };
+            let range = view.words[i].start..view.words[i + 1].end;
+            let fix = match seq.fix {
+                SequenceFix::None => None,
+                SequenceFix::DropFirst => Some((range.clone(), match_case(first, second))),
+                SequenceFix::DropSecond => Some((range.clone(), first.to_string())),
+                SequenceFix::ReplaceSecond => mapped
+                    .as_ref()
+                    .map(|r| (view.words[i + 1].clone(), match_case(second, r))),
+            };
+            let replacement = fix.as_ref().map(|(_, r)| r.clone()).unwrap_or_default();
+            let flagged = if seq.fix == SequenceFix::ReplaceSecond {
+                view.words[i + 1].clone()
+            } else {
+                range.clone()
+            };
+            let matched = &view.segment.text[range];
+            found.push(self.finding(
+                seq.rule,
+                view,
+                flagged,
+                &[
+                    ("first", first),
+                    ("second", second),
+                    ("match", matched),
+                    ("replacement", &replacement),
+                ],
+                fix,
+            ));
+        }
+    }
+
+    fn check_repetition(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
+        if self.repetition.is_empty() || i + 1 >= view.words.len() || !is_space(view.gap(i)) {
+            return;
+        }
+        let (a, b) = (view.lower(i), view.lower(i + 1));
+        if a != b || a.bytes().all(|c| c.is_ascii_digit()) {
+            return;
+        }
+        // Three or more in a row is deliberate ("measure, measure, measure" without commas).
+        let same = |j: usize| view.lower(j) == a;
+        if (i > 0 && is_space(view.gap(i - 1)) && same(i - 1))
+            || (i + 2 < view.words.len() && is_space(view.gap(i + 1)) && same(i + 2))
+        {
+            return;
+        }
+        // "twenty twenty-three": the second word starts a compound.
+        if view.gap(i + 1).starts_with('-') {
+            return;
+        }
+        // "Duran Duran", "Boing Boing": names repeat.
+        if view.word(i).starts_with(char::is_uppercase)
+            && view.word(i + 1).starts_with(char::is_uppercase)
+        {
+            return;
+        }
+        for (rule, allow) in &self.repetition {
+            if allow.contains(a) {
+                continue;
+            }
+            let range = view.words[i].start..view.words[i + 1].end;
+            let fix = (view.words[i].end..view.words[i + 1].end, String::new());
+            let word = view.word(i);
+            found.push(self.finding(
+                *rule,
+                view,
+                range,
+                &[("word", word), ("match", word)],
+                Some(fix),
+            ));
+        }
+    }
+
+    fn check_article(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
+        if self.articles.is_empty() || i + 1 >= view.words.len() || !is_space(view.gap(i)) {
+            return;
+        }
+        let article = view.word(i);
+        let is_an = match article {
+            "a" => false,
+            "an" => true,
+            "A" | "An" if i == 0 || view.gap(i - 1).contains(['.', '!', '?', ':', '\n']) => {
+                article == "An"
+            }
+            _ => return,
+        };
+        let next = view.word(i + 1);
+        let lower = view.lower(i + 1);
+        if next.chars().count() < 2
+            || !next.starts_with(char::is_alphabetic)
+            || view.gap(i + 1).starts_with(['\'', '’'])
+        {
+            return;
+        }
+        for rule in &self.articles {
+            if rule.either.contains(lower) {
+                continue;
+            }
+            let Some(vowel) = sound(rule, next, lower) else {
+                continue;
+            };
+            if vowel == is_an {
+                continue;
+            }
+            let wanted = match (vowel, article.starts_with('A')) {
+                (true, true) => "An",
+                (true, false) => "an",
+                (false, true) => "A",
+                (false, false) => "a",
+            };
+            found.push(self.finding(
+                rule.rule,
+                view,
+                view.words[i].clone(),
+                &[("match", article), ("replacement", wanted), ("word", next)],
+                Some((view.words[i].clone(), wanted.to_string())),
+            ));
+        }
+    }
+
+    fn check_spelling(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
+        if self.spelling.is_empty() {
+            return;
+        }
+        let word = view.word(i);
+        let lower = view.lower(i);
+        // Acronyms are not words, and words with digits or under three letters
+        // are not worth a guess.
+        let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+        if word.len() < 3 || capitals > 1 || word.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
+        let Some(correction) = spelling::correction(lower) else {
+            return;
+        };
+        // A capitalised word is mostly a name ("Linz"): only at the start of a
+        // sentence, and only one typo away from its correction, is it checked.
+        if capitals == 1 {
+            let sentence_start = i == 0 || view.gap(i - 1).contains(['.', '!', '?', ':']);
+            if !sentence_start || spelling::distance(lower, correction) > 1 {
+                return;
+            }
+        }
+        for (rule, allow) in &self.spelling {
+            if allow.contains(lower) {
+                continue;
+            }
+            let cased = match_case(word, correction);
+            found.push(self.finding(
+                *rule,
+                view,
+                view.words[i].clone(),
+                &[("match", word), ("replacement", &cased)],
+                Some((view.words[i].clone(), cased.clone())),
+            ));
+        }
+    }
+
+    fn check_patterns(&self, view: &View, found: &mut Vec<Diagnostic>) {
+        let Some((regex, infos)) = &self.patterns else {
+            return;
+        };
+        let text = view.text();
+        for caps in regex.captures_iter(text) {
+            let (Some(pid), Some(whole)) = (caps.pattern(), caps.get_match()) else {
+                continue;
+            };
+            let info = &infos[pid.as_usize()];
+            if !unicode_boundaries(text, whole.range()) || excepted(&caps, text, &info.except) {
+                continue;
+            }
+            let names = regex.group_info().pattern_names(pid);
+            let flagged: Vec<Range<usize>> = names
+                .enumerate()
+                .filter(|(_, name)| name.is_some_and(|n| n.starts_with("bad")))
+                .filter_map(|(index, _)| caps.get_group(index).map(|s| s.range()))
+                .collect();
+            let flagged = if flagged.is_empty() {
+                vec![whole.range()]
+            } else {
+                flagged
+            };
+            for range in flagged {
+                let written = &text[range.clone()];
+                let replacement = match &info.fix {
+                    PatternFix::None => None,
+                    PatternFix::Template(template) => {
+                        let mut out = String::new();
+                        caps.interpolate_string_into(text, template, &mut out);
+                        Some(match_case(written, &out))
+                    }
+                    PatternFix::Remove(chars) => {
+                        Some(written.chars().filter(|c| !chars.contains(*c)).collect())
+                    }
+                };
+                let shown = replacement.clone().unwrap_or_default();
+                let fix = replacement.map(|r| (range.clone(), r));
+                // Every named group is a placeholder too: "after `{context}`".
+                let mut values: Vec<(&str, &str)> = regex
+                    .group_info()
+                    .pattern_names(pid)
+                    .enumerate()
+                    .filter_map(|(index, name)| {
+                        Some((name?, &text[caps.get_group(index)?.range()]))
+                    })
+                    .collect();
+                values.extend([("match", written), ("replacement", shown.as_str())]);
+                found.push(self.finding(info.rule, view, range, &values, fix));
+            }
+        }
+    }
+
+    fn check_consistency(
+        &self,
+        text: &str,
+        forms: &[Vec<(usize, Range<usize>)>],
+        found: &mut Vec<Diagnostic>,
+    ) {
+        for (group, uses) in self.groups.iter().zip(forms) {
+            let mut counts = vec![0usize; group.forms.len()];
+            for (form, _) in uses {
+                counts[*form] += 1;
+            }
+            if counts.iter().filter(|&&c| c > 0).count() < 2 {
+                continue;
+            }
+            // The most used form wins; on a tie, the one listed first.
+            let majority = (0..counts.len())
+                .max_by_key(|&f| (counts[f], std::cmp::Reverse(f)))
+                .unwrap_or(0);
+            let Some((_, first_use)) = uses.iter().find(|(f, _)| *f == majority) else {
+                continue;
+            };
+            let active = &self.rules[group.rule];
+            let majority_text = text[first_use.clone()].to_string();
+            for (_, span) in uses.iter().filter(|(f, _)| *f != majority) {
+                let written = &text[span.clone()];
+                let replacement = match_case(written, &group.forms[majority]);
+                found.push(Diagnostic {
+                    rule: active.id,
+                    severity: active.severity,
+                    message: fill(
+                        &active.message,
+                        &[
+                            ("match", written),
+                            ("replacement", &replacement),
+                            ("majority", &majority_text),
+                        ],
+                    ),
+                    span: span.clone(),
+                    labels: vec![Label {
+                        span: first_use.clone(),
+                        message: format!("written `{majority_text}` here"),
+                    }],
+                    help: Some(format!(
+                        "write `{replacement}`, as elsewhere in this document"
+                    )),
+                    fix: Some(Fix {
+                        span: span.clone(),
+                        replacement,
+                        safe: active.safe,
+                    }),
+                });
+            }
+        }
+    }
+}
+
+/// A segment with its words and their lowercase forms, built once per segment.
+struct View<'a> {
+    document: &'a str,
+    segment: &'a Segment,
+    words: Vec<Word>,
+    lowered: String,
+    lower_spans: Vec<Range<usize>>,
+}
+
+impl<'a> View<'a> {
+    fn new(document: &'a str, segment: &'a Segment) -> Self {
+        let words = words::words(&segment.text);
+        let mut lowered = String::with_capacity(segment.text.len());
+        let mut lower_spans = Vec::with_capacity(words.len());
+        for w in &words {
+            let start = lowered.len();
+            for c in segment.text[w.clone()].chars() {
+                // A curly apostrophe reads as a straight one.
+                if c == '\u{2019}' {
+                    lowered.push('\'');
+                } else {
+                    lowered.extend(c.to_lowercase());
+                }
+            }
+            lower_spans.push(start..lowered.len());
+        }
+        Self {
+            document,
+            segment,
+            words,
+            lowered,
+            lower_spans,
+        }
+    }
+
+    fn text(&self) -> &str {
+        &self.segment.text
+    }
+
+    /// Whether the segment reads as English: it has at least as many common
+    /// English function words as function words of the other languages blogs
+    /// quote most (Spanish, French, German, Italian, Portuguese, Dutch).
+    fn looks_english(&self) -> bool {
+        let (mut english, mut other) = (0usize, 0usize);
+        for i in 0..self.words.len() {
+            let word = self.lower(i);
+            if ENGLISH_FUNCTION_WORDS.contains(&word) {
+                english += 1;
+            } else if OTHER_FUNCTION_WORDS.contains(&word) {
+                other += 1;
+            }
+        }
+        other < 2 || english >= other
+    }
+
+    fn word(&self, i: usize) -> &str {
+        &self.segment.text[self.words[i].clone()]
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        &self.lowered[self.lower_spans[i].clone()]
+    }
+
+    /// The text between word `i` and word `i + 1` (or the rest of the segment).
+    fn gap(&self, i: usize) -> &str {
+        let end = self
+            .words
+            .get(i + 1)
+            .map_or(self.segment.text.len(), |w| w.start);
+        &self.segment.text[self.words[i].end..end]
+    }
+
+    /// The index of the last word if `words` (joined by `joins`) start at word `i`.
+    fn match_phrase(&self, i: usize, words: &[String], joins: &[Join]) -> Option<usize> {
+        let last = i + words.len() - 1;
+        if last >= self.words.len() {
+            return None;
+        }
+        for (k, word) in words.iter().enumerate().skip(1) {
+            if self.lower(i + k) != word {
+                return None;
+            }
+            let gap = self.gap(i + k - 1);
+            let ok = match &joins[k - 1] {
+                Join::Space => is_space(gap),
+                Join::Exact(s) => gap == s,
+            };
+            if !ok {
+                return None;
+            }
+        }
+        // A phrase glued to a neighbour by a hyphen is part of a longer compound.
+        let before = if i == 0 { "" } else { self.gap(i - 1) };
+        if before.ends_with('-') || self.gap(last).starts_with('-') {
+            return None;
+        }
+        Some(last)
+    }
+}
+
+/// Frequent English words that are not words in the languages below.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "that", "was", "for", "with", "this", "be", "at", "have", "not",
+    "but", "they", "from", "or", "by", "we", "you", "it", "are", "were", "which", "would", "there",
+    "their", "what", "about", "when", "my", "our", "your", "his", "her", "she", "he", "will",
+    "can", "been",
+];
+
+/// Frequent function words of Spanish, French, German, Italian, Portuguese and
+/// Dutch that are not English words.
+const OTHER_FUNCTION_WORDS: &[&str] = &[
+    "el", "los", "las", "que", "del", "y", "es", "una", "por", "con", "para", "pero", "como",
+    "muy", "se", "su", "le", "les", "des", "du", "et", "est", "une", "pour", "dans", "pas", "qui",
+    "sur", "avec", "nous", "vous", "je", "der", "die", "das", "und", "ist", "nicht", "ein", "eine",
+    "mit", "auf", "für", "zu", "den", "dem", "ich", "wir", "il", "di", "che", "è", "della", "sono",
+    "non", "per", "gli", "um", "uma", "não", "em", "da", "do", "het", "een", "van", "niet", "ook",
+    "zijn",
+];
+
+/// Whether the sound of `word` starts with a vowel, if the rule's lists or its
+/// first letter say so; `None` when it cannot tell (letters said either way).
+fn sound(rule: &Article, word: &str, lower: &str) -> Option<bool> {
+    let is_acronym = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if is_acronym {
+        // Said letter by letter: "an API", "a URL"; F, H, L, M, N, R, S and X are
+        // said with a vowel but many acronyms starting with them are read as words.
+        return match word.chars().next()? {
+            'A' | 'E' | 'I' | 'O' => Some(true),
+            'F' | 'H' | 'L' | 'M' | 'N' | 'R' | 'S' | 'X' => None,
+            _ => Some(false),
+        };
+    }
+    for (entry, vowel, prefix) in &rule.sounds {
+        if lower == entry || (*prefix && lower.starts_with(entry.as_str())) {
+            return Some(*vowel);
+        }
+    }
+    let first = lower.chars().next()?;
+    Some(matches!(first, 'a' | 'e' | 'i' | 'o' | 'u'))
+}
+
+/// Fills `{name}` placeholders.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// `replacement` in the case of `written`: UPPER, Capitalised or as given.
+pub fn match_case(written: &str, replacement: &str) -> String {
+    let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    if written.starts_with(char::is_uppercase) {
+        let mut chars = replacement.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    replacement.to_string()
+}
+
+/// Rewrites `\b` and `\B` outside character classes to their ASCII forms.
+pub fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    let mut in_class = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('b') if in_class == 0 => out.push_str(r"(?-u:\b)"),
+                Some('B') if in_class == 0 => out.push_str(r"(?-u:\B)"),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                in_class += 1;
+                out.push(c);
+            }
+            ']' if in_class > 0 => {
+                in_class -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a match starting or ending with a word character is not glued to
+/// another word character (which an ASCII `\b` would miss next to `é`).
+fn unicode_boundaries(text: &str, range: Range<usize>) -> bool {
+    let starts_word = text[range.clone()].chars().next().is_some_and(is_word_char);
+    let ends_word = text[range.clone()]
+        .chars()
+        .next_back()
+        .is_some_and(is_word_char);
+    let before = text[..range.start]
+        .chars()
+        .next_back()
+        .is_some_and(is_word_char);
+    let after = text[range.end..].chars().next().is_some_and(is_word_char);
+    !((starts_word && before) || (ends_word && after))
+}
+
+/// Whether a named group of the match holds one of its exception words.
+fn excepted(caps: &Captures, text: &str, except: &[(String, HashSet<String>)]) -> bool {
+    except.iter().any(|(group, words)| {
+        caps.get_group_by_name(group)
+            .is_some_and(|span| words.contains(&text[span.range()].to_lowercase()))
+    })
+}

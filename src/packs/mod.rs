@@ -1,0 +1,122 @@
+//! Rule packs: prose rules written as data, in YAML files.
+//!
+//! The shipped packs live in the top-level `rules/` folder and are embedded in
+//! the binary; a site can add its own with `rules.packs` in its config. A pack
+//! is read by `schema` (every mistake reported at its line and column in the
+//! pack file) and all enabled rules of all packs are compiled together by
+//! `engine` into a few lookups and one multi-pattern regex, so matching costs one
+//! pass over each segment whatever the number of rules. The schema is documented
+//! in `rules/README.md`.
+
+pub mod engine;
+pub mod schema;
+pub mod spelling;
+
+use std::path::Path;
+
+pub use schema::{Example, Kind, Pack, PackRule};
+
+use crate::schema::SchemaError;
+
+/// The packs shipped with prepress: file name and text, embedded at build time.
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("grammar.yml", include_str!("../../rules/grammar.yml")),
+    (
+        "apostrophes.yml",
+        include_str!("../../rules/apostrophes.yml"),
+    ),
+    ("compounds.yml", include_str!("../../rules/compounds.yml")),
+    ("spelling.yml", include_str!("../../rules/spelling.yml")),
+];
+
+/// Reads the shipped packs.
+pub fn shipped() -> Result<Vec<Pack>, SchemaError> {
+    SHIPPED
+        .iter()
+        .map(|(name, text)| schema::read(Path::new(&format!("rules/{name}")), text))
+        .collect()
+}
+
+/// Reads a site's own pack from `path`.
+pub fn read_file(path: &Path) -> Result<Pack, SchemaError> {
+    let text = crate::schema::read_text(path, "the rule pack")?;
+    schema::read(path, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::config::{Config, Levels};
+    use crate::document::Document;
+    use crate::rules::{self, Context};
+
+    /// Runs every example of every shipped rule: each `flag` text must be
+    /// reported by its rule (and fixed to `fixed` by that rule's fixes), each
+    /// `allow` text must not be.
+    #[test]
+    fn every_example_of_every_shipped_pack() {
+        let packs = shipped().expect("the shipped packs load");
+        let catalog = crate::setup::catalog(&packs);
+        let levels = Levels::every_rule_on(&catalog);
+        let engine = engine::Engine::new(&packs, &levels).expect("the shipped packs compile");
+        let config = Config::default();
+        let context = Context {
+            config: &config,
+            levels: &levels,
+            engine: &engine,
+        };
+        let findings = |text: &str, id: &str| {
+            let doc = Document::new(PathBuf::from("example.md"), text.to_string());
+            rules::check(&context, &doc)
+                .into_iter()
+                .filter(|d| d.rule == id)
+                .collect::<Vec<_>>()
+        };
+        let mut failures = Vec::new();
+        let mut count = 0;
+        for rule in packs.iter().flat_map(|p| &p.rules) {
+            let id = rule.info.id;
+            for example in &rule.flag {
+                count += 1;
+                if findings(&example.text, id).is_empty() {
+                    failures.push(format!("{id}: did not flag {:?}", example.text));
+                }
+                if let Some(fixed) = &example.fixed {
+                    let mut text = example.text.clone();
+                    for _ in 0..8 {
+                        let found = findings(&text, id);
+                        let (next, applied) =
+                            crate::fix::apply(&text, found.iter().filter_map(|d| d.fix.as_ref()));
+                        if applied == 0 {
+                            break;
+                        }
+                        text = next;
+                    }
+                    if &text != fixed {
+                        failures.push(format!(
+                            "{id}: fixed {:?} to {text:?}, expected {fixed:?}",
+                            example.text
+                        ));
+                    }
+                }
+            }
+            for text in &rule.allow {
+                count += 1;
+                for d in findings(text, id) {
+                    failures.push(format!(
+                        "{id}: flagged {:?} in allowed {text:?}",
+                        &text[d.span.clone()]
+                    ));
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {count} examples failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}

@@ -1,0 +1,403 @@
+//! The text a reader sees, as segments that map back to the exact source bytes.
+//!
+//! The body (front matter excluded) is parsed with comrak, with source positions,
+//! after `mask` has blanked Liquid, kramdown syntax, math and URLs. Walking the
+//! tree, the text of paragraphs, headings, table cells, list items, block quotes
+//! and footnotes is gathered into segments: runs of text that read as one
+//! sentence flow. Emphasis, strong, strikethrough and link text continue a
+//! segment (the markup between them is not copied); a soft or hard line break
+//! continues it as a line break, so "the\nour" is one phrase even inside a
+//! block quote; code spans, inline HTML, footnote references, images and
+//! masked ranges end it, so words on either side are never neighbours. Image
+//! alt text and struck-through text (a visible correction, "~~twenty~~
+//! twenty-three") are segments of their own. Code blocks, HTML blocks and HTML comments
+//! never produce text.
+//!
+//! A segment's text is copied from the source bytes, not from comrak's decoded
+//! literals, so every offset in it maps back to the file: entities are blanked
+//! to spaces of the same length rather than decoded.
+
+use std::ops::Range;
+
+use comrak::arena_tree::NodeEdge;
+use comrak::nodes::{NodeValue, Sourcepos};
+use comrak::{Arena, Options};
+
+use super::mask;
+
+/// A run of prose with a map back to the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The prose as read: source bytes, with line breaks between lines.
+    pub text: String,
+    pieces: Vec<Piece>,
+}
+
+/// A stretch of `Segment::text` copied from the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    /// Where it starts in the segment text.
+    at: usize,
+    /// Where it starts in the file.
+    source: usize,
+    /// Its length in bytes.
+    len: usize,
+}
+
+impl Segment {
+    /// The file byte range for a byte range of this segment's text. A range that
+    /// spans two pieces covers the markup between them too.
+    pub fn source_span(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.map(range.start, false);
+        let end = self.map(range.end, true).max(start);
+        start..end
+    }
+
+    /// The file offset of segment offset `at`. A start maps into the piece that
+    /// begins at or before it; an end into the piece that ends at or after it.
+    /// An offset inside a line break between two pieces maps to the end of the
+    /// piece before it, where the break is in the file too.
+    fn map(&self, at: usize, is_end: bool) -> usize {
+        let (Some(first), Some(last)) = (self.pieces.first(), self.pieces.last()) else {
+            return 0;
+        };
+        if is_end {
+            let index = self.pieces.partition_point(|p| p.at + p.len < at);
+            match self.pieces.get(index) {
+                Some(p) if at >= p.at => p.source + (at - p.at),
+                Some(p) => match index.checked_sub(1).map(|i| self.pieces[i]) {
+                    Some(previous) => previous.source + previous.len,
+                    None => p.source,
+                },
+                None => last.source + last.len,
+            }
+        } else {
+            let index = self.pieces.partition_point(|p| p.at <= at);
+            match index.checked_sub(1).map(|i| self.pieces[i]) {
+                Some(p) => p.source + (at - p.at).min(p.len),
+                None => first.source,
+            }
+        }
+    }
+}
+
+/// The comrak options prepress parses with: GFM tables, footnotes, strikethrough,
+/// task lists and definition lists, as kramdown sites use them.
+fn options() -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.table = true;
+    options.extension.footnotes = true;
+    options.extension.strikethrough = true;
+    options.extension.tasklist = true;
+    options.extension.description_lists = true;
+    options.parse.escaped_char_spans = true;
+    options
+}
+
+/// The prose segments of `text[body_start..]`, with offsets into `text`.
+pub fn segments(text: &str, body_start: usize) -> Vec<Segment> {
+    let body = &text[body_start..];
+    let masks = mask::masked_ranges(body);
+    let parsed;
+    let input = if masks.is_empty() {
+        body
+    } else {
+        parsed = mask::blank_out(body, &masks);
+        &parsed
+    };
+    let lines = line_starts(input);
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, input, &options());
+    let mut builder = Builder {
+        text,
+        body_start,
+        masks: &masks,
+        lines: &lines,
+        out: Vec::new(),
+        current: None,
+        skip_depth: 0,
+    };
+    for edge in root.traverse() {
+        match edge {
+            NodeEdge::Start(node) => {
+                let data = node.data();
+                builder.enter(&data.value, data.sourcepos);
+            }
+            NodeEdge::End(node) => builder.leave(&node.data().value),
+        }
+    }
+    builder.flush();
+    builder.out
+}
+
+/// Offsets where each line of `text` starts (lines end at `\n`, `\r\n` or `\r`,
+/// as CommonMark counts them).
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                starts.push(i + 2);
+                i += 1;
+            }
+            b'\r' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+/// Collects segments during one walk of the tree.
+struct Builder<'t> {
+    text: &'t str,
+    body_start: usize,
+    masks: &'t [Range<usize>],
+    lines: &'t [usize],
+    out: Vec<Segment>,
+    current: Option<Segment>,
+    /// How many enclosing nodes hide their text (depth, since they nest).
+    skip_depth: usize,
+}
+
+impl Builder<'_> {
+    fn enter(&mut self, value: &NodeValue, pos: Sourcepos) {
+        if self.skip_depth > 0 {
+            self.skip_depth += 1;
+            return;
+        }
+        match value {
+            NodeValue::Text(_) => {
+                if let Some(range) = self.body_range(pos) {
+                    self.add(range);
+                }
+            }
+            NodeValue::SoftBreak | NodeValue::LineBreak => self.line_break(),
+            NodeValue::Paragraph
+            | NodeValue::Heading(_)
+            | NodeValue::TableCell
+            | NodeValue::Image(_)
+            | NodeValue::Strikethrough => self.flush(),
+            NodeValue::Code(_)
+            | NodeValue::HtmlInline(_)
+            | NodeValue::FootnoteReference(_)
+            | NodeValue::Math(_)
+            | NodeValue::Raw(_) => {
+                self.flush();
+                self.skip_depth = 1;
+            }
+            _ => {}
+        }
+    }
+
+    fn leave(&mut self, value: &NodeValue) {
+        if self.skip_depth > 0 {
+            self.skip_depth -= 1;
+            return;
+        }
+        if matches!(
+            value,
+            NodeValue::Paragraph
+                | NodeValue::Heading(_)
+                | NodeValue::TableCell
+                | NodeValue::Image(_)
+                | NodeValue::Strikethrough
+        ) {
+            self.flush();
+        }
+    }
+
+    /// The body-relative byte range of a node, from comrak's 1-based byte
+    /// columns with inclusive ends; `None` if it does not fit the text.
+    fn body_range(&self, pos: Sourcepos) -> Option<Range<usize>> {
+        let start =
+            self.lines.get(pos.start.line.checked_sub(1)?)? + pos.start.column.checked_sub(1)?;
+        let end = self.lines.get(pos.end.line.checked_sub(1)?)? + pos.end.column;
+        let body = &self.text[self.body_start..];
+        (start < end
+            && end <= body.len()
+            && body.is_char_boundary(start)
+            && body.is_char_boundary(end))
+        .then_some(start..end)
+    }
+
+    /// Adds the text at `range` (body-relative), split around masked ranges.
+    fn add(&mut self, range: Range<usize>) {
+        let mut from = range.start;
+        let first_mask = self.masks.partition_point(|m| m.end <= range.start);
+        for mask in &self.masks[first_mask..] {
+            if mask.start >= range.end {
+                break;
+            }
+            if mask.start > from {
+                self.push(from..mask.start);
+            }
+            self.flush();
+            from = from.max(mask.end);
+        }
+        if from < range.end {
+            self.push(from..range.end);
+        }
+    }
+
+    /// Appends body bytes `range` to the current segment.
+    fn push(&mut self, range: Range<usize>) {
+        let source = self.body_start + range.start;
+        let slice = &self.text[source..self.body_start + range.end];
+        let segment = self.current.get_or_insert_with(|| Segment {
+            text: String::new(),
+            pieces: Vec::new(),
+        });
+        let at = segment.text.len();
+        segment.text.push_str(slice);
+        blank_entities(&mut segment.text, at);
+        segment.pieces.push(Piece {
+            at,
+            source,
+            len: slice.len(),
+        });
+    }
+
+    fn line_break(&mut self) {
+        if let Some(segment) = &mut self.current {
+            segment.text.push('\n');
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(segment) = self.current.take()
+            && segment.text.chars().any(char::is_alphanumeric)
+        {
+            self.out.push(segment);
+        }
+    }
+}
+
+/// Replaces HTML entities (`&amp;`, `&#8217;`) in `text[from..]` by spaces of
+/// the same length, so they neither read as words nor shift offsets.
+fn blank_entities(text: &mut String, from: usize) {
+    if !text[from..].contains('&') {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        if bytes[i] == b'&' {
+            let name_end = bytes[i + 1..]
+                .iter()
+                .position(|b| !(b.is_ascii_alphanumeric() || *b == b'#'))
+                .map(|n| i + 1 + n);
+            if let Some(end) = name_end
+                && end > i + 1
+                && bytes[end] == b';'
+            {
+                bytes[i..=end].fill(b' ');
+                i = end + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    *text = String::from_utf8(bytes).unwrap_or_default();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(body: &str) -> Vec<String> {
+        segments(body, 0).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn paragraphs_headings_lists_quotes_and_tables_are_prose() {
+        let body = "# A title\n\nA para\nwith two lines.\n\n> quoted the\n> our team\n\n- item one\n- item two\n\n| a | b |\n|---|---|\n| cell | more |\n";
+        assert_eq!(
+            texts(body),
+            [
+                "A title",
+                "A para\nwith two lines.",
+                "quoted the\nour team",
+                "item one",
+                "item two",
+                "a",
+                "b",
+                "cell",
+                "more"
+            ]
+        );
+    }
+
+    #[test]
+    fn code_html_and_comments_are_not_prose() {
+        let body = "Use `the the` here.\n\n```\nthe the\n```\n\n    indented the the\n\n<div>the the</div>\n\n<!-- the the -->\n\nA <kbd>Tab</kbd> key.\n";
+        // The text between inline tags is visible, but the tags break the flow.
+        assert_eq!(texts(body), ["Use ", " here.", "A ", "Tab", " key."]);
+    }
+
+    #[test]
+    fn emphasis_and_links_continue_a_segment() {
+        assert_eq!(texts("in *the* [our](/x) **team**"), ["in the our team"]);
+    }
+
+    #[test]
+    fn images_are_their_own_segment_and_urls_are_left_out() {
+        assert_eq!(
+            texts("See ![the alt text](/a.png) and https://x.com/the-the or <https://y.com> ok"),
+            ["See ", "the alt text", " and ", " or <", "> ok"]
+        );
+    }
+
+    #[test]
+    fn struck_text_is_its_own_segment() {
+        assert_eq!(
+            texts("a ~~twenty~~ twenty-three list"),
+            ["a ", "twenty", " twenty-three list"]
+        );
+    }
+
+    #[test]
+    fn liquid_splits_a_segment() {
+        assert_eq!(texts("the {{ page.x }} our"), ["the ", " our"]);
+        assert_eq!(
+            texts("{% highlight ruby %}\nthe the\n{% endhighlight %}\n"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn spans_map_back_to_the_source() {
+        let text = "---\nt: x\n---\n> quoted the\n> *our* team &amp; é\n";
+        let segs = segments(text, 12);
+        assert_eq!(segs.len(), 1);
+        let seg = &segs[0];
+        assert_eq!(seg.text, "quoted the\nour team       é");
+        let the = seg.text.find("the").unwrap();
+        let our = seg.text.find("our").unwrap();
+        assert_eq!(&text[seg.source_span(the..the + 3)], "the");
+        assert_eq!(&text[seg.source_span(our..our + 3)], "our");
+        assert_eq!(&text[seg.source_span(the..our + 3)], "the\n> *our");
+        let e = seg.text.find('é').unwrap();
+        assert_eq!(&text[seg.source_span(e..e + 2)], "é");
+    }
+
+    #[test]
+    fn crlf_bodies_map_too() {
+        let text = "first the\r\nour line\r\n";
+        let segs = segments(text, 0);
+        let seg = &segs[0];
+        let our = seg.text.find("our").unwrap();
+        assert_eq!(seg.source_span(our..our + 3), 11..14);
+    }
+
+    #[test]
+    fn footnotes_and_definition_lists_are_prose_but_labels_are_not() {
+        assert_eq!(
+            texts("Text[^note] more.\n\n[^note]: The note.\n"),
+            ["Text", " more.", "The note."]
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! Words of a segment: runs of letters and digits, apostrophes inside.
+//!
+//! A word is a maximal run of alphanumeric characters (any script, combining
+//! marks included), joined across an apostrophe (`'` or `’`) with letters on
+//! both sides, so "don't" and "PO's" are one word each. Hyphens, spaces and
+//! punctuation separate words; rules look at the gap between two words to tell
+//! "text book" from "text-book" from "text. Book".
+
+use std::ops::Range;
+
+/// A word as a byte range of the segment text.
+pub type Word = Range<usize>;
+
+/// Whether `c` can be part of a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// The words of `text`, in order.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start {
+            let joins =
+                is_apostrophe(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
+            if !joins {
+                out.push(s..i);
+                start = None;
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// Whether the gap between two words is only whitespace (line breaks included).
+pub fn is_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        words(text).into_iter().map(|w| &text[w]).collect()
+    }
+
+    #[test]
+    fn splits_on_spaces_hyphens_and_punctuation() {
+        assert_eq!(
+            split("A text-book, the\nour 2024 café!"),
+            ["A", "text", "book", "the", "our", "2024", "café"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_inside_words_join() {
+        assert_eq!(
+            split("don't PO's the PO’s 'quoted' dogs'"),
+            ["don't", "PO's", "the", "PO’s", "quoted", "dogs"]
+        );
+    }
+
+    #[test]
+    fn combining_marks_stay_in_the_word() {
+        assert_eq!(split("cafe\u{301} x"), ["cafe\u{301}", "x"]);
+    }
+
+    #[test]
+    fn gaps() {
+        assert!(is_space(" \n "));
+        assert!(!is_space(""));
+        assert!(!is_space(" - "));
+    }
+}
