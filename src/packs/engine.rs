@@ -74,7 +74,8 @@ struct Article {
     rule: usize,
     /// Word or prefix (`…*`) and whether it is said with a vowel sound.
     sounds: Vec<(String, bool, bool)>,
-    either: HashSet<String>,
+    /// Word or prefix, and whether it is a prefix.
+    either: Vec<(String, bool)>,
 }
 
 #[derive(Debug)]
@@ -182,7 +183,10 @@ impl Engine {
                     engine.articles.push(Article {
                         rule: index,
                         sounds,
-                        either: either.iter().cloned().collect(),
+                        either: either
+                            .iter()
+                            .map(|w| (w.trim_end_matches('*').to_string(), w.ends_with('*')))
+                            .collect(),
                     });
                 }
                 Kind::Spelling { allow } => {
@@ -462,14 +466,19 @@ impl Engine {
         };
         let next = view.word(i + 1);
         let lower = view.lower(i + 1);
+        // Single letters, names with digits ("x86", "re2c") and contractions are
+        // said in ways spelling cannot tell.
         if next.chars().count() < 2
-            || !next.starts_with(char::is_alphabetic)
+            || !next.chars().all(char::is_alphabetic)
             || view.gap(i + 1).starts_with(['\'', '’'])
         {
             return;
         }
         for rule in &self.articles {
-            if rule.either.contains(lower) {
+            let either = rule.either.iter().any(|(entry, prefix)| {
+                lower == entry || (*prefix && lower.starts_with(entry.as_str()))
+            });
+            if either {
                 continue;
             }
             let Some(vowel) = sound(rule, next, lower) else {
@@ -764,14 +773,16 @@ const OTHER_FUNCTION_WORDS: &[&str] = &[
 /// Whether the sound of `word` starts with a vowel, if the rule's lists or its
 /// first letter say so; `None` when it cannot tell (letters said either way).
 fn sound(rule: &Article, word: &str, lower: &str) -> Option<bool> {
+    // Capitals, or no vowel at all ("stl", "npm"): said letter by letter.
     let is_acronym = word
         .chars()
         .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase);
+        .all(char::is_uppercase)
+        || !lower.contains(['a', 'e', 'i', 'o', 'u', 'y']);
     if is_acronym {
         // Said letter by letter: "an API", "a URL"; F, H, L, M, N, R, S and X are
         // said with a vowel but many acronyms starting with them are read as words.
-        return match word.chars().next()? {
+        return match word.chars().next()?.to_ascii_uppercase() {
             'A' | 'E' | 'I' | 'O' => Some(true),
             'F' | 'H' | 'L' | 'M' | 'N' | 'R' | 'S' | 'X' => None,
             _ => Some(false),

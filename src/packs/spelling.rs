@@ -1,20 +1,26 @@
-//! The misspelling data behind the `spelling` kind: the typos project's list.
+//! The misspelling data behind the `spelling` kind, from the typos project.
 //!
-//! `typos-dict` (MIT OR Apache-2.0) maps tens of thousands of misspellings to
-//! their corrections as a static perfect-hash map, so a lookup costs no start-up
-//! time and no allocation. Only entries with exactly one correction are used
-//! (several corrections means the intent is unclear); see `correction` for the
-//! word-list filter that keeps real words from ever being "corrected".
+//! `build.rs` filters the `typos-dict` list for prose (one correction only,
+//! never a real English word in any of its spellings) into a sorted static
+//! table, so a lookup is a binary search with no start-up cost.
 
-use unicase::UniCase;
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/typos.rs"));
+}
 
-/// The one correction of a misspelled word (given in lowercase), if the typos
-/// list has exactly one for it.
+/// The one correction of a misspelled word (given in lowercase), if the
+/// filtered typos list has it.
 pub fn correction(lower: &str) -> Option<&'static str> {
-    match typos_dict::WORD.find(&UniCase::new(lower))? {
-        [only] => Some(only),
-        _ => None,
-    }
+    let table = table::TYPOS;
+    table
+        .binary_search_by(|(key, _)| (*key).cmp(lower))
+        .ok()
+        .map(|at| table[at].1)
+}
+
+/// How many misspellings the table holds.
+pub fn len() -> usize {
+    table::TYPOS.len()
 }
 
 /// Edits between two words (insert, delete, substitute, swap two neighbours).
@@ -51,6 +57,40 @@ mod tests {
     fn corrects_common_misspellings() {
         assert_eq!(correction("recieve"), Some("receive"));
         assert_eq!(correction("definately"), Some("definitely"));
+        assert_eq!(correction("seperate"), Some("separate"));
+        assert!(len() > 50_000, "{}", len());
+    }
+
+    #[test]
+    fn the_table_is_sorted_for_binary_search() {
+        assert!(table::TYPOS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn leaves_real_words_variants_and_short_words_alone() {
+        for word in [
+            "receive",
+            "prioritising",
+            "prioritizing",
+            "behaviour",
+            "colour",
+            "color",
+            "organise",
+            "analyse",
+            "licence",
+            "travelling",
+            "grey",
+            "catalogue",
+            "centre",
+            "favourite",
+            "po",
+            "sm",
+            "api",
+            "teh",
+            "ded",
+        ] {
+            assert_eq!(correction(word), None, "{word}");
+        }
     }
 
     #[test]
@@ -59,21 +99,5 @@ mod tests {
         assert_eq!(distance("recieve", "receive"), 1);
         assert_eq!(distance("linz", "lines"), 2);
         assert_eq!(distance("", "ab"), 2);
-    }
-
-    #[test]
-    fn leaves_real_words_and_variants_alone() {
-        for word in [
-            "receive",
-            "prioritising",
-            "behaviour",
-            "colour",
-            "color",
-            "po",
-            "sm",
-            "api",
-        ] {
-            assert_eq!(correction(word), None, "{word}");
-        }
     }
 }
