@@ -14,7 +14,7 @@
 //! only when the file bytes under it are exactly the segment text it was
 //! computed on, so a fix never deletes markup it did not see.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use regex_automata::meta::Regex;
@@ -667,12 +667,18 @@ impl<'a> View<'a> {
         let mut lower_spans = Vec::with_capacity(words.len());
         for w in &words {
             let start = lowered.len();
-            for c in segment.text[w.clone()].chars() {
-                // A curly apostrophe reads as a straight one.
-                if c == '\u{2019}' {
-                    lowered.push('\'');
-                } else {
-                    lowered.extend(c.to_lowercase());
+            let word = &segment.text[w.clone()];
+            if word.is_ascii() {
+                lowered.push_str(word);
+                lowered[start..].make_ascii_lowercase();
+            } else {
+                for c in word.chars() {
+                    // A curly apostrophe reads as a straight one.
+                    if c == '\u{2019}' {
+                        lowered.push('\'');
+                    } else {
+                        lowered.extend(c.to_lowercase());
+                    }
                 }
             }
             lower_spans.push(start..lowered.len());
@@ -695,11 +701,12 @@ impl<'a> View<'a> {
     /// quote most (Spanish, French, German, Italian, Portuguese, Dutch).
     fn looks_english(&self) -> bool {
         let (mut english, mut other) = (0usize, 0usize);
-        for i in 0..self.words.len() {
+        // The first words tell the language; a long paragraph need not be read twice.
+        for i in 0..self.words.len().min(LANGUAGE_SAMPLE) {
             let word = self.lower(i);
-            if ENGLISH_FUNCTION_WORDS.contains(&word) {
+            if is_english_function_word(word) {
                 english += 1;
-            } else if OTHER_FUNCTION_WORDS.contains(&word) {
+            } else if is_other_function_word(word) {
                 other += 1;
             }
         }
@@ -751,24 +758,132 @@ impl<'a> View<'a> {
     }
 }
 
-/// Frequent English words that are not words in the languages below.
-const ENGLISH_FUNCTION_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "that", "was", "for", "with", "this", "be", "at", "have", "not",
-    "but", "they", "from", "or", "by", "we", "you", "it", "are", "were", "which", "would", "there",
-    "their", "what", "about", "when", "my", "our", "your", "his", "her", "she", "he", "will",
-    "can", "been",
-];
+/// How many words of a segment are read to tell its language.
+const LANGUAGE_SAMPLE: usize = 40;
 
-/// Frequent function words of Spanish, French, German, Italian, Portuguese and
-/// Dutch that are not English words.
-const OTHER_FUNCTION_WORDS: &[&str] = &[
-    "el", "los", "las", "que", "del", "y", "es", "una", "por", "con", "para", "pero", "como",
-    "muy", "se", "su", "le", "les", "des", "du", "et", "est", "une", "pour", "dans", "pas", "qui",
-    "sur", "avec", "nous", "vous", "je", "der", "die", "das", "und", "ist", "nicht", "ein", "eine",
-    "mit", "auf", "für", "zu", "den", "dem", "ich", "wir", "il", "di", "che", "è", "della", "sono",
-    "non", "per", "gli", "um", "uma", "não", "em", "da", "do", "het", "een", "van", "niet", "ook",
-    "zijn",
-];
+/// Whether `word` is a frequent English word that is not a word in the
+/// languages below (a `match` compiles to a few byte comparisons).
+fn is_english_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "and"
+            | "of"
+            | "to"
+            | "that"
+            | "was"
+            | "for"
+            | "with"
+            | "this"
+            | "be"
+            | "at"
+            | "have"
+            | "not"
+            | "but"
+            | "they"
+            | "from"
+            | "or"
+            | "by"
+            | "we"
+            | "you"
+            | "it"
+            | "are"
+            | "were"
+            | "which"
+            | "would"
+            | "there"
+            | "their"
+            | "what"
+            | "about"
+            | "when"
+            | "my"
+            | "our"
+            | "your"
+            | "his"
+            | "her"
+            | "she"
+            | "he"
+            | "will"
+            | "can"
+            | "been"
+    )
+}
+
+/// Whether `word` is a frequent function word of Spanish, French, German,
+/// Italian, Portuguese or Dutch that is not an English word.
+fn is_other_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "el" | "los"
+            | "las"
+            | "que"
+            | "del"
+            | "y"
+            | "es"
+            | "una"
+            | "por"
+            | "con"
+            | "para"
+            | "pero"
+            | "como"
+            | "muy"
+            | "se"
+            | "su"
+            | "le"
+            | "les"
+            | "des"
+            | "du"
+            | "et"
+            | "est"
+            | "une"
+            | "pour"
+            | "dans"
+            | "pas"
+            | "qui"
+            | "sur"
+            | "avec"
+            | "nous"
+            | "vous"
+            | "je"
+            | "der"
+            | "die"
+            | "das"
+            | "und"
+            | "ist"
+            | "nicht"
+            | "ein"
+            | "eine"
+            | "mit"
+            | "auf"
+            | "für"
+            | "zu"
+            | "den"
+            | "dem"
+            | "ich"
+            | "wir"
+            | "il"
+            | "di"
+            | "che"
+            | "è"
+            | "della"
+            | "sono"
+            | "non"
+            | "per"
+            | "gli"
+            | "um"
+            | "uma"
+            | "não"
+            | "em"
+            | "da"
+            | "do"
+            | "het"
+            | "een"
+            | "van"
+            | "niet"
+            | "ook"
+            | "zijn"
+    )
+}
 
 /// Whether the sound of `word` starts with a vowel, if the rule's lists or its
 /// first letter say so; `None` when it cannot tell (letters said either way).

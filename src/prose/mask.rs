@@ -15,18 +15,17 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Openers and single tokens, in one alternation. Block openers are named so
-/// their closers can be searched for.
+/// Openers and single tokens, in one alternation. No capture groups: the kind
+/// of a match is read off its first bytes, which keeps every search on the
+/// regex crate's fast DFA (asking for groups would run a slower engine).
 static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\{%-?\s*(?P<liquid_block>raw|comment|highlight)\b(?s:.*?)-?%\}",
-        r"|(?s:\{%.*?%\})",
+        r"(?s:\{%.*?%\})",
         r"|(?s:\{\{.*?\}\})",
-        r"|\{::(?P<kramdown_block>comment|nomarkdown)\}",
         r"|\{::[^}\n]*\}",
         r"|\{:[^}\n]*\}",
         r"|\{#[A-Za-z][\w-]*\}",
-        r"|(?P<math>\$\$)",
+        r"|\$\$",
         r"|(?m:^\*\[[^\]\n]*\]:[^\n]*)",
         r"|(?m:^\^[ \t]*$)",
         r#"|(?:https?|ftp)://[^\s<>"'`)\]]+"#,
@@ -35,6 +34,11 @@ static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
         r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
     ))
     .expect("the mask pattern compiles")
+});
+
+/// A Liquid block tag whose content is not prose, and its end tag.
+static LIQUID_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\{%-?\s*(raw|comment|highlight)\b").expect("the block pattern compiles")
 });
 
 static LIQUID_END: LazyLock<[(&str, Regex); 3]> = LazyLock::new(|| {
@@ -48,10 +52,10 @@ static LIQUID_END: LazyLock<[(&str, Regex); 3]> = LazyLock::new(|| {
 pub fn masked_ranges(body: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut at = 0;
-    while let Some(caps) = TOKENS.captures_at(body, at) {
-        let whole = caps.get(0).expect("group 0 always matches");
-        let mut end = whole.end();
-        if let Some(name) = caps.name("liquid_block") {
+    while let Some(found) = TOKENS.find_at(body, at) {
+        let token = found.as_str();
+        let mut end = found.end();
+        if let Some(name) = LIQUID_BLOCK.captures(token).and_then(|c| c.get(1)) {
             let closer = LIQUID_END
                 .iter()
                 .find(|(n, _)| *n == name.as_str())
@@ -59,18 +63,21 @@ pub fn masked_ranges(body: &str) -> Vec<Range<usize>> {
             end = closer
                 .and_then(|re| re.find_at(body, end))
                 .map_or(body.len(), |m| m.end());
-        } else if let Some(name) = caps.name("kramdown_block") {
-            let closers = [format!("{{:/{}}}", name.as_str()), "{:/}".to_string()];
+        } else if let Some(name) = ["comment", "nomarkdown"]
+            .into_iter()
+            .find(|name| token.strip_prefix("{::").and_then(|t| t.strip_suffix('}')) == Some(*name))
+        {
+            let closers = [format!("{{:/{name}}}"), "{:/}".to_string()];
             end = closers
                 .iter()
                 .filter_map(|c| body[end..].find(c.as_str()).map(|i| end + i + c.len()))
                 .min()
                 .unwrap_or(body.len());
-        } else if caps.name("math").is_some() {
+        } else if token == "$$" {
             end = body[end..].find("$$").map_or(end, |i| end + i + 2);
         }
-        ranges.push(whole.start()..end);
-        at = end.max(whole.start() + 1);
+        ranges.push(found.start()..end);
+        at = end.max(found.start() + 1);
         if at > body.len() {
             break;
         }

@@ -1,0 +1,78 @@
+//! The prose pass over 10 MB of generated posts, split into its steps:
+//! Markdown parsing into segments, pack matching on ready segments, and the
+//! whole per-document check (front matter, segments, every rule).
+//!
+//! Run with `cargo bench --bench prose`; criterion prints MB/s for each step.
+
+mod corpus;
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use prepress::config::Config;
+use prepress::document::Document;
+use prepress::prose::segments;
+use prepress::rules;
+use prepress::setup::Setup;
+
+/// Posts from `seed` until their total size reaches `bytes`.
+fn posts_of_size(seed: u64, bytes: usize) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    while total < bytes {
+        let post = corpus::post(seed, out.len());
+        total += post.1.len();
+        out.push(post);
+    }
+    out
+}
+
+fn prose(c: &mut Criterion) {
+    let posts = posts_of_size(7, 10 << 20);
+    let bytes: usize = posts.iter().map(|(_, text)| text.len()).sum();
+    let docs: Vec<Document> = posts
+        .iter()
+        .map(|(name, text)| Document::new(PathBuf::from("_posts").join(name), text.clone()))
+        .collect();
+    let setup = Setup::new(Config::default()).expect("the shipped packs load");
+    let context = setup.context();
+    let segmented: Vec<_> = docs
+        .iter()
+        .map(|d| segments::segments(&d.text, d.front_matter.body_start(&d.text).unwrap_or(0)))
+        .collect();
+
+    let mut group = c.benchmark_group("prose 10 MB");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("markdown to segments", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(segments::segments(
+                    &d.text,
+                    d.front_matter.body_start(&d.text).unwrap_or(0),
+                ));
+            }
+        })
+    });
+    group.bench_function("pack matching", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            for (d, segs) in docs.iter().zip(&segmented) {
+                setup.engine.check(&d.text, segs, &mut out);
+            }
+            black_box(out)
+        })
+    });
+    group.bench_function("whole check per document", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(rules::check(&context, d));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, prose);
+criterion_main!(benches);
