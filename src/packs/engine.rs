@@ -912,11 +912,13 @@ fn sound(rule: &Article, word: &str, lower: &str) -> Option<bool> {
     Some(matches!(first, 'a' | 'e' | 'i' | 'o' | 'u'))
 }
 
-/// Fills `{name}` placeholders.
+/// Fills `{name}` placeholders; whitespace in a value (a phrase broken across
+/// lines) is shown as one space, so a message stays on one line.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        out = out.replace(&format!("{{{name}}}"), &value);
     }
     out
 }
@@ -988,4 +990,67 @@ fn excepted(caps: &Captures, text: &str, except: &[(String, HashSet<String>)]) -
         caps.get_group_by_name(group)
             .is_some_and(|span| words.contains(&text[span.range()].to_lowercase()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::config::Levels;
+    use crate::packs::schema;
+    use crate::prose::segments::segments;
+
+    const PACK: &str = "pack: test\nrules:\n  - id: drop-the\n    kind: sequence\n    summary: s\n    explanation: e\n    message: \"`{match}` twice\"\n    first: [the]\n    second: [our]\n    fix: drop-first\n    safe: true\n    examples:\n      flag: [\"the our\"]\n";
+
+    fn check(text: &str) -> Vec<Diagnostic> {
+        let pack = schema::read(Path::new("test.yml"), PACK).unwrap();
+        let levels = Levels::every_rule_on(&crate::setup::catalog(std::slice::from_ref(&pack)));
+        let engine = Engine::new(&[pack], &levels).unwrap();
+        let mut out = Vec::new();
+        engine.check(text, &segments(text, 0), &mut out);
+        out
+    }
+
+    #[test]
+    fn a_fix_across_markup_is_dropped_but_the_finding_stays() {
+        let found = check("in *the* our team");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].fix, None);
+        let found = check("in the our team");
+        assert_eq!(
+            found[0].fix.as_ref().map(|f| f.replacement.as_str()),
+            Some("our")
+        );
+    }
+
+    #[test]
+    fn messages_show_a_broken_phrase_on_one_line() {
+        let found = check("> in the\n> our team");
+        assert_eq!(found[0].message, "`the our` twice");
+    }
+
+    #[test]
+    fn case_is_kept() {
+        assert_eq!(match_case("Text book", "textbook"), "Textbook");
+        assert_eq!(match_case("API", "apis"), "APIS");
+        assert_eq!(match_case("meet", "met"), "met");
+        assert_eq!(match_case("É", "eé"), "Eé");
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii_outside_classes() {
+        assert_eq!(
+            ascii_boundaries(r"\bx\B[\b]\\b"),
+            r"(?-u:\b)x(?-u:\B)[\b]\\b"
+        );
+    }
+
+    #[test]
+    fn unicode_boundaries_are_checked_at_the_edges() {
+        assert!(unicode_boundaries("a book here", 2..6));
+        assert!(!unicode_boundaries("ébook", 2..6));
+        assert!(!unicode_boundaries("booké", 0..4));
+        assert!(unicode_boundaries("'s x", 0..2));
+    }
 }
