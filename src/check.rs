@@ -139,14 +139,36 @@ pub fn run(
         .build();
     let work = || {
         let found = discover::discover(paths, rayon::current_num_threads());
-        let mut files: Vec<FileReport> = found
-            .problems
+        let mut files: Vec<FileReport> = setup
+            .site
             .iter()
-            .map(|(path, reason)| {
-                unreadable(&context, path, &display_path(path, &cwd), reason, render)
+            .flat_map(|site| &site.problems)
+            .map(|problem| {
+                let findings = locate(
+                    &LineIndex::new(&problem.text),
+                    &problem.text,
+                    vec![problem.diagnostic.clone()],
+                );
+                let display = display_path(&problem.path, &cwd);
+                finish(
+                    &problem.path,
+                    display,
+                    Some(&problem.text),
+                    findings,
+                    render,
+                    false,
+                )
             })
-            .filter(|report| !report.findings.is_empty())
             .collect();
+        files.extend(
+            found
+                .problems
+                .iter()
+                .map(|(path, reason)| {
+                    unreadable(&context, path, &display_path(path, &cwd), reason, render)
+                })
+                .filter(|report| !report.findings.is_empty()),
+        );
         let checked: Vec<FileReport> = found
             .files
             .par_iter()
@@ -343,7 +365,7 @@ mod tests {
     #[test]
     fn a_file_that_cannot_be_read_becomes_a_finding() {
         let dir = tempfile::tempdir().unwrap();
-        let setup = Setup::new(crate::config::Config::default()).unwrap();
+        let setup = Setup::new(crate::config::Config::default(), None).unwrap();
         let report = check_file(
             &setup.context(),
             dir.path(),

@@ -21,6 +21,7 @@ use crate::report::{self, Format, human::Human};
 use crate::rules::RuleInfo;
 use crate::schema::SchemaError;
 use crate::setup::{self, Setup};
+use crate::site::Site;
 
 /// Checks Jekyll posts before they publish: front matter, file names, prose.
 #[derive(Debug, Parser)]
@@ -86,6 +87,14 @@ struct CheckArgs {
     /// Print the safe fixes as a unified diff instead of applying them.
     #[arg(long)]
     diff: bool,
+    /// The Jekyll site's root (default: the nearest folder above the first path
+    /// with a `_config.yml`).
+    #[arg(long, value_name = "DIR")]
+    site: Option<PathBuf>,
+    /// Jekyll config files to read instead of `_config.yml`, merged in order,
+    /// as `jekyll build --config` takes them.
+    #[arg(long, value_name = "FILES", value_delimiter = ',')]
+    config: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -121,7 +130,9 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         args.paths.clone()
     };
     let color = use_color(args.color);
-    let setup = match prepare(color)? {
+    let root = args.site.clone().or_else(|| Site::find_root(&paths[0]));
+    let site = root.map(|root| Site::load(&root, &args.config));
+    let setup = match prepare(color, site)? {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
     };
@@ -177,9 +188,9 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
 
 /// The setup for a run in the working directory, or the exit status after
 /// printing what is wrong with the config or a pack.
-fn prepare(color: bool) -> io::Result<Result<Setup, ExitCode>> {
+fn prepare(color: bool, site: Option<Site>) -> io::Result<Result<Setup, ExitCode>> {
     let cwd = std::env::current_dir()?;
-    let setup = Config::discover(&cwd).and_then(Setup::new);
+    let setup = Config::discover(&cwd).and_then(|config| Setup::new(config, site));
     Ok(setup.map_err(|err| {
         report_schema_error(err, &cwd, color);
         ExitCode::from(2)
@@ -220,7 +231,7 @@ fn use_color(choice: Color) -> bool {
 }
 
 fn list_rules(format: RulesFormat, color: bool) -> io::Result<ExitCode> {
-    let setup = match prepare(color)? {
+    let setup = match prepare(color, None)? {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
     };
@@ -282,7 +293,7 @@ pub fn shipped_catalog() -> Result<Vec<RuleInfo>, SchemaError> {
 }
 
 fn explain(id: &str, color: bool) -> io::Result<ExitCode> {
-    let setup = match prepare(color)? {
+    let setup = match prepare(color, None)? {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
     };

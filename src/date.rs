@@ -150,6 +150,41 @@ pub fn check_value(value: &str) -> Result<(), DateProblem> {
     }
 }
 
+/// The date of a post file name that matches Jekyll's
+/// `\d{2,4}-\d{1,2}-\d{1,2}-slug.ext`, and the date as written.
+pub fn name_date(name: &str) -> Option<(IsoDate, &str)> {
+    let date = parse_iso(name)?;
+    // The three leading parts are digits, as `parse_iso` accepted them.
+    let date_len = name.split('-').take(3).map(str::len).sum::<usize>() + 2;
+    let (written, rest) = name.split_at(date_len);
+    // `-slug.ext`: a dash, then any slug, then an extension with no dot in it.
+    let (_, ext) = rest.strip_prefix('-')?.rsplit_once('.')?;
+    (!ext.is_empty()).then_some((date, written))
+}
+
+/// Today's date in UTC, as (year, month, day).
+pub fn today() -> (u32, u32, u32) {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
+}
+
+/// The Gregorian date `days` after 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (u32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let clamp = |v: i64| u32::try_from(v).unwrap_or(0);
+    (clamp(year), clamp(month), clamp(day))
+}
+
 /// Days in `month` of `year` in the Gregorian calendar.
 pub fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
@@ -222,6 +257,26 @@ mod tests {
         let d = parse_iso("24-02-30").unwrap();
         assert_eq!(d.year_digits, 2);
         assert_eq!(check_calendar(&d), Ok(()));
+    }
+
+    #[test]
+    fn days_since_1970_become_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_780), (2026, 11, 23));
+        let (year, _, _) = today();
+        assert!(year >= 2024);
+    }
+
+    #[test]
+    fn post_names_carry_a_date() {
+        let (date, written) = name_date("2024-1-05-hello.md").unwrap();
+        assert_eq!(
+            (date.year, date.month, date.day, written),
+            (2024, 1, 5, "2024-1-05")
+        );
+        assert!(name_date("2024-01-05.md").is_none());
+        assert!(name_date("hello.md").is_none());
     }
 
     #[test]

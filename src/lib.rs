@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod closest;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
@@ -16,9 +17,11 @@ pub mod document;
 pub mod fix;
 pub mod front_matter;
 pub mod line_index;
+pub mod liquid;
 pub mod packs;
 pub mod prose;
 pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod setup;
+pub mod site;

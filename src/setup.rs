@@ -9,6 +9,7 @@ use crate::config::{Config, Levels};
 use crate::packs::{self, Pack, engine::Engine};
 use crate::rules::{Context, RULES, RuleInfo};
 use crate::schema::SchemaError;
+use crate::site::Site;
 
 /// The prepared state of a run.
 #[derive(Debug)]
@@ -23,11 +24,13 @@ pub struct Setup {
     pub levels: Levels,
     /// The enabled pack rules, compiled.
     pub engine: Engine,
+    /// The Jekyll site the checked files belong to, when there is one.
+    pub site: Option<Site>,
 }
 
 impl Setup {
-    /// Prepares a run with `config`.
-    pub fn new(config: Config) -> Result<Self, SchemaError> {
+    /// Prepares a run with `config` and the site it checks, if any.
+    pub fn new(config: Config, site: Option<Site>) -> Result<Self, SchemaError> {
         let mut packs = packs::shipped()?;
         let base = config.base_dir();
         for name in &config.packs {
@@ -62,6 +65,7 @@ impl Setup {
             catalog,
             levels,
             engine,
+            site,
         })
     }
 
@@ -71,6 +75,7 @@ impl Setup {
             config: &self.config,
             levels: &self.levels,
             engine: &self.engine,
+            site: self.site.as_ref(),
         }
     }
 }

@@ -330,3 +330,127 @@ fn a_config_mistake_is_shown_at_its_place_and_exits_2() {
     assert!(err.contains("[.prepress.yml:3:18]"), "{err}");
     assert!(err.contains(" 3 │     empty-value: loud"), "{err}");
 }
+
+/// A temporary site from `(path, text)` pairs.
+fn site_from(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn cross_references_are_checked_against_the_site() {
+    let dir = site_from(&[
+        ("_config.yml", "title: Team blog\n"),
+        ("_layouts/post.html", "{{ content }}"),
+        ("_includes/figure.html", "<figure></figure>"),
+        (
+            "_data/authors.yml",
+            "priya:\n  name: Priya Raman\nsam:\n  name: Sam Okafor\n",
+        ),
+        (
+            "_posts/2024-01-10-hello-world.md",
+            "---\nlayout: post\ntitle: Hello\nauthor: priya\n---\nHi.\n",
+        ),
+        (
+            "_posts/2024-02-01-links.md",
+            "---\nlayout: psot\ntitle: Links\nauthor: pryia\n---\nSee [it]({% post_url 2024-01-10-hello-wrld %}).\n\n{% include figure.htm %}\n",
+        ),
+        (
+            "_posts/2999-01-01-someday.md",
+            "---\nlayout: post\ntitle: Someday\nauthor: sam\n---\nLater.\n",
+        ),
+        (
+            "_posts/2024-03-04-launch.md",
+            "---\nlayout: post\ntitle: Launch\nauthor: sam\ndate: 2024-03-05\n---\nGo.\n",
+        ),
+        (
+            "_posts/launch-notes.md",
+            "---\nlayout: post\ntitle: Notes\nauthor: sam\n---\nNotes.\n",
+        ),
+    ]);
+    let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_posts/2024-02-01-links.md:2:9: warning[missing-layout] there is no layout `psot` in `_layouts/`; Jekyll renders this page without a layout\n\
+         _posts/2024-02-01-links.md:4:9: warning[unknown-author] `pryia` is not an author in `_data/authors`\n\
+         _posts/2024-02-01-links.md:6:22: error[broken-post-url] no post is called `2024-01-10-hello-wrld`, so Jekyll stops the build here\n\
+         _posts/2024-02-01-links.md:8:12: error[missing-include] `_includes/figure.htm` does not exist, so Jekyll stops the build here\n\
+         _posts/2024-03-04-launch.md:5:7: warning[date-mismatch] the date here is 2024-03-05, but the file name says 2024-03-04\n\
+         _posts/2999-01-01-someday.md:1:1: warning[future-date] this post is dated 2999-01-01, in the future: Jekyll will not publish it until then\n\
+         _posts/launch-notes.md:1:1: error[post-filename] `launch-notes.md` is not named `YYYY-MM-DD-slug.ext`, so Jekyll skips it without a word\n"
+    );
+    assert_eq!(code, 1);
+    let (json, _) =
+        stdout(prepress_in(dir.path()).args(["--format", "json", "_posts/2024-02-01-links.md"]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let helps: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["help"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "did you mean `post`?",
+            "did you mean `priya`?",
+            "did you mean `2024-01-10-hello-world`?",
+            "did you mean `figure.html`?"
+        ]
+    );
+}
+
+#[test]
+fn a_single_file_finds_its_site_and_a_theme_softens_missing_files() {
+    let dir = site_from(&[
+        (
+            "blog/_config.yml",
+            "title: x\nremote_theme: owner/theme\nfuture: true\n",
+        ),
+        (
+            "blog/_posts/2999-01-01-a.md",
+            "---\nlayout: wide\ntitle: A\n---\n{% include head.html %}\n",
+        ),
+    ]);
+    // Run from the repository root with one staged file, as pre-commit does.
+    let (out, code) = stdout(prepress_in(dir.path()).args([
+        "--format",
+        "compact",
+        "blog/_posts/2999-01-01-a.md",
+    ]));
+    assert_eq!(
+        out,
+        "blog/_posts/2999-01-01-a.md:2:9: info[missing-layout] the layout `wide` is not in this site; it must come from the theme `owner/theme`\n\
+         blog/_posts/2999-01-01-a.md:5:12: info[missing-include] `_includes/head.html` is not in this site; it must come from the theme `owner/theme`\n"
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_broken_site_config_is_reported_in_it_and_extra_configs_merge() {
+    let dir = site_from(&[
+        ("_config.yml", "title: Agile: notes\n"),
+        ("_config.ok.yml", "future: false\n"),
+        ("_config.future.yml", "future: true\n"),
+        ("_posts/2999-01-01-a.md", "---\ntitle: A\n---\n"),
+    ]);
+    let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_config.yml:1:13: error[invalid-yaml] this site config is not valid YAML: mapping values are not allowed in this context\n\
+         _posts/2999-01-01-a.md:1:1: warning[future-date] this post is dated 2999-01-01, in the future: Jekyll will not publish it until then\n"
+    );
+    assert_eq!(code, 1);
+    let (out, _) = stdout(prepress_in(dir.path()).args([
+        "--format",
+        "compact",
+        "--config",
+        "_config.ok.yml,_config.future.yml",
+    ]));
+    assert_eq!(out, "");
+}

@@ -522,7 +522,7 @@ impl Engine {
         // sentence, and only one typo away from its correction, is it checked.
         if capitals == 1 {
             let sentence_start = i == 0 || view.gap(i - 1).contains(['.', '!', '?', ':']);
-            if !sentence_start || spelling::distance(lower, correction) > 1 {
+            if !sentence_start || crate::closest::distance(lower, correction) > 1 {
                 return;
             }
         }

@@ -66,6 +66,7 @@ mod tests {
             config: &config,
             levels: &levels,
             engine: &engine,
+            site: None,
         };
         let findings = |text: &str, id: &str| {
             let doc = Document::new(PathBuf::from("example.md"), text.to_string());

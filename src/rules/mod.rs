@@ -9,16 +9,22 @@
 //! for files that never become documents.
 
 mod bom_hides_front_matter;
+mod broken_post_url;
+mod date_mismatch;
 mod duplicate_key;
 mod empty_value;
+mod future_date;
 mod invalid_date;
 mod invalid_utf8;
 mod invalid_yaml;
+mod missing_include;
+mod missing_layout;
 mod missing_title;
 mod post_filename;
 mod published_false;
 mod quoted_boolean;
 mod unclosed_front_matter;
+mod unknown_author;
 mod unreadable_file;
 
 use crate::config::{Config, Level, Levels};
@@ -27,8 +33,10 @@ use crate::document::Document;
 use crate::front_matter::tree::{Entry, NodeKind};
 use crate::packs::engine::Engine;
 use crate::prose::segments;
+use crate::site::Site;
 
 pub use invalid_utf8::RULE as INVALID_UTF8;
+pub use invalid_yaml::RULE as INVALID_YAML;
 pub use unreadable_file::RULE as UNREADABLE_FILE;
 
 /// Whether a rule's findings come with a fix.
@@ -116,6 +124,8 @@ pub struct Context<'a> {
     pub levels: &'a Levels,
     /// The enabled pack rules, compiled.
     pub engine: &'a Engine,
+    /// The site the document belongs to, for rules that check references.
+    pub site: Option<&'a Site>,
 }
 
 /// Every rule, in the order `prepress rules` lists them.
@@ -130,6 +140,12 @@ pub static RULES: &[&Rule] = &[
     &unclosed_front_matter::RULE,
     &bom_hides_front_matter::RULE,
     &post_filename::RULE,
+    &date_mismatch::RULE,
+    &future_date::RULE,
+    &broken_post_url::RULE,
+    &missing_include::RULE,
+    &missing_layout::RULE,
+    &unknown_author::RULE,
     &invalid_utf8::RULE,
     &unreadable_file::RULE,
 ];
@@ -149,8 +165,12 @@ pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
         };
         let first = found.len();
         check(context, doc, &mut found);
+        // A finding a rule made milder on purpose (an info note where a theme
+        // may provide the file) keeps its severity; the others take the config's.
         for diagnostic in &mut found[first..] {
-            diagnostic.severity = severity;
+            if diagnostic.severity == rule.severity {
+                diagnostic.severity = severity;
+            }
         }
     }
     if !context.engine.is_empty()
@@ -252,6 +272,22 @@ pub(crate) mod testing {
             config,
             levels: &levels,
             engine: &engine,
+            site: None,
+        };
+        (rule.check.expect("rule has a check"))(&context, &doc, &mut found);
+        found
+    }
+
+    /// The findings of `rule` on `text` read from `path` in `site`.
+    pub fn run_in_site(site: &Site, rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
+        let doc = Document::new(PathBuf::from(path), text.to_string());
+        let mut found = Vec::new();
+        let (config, levels, engine) = (Config::default(), Levels::default(), Engine::default());
+        let context = Context {
+            config: &config,
+            levels: &levels,
+            engine: &engine,
+            site: Some(site),
         };
         (rule.check.expect("rule has a check"))(&context, &doc, &mut found);
         found

@@ -1,7 +1,7 @@
 //! `post-filename`: a file in `_posts/` that Jekyll will skip or cannot date.
 
 use super::{Context, Rule};
-use crate::date::{DateProblem, IsoDate, check_calendar, parse_iso};
+use crate::date::{DateProblem, check_calendar, name_date, parse_iso};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;
@@ -86,18 +86,6 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-}
-
-/// The date of a name that matches Jekyll's `\d{2,4}-\d{1,2}-\d{1,2}-slug.ext`,
-/// and the date as written.
-fn name_date(name: &str) -> Option<(IsoDate, &str)> {
-    let date = parse_iso(name)?;
-    // The three leading parts are digits, as `parse_iso` accepted them.
-    let date_len = name.split('-').take(3).map(str::len).sum::<usize>() + 2;
-    let (written, rest) = name.split_at(date_len);
-    // `-slug.ext`: a dash, then any slug, then an extension with no dot in it.
-    let (_, ext) = rest.strip_prefix('-')?.rsplit_once('.')?;
-    (!ext.is_empty()).then_some((date, written))
 }
 
 #[cfg(test)]

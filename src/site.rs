@@ -1,0 +1,317 @@
+//! The Jekyll site around the checked files, read once per run.
+//!
+//! The site root is `--site DIR`, or the nearest folder above the first checked
+//! path that holds a `_config.yml` (so a pre-commit run on one staged post still
+//! finds its site). Its config files are read in order (`--config a.yml,b.yml`
+//! merges them as `jekyll build --config` does: a later file's top-level keys
+//! win), one walk of the site collects every file path, and from those come the
+//! sets the cross-reference rules look things up in: layouts, includes, posts,
+//! and the author ids of `_data/authors`. Every check against the site is a set
+//! look-up, never a file-system call. A config that is not valid YAML becomes a
+//! finding in that file.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+
+use crate::diagnostic::Diagnostic;
+use crate::front_matter::resolve::Resolved;
+use crate::front_matter::tree::{self, Entry, Node, NodeKind};
+use crate::rules::INVALID_YAML;
+
+/// The config file Jekyll reads by default.
+pub const CONFIG_FILE: &str = "_config.yml";
+
+/// Folders of a site never worth walking.
+const SKIPPED: &[&str] = &[
+    ".git",
+    "_site",
+    ".jekyll-cache",
+    ".sass-cache",
+    "node_modules",
+    "vendor",
+];
+
+/// A problem with a site file that is not a checked document (a broken config).
+#[derive(Debug, Clone)]
+pub struct SiteProblem {
+    /// The file.
+    pub path: PathBuf,
+    /// Its text.
+    pub text: String,
+    /// The finding in it.
+    pub diagnostic: Diagnostic,
+}
+
+/// What prepress knows of the site.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    /// The site's root folder.
+    pub root: PathBuf,
+    /// Whether posts dated in the future are built (`future: true`).
+    pub future: bool,
+    /// The theme, if the site uses one (`theme` or `remote_theme`): layouts and
+    /// includes may come from it.
+    pub theme: Option<String>,
+    /// Layout names: paths under the layouts folder, without extension.
+    pub layouts: HashSet<String>,
+    /// Include names: paths under the includes folder.
+    pub includes: HashSet<String>,
+    /// Post names as `post_url` takes them: `YYYY-MM-DD-slug`, and with the
+    /// folders below `_posts` (`2024/YYYY-MM-DD-slug`).
+    pub posts: HashSet<String>,
+    /// The author ids of `_data/authors.yml` (or `.yaml`, `.json`), when the
+    /// site keeps one.
+    pub authors: Option<Vec<String>>,
+    /// Every file of the site, relative to the root, with `/` separators.
+    pub files: HashSet<String>,
+    /// Broken config files.
+    pub problems: Vec<SiteProblem>,
+}
+
+impl Site {
+    /// The nearest folder at or above `start` that holds a `_config.yml`.
+    pub fn find_root(start: &Path) -> Option<PathBuf> {
+        let start = std::path::absolute(start).ok()?;
+        let dir = if start.is_dir() {
+            start.as_path()
+        } else {
+            start.parent()?
+        };
+        dir.ancestors()
+            .find(|d| d.join(CONFIG_FILE).is_file())
+            .map(Path::to_path_buf)
+    }
+
+    /// Reads the site at `root` with its config files (`_config.yml` when
+    /// `configs` is empty).
+    pub fn load(root: &Path, configs: &[PathBuf]) -> Self {
+        let mut site = Site {
+            root: root.to_path_buf(),
+            ..Site::default()
+        };
+        let default_config = [root.join(CONFIG_FILE)];
+        let configs = if configs.is_empty() {
+            &default_config[..]
+        } else {
+            configs
+        };
+        let mut settings: Vec<Entry> = Vec::new();
+        for path in configs {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            match tree::parse(&text, 0) {
+                Ok(Some(node)) => {
+                    if let NodeKind::Mapping(entries) = node.kind {
+                        // A later file's keys win, as with `jekyll build --config`.
+                        settings.extend(entries);
+                    }
+                }
+                Ok(None) => {}
+                Err(err) => {
+                    let end = text[err.at..]
+                        .chars()
+                        .next()
+                        .map_or(err.at, |c| err.at + c.len_utf8());
+                    let diagnostic = Diagnostic::new(
+                        &INVALID_YAML,
+                        err.at..end,
+                        format!("this site config is not valid YAML: {}", err.problem),
+                    )
+                    .with_help(
+                        "Jekyll stops before building anything when its config does not parse",
+                    );
+                    site.problems.push(SiteProblem {
+                        path: path.clone(),
+                        text,
+                        diagnostic,
+                    });
+                }
+            }
+        }
+        let setting = |key: &str| tree::lookup(&settings, key).map(|e| &e.value);
+        site.future = setting("future").is_some_and(is_true);
+        site.theme = ["theme", "remote_theme"].iter().find_map(|k| {
+            setting(k)
+                .and_then(Node::as_scalar)
+                .filter(|s| !s.is_blank())
+                .map(|s| s.value.clone())
+        });
+        let folder = |key: &str, default: &str| {
+            setting(key)
+                .and_then(Node::as_scalar)
+                .map_or(default.to_string(), |s| {
+                    s.value.trim_matches('/').to_string()
+                })
+        };
+        let layouts_dir = folder("layouts_dir", "_layouts");
+        let includes_dir = folder("includes_dir", "_includes");
+        let data_dir = folder("data_dir", "_data");
+        site.files = walk(root);
+        for file in &site.files {
+            if let Some(rest) = file.strip_prefix(&format!("{layouts_dir}/")) {
+                site.layouts.insert(without_extension(rest).to_string());
+            } else if let Some(rest) = file.strip_prefix(&format!("{includes_dir}/")) {
+                site.includes.insert(rest.to_string());
+            } else if let Some(at) = file
+                .find("_posts/")
+                .filter(|&at| at == 0 || file[..at].ends_with('/'))
+            {
+                let below = &file[at + "_posts/".len()..];
+                let name = without_extension(below);
+                site.posts.insert(name.to_string());
+                if let Some((_, stem)) = name.rsplit_once('/') {
+                    site.posts.insert(stem.to_string());
+                }
+            }
+        }
+        for ext in ["yml", "yaml", "json"] {
+            let path = root.join(&data_dir).join(format!("authors.{ext}"));
+            if let Ok(text) = std::fs::read_to_string(&path)
+                && let Ok(Some(node)) = tree::parse(&text, 0)
+            {
+                site.authors = node.as_mapping().map(|entries| {
+                    entries
+                        .iter()
+                        .filter_map(|e| e.key.key_text().map(str::to_string))
+                        .collect()
+                });
+                break;
+            }
+        }
+        site
+    }
+}
+
+fn is_true(node: &Node) -> bool {
+    node.as_scalar()
+        .is_some_and(|s| s.resolve() == Resolved::Bool(true))
+}
+
+fn without_extension(path: &str) -> &str {
+    match path.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() && !stem.ends_with('/') => stem,
+        _ => path,
+    }
+}
+
+/// Every file under `root`, relative, with `/` separators; ignore files are not
+/// consulted, since a generated or ignored file can still be on the built site.
+fn walk(root: &Path) -> HashSet<String> {
+    let mut files = HashSet::new();
+    let walker = WalkBuilder::new(root)
+        .standard_filters(false)
+        .filter_entry(|e| !(e.depth() > 0 && SKIPPED.iter().any(|s| e.file_name() == *s)))
+        .build();
+    for entry in walker.flatten() {
+        if entry.file_type().is_some_and(|t| t.is_file())
+            && let Ok(relative) = entry.path().strip_prefix(root)
+        {
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            files.insert(parts.join("/"));
+        }
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, files: &[(&str, &str)]) {
+        for (path, text) in files {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+    }
+
+    #[test]
+    fn reads_layouts_includes_posts_and_authors() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[
+                ("_config.yml", "title: x\nfuture: true\n"),
+                ("_layouts/post.html", ""),
+                ("_layouts/blog/wide.html", ""),
+                ("_includes/note.html", ""),
+                ("_includes/cards/small.html", ""),
+                ("_posts/2024-01-02-hello.md", ""),
+                ("_posts/2024/2024-03-04-deep.md", ""),
+                ("news/_posts/2023-05-06-news.md", ""),
+                (
+                    "_data/authors.yml",
+                    "priya:\n  name: Priya\nsam:\n  name: Sam\n",
+                ),
+                ("_site/_layouts/ghost.html", ""),
+            ],
+        );
+        let site = Site::load(dir.path(), &[]);
+        assert!(site.future);
+        assert_eq!(site.theme, None);
+        assert!(site.layouts.contains("post") && site.layouts.contains("blog/wide"));
+        assert!(!site.layouts.contains("ghost"));
+        assert!(site.includes.contains("note.html") && site.includes.contains("cards/small.html"));
+        for name in [
+            "2024-01-02-hello",
+            "2024-03-04-deep",
+            "2024/2024-03-04-deep",
+            "2023-05-06-news",
+        ] {
+            assert!(site.posts.contains(name), "{name}");
+        }
+        assert_eq!(
+            site.authors,
+            Some(vec!["priya".to_string(), "sam".to_string()])
+        );
+        assert!(site.files.contains("_posts/2024/2024-03-04-deep.md"));
+    }
+
+    #[test]
+    fn later_configs_win_and_themes_are_noted() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[
+                ("_config.yml", "future: true\n"),
+                (
+                    "_config.prod.yml",
+                    "future: false\nremote_theme: owner/theme\n",
+                ),
+            ],
+        );
+        let configs = [
+            dir.path().join("_config.yml"),
+            dir.path().join("_config.prod.yml"),
+        ];
+        let site = Site::load(dir.path(), &configs);
+        assert!(!site.future);
+        assert_eq!(site.theme.as_deref(), Some("owner/theme"));
+    }
+
+    #[test]
+    fn a_broken_config_is_a_finding_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), &[("_config.yml", "title: Agile: notes\n")]);
+        let site = Site::load(dir.path(), &[]);
+        assert_eq!(site.problems.len(), 1);
+        assert_eq!(site.problems[0].diagnostic.span, 12..13);
+    }
+
+    #[test]
+    fn finds_the_root_from_a_file_inside() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[("_config.yml", ""), ("_posts/2024-01-02-hello.md", "")],
+        );
+        let root = Site::find_root(&dir.path().join("_posts/2024-01-02-hello.md")).unwrap();
+        assert_eq!(root, std::path::absolute(dir.path()).unwrap());
+    }
+}
