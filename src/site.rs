@@ -18,6 +18,7 @@ use ignore::WalkBuilder;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
+use crate::line_index::LineIndex;
 use crate::rules::INVALID_YAML;
 
 /// The config file Jekyll reads by default.
@@ -44,6 +45,18 @@ pub struct SiteProblem {
     pub diagnostic: Diagnostic,
 }
 
+/// One entry of the config's `defaults:` list.
+#[derive(Debug, Clone)]
+pub struct ScopedDefault {
+    /// `scope.path`: a path prefix or a glob, relative to the site root; empty
+    /// for every file.
+    pub path: String,
+    /// `scope.type`: `posts`, `drafts`, `pages` or a collection name.
+    pub kind: Option<String>,
+    /// `values`, as written.
+    pub values: Vec<Entry>,
+}
+
 /// What prepress knows of the site.
 #[derive(Debug, Clone, Default)]
 pub struct Site {
@@ -68,6 +81,14 @@ pub struct Site {
     pub files: HashSet<String>,
     /// Broken config files.
     pub problems: Vec<SiteProblem>,
+    /// The config's `defaults`, in order.
+    pub defaults: Vec<ScopedDefault>,
+    /// The config file holding `defaults`: its name, text and line index, to
+    /// say where a default came from.
+    pub defaults_file: Option<(String, String, LineIndex)>,
+    /// Whether the config sets a site-wide `author`, which themes and plugins
+    /// use for posts without one.
+    pub author: bool,
 }
 
 impl Site {
@@ -105,6 +126,13 @@ impl Site {
             match tree::parse(&text, 0) {
                 Ok(Some(node)) => {
                     if let NodeKind::Mapping(entries) = node.kind {
+                        if tree::lookup(&entries, "defaults").is_some() {
+                            let name = path
+                                .file_name()
+                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                            let lines = LineIndex::new(&text);
+                            site.defaults_file = Some((name, text.clone(), lines));
+                        }
                         // A later file's keys win, as with `jekyll build --config`.
                         settings.extend(entries);
                     }
@@ -133,6 +161,10 @@ impl Site {
         }
         let setting = |key: &str| tree::lookup(&settings, key).map(|e| &e.value);
         site.future = setting("future").is_some_and(is_true);
+        site.author = setting("author").is_some_and(|n| !is_blank(n));
+        if let Some(list) = setting("defaults") {
+            site.defaults = read_defaults(list);
+        }
         site.theme = ["theme", "remote_theme"].iter().find_map(|k| {
             setting(k)
                 .and_then(Node::as_scalar)
@@ -182,6 +214,156 @@ impl Site {
             }
         }
         site
+    }
+}
+
+impl Site {
+    /// A document's path relative to the site root, with `/` separators, or
+    /// `None` when it lies outside the site.
+    pub fn relative(&self, path: &Path) -> Option<String> {
+        let absolute = std::path::absolute(path).ok()?;
+        let root = std::path::absolute(&self.root).ok()?;
+        let relative = absolute.strip_prefix(root).ok()?;
+        let parts: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        Some(parts.join("/"))
+    }
+
+    /// The values `defaults` gives the document at `relative` of `kind`
+    /// (`posts`, `drafts`, `pages`), merged as Jekyll merges them: a more
+    /// specific scope (a longer path, then a type) wins, and among equals the
+    /// later entry wins.
+    pub fn defaults_for(&self, relative: &str, kind: &str) -> Vec<&Entry> {
+        let mut merged: Vec<&Entry> = Vec::new();
+        let mut best: Option<&ScopedDefault> = None;
+        for scope in self.defaults.iter().filter(|d| d.applies(relative, kind)) {
+            let wins = best.is_none_or(|old| precedes(old, scope));
+            for entry in &scope.values {
+                let Some(key) = entry.key.key_text() else {
+                    continue;
+                };
+                match merged.iter_mut().find(|g| g.key.key_text() == Some(key)) {
+                    Some(old) if wins => *old = entry,
+                    Some(_) => {}
+                    None => merged.push(entry),
+                }
+            }
+            if wins {
+                best = Some(scope);
+            }
+        }
+        merged
+    }
+}
+
+impl Site {
+    /// Where a `defaults` entry is written, for messages: `_config.yml:12`.
+    pub fn origin(&self, entry: &Entry) -> String {
+        self.origin_at(entry.key.span.start)
+    }
+
+    /// The config line of byte `at` of the file holding `defaults`.
+    pub fn origin_at(&self, at: usize) -> String {
+        match &self.defaults_file {
+            Some((name, text, lines)) => format!("{name}:{}", lines.position(text, at).line),
+            None => "the site config".to_string(),
+        }
+    }
+}
+
+impl ScopedDefault {
+    fn applies(&self, relative: &str, kind: &str) -> bool {
+        let type_ok = self.kind.as_deref().is_none_or(|k| k == kind);
+        let scope = self.path.trim_matches('/');
+        let path_ok = if scope.is_empty() {
+            true
+        } else if scope.contains('*') {
+            glob_prefix(scope, relative)
+        } else {
+            relative == scope || relative.starts_with(&format!("{scope}/"))
+        };
+        type_ok && path_ok
+    }
+
+    fn depth(&self) -> usize {
+        self.path
+            .trim_matches('/')
+            .split('/')
+            .filter(|p| !p.is_empty())
+            .count()
+    }
+}
+
+/// Whether `new` takes precedence over `old` (Jekyll's `has_precedence?`).
+fn precedes(old: &ScopedDefault, new: &ScopedDefault) -> bool {
+    match new.depth().cmp(&old.depth()) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => !(old.kind.is_some() && new.kind.is_none()),
+    }
+}
+
+/// Whether `path` lies under a folder matching the glob `scope` (`*` within
+/// one path segment).
+fn glob_prefix(scope: &str, path: &str) -> bool {
+    let scope_parts: Vec<&str> = scope.split('/').collect();
+    let path_parts: Vec<&str> = path.split('/').collect();
+    scope_parts.len() <= path_parts.len()
+        && scope_parts
+            .iter()
+            .zip(&path_parts)
+            .all(|(pattern, part)| segment_matches(pattern, part))
+}
+
+fn segment_matches(pattern: &str, text: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == text,
+        Some((head, tail)) => {
+            text.starts_with(head)
+                && (0..=text.len() - head.len()).any(|i| {
+                    let rest = &text[head.len() + i..];
+                    text.is_char_boundary(head.len() + i) && segment_matches(tail, rest)
+                })
+        }
+    }
+}
+
+fn read_defaults(list: &Node) -> Vec<ScopedDefault> {
+    let NodeKind::Sequence(items) = &list.kind else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let entries = item.as_mapping()?;
+            let values = tree::lookup(entries, "values")?
+                .value
+                .as_mapping()?
+                .to_vec();
+            let scope = tree::lookup(entries, "scope").and_then(|e| e.value.as_mapping());
+            let text = |key: &str| {
+                scope
+                    .and_then(|s| tree::lookup(s, key))
+                    .and_then(|e| e.value.as_scalar())
+                    .map(|s| s.value.clone())
+            };
+            Some(ScopedDefault {
+                path: text("path").unwrap_or_default(),
+                kind: text("type").filter(|t| !t.is_empty()),
+                values,
+            })
+        })
+        .collect()
+}
+
+fn is_blank(node: &Node) -> bool {
+    match &node.kind {
+        NodeKind::Scalar(s) => s.is_blank(),
+        NodeKind::Sequence(items) => items.is_empty(),
+        NodeKind::Mapping(entries) => entries.is_empty(),
+        NodeKind::Alias => false,
     }
 }
 
@@ -271,6 +453,74 @@ mod tests {
             Some(vec!["priya".to_string(), "sam".to_string()])
         );
         assert!(site.files.contains("_posts/2024/2024-03-04-deep.md"));
+    }
+
+    #[test]
+    fn defaults_merge_as_jekyll_merges_them() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[(
+                "_config.yml",
+                r#"author: Site Team
+defaults:
+  - scope:
+      path: ""
+    values:
+      layout: page
+      author: anyone
+  - scope:
+      path: ""
+      type: posts
+    values:
+      layout: post
+  - scope:
+      path: _posts/2024
+    values:
+      author: priya
+  - scope:
+      path: ""
+    values:
+      layout: late
+  - scope:
+      path: "docs/*"
+    values:
+      toc: true
+"#,
+            )],
+        );
+        let site = Site::load(dir.path(), &[]);
+        assert!(site.author);
+        assert_eq!(site.defaults.len(), 5);
+        let value = |rel: &str, kind: &str, key: &str| {
+            site.defaults_for(rel, kind)
+                .into_iter()
+                .find(|g| g.key.key_text() == Some(key))
+                .map(|g| (g.value.as_scalar().unwrap().value.clone(), site.origin(g)))
+        };
+        // A typed scope beats an untyped one of the same depth, even a later one.
+        assert_eq!(
+            value("_posts/2023-01-01-a.md", "posts", "layout"),
+            Some(("post".into(), "_config.yml:12".into()))
+        );
+        assert_eq!(
+            value("about.md", "pages", "layout"),
+            Some(("late".into(), "_config.yml:20".into()))
+        );
+        // A deeper path wins.
+        assert_eq!(
+            value("_posts/2024/2024-01-01-a.md", "posts", "author").map(|v| v.0),
+            Some("priya".into())
+        );
+        assert_eq!(
+            value("_posts/2023-01-01-a.md", "posts", "author").map(|v| v.0),
+            Some("anyone".into())
+        );
+        assert_eq!(
+            value("docs/guide/x.md", "pages", "toc").map(|v| v.0),
+            Some("true".into())
+        );
+        assert_eq!(value("docsx/x.md", "pages", "toc"), None);
     }
 
     #[test]

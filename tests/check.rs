@@ -290,7 +290,7 @@ fn configuration_checks_any_key_and_changes_severities() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("_config.yml"),
-        "title: A blog\nprepress:\n  rules:\n    severity:\n      empty-value: error\n    disable: [missing-title]\n  front-matter:\n    check-empty: all\n",
+        "title: A blog\nauthor: The Team\nprepress:\n  rules:\n    severity:\n      empty-value: error\n    disable: [missing-title]\n  front-matter:\n    check-empty: all\n",
     )
     .unwrap();
     std::fs::create_dir(dir.path().join("_posts")).unwrap();
@@ -414,7 +414,7 @@ fn a_single_file_finds_its_site_and_a_theme_softens_missing_files() {
         ),
         (
             "blog/_posts/2999-01-01-a.md",
-            "---\nlayout: wide\ntitle: A\n---\n{% include head.html %}\n",
+            "---\nlayout: wide\ntitle: A\nauthor: A\n---\n{% include head.html %}\n",
         ),
     ]);
     // Run from the repository root with one staged file, as pre-commit does.
@@ -426,7 +426,7 @@ fn a_single_file_finds_its_site_and_a_theme_softens_missing_files() {
     assert_eq!(
         out,
         "blog/_posts/2999-01-01-a.md:2:9: info[missing-layout] the layout `wide` is not in this site; it must come from the theme `owner/theme`\n\
-         blog/_posts/2999-01-01-a.md:5:12: info[missing-include] `_includes/head.html` is not in this site; it must come from the theme `owner/theme`\n"
+         blog/_posts/2999-01-01-a.md:6:12: info[missing-include] `_includes/head.html` is not in this site; it must come from the theme `owner/theme`\n"
     );
     assert_eq!(code, 0);
 }
@@ -437,7 +437,10 @@ fn a_broken_site_config_is_reported_in_it_and_extra_configs_merge() {
         ("_config.yml", "title: Agile: notes\n"),
         ("_config.ok.yml", "future: false\n"),
         ("_config.future.yml", "future: true\n"),
-        ("_posts/2999-01-01-a.md", "---\ntitle: A\n---\n"),
+        (
+            "_posts/2999-01-01-a.md",
+            "---\ntitle: A\nauthor: Sam\n---\n",
+        ),
     ]);
     let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
     assert_eq!(
@@ -453,4 +456,62 @@ fn a_broken_site_config_is_reported_in_it_and_extra_configs_merge() {
         "_config.ok.yml,_config.future.yml",
     ]));
     assert_eq!(out, "");
+}
+
+#[test]
+fn defaults_give_values_and_an_explicit_empty_value_overrides_them() {
+    let dir = site_from(&[
+        (
+            "_config.yml",
+            "title: Team blog\ndefaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      layout: post\n      author: priya\n",
+        ),
+        ("_layouts/post.html", "{{ content }}"),
+        ("_data/authors.yml", "priya:\n  name: Priya Raman\n"),
+        (
+            "_posts/2024-01-01-no-author.md",
+            "---\ntitle: No author key\n---\nText.\n",
+        ),
+        (
+            "_posts/2024-01-02-null-author.md",
+            "---\ntitle: Null author\nauthor:\n---\nText.\n",
+        ),
+        (
+            "_posts/2024-01-03-empty-author.md",
+            "---\ntitle: Empty author\nauthor: \"\"\n---\nText.\n",
+        ),
+    ]);
+    let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_posts/2024-01-03-empty-author.md:3:9: warning[empty-value] `author` is empty\n"
+    );
+    assert_eq!(code, 0);
+    // Without the defaults, the same posts lack an author and a layout.
+    std::fs::write(dir.path().join("_config.yml"), "title: Team blog\n").unwrap();
+    let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_posts/2024-01-01-no-author.md:1:1: warning[missing-author] this post has no author\n\
+         _posts/2024-01-02-null-author.md:1:1: warning[missing-author] this post has no author\n\
+         _posts/2024-01-02-null-author.md:3:1: warning[empty-value] `author` has no value\n\
+         _posts/2024-01-03-empty-author.md:3:9: warning[empty-value] `author` is empty\n"
+    );
+}
+
+#[test]
+fn a_value_from_defaults_names_its_config_line() {
+    let dir = site_from(&[
+        (
+            "_config.yml",
+            "author: Team\ndefaults:\n  - scope:\n      path: _posts\n    values:\n      layout: psot\n      published: false\n",
+        ),
+        ("_layouts/post.html", "{{ content }}"),
+        ("_posts/2024-01-01-a.md", "---\ntitle: A\n---\nText.\n"),
+    ]);
+    let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_posts/2024-01-01-a.md:1:1: warning[missing-layout] there is no layout `psot` in `_layouts/` (set by the site's `defaults`, _config.yml:6); Jekyll renders this page without a layout\n\
+         _posts/2024-01-01-a.md:1:1: warning[published-false] `published: false` keeps this post off the site: the site's `defaults` set it (_config.yml:7)\n"
+    );
 }

@@ -97,6 +97,19 @@ impl FrontMatter {
         }
     }
 
+    /// Where a finding about a missing key points: the opening `---`, or the
+    /// start of a file without front matter; `None` when the block is broken
+    /// (other rules report that).
+    pub fn anchor(&self) -> Option<Range<usize>> {
+        match self {
+            FrontMatter::Absent => Some(0..0),
+            FrontMatter::Closed {
+                open, data: Ok(_), ..
+            } => Some(open.clone()),
+            _ => None,
+        }
+    }
+
     /// The top-level entries, when the block exists and its YAML is usable.
     pub fn entries(&self) -> Option<&[Entry]> {
         match self {

@@ -1,6 +1,6 @@
 //! `empty-value`: a front matter key that matters for publishing, left empty.
 
-use super::{Context, Rule, value_or_key_span};
+use super::{Context, Rule, Value, effective, value_or_key_span};
 use crate::config::KeySet;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -48,8 +48,12 @@ Other keys are often left empty on purpose (an empty `translator:` or `image:`
 kept from a template), so they are not checked. An empty `date` is reported by
 `invalid-date`, because Jekyll stops the build on it.
 
-The keys are configurable: `keys: all` checks every top-level key, a list checks
-exactly those (see the README's configuration section).
+A key left without a value (`author:`) is not reported when the site's
+`defaults` give it one, since Jekyll then uses the default; an explicit
+`author: \"\"` overrides the default and is reported.
+
+The keys are configurable: `front-matter.check-empty: all` checks every
+top-level key, a list checks exactly those (see the README's configuration).
 
 ## How to fix
 Fill the value in, or delete the line so the site's defaults apply.
@@ -79,6 +83,10 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if !checked(key) || !is_empty(&entry.value) {
+            continue;
+        }
+        // `key:` with nothing after it does not override a default in Jekyll.
+        if matches!(effective(context, doc, key), Some(Value::Default(_))) {
             continue;
         }
         let message = if entry.value.span.is_empty() {

@@ -1,10 +1,9 @@
 //! `missing-layout`: a `layout:` naming no file in `_layouts/`.
 
-use super::{Context, FixAvailability, Rule};
+use super::{Context, FixAvailability, Rule, Value, effective};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::front_matter::tree::lookup;
 use crate::rules::value_or_key_span;
 
 /// The rule.
@@ -35,12 +34,13 @@ layout: psot   # reported: did you mean `post`?
 };
 
 fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
-    let (Some(site), Some(entries)) = (context.site, doc.front_matter.entries()) else {
+    let Some(site) = context.site else {
         return;
     };
-    let Some(entry) = lookup(entries, "layout") else {
+    let Some(value) = effective(context, doc, "layout") else {
         return;
     };
+    let entry = value.entry();
     let Some(scalar) = entry.value.as_scalar().filter(|s| !s.is_blank()) else {
         return;
     };
@@ -48,12 +48,18 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if name == "none" || site.layouts.contains(name) {
         return;
     }
-    let span = value_or_key_span(entry);
+    let (span, from) = match value {
+        Value::Own(_) => (value_or_key_span(entry), String::new()),
+        Value::Default(_) => (
+            0..0,
+            format!(" (set by the site's `defaults`, {})", site.origin(entry)),
+        ),
+    };
     let mut diagnostic = Diagnostic::new(
         &RULE,
         span.clone(),
         format!(
-            "there is no layout `{name}` in `_layouts/`; Jekyll renders this page without a layout"
+            "there is no layout `{name}` in `_layouts/`{from}; Jekyll renders this page without a layout"
         ),
     );
     if let Some(theme) = &site.theme {
@@ -64,7 +70,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
     diagnostic = match closest(name, site.layouts.iter().map(String::as_str)) {
         Some(near) => {
-            let plain = doc.text.get(span.clone()) == Some(name);
+            let plain = matches!(value, Value::Own(_)) && doc.text.get(span.clone()) == Some(name);
             let diagnostic = diagnostic.with_help(format!("did you mean `{near}`?"));
             if plain {
                 diagnostic.with_fix(span, near, false)

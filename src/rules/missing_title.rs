@@ -1,10 +1,8 @@
 //! `missing-title`: a post without a `title`.
 
-use super::{Context, Rule};
+use super::{Context, Rule, effective};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
-use crate::front_matter::FrontMatter;
-use crate::front_matter::tree::lookup;
 use crate::rules::FixAvailability;
 
 /// The rule.
@@ -15,7 +13,8 @@ pub static RULE: Rule = Rule {
     explanation: "\
 ## What it does
 Reports a post (in `_posts/`) or draft (in `_drafts/`) whose front matter has no
-`title` key, or that has no front matter at all.
+`title` key, or that has no front matter at all, unless the site's `defaults`
+give it one.
 
 ## Why is this bad?
 Jekyll does not fail: it makes a title from the file name, so
@@ -37,24 +36,16 @@ date: 2024-05-01
     check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if !matches!(doc.role, Role::Post | Role::Draft) {
         return;
     }
-    let span = match &doc.front_matter {
-        FrontMatter::Absent => 0..0,
-        FrontMatter::Closed {
-            open,
-            data: Ok(entries),
-            ..
-        } => {
-            if lookup(entries, "title").is_some() {
-                return;
-            }
-            open.clone()
-        }
-        _ => return,
+    let Some(span) = doc.front_matter.anchor() else {
+        return;
     };
+    if effective(context, doc, "title").is_some() {
+        return;
+    }
     let what = if doc.role == Role::Post {
         "post"
     } else {

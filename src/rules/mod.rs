@@ -17,6 +17,7 @@ mod future_date;
 mod invalid_date;
 mod invalid_utf8;
 mod invalid_yaml;
+mod missing_author;
 mod missing_include;
 mod missing_layout;
 mod missing_title;
@@ -146,6 +147,7 @@ pub static RULES: &[&Rule] = &[
     &missing_include::RULE,
     &missing_layout::RULE,
     &unknown_author::RULE,
+    &missing_author::RULE,
     &invalid_utf8::RULE,
     &unreadable_file::RULE,
 ];
@@ -218,6 +220,55 @@ pub fn configured(context: &Context, mut diagnostic: Diagnostic) -> Option<Diagn
             Some(diagnostic)
         }
     }
+}
+
+/// A front matter value as Jekyll sees it.
+#[derive(Debug, Clone, Copy)]
+pub enum Value<'a> {
+    /// Written in the document.
+    Own(&'a Entry),
+    /// Given by the site's `defaults` (the entry is in the config file).
+    Default(&'a Entry),
+}
+
+impl<'a> Value<'a> {
+    /// The `key: value` entry, wherever it is written.
+    pub fn entry(self) -> &'a Entry {
+        match self {
+            Value::Own(entry) | Value::Default(entry) => entry,
+        }
+    }
+}
+
+/// The value of `key` for `doc` once the site's `defaults` are merged in, as
+/// Jekyll merges them: the document's own value wins, except a null one (`key:`
+/// with nothing after it), which does not override a default.
+pub fn effective<'a>(context: &Context<'a>, doc: &'a Document, key: &str) -> Option<Value<'a>> {
+    let own = doc
+        .front_matter
+        .entries()
+        .and_then(|entries| crate::front_matter::tree::lookup(entries, key));
+    let is_null = |entry: &Entry| {
+        entry
+            .value
+            .as_scalar()
+            .is_some_and(|s| s.resolve() == crate::front_matter::resolve::Resolved::Null)
+    };
+    if let Some(entry) = own.filter(|e| !is_null(e)) {
+        return Some(Value::Own(entry));
+    }
+    let given = context.site.and_then(|site| {
+        let relative = site.relative(&doc.path)?;
+        let kind = match doc.role {
+            crate::document::Role::Post => "posts",
+            crate::document::Role::Draft => "drafts",
+            crate::document::Role::Page => "pages",
+        };
+        site.defaults_for(&relative, kind)
+            .into_iter()
+            .find(|entry| entry.key.key_text() == Some(key))
+    });
+    given.map(Value::Default).or(own.map(Value::Own))
 }
 
 /// Where to point for an entry's value: the value itself, or the key when the

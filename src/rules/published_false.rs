@@ -1,10 +1,9 @@
 //! `published-false`: a post that Jekyll will leave off the site.
 
-use super::{Context, Rule, value_or_key_span};
+use super::{Context, Rule, Value, effective, value_or_key_span};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::resolve::Resolved;
-use crate::front_matter::tree::lookup;
 use crate::rules::FixAvailability;
 
 /// The rule.
@@ -38,33 +37,38 @@ published: \"false\" # not this rule: see quoted-boolean (Jekyll publishes it)
     check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if doc.role != Role::Post {
         return;
     }
-    let Some(entry) = doc
-        .front_matter
-        .entries()
-        .and_then(|e| lookup(e, "published"))
-    else {
+    let Some(value) = effective(context, doc, "published") else {
         return;
     };
+    let entry = value.entry();
     let Some(scalar) = entry.value.as_scalar() else {
         return;
     };
-    let message = match scalar.resolve() {
+    let mut message = match scalar.resolve() {
         Resolved::Bool(false) => {
             format!("`published: {}` keeps this post off the site", scalar.value)
         }
         Resolved::Null => "an empty `published` keeps this post off the site".to_string(),
         _ => return,
     };
-    out.push(
-        Diagnostic::new(&RULE, value_or_key_span(entry), message).with_help(
-            "delete the line to publish the post, or move the file to `_drafts/` \
-             (without the date in its name) to keep it as a draft",
-        ),
-    );
+    let span = match (value, context.site) {
+        (Value::Default(_), Some(site)) => {
+            message = format!(
+                "{message}: the site's `defaults` set it ({})",
+                site.origin(entry)
+            );
+            0..0
+        }
+        _ => value_or_key_span(entry),
+    };
+    out.push(Diagnostic::new(&RULE, span, message).with_help(
+        "delete the line to publish the post, or move the file to `_drafts/` \
+         (without the date in its name) to keep it as a draft",
+    ));
 }
 
 #[cfg(test)]

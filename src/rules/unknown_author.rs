@@ -1,6 +1,6 @@
 //! `unknown-author`: an author id the site's `_data/authors` file does not have.
 
-use super::{Context, FixAvailability, Rule};
+use super::{Context, FixAvailability, Rule, Value, effective};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -34,22 +34,23 @@ author: pryia   # reported: did you mean `priya`?
 };
 
 fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
-    let (Some(site), Some(entries)) = (context.site, doc.front_matter.entries()) else {
+    let Some(site) = context.site else {
         return;
     };
     let Some(authors) = &site.authors else {
         return;
     };
-    let mut named: Vec<&Node> = Vec::new();
-    if let Some(entry) = lookup(entries, "author") {
-        named.push(&entry.value);
+    let mut named: Vec<(&Node, bool)> = Vec::new();
+    if let Some(value) = effective(context, doc, "author") {
+        named.push((&value.entry().value, matches!(value, Value::Default(_))));
     }
-    if let Some(entry) = lookup(entries, "authors")
+    if let Some(entries) = doc.front_matter.entries()
+        && let Some(entry) = lookup(entries, "authors")
         && let NodeKind::Sequence(items) = &entry.value.kind
     {
-        named.extend(items);
+        named.extend(items.iter().map(|item| (item, false)));
     }
-    for node in named {
+    for (node, from_defaults) in named {
         let Some(scalar) = node.as_scalar().filter(|s| !s.is_blank()) else {
             continue;
         };
@@ -57,10 +58,21 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         if authors.iter().any(|a| a == id) {
             continue;
         }
+        let (span, from) = if from_defaults {
+            (
+                0..0,
+                format!(
+                    " (set by the site's `defaults`, {})",
+                    site.origin_at(node.span.start)
+                ),
+            )
+        } else {
+            (node.span.clone(), String::new())
+        };
         let diagnostic = Diagnostic::new(
             &RULE,
-            node.span.clone(),
-            format!("`{id}` is not an author in `_data/authors`"),
+            span,
+            format!("`{id}` is not an author in `_data/authors`{from}"),
         );
         out.push(match closest(id, authors.iter().map(String::as_str)) {
             Some(near) => diagnostic.with_help(format!("did you mean `{near}`?")),
