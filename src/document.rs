@@ -10,8 +10,11 @@ use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use std::sync::OnceLock;
+
 use crate::front_matter::FrontMatter;
 use crate::line_index::{LineIndex, Position};
+use crate::prose::segments::{self, Body};
 
 /// What a file is to Jekyll, which decides how it is read and which rules apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +62,8 @@ pub struct Document {
     pub lines: LineIndex,
     /// The front matter block and its YAML.
     pub front_matter: FrontMatter,
+    /// The Markdown body, parsed on first use and shared by every rule.
+    body: OnceLock<Option<Body>>,
 }
 
 impl Document {
@@ -73,7 +78,19 @@ impl Document {
             text,
             lines,
             front_matter,
+            body: OnceLock::new(),
         }
+    }
+
+    /// The Markdown body's prose segments and links, parsed once on first use;
+    /// `None` when the front matter is broken in a way that hides the body.
+    pub fn body(&self) -> Option<&Body> {
+        self.body
+            .get_or_init(|| {
+                let start = self.front_matter.body_start(&self.text)?;
+                Some(segments::parse(&self.text, start))
+            })
+            .as_ref()
     }
 
     /// The line and column of byte `offset`.

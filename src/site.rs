@@ -64,6 +64,8 @@ pub struct Site {
     pub root: PathBuf,
     /// Whether posts dated in the future are built (`future: true`).
     pub future: bool,
+    /// The `baseurl` the site is served under (`/blog`), without a final `/`.
+    pub baseurl: String,
     /// The theme, if the site uses one (`theme` or `remote_theme`): layouts and
     /// includes may come from it.
     pub theme: Option<String>,
@@ -161,6 +163,10 @@ impl Site {
         }
         let setting = |key: &str| tree::lookup(&settings, key).map(|e| &e.value);
         site.future = setting("future").is_some_and(is_true);
+        site.baseurl = setting("baseurl")
+            .and_then(Node::as_scalar)
+            .map(|s| s.value.trim().trim_end_matches('/').to_string())
+            .unwrap_or_default();
         site.author = setting("author").is_some_and(|n| !is_blank(n));
         if let Some(list) = setting("defaults") {
             site.defaults = read_defaults(list);

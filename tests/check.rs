@@ -515,3 +515,22 @@ fn a_value_from_defaults_names_its_config_line() {
          _posts/2024-01-01-a.md:1:1: warning[published-false] `published: false` keeps this post off the site: the site's `defaults` set it (_config.yml:7)\n"
     );
 }
+
+#[test]
+fn links_and_images_inside_the_site_must_exist() {
+    let dir = site_from(&[
+        ("_config.yml", "title: x\nauthor: Team\nbaseurl: /blog\n"),
+        ("assets/img/team-photo.jpg", "jpg"),
+        ("_posts/2024-01-01-a.md", "---\ntitle: A\n---\nHi.\n"),
+        (
+            "_posts/2024-01-02-b.md",
+            "---\ntitle: B\n---\n![Team]({{ site.baseurl }}/assets/img/team-phto.jpg) [A](2024-01-01-a.md) [C](../_posts/2024-01-03-c.md)\n\n![ok](/blog/assets/img/team-photo.jpg) [page](/about/) [out](https://example.com/x.png)\n\n```\n![in code](/assets/nope.png)\n```\n",
+        ),
+    ]);
+    let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_posts/2024-01-02-b.md:4:27: warning[broken-link] this image points to `assets/img/team-phto.jpg`, which is not a file of this site\n\
+         _posts/2024-01-02-b.md:4:79: warning[broken-link] this link points to `_posts/2024-01-03-c.md`, which is not a file of this site\n"
+    );
+}

@@ -81,6 +81,28 @@ impl Segment {
     }
 }
 
+/// A link or image destination in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The destination as the reader's browser gets it (Liquid blanked out, so
+    /// `{{ site.baseurl }}/x.png` reads `/x.png`).
+    pub url: String,
+    /// Where it is written in the file: the destination itself when it can be
+    /// found in the source, else the whole link.
+    pub span: Range<usize>,
+    /// Whether it is an image.
+    pub image: bool,
+}
+
+/// What the Markdown body holds for the rules: prose segments and links.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    /// The text a reader sees.
+    pub segments: Vec<Segment>,
+    /// Every link and image destination.
+    pub links: Vec<Link>,
+}
+
 /// The comrak options prepress parses with: GFM tables, footnotes, strikethrough,
 /// task lists and definition lists, as kramdown sites use them.
 fn options() -> Options<'static> {
@@ -96,6 +118,12 @@ fn options() -> Options<'static> {
 
 /// The prose segments of `text[body_start..]`, with offsets into `text`.
 pub fn segments(text: &str, body_start: usize) -> Vec<Segment> {
+    parse(text, body_start).segments
+}
+
+/// Parses `text[body_start..]` once: its prose segments and its links, with
+/// offsets into `text`.
+pub fn parse(text: &str, body_start: usize) -> Body {
     let body = &text[body_start..];
     let masks = mask::masked_ranges(body);
     let parsed;
@@ -114,6 +142,7 @@ pub fn segments(text: &str, body_start: usize) -> Vec<Segment> {
         masks: &masks,
         lines: &lines,
         out: Vec::new(),
+        links: Vec::new(),
         current: None,
         skip_depth: 0,
     };
@@ -127,7 +156,10 @@ pub fn segments(text: &str, body_start: usize) -> Vec<Segment> {
         }
     }
     builder.flush();
-    builder.out
+    Body {
+        segments: builder.out,
+        links: builder.links,
+    }
 }
 
 /// Offsets where each line of `text` starts (lines end at `\n`, `\r\n` or `\r`,
@@ -158,6 +190,7 @@ struct Builder<'t> {
     masks: &'t [Range<usize>],
     lines: &'t [usize],
     out: Vec<Segment>,
+    links: Vec<Link>,
     current: Option<Segment>,
     /// How many enclosing nodes hide their text (depth, since they nest).
     skip_depth: usize,
@@ -168,6 +201,9 @@ impl Builder<'_> {
         if self.skip_depth > 0 {
             self.skip_depth += 1;
             return;
+        }
+        if let NodeValue::Link(link) | NodeValue::Image(link) = value {
+            self.link(&link.url, pos, matches!(value, NodeValue::Image(_)));
         }
         match value {
             NodeValue::Text(_) => {
@@ -222,6 +258,25 @@ impl Builder<'_> {
             && body.is_char_boundary(start)
             && body.is_char_boundary(end))
         .then_some(start..end)
+    }
+
+    /// Records a link destination, pointing at it in the source when it can.
+    fn link(&mut self, url: &str, pos: Sourcepos, image: bool) {
+        let Some(node) = self.body_range(pos) else {
+            return;
+        };
+        let source = &self.text[self.body_start + node.start..self.body_start + node.end];
+        let span = match source.rfind(url).filter(|_| !url.is_empty()) {
+            Some(at) => {
+                self.body_start + node.start + at..self.body_start + node.start + at + url.len()
+            }
+            None => self.body_start + node.start..self.body_start + node.end,
+        };
+        self.links.push(Link {
+            url: url.to_string(),
+            span,
+            image,
+        });
     }
 
     /// Adds the text at `range` (body-relative), split around masked ranges.
@@ -348,6 +403,25 @@ mod tests {
         assert_eq!(
             texts("See ![the alt text](/a.png) and https://x.com/the-the or <https://y.com> ok"),
             ["See ", "the alt text", " and ", " or <", "> ok"]
+        );
+    }
+
+    #[test]
+    fn links_and_images_point_at_their_destination() {
+        let text = "See [a](../b.md \"t\") and ![c]({{ site.baseurl }}/img/c.png) and [d][ref].\n\n[ref]: /d.pdf\n";
+        let body = parse(text, 0);
+        let found: Vec<(&str, &str, bool)> = body
+            .links
+            .iter()
+            .map(|l| (l.url.as_str(), &text[l.span.clone()], l.image))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("../b.md", "../b.md", false),
+                ("/img/c.png", "/img/c.png", true),
+                ("/d.pdf", "[d][ref]", false)
+            ]
         );
     }
 

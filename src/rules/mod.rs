@@ -9,6 +9,7 @@
 //! for files that never become documents.
 
 mod bom_hides_front_matter;
+mod broken_link;
 mod broken_post_url;
 mod date_mismatch;
 mod duplicate_key;
@@ -33,7 +34,6 @@ use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
 use crate::front_matter::tree::{Entry, NodeKind};
 use crate::packs::engine::Engine;
-use crate::prose::segments;
 use crate::site::Site;
 
 pub use invalid_utf8::RULE as INVALID_UTF8;
@@ -148,6 +148,7 @@ pub static RULES: &[&Rule] = &[
     &missing_layout::RULE,
     &unknown_author::RULE,
     &missing_author::RULE,
+    &broken_link::RULE,
     &invalid_utf8::RULE,
     &unreadable_file::RULE,
 ];
@@ -177,11 +178,9 @@ pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
     }
     if !context.engine.is_empty()
         && is_english(doc)
-        && let Some(body) = doc.front_matter.body_start(&doc.text)
+        && let Some(body) = doc.body()
     {
-        context
-            .engine
-            .check(&doc.text, &segments::segments(&doc.text, body), &mut found);
+        context.engine.check(&doc.text, &body.segments, &mut found);
     }
     found.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
