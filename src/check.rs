@@ -169,15 +169,28 @@ pub fn run(
                 })
                 .filter(|report| !report.findings.is_empty()),
         );
-        let checked: Vec<FileReport> = found
+        // Files found by walking a site are checked only if Jekyll reads them;
+        // a file named on the command line is always checked.
+        let named: Vec<PathBuf> = paths.iter().filter(|p| p.is_file()).cloned().collect();
+        let to_check: Vec<&PathBuf> = found
             .files
+            .iter()
+            .filter(|path| match &setup.site {
+                Some(site) if !named.contains(path) => site
+                    .relative(path)
+                    .is_none_or(|relative| site.publishes(&relative)),
+                _ => true,
+            })
+            .collect();
+        let checked_count = to_check.len();
+        let checked: Vec<FileReport> = to_check
             .par_iter()
             .map(|path| check_file(&context, path, display_path(path, &cwd), mode, render))
             .filter(|report| !report.findings.is_empty() || report.fixed > 0)
             .collect();
         files.extend(checked);
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        (files, found.files.len())
+        (files, checked_count)
     };
     let (files, files_checked) = match pool {
         Ok(pool) => pool.install(work),

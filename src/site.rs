@@ -91,7 +91,27 @@ pub struct Site {
     /// Whether the config sets a site-wide `author`, which themes and plugins
     /// use for posts without one.
     pub author: bool,
+    /// The config's collections, by name (`recipes` for `_recipes/`).
+    pub collections: Vec<String>,
+    /// The folder holding the collection folders (`collections_dir`), or empty.
+    pub collections_dir: String,
+    /// The config's `exclude` entries, with Jekyll's own defaults added.
+    pub exclude: Vec<String>,
 }
+
+/// What Jekyll always excludes, whatever the config says.
+const DEFAULT_EXCLUDE: &[&str] = &[
+    ".sass-cache",
+    ".jekyll-cache",
+    "gemfiles",
+    "Gemfile",
+    "Gemfile.lock",
+    "node_modules",
+    "vendor/bundle",
+    "vendor/cache",
+    "vendor/gems",
+    "vendor/ruby",
+];
 
 impl Site {
     /// The nearest folder at or above `start` that holds a `_config.yml`.
@@ -171,6 +191,26 @@ impl Site {
         if let Some(list) = setting("defaults") {
             site.defaults = read_defaults(list);
         }
+        site.collections = match setting("collections").map(|n| &n.kind) {
+            Some(NodeKind::Mapping(entries)) => entries
+                .iter()
+                .filter_map(|e| e.key.key_text().map(str::to_string))
+                .collect(),
+            Some(NodeKind::Sequence(items)) => items
+                .iter()
+                .filter_map(|i| i.as_scalar().map(|s| s.value.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        site.exclude = DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect();
+        if let Some(NodeKind::Sequence(items)) = setting("exclude").map(|n| &n.kind) {
+            site.exclude.extend(
+                items
+                    .iter()
+                    .filter_map(|i| i.as_scalar())
+                    .map(|s| s.value.trim_matches('/').to_string()),
+            );
+        }
         site.theme = ["theme", "remote_theme"].iter().find_map(|k| {
             setting(k)
                 .and_then(Node::as_scalar)
@@ -187,6 +227,7 @@ impl Site {
         let layouts_dir = folder("layouts_dir", "_layouts");
         let includes_dir = folder("includes_dir", "_includes");
         let data_dir = folder("data_dir", "_data");
+        site.collections_dir = folder("collections_dir", "");
         site.files = walk(root);
         for file in &site.files {
             if let Some(rest) = file.strip_prefix(&format!("{layouts_dir}/")) {
@@ -276,6 +317,60 @@ impl Site {
             Some((name, text, lines)) => format!("{name}:{}", lines.position(text, at).line),
             None => "the site config".to_string(),
         }
+    }
+}
+
+impl Site {
+    /// The `defaults` type of the document at `relative`: `posts`, `drafts`, a
+    /// collection's name, or `pages`.
+    pub fn kind_of(&self, relative: &str) -> &str {
+        let dirs = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let components = dirs.split('/');
+        if components.clone().any(|c| c == "_posts") {
+            return "posts";
+        }
+        if components.clone().any(|c| c == "_drafts") {
+            return "drafts";
+        }
+        let below = match self.collections_dir.as_str() {
+            "" => dirs,
+            base => match dirs.strip_prefix(base) {
+                Some(rest) => rest.trim_start_matches('/'),
+                None => return "pages",
+            },
+        };
+        let first = below.split('/').next().unwrap_or_default();
+        self.collections
+            .iter()
+            .find(|c| first.strip_prefix('_') == Some(c.as_str()))
+            .map_or("pages", String::as_str)
+    }
+
+    /// Whether Jekyll reads the file at `relative` at all: not excluded, and
+    /// not in a folder starting with `_` other than `_posts`, `_drafts` and the
+    /// collections (such folders hold templates and partials, not pages).
+    pub fn publishes(&self, relative: &str) -> bool {
+        let excluded = self.exclude.iter().any(|entry| {
+            relative == entry
+                || relative.starts_with(&format!("{entry}/"))
+                || (entry.contains('*') && glob_prefix(entry, relative))
+        });
+        if excluded {
+            return false;
+        }
+        let dirs = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let collection = |name: &str| {
+            self.collections
+                .iter()
+                .any(|c| name.strip_prefix('_') == Some(c.as_str()))
+        };
+        dirs.split('/').filter(|c| !c.is_empty()).all(|c| {
+            !c.starts_with('_')
+                || c == "_posts"
+                || c == "_drafts"
+                || collection(c)
+                || c == self.collections_dir
+        })
     }
 }
 
@@ -527,6 +622,43 @@ defaults:
             Some("true".into())
         );
         assert_eq!(value("docsx/x.md", "pages", "toc"), None);
+    }
+
+    #[test]
+    fn knows_what_jekyll_reads_and_of_what_type() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[(
+                "_config.yml",
+                "collections:\n  recipes:\n    output: true\nexclude: [notes, \"drafts-*\"]\n",
+            )],
+        );
+        let site = Site::load(dir.path(), &[]);
+        assert_eq!(site.kind_of("_posts/2024/2024-01-01-a.md"), "posts");
+        assert_eq!(site.kind_of("_drafts/a.md"), "drafts");
+        assert_eq!(site.kind_of("_recipes/soup.md"), "recipes");
+        assert_eq!(site.kind_of("about.md"), "pages");
+        assert_eq!(site.kind_of("docs/guide.md"), "pages");
+        for path in [
+            "_posts/2024-01-01-a.md",
+            "_recipes/soup.md",
+            "about.md",
+            "docs/a.md",
+            "blog/_posts/2024-01-01-a.md",
+        ] {
+            assert!(site.publishes(path), "{path}");
+        }
+        for path in [
+            "_templates/post.md",
+            "_includes/note.md",
+            "notes/a.md",
+            "drafts-old/a.md",
+            "vendor/bundle/x/README.md",
+            "Gemfile",
+        ] {
+            assert!(!site.publishes(path), "{path}");
+        }
     }
 
     #[test]

@@ -534,3 +534,28 @@ fn links_and_images_inside_the_site_must_exist() {
          _posts/2024-01-02-b.md:4:79: warning[broken-link] this link points to `_posts/2024-01-03-c.md`, which is not a file of this site\n"
     );
 }
+
+#[test]
+fn files_jekyll_does_not_read_are_skipped_unless_named() {
+    let dir = site_from(&[
+        (
+            "_config.yml",
+            "title: x\nauthor: Team\nexclude: [notes]\ncollections:\n  recipes:\n    output: true\ndefaults:\n  - scope:\n      type: recipes\n    values:\n      layout: recipe\n",
+        ),
+        ("_layouts/post.html", "{{ content }}"),
+        ("_templates/post.md", "---\ntitle: \"\"\n---\n"),
+        ("notes/todo.md", "---\ntitle: \"\"\n---\n"),
+        ("_recipes/soup.md", "---\ntitle: Soup\n---\nHot.\n"),
+    ]);
+    let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_recipes/soup.md:1:1: warning[missing-layout] there is no layout `recipe` in `_layouts/` (set by the site's `defaults`, _config.yml:11); Jekyll renders this page without a layout\n"
+    );
+    let (out, _) =
+        stdout(prepress_in(dir.path()).args(["--format", "compact", "_templates/post.md"]));
+    assert_eq!(
+        out,
+        "_templates/post.md:2:8: warning[empty-value] `title` is empty\n"
+    );
+}

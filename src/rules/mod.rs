@@ -258,12 +258,7 @@ pub fn effective<'a>(context: &Context<'a>, doc: &'a Document, key: &str) -> Opt
     }
     let given = context.site.and_then(|site| {
         let relative = site.relative(&doc.path)?;
-        let kind = match doc.role {
-            crate::document::Role::Post => "posts",
-            crate::document::Role::Draft => "drafts",
-            crate::document::Role::Page => "pages",
-        };
-        site.defaults_for(&relative, kind)
+        site.defaults_for(&relative, site.kind_of(&relative))
             .into_iter()
             .find(|entry| entry.key.key_text() == Some(key))
     });
