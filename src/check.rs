@@ -17,6 +17,7 @@ use crate::fix;
 use crate::line_index::{LineIndex, Position};
 use crate::rules::{self, Context};
 use crate::setup::Setup;
+use crate::site_checks;
 
 /// A diagnostic with its line and column positions worked out.
 #[derive(Debug, Clone)]
@@ -80,6 +81,8 @@ pub struct FileReport {
     pub diff: Option<String>,
     /// Why the fixed file could not be written, with `FixMode::Write`.
     pub write_error: Option<String>,
+    /// The document's tags and categories, for the site step.
+    pub tags: Vec<site_checks::TagUse>,
 }
 
 /// Everything one run found.
@@ -183,12 +186,16 @@ pub fn run(
             })
             .collect();
         let checked_count = to_check.len();
-        let checked: Vec<FileReport> = to_check
+        let mut checked: Vec<FileReport> = to_check
             .par_iter()
             .map(|path| check_file(&context, path, display_path(path, &cwd), mode, render))
-            .filter(|report| !report.findings.is_empty() || report.fixed > 0)
             .collect();
-        files.extend(checked);
+        add_site_findings(&context, &mut checked, render);
+        files.extend(
+            checked
+                .into_iter()
+                .filter(|report| !report.findings.is_empty() || report.fixed > 0),
+        );
         files.sort_by(|a, b| a.path.cmp(&b.path));
         (files, checked_count)
     };
@@ -200,6 +207,42 @@ pub fn run(
         files,
         files_checked,
         elapsed: started.elapsed(),
+    }
+}
+
+/// Runs the site step over every checked document and adds its findings to
+/// their files (shown without a snippet: the documents are no longer loaded).
+fn add_site_findings(
+    context: &Context,
+    reports: &mut [FileReport],
+    render: Option<&dyn RenderFile>,
+) {
+    let facts: Vec<(&str, &[site_checks::TagUse])> = reports
+        .iter()
+        .map(|r| (r.display.as_str(), r.tags.as_slice()))
+        .collect();
+    let found = site_checks::check(context, &facts);
+    for finding in found {
+        let report = &mut reports[finding.file];
+        let located = Finding {
+            diagnostic: finding.diagnostic,
+            start: finding.start,
+            end: finding.end,
+            labels: Vec::new(),
+        };
+        if let Some(render) = render {
+            let source = Source {
+                name: &report.display,
+                text: None,
+            };
+            report
+                .rendered
+                .push_str(&render.render(source, std::slice::from_ref(&located)));
+        }
+        report.findings.push(located);
+        report
+            .findings
+            .sort_by_key(|f| (f.diagnostic.span.start, f.diagnostic.span.end));
     }
 }
 
@@ -234,6 +277,7 @@ pub fn check_file(
             let findings = locate(&doc.lines, &doc.text, diagnostics);
             let mut report = finish(path, display, Some(&doc.text), findings, render, false);
             report.fixed = fixed;
+            report.tags = site_checks::collect(context, &doc);
             if let Some(original) = original.filter(|_| fixed > 0) {
                 match mode {
                     FixMode::Diff => {
@@ -332,6 +376,7 @@ fn finish(
         fixed: 0,
         diff: None,
         write_error: None,
+        tags: Vec::new(),
     }
 }
 

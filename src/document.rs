@@ -93,6 +93,20 @@ impl Document {
             .as_ref()
     }
 
+    /// Whether Jekyll runs Liquid over this file: posts and drafts always;
+    /// other files only when they have front matter (without it they are copied
+    /// as they are), and never with `render_with_liquid: false`.
+    pub fn renders_liquid(&self) -> bool {
+        let off = self
+            .front_matter
+            .entries()
+            .and_then(|e| crate::front_matter::tree::lookup(e, "render_with_liquid"))
+            .and_then(|e| e.value.as_scalar())
+            .is_some_and(|s| s.resolve() == crate::front_matter::resolve::Resolved::Bool(false));
+        let has_front_matter = !matches!(self.front_matter, FrontMatter::Absent);
+        !off && (matches!(self.role, Role::Post | Role::Draft) || has_front_matter)
+    }
+
     /// The line and column of byte `offset`.
     pub fn position(&self, offset: usize) -> Position {
         self.lines.position(&self.text, offset)

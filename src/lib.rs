@@ -25,3 +25,4 @@ pub mod rules;
 pub mod schema;
 pub mod setup;
 pub mod site;
+pub mod site_checks;

@@ -38,7 +38,11 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(site) = context.site else {
         return;
     };
-    let Some(body) = doc.front_matter.body_start(&doc.text) else {
+    let Some(body) = doc
+        .front_matter
+        .body_start(&doc.text)
+        .filter(|_| doc.renders_liquid())
+    else {
         return;
     };
     for (name, span) in liquid::targets(&doc.text, body, "post_url") {

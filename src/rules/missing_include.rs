@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
 Checks every `{% include NAME %}` against the files of the site's includes folder
 (`_includes/`, or `includes_dir`). When the site uses a theme (`theme` or
 `remote_theme`), the include may come from the theme, which prepress cannot see:
-the finding is then an info note instead of an error.
+the finding is then an info note instead of an error, unless the name is a
+typo away from one of the site's own includes.
 
 ## Why is this bad?
 Jekyll stops the build when an include is missing.
@@ -36,7 +37,11 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(site) = context.site else {
         return;
     };
-    let Some(body) = doc.front_matter.body_start(&doc.text) else {
+    let Some(body) = doc
+        .front_matter
+        .body_start(&doc.text)
+        .filter(|_| doc.renders_liquid())
+    else {
         return;
     };
     for (name, span) in liquid::targets(&doc.text, body, "include") {
@@ -48,13 +53,16 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             span,
             format!("`_includes/{name}` does not exist, so Jekyll stops the build here"),
         );
-        if let Some(theme) = &site.theme {
+        let near = closest(name, site.includes.iter().map(String::as_str));
+        // With a theme, a missing include may be the theme's, unless the name
+        // is one typo away from the site's own.
+        if let (Some(theme), None) = (&site.theme, near) {
             diagnostic.severity = Severity::Info;
             diagnostic.message = format!(
                 "`_includes/{name}` is not in this site; it must come from the theme `{theme}`"
             );
         }
-        diagnostic = match closest(name, site.includes.iter().map(String::as_str)) {
+        diagnostic = match near {
             Some(near) => diagnostic.with_help(format!("did you mean `{near}`?")),
             None => diagnostic.with_help("add the file to `_includes/`, or fix the name"),
         };

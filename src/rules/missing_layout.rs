@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
 Checks a document's `layout:` against the site's layouts folder (`_layouts/`, or
 `layouts_dir`). `layout: none` and an empty layout are left alone (the second is
 `empty-value`'s business). With a theme, the layout may come from the theme, so
-the finding is an info note.
+the finding is an info note, unless the name is a typo away from one of the
+site's own layouts.
 
 ## Why is this bad?
 Jekyll warns \"Layout … requested in … does not exist\" in the build log and
@@ -62,13 +63,16 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             "there is no layout `{name}` in `_layouts/`{from}; Jekyll renders this page without a layout"
         ),
     );
-    if let Some(theme) = &site.theme {
+    let near = closest(name, site.layouts.iter().map(String::as_str));
+    // With a theme, a missing layout may be the theme's, unless the name is one
+    // typo away from the site's own.
+    if let (Some(theme), None) = (&site.theme, near) {
         diagnostic.severity = Severity::Info;
         diagnostic.message = format!(
             "the layout `{name}` is not in this site; it must come from the theme `{theme}`"
         );
     }
-    diagnostic = match closest(name, site.layouts.iter().map(String::as_str)) {
+    diagnostic = match near {
         Some(near) => {
             let plain = matches!(value, Value::Own(_)) && doc.text.get(span.clone()) == Some(name);
             let diagnostic = diagnostic.with_help(format!("did you mean `{near}`?"));

@@ -4,9 +4,10 @@
 //! a longer explanation (what `prepress explain` prints, and the README's rule
 //! table is made from the same text), whether it can offer a fix, and the check
 //! itself. Each rule lives in its own file beside its tests. Rules read an
-//! already-parsed `Document`; none reads files or re-parses. The two load rules
-//! (`invalid-utf8`, `unreadable-file`) have no check: the load step reports them
-//! for files that never become documents.
+//! already-parsed `Document`; none reads files or re-parses. The load rules
+//! (`invalid-utf8`, `unreadable-file`) and the site-wide rules (`string-tags`,
+//! `tag-variants`) have no check of their own: the load step and the site step
+//! (`site_checks`) report them.
 
 mod bom_hides_front_matter;
 mod broken_link;
@@ -25,6 +26,8 @@ mod missing_title;
 mod post_filename;
 mod published_false;
 mod quoted_boolean;
+mod string_tags;
+mod tag_variants;
 mod unclosed_front_matter;
 mod unknown_author;
 mod unreadable_file;
@@ -38,6 +41,8 @@ use crate::site::Site;
 
 pub use invalid_utf8::RULE as INVALID_UTF8;
 pub use invalid_yaml::RULE as INVALID_YAML;
+pub use string_tags::RULE as STRING_TAGS;
+pub use tag_variants::RULE as TAG_VARIANTS;
 pub use unreadable_file::RULE as UNREADABLE_FILE;
 
 /// Whether a rule's findings come with a fix.
@@ -75,7 +80,8 @@ pub struct Rule {
     pub explanation: &'static str,
     /// Whether its findings carry fixes.
     pub fix: FixAvailability,
-    /// The check, or `None` for the load rules reported before a document exists.
+    /// The check, or `None` for rules reported outside a single document: by
+    /// the load step (before a document exists) or the site step (across all).
     pub check: Option<fn(&Context, &Document, &mut Vec<Diagnostic>)>,
 }
 
@@ -149,6 +155,8 @@ pub static RULES: &[&Rule] = &[
     &unknown_author::RULE,
     &missing_author::RULE,
     &broken_link::RULE,
+    &string_tags::RULE,
+    &tag_variants::RULE,
     &invalid_utf8::RULE,
     &unreadable_file::RULE,
 ];

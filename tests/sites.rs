@@ -1,0 +1,97 @@
+//! The sample sites under `fixtures/sites/`: each broken site reports exactly
+//! the defects its EXPECTED.md lists, its clean twin reports nothing but notes.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+
+fn site(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/sites")
+        .join(name)
+}
+
+fn compact(dir: &Path, args: &[&str]) -> (String, i32) {
+    let output = cargo_bin_cmd!("prepress")
+        .current_dir(dir)
+        .args(["--format", "compact"])
+        .args(args)
+        .output()
+        .expect("prepress runs");
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        output.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn the_defaults_site_reports_each_listed_defect() {
+    let (out, code) = compact(&site("defaults-broken"), &[]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("defaults_broken", out);
+}
+
+#[test]
+fn the_theme_site_reports_each_listed_defect() {
+    let (out, code) = compact(&site("theme-broken"), &[]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("theme_broken", out);
+}
+
+#[test]
+fn the_clean_twins_report_nothing_but_theme_notes() {
+    let (out, code) = compact(&site("defaults-clean"), &[]);
+    assert_eq!((out.as_str(), code), ("", 0));
+    let (out, code) = compact(&site("theme-clean"), &[]);
+    assert_eq!(code, 0);
+    assert!(out.lines().all(|l| l.contains(": info[")), "{out}");
+}
+
+#[test]
+fn one_staged_post_is_checked_against_its_site() {
+    // As pre-commit runs it: from the repository root, one file by path.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let post =
+        "fixtures/sites/defaults-broken/_posts/engineering/2022-09-05-reading-flame-graphs.md";
+    let (out, code) = compact(root, &[post]);
+    assert_eq!(
+        out,
+        format!(
+            "{post}:32:67: error[broken-post-url] no post is called `engineering/2022-03-14-why-we-moved-to-trunk-based-developmant`, so Jekyll stops the build here\n"
+        )
+    );
+    assert_eq!(code, 1);
+    // The same post without the site: its defaults give it an author, here nothing does.
+    let clean =
+        "fixtures/sites/defaults-clean/_posts/engineering/2022-09-05-reading-flame-graphs.md";
+    assert_eq!(compact(root, &[clean]), (String::new(), 0));
+}
+
+#[test]
+fn tags_are_compared_across_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("_config.yml", "title: x\nauthor: Team\n");
+    write(
+        "_posts/2024-01-01-a.md",
+        "---\ntitle: A\ntags: [agile, open-source]\n---\n",
+    );
+    write(
+        "_posts/2024-01-02-b.md",
+        "---\ntitle: B\ntags: [agile]\n---\n",
+    );
+    write(
+        "_posts/2024-01-03-c.md",
+        "---\ntitle: C\ntags: \"Agile open source\"\n---\n",
+    );
+    let (out, _) = compact(dir.path(), &[]);
+    assert_eq!(
+        out,
+        "_posts/2024-01-03-c.md:3:7: warning[string-tags] `tags` is a string here, which Jekyll splits into 3 tags: Agile, open, source; 2 other documents of this site write it as a list\n\
+         _posts/2024-01-03-c.md:3:8: warning[tag-variants] the tag `Agile` is also written `agile` in this site, so Jekyll makes separate tags of them\n"
+    );
+}
