@@ -11,6 +11,7 @@
 
 mod bom_hides_front_matter;
 mod broken_link;
+mod broken_link_tag;
 mod broken_post_url;
 mod date_mismatch;
 mod duplicate_key;
@@ -150,6 +151,7 @@ pub static RULES: &[&Rule] = &[
     &date_mismatch::RULE,
     &future_date::RULE,
     &broken_post_url::RULE,
+    &broken_link_tag::RULE,
     &missing_include::RULE,
     &missing_layout::RULE,
     &unknown_author::RULE,

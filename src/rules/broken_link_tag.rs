@@ -1,0 +1,81 @@
+//! `broken-link-tag`: a `{% link %}` to a source file the site does not have.
+
+use super::{Context, FixAvailability, Rule};
+use crate::closest::closest;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::liquid;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "broken-link-tag",
+    severity: Severity::Error,
+    summary: "A `{% link %}` tag names a source file the site does not have",
+    explanation: "\
+## What it does
+Checks every `{% link PATH %}` against the files of the site: `PATH` is the
+source file's path from the site root, with its extension (`_posts/2024-01-10-
+hello.md`, `about.md`); a leading `/` is allowed. Names built from `{{ … }}`
+cannot be checked.
+
+## Why is this bad?
+Jekyll stops the build with \"Could not find document … in tag 'link'\".
+
+## How to fix
+Use the exact path of an existing file; the help names the closest one.
+
+## Example
+```liquid
+[About]({% link abuot.md %})   reported: did you mean `about.md`?
+```",
+    fix: FixAvailability::Never,
+    check: Some(check),
+};
+
+fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let Some(site) = context.site else {
+        return;
+    };
+    let Some(body) = doc
+        .front_matter
+        .body_start(&doc.text)
+        .filter(|_| doc.renders_liquid())
+    else {
+        return;
+    };
+    for (name, span) in liquid::targets(&doc.text, body, "link") {
+        let path = name.trim_start_matches('/');
+        if site.files.contains(path) {
+            continue;
+        }
+        let diagnostic = Diagnostic::new(
+            &RULE,
+            span,
+            format!("`{path}` is not a file of this site, so Jekyll stops the build here"),
+        );
+        out.push(match closest(path, site.files.iter().map(String::as_str)) {
+            Some(near) => diagnostic.with_help(format!("did you mean `{near}`?")),
+            None => diagnostic
+                .with_help("give the path of a source file from the site root, with its extension"),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run_in_site;
+    use crate::site::Site;
+
+    #[test]
+    fn reports_a_missing_file_and_accepts_existing_ones() {
+        let mut site = Site::default();
+        site.files.insert("about.md".into());
+        site.files.insert("_posts/2024-01-10-hello.md".into());
+        let text = "---\ntitle: x\n---\n{% link abuot.md %} {% link /about.md %} {% link _posts/2024-01-10-hello.md %} {% link {{ page.x }} %}\n";
+        let found = run_in_site(&site, &RULE, "a.md", text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "abuot.md");
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `about.md`?"));
+    }
+}
