@@ -97,6 +97,9 @@ pub struct Site {
     pub collections_dir: String,
     /// The config's `exclude` entries, with Jekyll's own defaults added.
     pub exclude: Vec<String>,
+    /// The config's `include` entries: files and folders read despite a
+    /// leading `_` or `.`, or an `exclude`.
+    pub include: Vec<String>,
 }
 
 /// What Jekyll always excludes, whatever the config says.
@@ -346,16 +349,22 @@ impl Site {
             .map_or("pages", String::as_str)
     }
 
-    /// Whether Jekyll reads the file at `relative` at all: not excluded, and
-    /// not in a folder starting with `_` other than `_posts`, `_drafts` and the
-    /// collections (such folders hold templates and partials, not pages).
+    /// Whether Jekyll reads the file at `relative` at all: listed in `include`,
+    /// or not excluded and not in a folder starting with `_` other than
+    /// `_posts`, `_drafts` and the collections (such folders hold templates and
+    /// partials, not pages).
     pub fn publishes(&self, relative: &str) -> bool {
-        let excluded = self.exclude.iter().any(|entry| {
-            relative == entry
-                || relative.starts_with(&format!("{entry}/"))
-                || (entry.contains('*') && glob_prefix(entry, relative))
-        });
-        if excluded {
+        let listed = |list: &[String]| {
+            list.iter().any(|entry| {
+                relative == entry
+                    || relative.starts_with(&format!("{entry}/"))
+                    || (entry.contains('*') && glob_prefix(entry, relative))
+            })
+        };
+        if listed(&self.include) {
+            return true;
+        }
+        if listed(&self.exclude) {
             return false;
         }
         let dirs = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
