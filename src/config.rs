@@ -92,6 +92,11 @@ impl Levels {
         )
     }
 
+    /// Whether a rule with this id exists (on or off).
+    pub fn knows(&self, id: &str) -> bool {
+        self.0.contains_key(id)
+    }
+
     /// The level of the rule with this id (`Off` for an id it does not know).
     pub fn get(&self, id: &str) -> Level {
         self.0.get(id).copied().unwrap_or(Level::Off)

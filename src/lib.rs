@@ -26,3 +26,4 @@ pub mod schema;
 pub mod setup;
 pub mod site;
 pub mod site_checks;
+pub mod suppress;

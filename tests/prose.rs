@@ -251,3 +251,21 @@ fn a_broken_pack_is_shown_at_its_place_and_exits_2() {
     assert!(err.contains("could not read the rule pack"), "{err}");
     assert!(err.contains("[.prepress.yml:2:11]"), "{err}");
 }
+
+#[test]
+fn suppression_comments_silence_findings_and_rot_visibly() {
+    let body = "<!-- prepress-disable-next-line repeated-word -->\nThe the end.\n\n\
+<!-- prepress-disable closed-compound -->\nA text book.\n\n<!-- prepress-enable -->\nA text book again.\n\n\
+<!-- prepress-disable-next-line misspelling -->\nNothing wrong here.\n";
+    let dir = site_with_post(body);
+    let post = dir.path().join("_posts/2024-05-01-post.md");
+    let text = std::fs::read_to_string(&post).unwrap().replace("title: A post", "title: A post\ncomments: \"true\" # prepress-disable-line quoted-boolean");
+    std::fs::write(&post, text).unwrap();
+    let (out, _, code) = run(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_posts/2024-05-01-post.md:12:3: warning[closed-compound] `text book` is written as one word: `textbook`\n\
+         _posts/2024-05-01-post.md:14:1: info[unused-suppression] this suppression suppresses nothing\n"
+    );
+    assert_eq!(code, 0);
+}

@@ -101,6 +101,9 @@ pub struct Body {
     pub segments: Vec<Segment>,
     /// Every link and image destination.
     pub links: Vec<Link>,
+    /// Every HTML comment (`<!-- … -->`), as file byte ranges, for the
+    /// suppression comments.
+    pub comments: Vec<Range<usize>>,
 }
 
 /// The comrak options prepress parses with: GFM tables, footnotes, strikethrough,
@@ -143,6 +146,7 @@ pub fn parse(text: &str, body_start: usize) -> Body {
         lines: &lines,
         out: Vec::new(),
         links: Vec::new(),
+        comments: Vec::new(),
         current: None,
         skip_depth: 0,
     };
@@ -159,6 +163,7 @@ pub fn parse(text: &str, body_start: usize) -> Body {
     Body {
         segments: builder.out,
         links: builder.links,
+        comments: builder.comments,
     }
 }
 
@@ -191,6 +196,7 @@ struct Builder<'t> {
     lines: &'t [usize],
     out: Vec<Segment>,
     links: Vec<Link>,
+    comments: Vec<Range<usize>>,
     current: Option<Segment>,
     /// How many enclosing nodes hide their text (depth, since they nest).
     skip_depth: usize,
@@ -204,6 +210,17 @@ impl Builder<'_> {
         }
         if let NodeValue::Link(link) | NodeValue::Image(link) = value {
             self.link(&link.url, pos, matches!(value, NodeValue::Image(_)));
+        }
+        let html = match value {
+            NodeValue::HtmlBlock(block) => Some(block.literal.as_str()),
+            NodeValue::HtmlInline(literal) => Some(literal.as_str()),
+            _ => None,
+        };
+        if html.is_some_and(|h| h.trim_start().starts_with("<!--"))
+            && let Some(range) = self.body_range(pos)
+        {
+            self.comments
+                .push(self.body_start + range.start..self.body_start + range.end);
         }
         match value {
             NodeValue::Text(_) => {
@@ -423,6 +440,18 @@ mod tests {
                 ("/d.pdf", "[d][ref]", false)
             ]
         );
+    }
+
+    #[test]
+    fn html_comments_are_listed() {
+        let text = "A <!-- inline --> b\n\n<!-- block -->\n\n```\n<!-- in code -->\n```\n";
+        let body = parse(text, 0);
+        let found: Vec<&str> = body
+            .comments
+            .iter()
+            .map(|r| text[r.clone()].trim_end())
+            .collect();
+        assert_eq!(found, ["<!-- inline -->", "<!-- block -->"]);
     }
 
     #[test]

@@ -32,6 +32,7 @@ mod tag_variants;
 mod unclosed_front_matter;
 mod unknown_author;
 mod unreadable_file;
+mod unused_suppression;
 
 use crate::config::{Config, Level, Levels};
 use crate::diagnostic::{Diagnostic, Severity, Span};
@@ -45,6 +46,7 @@ pub use invalid_yaml::RULE as INVALID_YAML;
 pub use string_tags::RULE as STRING_TAGS;
 pub use tag_variants::RULE as TAG_VARIANTS;
 pub use unreadable_file::RULE as UNREADABLE_FILE;
+pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
 
 /// Whether a rule's findings come with a fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +161,7 @@ pub static RULES: &[&Rule] = &[
     &broken_link::RULE,
     &string_tags::RULE,
     &tag_variants::RULE,
+    &unused_suppression::RULE,
     &invalid_utf8::RULE,
     &unreadable_file::RULE,
 ];
@@ -191,6 +194,15 @@ pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
         && let Some(body) = doc.body()
     {
         context.engine.check(&doc.text, &body.segments, &mut found);
+    }
+    let known = |id: &str| context.levels.knows(id);
+    crate::suppress::apply(doc, &mut found, &known);
+    if let Level::On(severity) = context.levels.get(UNUSED_SUPPRESSION.id) {
+        for diagnostic in found.iter_mut().filter(|d| d.rule == UNUSED_SUPPRESSION.id) {
+            diagnostic.severity = severity;
+        }
+    } else {
+        found.retain(|d| d.rule != UNUSED_SUPPRESSION.id);
     }
     found.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
