@@ -124,6 +124,36 @@ impl Outcome {
     }
 }
 
+/// Checks `text` as if it were the file at `path` (for editors that send
+/// unsaved text on standard input), with the site context of that path.
+pub fn run_text(
+    setup: &Setup,
+    path: &Path,
+    text: String,
+    render: Option<&dyn RenderFile>,
+) -> Outcome {
+    let started = Instant::now();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let context = setup.context();
+    let mut reports = vec![check_text(
+        &context,
+        path,
+        display_path(path, &cwd),
+        text,
+        FixMode::Report,
+        render,
+    )];
+    add_site_findings(&context, &mut reports, render);
+    Outcome {
+        files: reports
+            .into_iter()
+            .filter(|r| !r.findings.is_empty())
+            .collect(),
+        files_checked: 1,
+        elapsed: started.elapsed(),
+    }
+}
+
 /// Checks everything under `paths` as `setup` says, on `threads` workers (0:
 /// one per core), rendering each file's findings with `render` if given.
 pub fn run(
@@ -246,6 +276,55 @@ fn add_site_findings(
     }
 }
 
+/// Checks `text` as the file at `path` (read from it, or from standard input),
+/// fixing it as `mode` says.
+pub fn check_text(
+    context: &Context,
+    path: &Path,
+    display: String,
+    text: String,
+    mode: FixMode,
+    render: Option<&dyn RenderFile>,
+) -> FileReport {
+    let original = (mode != FixMode::Report).then(|| text.clone());
+    let mut doc = Document::new(path.to_path_buf(), text);
+    let mut diagnostics = rules::check(context, &doc);
+    let mut fixed = 0;
+    if mode != FixMode::Report {
+        for _ in 0..MAX_FIX_ROUNDS {
+            let safe = diagnostics
+                .iter()
+                .filter_map(|d| d.fix.as_ref().filter(|f| f.safe));
+            let (text, applied) = fix::apply(&doc.text, safe);
+            if applied == 0 || text == doc.text {
+                break;
+            }
+            fixed += applied;
+            doc = Document::new(path.to_path_buf(), text);
+            diagnostics = rules::check(context, &doc);
+        }
+    }
+    let findings = locate(&doc.lines, &doc.text, diagnostics);
+    let mut report = finish(path, display, Some(&doc.text), findings, render, false);
+    report.fixed = fixed;
+    report.tags = site_checks::collect(context, &doc);
+    if let Some(original) = original.filter(|_| fixed > 0) {
+        match mode {
+            FixMode::Diff => report.diff = Some(fix::diff(&report.display, &original, &doc.text)),
+            FixMode::Write => {
+                if let Err(err) = fix::write_atomic(path, &original, &doc.text) {
+                    report.write_error = Some(format!(
+                        "could not write the fixes to `{}`: {err}",
+                        report.display
+                    ));
+                }
+            }
+            FixMode::Report => {}
+        }
+    }
+    report
+}
+
 /// Loads, parses and checks one file, fixing it as `mode` says.
 pub fn check_file(
     context: &Context,
@@ -255,47 +334,7 @@ pub fn check_file(
     render: Option<&dyn RenderFile>,
 ) -> FileReport {
     match document::load(path) {
-        Ok(text) => {
-            let original = (mode != FixMode::Report).then(|| text.clone());
-            let mut doc = Document::new(path.to_path_buf(), text);
-            let mut diagnostics = rules::check(context, &doc);
-            let mut fixed = 0;
-            if mode != FixMode::Report {
-                for _ in 0..MAX_FIX_ROUNDS {
-                    let safe = diagnostics
-                        .iter()
-                        .filter_map(|d| d.fix.as_ref().filter(|f| f.safe));
-                    let (text, applied) = fix::apply(&doc.text, safe);
-                    if applied == 0 || text == doc.text {
-                        break;
-                    }
-                    fixed += applied;
-                    doc = Document::new(path.to_path_buf(), text);
-                    diagnostics = rules::check(context, &doc);
-                }
-            }
-            let findings = locate(&doc.lines, &doc.text, diagnostics);
-            let mut report = finish(path, display, Some(&doc.text), findings, render, false);
-            report.fixed = fixed;
-            report.tags = site_checks::collect(context, &doc);
-            if let Some(original) = original.filter(|_| fixed > 0) {
-                match mode {
-                    FixMode::Diff => {
-                        report.diff = Some(fix::diff(&report.display, &original, &doc.text))
-                    }
-                    FixMode::Write => {
-                        if let Err(err) = fix::write_atomic(path, &original, &doc.text) {
-                            report.write_error = Some(format!(
-                                "could not write the fixes to `{}`: {err}",
-                                report.display
-                            ));
-                        }
-                    }
-                    FixMode::Report => {}
-                }
-            }
-            report
-        }
+        Ok(text) => check_text(context, path, display, text, mode, render),
         Err(LoadError::InvalidUtf8 {
             shown,
             first,

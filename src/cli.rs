@@ -5,7 +5,7 @@
 //! 1 when something was, 2 for a usage problem or when a path could not be read
 //! (the check is then incomplete).
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -53,6 +53,17 @@ enum Command {
         /// The rule id, such as `empty-value`.
         id: String,
     },
+    /// Write a commented starter `.prepress.yml` in the current folder.
+    Init {
+        /// Replace an existing `.prepress.yml`.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script (`prepress completions bash > …`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -95,6 +106,18 @@ struct CheckArgs {
     /// as `jekyll build --config` takes them.
     #[arg(long, value_name = "FILES", value_delimiter = ',')]
     config: Vec<PathBuf>,
+    /// Check text from standard input instead of files (for editors).
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    stdin: bool,
+    /// The path the standard input stands for: its site, role and name in the
+    /// output.
+    #[arg(
+        long,
+        value_name = "PATH",
+        requires = "stdin",
+        default_value = "stdin.md"
+    )]
+    stdin_filename: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -112,6 +135,12 @@ pub fn main() -> ExitCode {
         None => check(&cli.check),
         Some(Command::Rules { format }) => list_rules(format, use_color(Color::Auto)),
         Some(Command::Explain { id }) => explain(&id, use_color(Color::Auto)),
+        Some(Command::Init { force }) => init(force),
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "prepress", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
@@ -124,7 +153,9 @@ pub fn main() -> ExitCode {
 }
 
 fn check(args: &CheckArgs) -> io::Result<ExitCode> {
-    let paths = if args.paths.is_empty() {
+    let paths = if args.stdin {
+        vec![args.stdin_filename.clone()]
+    } else if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
@@ -142,16 +173,20 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         (_, true) => FixMode::Diff,
         _ => FixMode::Report,
     };
-    let outcome = check::run(
-        &paths,
-        &setup,
-        args.threads,
-        mode,
-        human
-            .as_ref()
-            .map(|h| h as &dyn check::RenderFile)
-            .filter(|_| mode != FixMode::Diff),
-    );
+    let render = human
+        .as_ref()
+        .map(|h| h as &dyn check::RenderFile)
+        .filter(|_| mode != FixMode::Diff);
+    let outcome = if args.stdin {
+        let mut text = String::new();
+        if let Err(err) = io::stdin().read_to_string(&mut text) {
+            eprintln!("prepress: could not read standard input as UTF-8 text: {err}");
+            return Ok(ExitCode::from(2));
+        }
+        check::run_text(&setup, &args.stdin_filename, text, render)
+    } else {
+        check::run(&paths, &setup, args.threads, mode, render)
+    };
     let mut out = io::stdout().lock();
     if mode == FixMode::Diff {
         for file in &outcome.files {
@@ -167,7 +202,7 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
             u8::from(changes)
         }));
     }
-    report::write(args.format, &outcome, args.quiet, &mut out)?;
+    report::write(args.format, &outcome, &setup.catalog, args.quiet, &mut out)?;
     out.flush()?;
     for file in &outcome.files {
         if let Some(err) = &file.write_error {
@@ -321,5 +356,40 @@ fn explain(id: &str, color: bool) -> io::Result<ExitCode> {
         rule.fix.as_str(),
         rule.explanation.trim_end()
     )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The starter config `prepress init` writes.
+const STARTER_CONFIG: &str = "\
+# prepress configuration. Every key is optional; delete what you do not need.
+# `prepress rules` lists the rules and packs, `prepress explain ID` explains one.
+rules:
+  # Rules or whole packs to turn off (the code rules form the pack `jekyll`).
+  disable: []
+  # Rules that are off by default, to turn on.
+  enable: []
+  # Severity per rule or pack: off, info, warning or error.
+  severity:
+    # duplicate-key: error
+  # Your own rule packs (format: rules/README.md in prepress's repository).
+  packs: []
+front-matter:
+  # Keys reported when present but empty: `all`, or a list such as
+  # [title, author, translator]. Without this, prepress checks the keys where
+  # an empty value is a publishing slip.
+  # check-empty: all
+";
+
+/// The file `prepress init` writes.
+const CONFIG_FILE: &str = ".prepress.yml";
+
+fn init(force: bool) -> io::Result<ExitCode> {
+    let path = std::path::Path::new(CONFIG_FILE);
+    if path.exists() && !force {
+        eprintln!("prepress: {CONFIG_FILE} already exists; use --force to replace it");
+        return Ok(ExitCode::from(2));
+    }
+    std::fs::write(path, STARTER_CONFIG)?;
+    println!("wrote {CONFIG_FILE}");
     Ok(ExitCode::SUCCESS)
 }

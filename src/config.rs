@@ -224,7 +224,9 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
         return Ok(config);
     }
     for entry in schema.mapping(root, "the config")? {
+        let empty = entry.value.as_scalar().is_some_and(|s| s.is_blank());
         match schema.key(entry)? {
+            "rules" | "front-matter" if empty => {}
             "rules" => read_rules(schema, &entry.value, &mut config)?,
             "front-matter" => {
                 for option in schema.mapping(&entry.value, "`front-matter`")? {
@@ -269,6 +271,8 @@ fn read_rules(schema: &Schema, node: &Node, config: &mut Config) -> Result<(), S
             "disable" => config.disable = names(entry, "`disable`")?,
             "enable" => config.enable = names(entry, "`enable`")?,
             "packs" => config.packs = names(entry, "`packs`")?,
+            // A key with nothing after it (all its lines commented out) is empty.
+            _ if entry.value.as_scalar().is_some_and(|s| s.is_blank()) => {}
             "severity" => {
                 for item in schema.mapping(&entry.value, "`severity`")? {
                     let name = Name {

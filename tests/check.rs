@@ -559,3 +559,45 @@ fn files_jekyll_does_not_read_are_skipped_unless_named() {
         "_templates/post.md:2:8: warning[empty-value] `title` is empty\n"
     );
 }
+
+#[test]
+fn sarif_output_of_the_sample_site_follows_the_official_schema() {
+    let (out, code) = stdout(prepress_in(&site()).args(["--format", "sarif"]));
+    assert_eq!(code, 1);
+    let value: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+    let schema_text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json"),
+    )
+    .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the SARIF schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run = &value["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 22);
+    let quoted = results
+        .iter()
+        .find(|r| r["ruleId"] == "quoted-boolean")
+        .unwrap();
+    assert_eq!(
+        quoted["locations"][0]["physicalLocation"]["region"]["startLine"],
+        8
+    );
+    assert_eq!(
+        quoted["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "true"
+    );
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(
+        rules[quoted["ruleIndex"].as_u64().unwrap() as usize]["id"],
+        "quoted-boolean"
+    );
+    // The schema is not a rubber stamp.
+    let broken = serde_json::json!({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]});
+    assert!(!validator.is_valid(&broken));
+}

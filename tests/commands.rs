@@ -95,3 +95,84 @@ fn the_readme_rule_table_is_generated_from_the_rules() {
         "the README's rule table is stale: paste `prepress rules --format markdown` into it"
     );
 }
+
+#[test]
+fn init_writes_a_starter_config_that_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    cargo_bin_cmd!("prepress")
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .success();
+    let config = std::fs::read_to_string(dir.path().join(".prepress.yml")).unwrap();
+    assert!(config.contains("check-empty"));
+    std::fs::write(dir.path().join("a.md"), "---\ntitle: ''\n---\n").unwrap();
+    cargo_bin_cmd!("prepress")
+        .current_dir(dir.path())
+        .args(["--format", "compact"])
+        .assert()
+        .success()
+        .stdout("a.md:2:8: warning[empty-value] `title` is empty\n");
+    cargo_bin_cmd!("prepress")
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(contains("already exists"));
+}
+
+#[test]
+fn completions_are_printed_for_a_shell() {
+    cargo_bin_cmd!("prepress")
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(contains("_prepress()"));
+}
+
+#[test]
+fn stdin_is_checked_as_the_named_file_in_its_site() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("_config.yml"), "title: x\nauthor: Team\n").unwrap();
+    std::fs::create_dir(dir.path().join("_posts")).unwrap();
+    cargo_bin_cmd!("prepress")
+        .current_dir(dir.path())
+        .args(["--stdin", "--stdin-filename", "_posts/draft-name.md", "--format", "compact"])
+        .write_stdin("---\ntitle: A\n---\nThe the end. {% post_url nope %}\n")
+        .assert()
+        .code(1)
+        .stdout(
+            "_posts/draft-name.md:1:1: error[post-filename] `draft-name.md` is not named `YYYY-MM-DD-slug.ext`, so Jekyll skips it without a word\n\
+             _posts/draft-name.md:4:1: warning[repeated-word] `The` is repeated\n\
+             _posts/draft-name.md:4:26: error[broken-post-url] no post is called `nope`, so Jekyll stops the build here\n",
+        );
+}
+
+#[test]
+fn github_annotations_come_errors_first_and_are_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("---\ntitle: x\n---\n");
+    for _ in 0..12 {
+        text.push_str("The the end.\n\n");
+    }
+    std::fs::write(dir.path().join("a.md"), text).unwrap();
+    std::fs::write(dir.path().join("b.md"), "---\ntitle: x\n").unwrap();
+    let assert = cargo_bin_cmd!("prepress")
+        .current_dir(dir.path())
+        .args(["--format", "github"])
+        .assert()
+        .code(1);
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 12, "{out}");
+    assert_eq!(
+        lines[0],
+        "::error file=b.md,line=1,col=1,endLine=1,endColumn=4,title=unclosed-front-matter::this front matter block is never closed%0Aadd a line with just `---` after the last front matter line; until then Jekyll publishes the block as text"
+    );
+    assert!(lines[1].starts_with("::warning file=a.md,line=4,col=1,endLine=4,endColumn=8,title=repeated-word::`The` is repeated"), "{}", lines[1]);
+    assert!(
+        lines[11].starts_with("::notice title=prepress::2 more findings are not annotated"),
+        "{}",
+        lines[11]
+    );
+}

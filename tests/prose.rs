@@ -259,7 +259,10 @@ fn suppression_comments_silence_findings_and_rot_visibly() {
 <!-- prepress-disable-next-line misspelling -->\nNothing wrong here.\n";
     let dir = site_with_post(body);
     let post = dir.path().join("_posts/2024-05-01-post.md");
-    let text = std::fs::read_to_string(&post).unwrap().replace("title: A post", "title: A post\ncomments: \"true\" # prepress-disable-line quoted-boolean");
+    let text = std::fs::read_to_string(&post).unwrap().replace(
+        "title: A post",
+        "title: A post\ncomments: \"true\" # prepress-disable-line quoted-boolean",
+    );
     std::fs::write(&post, text).unwrap();
     let (out, _, code) = run(prepress_in(dir.path()).args(["--format", "compact"]));
     assert_eq!(

@@ -6,13 +6,16 @@
 //! span order, as `check::run` returns them.
 
 pub mod compact;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use std::io::{self, Write};
 
 use crate::check::Outcome;
 use crate::diagnostic::Severity;
+use crate::rules::RuleInfo;
 
 /// The output formats of `prepress check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -23,12 +26,18 @@ pub enum Format {
     Compact,
     /// One JSON document (schema in the README).
     Json,
+    /// GitHub Actions workflow commands, which become annotations.
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
-/// Writes `outcome` in `format` to `out`. `quiet` drops the human summary line.
+/// Writes `outcome` in `format` to `out`; `catalog` describes the rules (for
+/// SARIF). `quiet` drops the human summary line.
 pub fn write(
     format: Format,
     outcome: &Outcome,
+    catalog: &[RuleInfo],
     quiet: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -44,6 +53,8 @@ pub fn write(
         }
         Format::Compact => compact::write(outcome, out),
         Format::Json => json::write(outcome, out),
+        Format::Github => github::write(outcome, out),
+        Format::Sarif => sarif::write(outcome, catalog, out),
     }
 }
 
