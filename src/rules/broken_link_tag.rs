@@ -1,10 +1,9 @@
 //! `broken-link-tag`: a `{% link %}` to a source file the site does not have.
 
-use super::{Context, FixAvailability, Rule};
+use super::{Context, FixAvailability, Rule, liquid_targets};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::liquid;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -33,17 +32,10 @@ Use the exact path of an existing file; the help names the closest one.
 };
 
 fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
-    let Some(site) = context.site else {
+    let Some((site, targets)) = liquid_targets(context, doc, "link") else {
         return;
     };
-    let Some(body) = doc
-        .front_matter
-        .body_start(&doc.text)
-        .filter(|_| doc.renders_liquid())
-    else {
-        return;
-    };
-    for (name, span) in liquid::targets(&doc.text, body, "link") {
+    for (name, span) in targets {
         let path = name.trim_start_matches('/');
         if site.files.contains(path) {
             continue;

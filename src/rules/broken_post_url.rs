@@ -1,10 +1,9 @@
 //! `broken-post-url`: a `{% post_url %}` naming no post of the site.
 
-use super::{Context, FixAvailability, Rule};
+use super::{Context, FixAvailability, Rule, liquid_targets};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::liquid;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -35,17 +34,10 @@ Use the exact name of an existing post; the help names the closest one.
 };
 
 fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
-    let Some(site) = context.site else {
+    let Some((site, targets)) = liquid_targets(context, doc, "post_url") else {
         return;
     };
-    let Some(body) = doc
-        .front_matter
-        .body_start(&doc.text)
-        .filter(|_| doc.renders_liquid())
-    else {
-        return;
-    };
-    for (name, span) in liquid::targets(&doc.text, body, "post_url") {
+    for (name, span) in targets {
         if site.posts.contains(name) {
             continue;
         }

@@ -1,10 +1,9 @@
 //! `missing-include`: an `{% include %}` of a file `_includes/` does not have.
 
-use super::{Context, FixAvailability, Rule};
+use super::{Context, FixAvailability, Rule, liquid_targets};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::liquid;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -34,17 +33,10 @@ Fix the name, or add the file to `_includes/`.
 };
 
 fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
-    let Some(site) = context.site else {
+    let Some((site, targets)) = liquid_targets(context, doc, "include") else {
         return;
     };
-    let Some(body) = doc
-        .front_matter
-        .body_start(&doc.text)
-        .filter(|_| doc.renders_liquid())
-    else {
-        return;
-    };
-    for (name, span) in liquid::targets(&doc.text, body, "include") {
+    for (name, span) in targets {
         if site.includes.contains(name) {
             continue;
         }

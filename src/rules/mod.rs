@@ -243,6 +243,24 @@ pub fn configured(context: &Context, mut diagnostic: Diagnostic) -> Option<Diagn
     }
 }
 
+/// A name a Liquid tag refers to, and where it is written.
+type Target<'a> = (&'a str, std::ops::Range<usize>);
+
+/// The site, and every literal `{% tag NAME %}` target of `doc` with its span,
+/// when the document is checked against a site and Jekyll renders its Liquid.
+fn liquid_targets<'a>(
+    context: &Context<'a>,
+    doc: &'a Document,
+    tag: &str,
+) -> Option<(&'a Site, Vec<Target<'a>>)> {
+    let site = context.site?;
+    let body = doc
+        .front_matter
+        .body_start(&doc.text)
+        .filter(|_| doc.renders_liquid())?;
+    Some((site, crate::liquid::targets(&doc.text, body, tag)))
+}
+
 /// A front matter value as Jekyll sees it.
 #[derive(Debug, Clone, Copy)]
 pub enum Value<'a> {
