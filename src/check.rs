@@ -28,8 +28,19 @@ pub struct Finding {
     pub start: Position,
     /// Where its span ends (exclusive: the position just after the last character).
     pub end: Position,
-    /// Start and end of each label, in the order of `diagnostic.labels`.
-    pub labels: Vec<(Position, Position)>,
+    /// Where each label is, in the order of `diagnostic.labels`.
+    pub labels: Vec<LabelPlace>,
+}
+
+/// Where a label is: its positions, and its file when it is not the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelPlace {
+    /// Where it starts.
+    pub start: Position,
+    /// Where it ends (exclusive).
+    pub end: Position,
+    /// The other file, as shown, for a label outside the document.
+    pub path: Option<String>,
 }
 
 /// The text of one checked file, for renderers that show snippets.
@@ -429,11 +440,20 @@ fn locate(lines: &LineIndex, text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Fi
             labels: diagnostic
                 .labels
                 .iter()
-                .map(|l| {
-                    (
-                        lines.position(text, l.span.start),
-                        lines.position(text, l.span.end),
-                    )
+                .map(|l| match &l.elsewhere {
+                    Some(place) => LabelPlace {
+                        start: place.start,
+                        end: place.end,
+                        path: Some(display_path(
+                            &place.path,
+                            &std::env::current_dir().unwrap_or_default(),
+                        )),
+                    },
+                    None => LabelPlace {
+                        start: lines.position(text, l.span.start),
+                        end: lines.position(text, l.span.end),
+                        path: None,
+                    },
                 })
                 .collect(),
             diagnostic,

@@ -6,6 +6,9 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::line_index::Position;
 
 use serde::Serialize;
 
@@ -45,10 +48,24 @@ pub type Span = Range<usize>;
 /// A secondary span with a note, such as "first defined here".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
-    /// The bytes the note points at.
+    /// The bytes the note points at (in the document, unless `elsewhere`).
     pub span: Span,
     /// The note itself.
     pub message: String,
+    /// A place in another file, when the note points outside the document
+    /// (a value the site config gives it).
+    pub elsewhere: Option<Elsewhere>,
+}
+
+/// A place in a file other than the checked document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// The file.
+    pub path: PathBuf,
+    /// Where the place starts.
+    pub start: Position,
+    /// Where it ends (exclusive).
+    pub end: Position,
 }
 
 /// A text edit that resolves a finding: replace the bytes of `span` by `replacement`.
@@ -101,6 +118,17 @@ impl Diagnostic {
         self.labels.push(Label {
             span,
             message: message.into(),
+            elsewhere: None,
+        });
+        self
+    }
+
+    /// Adds a label pointing at a place in another file.
+    pub fn with_label_elsewhere(mut self, place: Elsewhere, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span: 0..0,
+            message: message.into(),
+            elsewhere: Some(place),
         });
         self
     }

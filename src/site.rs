@@ -87,7 +87,7 @@ pub struct Site {
     pub defaults: Vec<ScopedDefault>,
     /// The config file holding `defaults`: its name, text and line index, to
     /// say where a default came from.
-    pub defaults_file: Option<(String, String, LineIndex)>,
+    pub defaults_file: Option<(PathBuf, String, LineIndex)>,
     /// Whether the config sets a site-wide `author`, which themes and plugins
     /// use for posts without one.
     pub author: bool,
@@ -152,11 +152,8 @@ impl Site {
                 Ok(Some(node)) => {
                     if let NodeKind::Mapping(entries) = node.kind {
                         if tree::lookup(&entries, "defaults").is_some() {
-                            let name = path
-                                .file_name()
-                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                             let lines = LineIndex::new(&text);
-                            site.defaults_file = Some((name, text.clone(), lines));
+                            site.defaults_file = Some((path.clone(), text.clone(), lines));
                         }
                         // A later file's keys win, as with `jekyll build --config`.
                         settings.extend(entries);
@@ -317,9 +314,25 @@ impl Site {
     /// The config line of byte `at` of the file holding `defaults`.
     pub fn origin_at(&self, at: usize) -> String {
         match &self.defaults_file {
-            Some((name, text, lines)) => format!("{name}:{}", lines.position(text, at).line),
+            Some((path, text, lines)) => {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                format!("{name}:{}", lines.position(text, at).line)
+            }
             None => "the site config".to_string(),
         }
+    }
+
+    /// The place of bytes `span` of the file holding `defaults`, for a label
+    /// pointing at a value the site config gives a document.
+    pub fn place(&self, span: std::ops::Range<usize>) -> Option<crate::diagnostic::Elsewhere> {
+        let (path, text, lines) = self.defaults_file.as_ref()?;
+        Some(crate::diagnostic::Elsewhere {
+            path: path.clone(),
+            start: lines.position(text, span.start),
+            end: lines.position(text, span.end),
+        })
     }
 }
 

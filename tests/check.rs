@@ -514,6 +514,20 @@ fn a_value_from_defaults_names_its_config_line() {
         "_posts/2024-01-01-a.md:1:1: warning[missing-layout] there is no layout `psot` in `_layouts/` (set by the site's `defaults`, _config.yml:6); Jekyll renders this page without a layout\n\
          _posts/2024-01-01-a.md:1:1: warning[published-false] `published: false` keeps this post off the site: the site's `defaults` set it (_config.yml:7)\n"
     );
+    let (json, _) = stdout(prepress_in(dir.path()).args(["--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let label = &value["diagnostics"][0]["labels"][0];
+    assert_eq!(label["path"], "_config.yml");
+    assert_eq!(
+        (label["line"].as_u64(), label["column"].as_u64()),
+        (Some(6), Some(15))
+    );
+    assert_eq!(label["message"], "set by the site's `defaults` here");
+    let (human, _) = stdout(prepress_in(dir.path()).args(["--color", "never"]));
+    assert!(
+        human.contains("(set by the site's `defaults` here: _config.yml:6:15)"),
+        "{human}"
+    );
 }
 
 #[test]

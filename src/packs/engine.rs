@@ -636,6 +636,7 @@ impl Engine {
                     labels: vec![Label {
                         span: first_use.clone(),
                         message: format!("written `{majority_text}` here"),
+                        elsewhere: None,
                     }],
                     help: Some(format!(
                         "write `{replacement}`, as elsewhere in this document"

@@ -100,7 +100,7 @@ struct Shown<'a> {
 impl<'a> Shown<'a> {
     fn new(source: Source<'a>, finding: &'a Finding) -> Self {
         let d = &finding.diagnostic;
-        let whole_file = d.span == (0..0) && d.labels.is_empty();
+        let whole_file = d.span == (0..0) && d.labels.iter().all(|l| l.elsewhere.is_some());
         let view = source.text.filter(|_| !whole_file).map(|text| {
             let skip = if text.starts_with('\u{feff}') { BOM } else { 0 };
             View {
@@ -157,8 +157,32 @@ impl MietteDiagnostic for Shown<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let help = self.finding.diagnostic.help.as_deref()?;
-        Some(Box::new(help))
+        // Labels in other files cannot be drawn in this file's snippet: they
+        // are named after the help instead.
+        let elsewhere: Vec<String> = self
+            .finding
+            .labels
+            .iter()
+            .zip(&self.finding.diagnostic.labels)
+            .filter_map(|(place, label)| {
+                let path = place.path.as_deref()?;
+                Some(format!(
+                    "{}: {path}:{}:{}",
+                    label.message, place.start.line, place.start.column
+                ))
+            })
+            .collect();
+        let help = self.finding.diagnostic.help.as_deref();
+        match (help, elsewhere.is_empty()) {
+            (None, true) => None,
+            (Some(help), true) => Some(Box::new(help)),
+            (help, false) => {
+                let notes = elsewhere.join("; ");
+                Some(Box::new(
+                    help.map_or(notes.clone(), |h| format!("{h} ({notes})")),
+                ))
+            }
+        }
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -172,6 +196,7 @@ impl MietteDiagnostic for Shown<'_> {
         let others = d
             .labels
             .iter()
+            .filter(|l| l.elsewhere.is_none())
             .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), self.span(&l.span)));
         Some(Box::new(std::iter::once(primary).chain(others)))
     }

@@ -50,6 +50,10 @@ struct Fix<'a> {
 #[derive(Serialize)]
 struct Label<'a> {
     message: &'a str,
+    /// The other file, for a label outside the document (its `start` and
+    /// `end` are then 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     line: usize,
     column: usize,
     end_line: usize,
@@ -98,12 +102,13 @@ fn item<'a>(path: &'a str, finding: &'a Finding) -> Item<'a> {
             .labels
             .iter()
             .zip(&finding.labels)
-            .map(|(label, (start, end))| Label {
+            .map(|(label, place)| Label {
                 message: &label.message,
-                line: start.line,
-                column: start.column,
-                end_line: end.line,
-                end_column: end.column,
+                path: place.path.as_deref(),
+                line: place.start.line,
+                column: place.start.column,
+                end_line: place.end.line,
+                end_column: place.end.column,
                 start: label.span.start,
                 end: label.span.end,
             })

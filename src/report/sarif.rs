@@ -115,8 +115,9 @@ fn result(path: &str, finding: &Finding, catalog: &[RuleInfo]) -> Value {
             .iter()
             .zip(&finding.labels)
             .enumerate()
-            .map(|(id, (label, (start, end)))| {
-                let mut related = location(path, *start, *end, Some(&label.message));
+            .map(|(id, (label, place))| {
+                let file = place.path.as_deref().unwrap_or(path);
+                let mut related = location(file, place.start, place.end, Some(&label.message));
                 related["id"] = json!(id);
                 related
             })

@@ -1,6 +1,6 @@
 //! `missing-layout`: a `layout:` naming no file in `_layouts/`.
 
-use super::{Context, FixAvailability, Rule, Value, effective};
+use super::{Context, FixAvailability, Rule, Value, effective, label_default};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -63,6 +63,9 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             "there is no layout `{name}` in `_layouts/`{from}; Jekyll renders this page without a layout"
         ),
     );
+    if matches!(value, Value::Default(_)) {
+        diagnostic = label_default(diagnostic, site, entry.value.span.clone());
+    }
     let near = closest(name, site.layouts.iter().map(String::as_str));
     // With a theme, a missing layout may be the theme's, unless the name is one
     // typo away from the site's own.

@@ -261,6 +261,15 @@ fn liquid_targets<'a>(
     Some((site, crate::liquid::targets(&doc.text, body, tag)))
 }
 
+/// Adds a label at a value in the site config that a `defaults` entry gives
+/// the document, when the config file is known.
+fn label_default(diagnostic: Diagnostic, site: &Site, value: std::ops::Range<usize>) -> Diagnostic {
+    match site.place(value) {
+        Some(place) => diagnostic.with_label_elsewhere(place, "set by the site's `defaults` here"),
+        None => diagnostic,
+    }
+}
+
 /// A front matter value as Jekyll sees it.
 #[derive(Debug, Clone, Copy)]
 pub enum Value<'a> {

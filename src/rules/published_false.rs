@@ -1,6 +1,6 @@
 //! `published-false`: a post that Jekyll will leave off the site.
 
-use super::{Context, Rule, Value, effective, value_or_key_span};
+use super::{Context, Rule, Value, effective, label_default, value_or_key_span};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::resolve::Resolved;
@@ -65,10 +65,14 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         _ => value_or_key_span(entry),
     };
-    out.push(Diagnostic::new(&RULE, span, message).with_help(
+    let mut diagnostic = Diagnostic::new(&RULE, span, message).with_help(
         "delete the line to publish the post, or move the file to `_drafts/` \
          (without the date in its name) to keep it as a draft",
-    ));
+    );
+    if let (Value::Default(_), Some(site)) = (value, context.site) {
+        diagnostic = label_default(diagnostic, site, entry.value.span.clone());
+    }
+    out.push(diagnostic);
 }
 
 #[cfg(test)]

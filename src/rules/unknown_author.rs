@@ -1,6 +1,6 @@
 //! `unknown-author`: an author id the site's `_data/authors` file does not have.
 
-use super::{Context, FixAvailability, Rule, Value, effective};
+use super::{Context, FixAvailability, Rule, Value, effective, label_default};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -69,11 +69,14 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         } else {
             (node.span.clone(), String::new())
         };
-        let diagnostic = Diagnostic::new(
+        let mut diagnostic = Diagnostic::new(
             &RULE,
             span,
             format!("`{id}` is not an author in `_data/authors`{from}"),
         );
+        if from_defaults {
+            diagnostic = label_default(diagnostic, site, node.span.clone());
+        }
         out.push(match closest(id, authors.iter().map(String::as_str)) {
             Some(near) => diagnostic.with_help(format!("did you mean `{near}`?")),
             None => diagnostic.with_help(format!("the ids there are: {}", authors.join(", "))),
