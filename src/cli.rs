@@ -378,6 +378,10 @@ front-matter:
   # [title, author, translator]. Without this, prepress checks the keys where
   # an empty value is a publishing slip.
   # check-empty: all
+  # Keys each kind of document must have: posts, drafts, pages, or a
+  # collection's name. A value from the site's `defaults` counts.
+  # required:
+  #   posts: [title, author, description]
 ";
 
 /// The file `prepress init` writes.

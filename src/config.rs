@@ -16,6 +16,8 @@
 //!   packs: [.prepress/team.yml]             # the site's own rule packs
 //! front-matter:
 //!   check-empty: all                        # or a list: [title, author, translator]
+//!   required:                               # keys each kind of document must have
+//!     posts: [title, author, description]
 //! ```
 
 use std::collections::HashMap;
@@ -73,6 +75,9 @@ pub struct Config {
     pub packs: Vec<Name>,
     /// The keys `empty-value` checks, when configured.
     pub empty_value_keys: Option<KeySet>,
+    /// Keys each kind of document must have (`posts`, `drafts`, `pages` or a
+    /// collection's name), for `missing-key`.
+    pub required: Vec<(String, Vec<String>)>,
 }
 
 /// The level of every rule for one run.
@@ -234,12 +239,21 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
                         "check-empty" => {
                             config.empty_value_keys = Some(keys(schema, &option.value)?)
                         }
+                        "required" => {
+                            for kind in schema.mapping(&option.value, "`required`")? {
+                                let name = schema.key(kind)?.to_string();
+                                let keys = schema.strings(&kind.value, "the required keys")?;
+                                config
+                                    .required
+                                    .push((name, keys.into_iter().map(|(k, _)| k).collect()));
+                            }
+                        }
                         other => {
                             return Err(schema.unknown_key(
                                 option,
                                 other,
                                 "`front-matter`",
-                                &["check-empty"],
+                                &["check-empty", "required"],
                             ));
                         }
                     }
@@ -378,6 +392,26 @@ mod tests {
         let levels = Config::default().levels(&catalog()).unwrap();
         assert_eq!(levels.get("empty-value"), Level::On(Severity::Warning));
         assert_eq!(levels.get("mixed-spellings"), Level::Off);
+    }
+
+    #[test]
+    fn reads_required_keys_per_kind() {
+        let config = read(
+            "front-matter:\n  required:\n    posts: [title, author]\n    recipes: [servings]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.required,
+            [
+                (
+                    "posts".to_string(),
+                    vec!["title".to_string(), "author".to_string()]
+                ),
+                ("recipes".to_string(), vec!["servings".to_string()])
+            ]
+        );
+        let text = "front-matter:\n  required:\n    posts: title\n";
+        assert_eq!(&text[read(text).unwrap_err().span], "title");
     }
 
     #[test]

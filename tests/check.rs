@@ -615,3 +615,25 @@ fn sarif_output_of_the_sample_site_follows_the_official_schema() {
     let broken = serde_json::json!({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]});
     assert!(!validator.is_valid(&broken));
 }
+
+#[test]
+fn required_keys_per_kind_of_document() {
+    let dir = site_from(&[
+        (
+            "_config.yml",
+            "title: x\nauthor: Team\ncollections: [recipes]\ndefaults:\n  - scope:\n      type: posts\n    values:\n      description: A team post.\nprepress:\n  front-matter:\n    required:\n      posts: [title, description, image]\n      recipes: [servings]\n",
+        ),
+        (
+            "_posts/2024-01-01-a.md",
+            "---\ntitle: A\nimage:\n---\nText.\n",
+        ),
+        ("_recipes/soup.md", "---\ntitle: Soup\n---\nHot.\n"),
+        ("about.md", "---\ntitle: About\n---\nUs.\n"),
+    ]);
+    let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_posts/2024-01-01-a.md:1:1: warning[missing-key] this post has no `image`, which the config requires for posts\n\
+         _recipes/soup.md:1:1: warning[missing-key] this recipe has no `servings`, which the config requires for recipes\n"
+    );
+}

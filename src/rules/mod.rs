@@ -22,6 +22,7 @@ mod invalid_utf8;
 mod invalid_yaml;
 mod missing_author;
 mod missing_include;
+mod missing_key;
 mod missing_layout;
 mod missing_title;
 mod post_filename;
@@ -158,6 +159,7 @@ pub static RULES: &[&Rule] = &[
     &missing_layout::RULE,
     &unknown_author::RULE,
     &missing_author::RULE,
+    &missing_key::RULE,
     &broken_link::RULE,
     &string_tags::RULE,
     &tag_variants::RULE,
