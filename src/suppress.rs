@@ -181,23 +181,12 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::config::{Config, Levels};
-    use crate::packs::engine::Engine;
-    use crate::rules::{self, Context};
+    use crate::rules::{self, testing::AllRules};
 
     /// The rules and lines of the findings left in `text`.
     fn after(text: &str) -> Vec<(String, usize)> {
-        let packs = crate::packs::shipped().unwrap();
-        let catalog = crate::setup::catalog(&packs);
-        let levels = Levels::every_rule_on(&catalog);
-        let engine = Engine::new(&packs, &levels).unwrap();
-        let config = Config::default();
-        let context = Context {
-            config: &config,
-            levels: &levels,
-            engine: &engine,
-            site: None,
-        };
+        let all = AllRules::new();
+        let context = all.context();
         let doc = Document::new(PathBuf::from("_posts/2024-01-01-a.md"), text.to_string());
         rules::check(&context, &doc)
             .into_iter()

@@ -48,9 +48,8 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::config::{Config, Levels};
     use crate::document::Document;
-    use crate::rules::{self, Context};
+    use crate::rules::{self, testing::AllRules};
 
     /// Runs every example of every shipped rule: each `flag` text must be
     /// reported by its rule (and fixed to `fixed` by that rule's fixes), each
@@ -58,16 +57,8 @@ mod tests {
     #[test]
     fn every_example_of_every_shipped_pack() {
         let packs = shipped().expect("the shipped packs load");
-        let catalog = crate::setup::catalog(&packs);
-        let levels = Levels::every_rule_on(&catalog);
-        let engine = engine::Engine::new(&packs, &levels).expect("the shipped packs compile");
-        let config = Config::default();
-        let context = Context {
-            config: &config,
-            levels: &levels,
-            engine: &engine,
-            site: None,
-        };
+        let all = AllRules::new();
+        let context = all.context();
         let findings = |text: &str, id: &str| {
             let doc = Document::new(PathBuf::from("example.md"), text.to_string());
             rules::check(&context, &doc)

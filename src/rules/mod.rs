@@ -353,6 +353,38 @@ pub(crate) mod testing {
 
     use super::*;
 
+    /// The shipped packs with every rule on, off-by-default ones included,
+    /// compiled once for a test, without a site.
+    pub struct AllRules {
+        config: Config,
+        levels: Levels,
+        engine: Engine,
+    }
+
+    impl AllRules {
+        /// Loads and compiles the shipped packs.
+        pub fn new() -> Self {
+            let packs = crate::packs::shipped().expect("the shipped packs load");
+            let levels = Levels::every_rule_on(&crate::setup::catalog(&packs));
+            let engine = Engine::new(&packs, &levels).expect("the shipped packs compile");
+            Self {
+                config: Config::default(),
+                levels,
+                engine,
+            }
+        }
+
+        /// The context rules read.
+        pub fn context(&self) -> Context<'_> {
+            Context {
+                config: &self.config,
+                levels: &self.levels,
+                engine: &self.engine,
+                site: None,
+            }
+        }
+    }
+
     /// The findings of `rule` on `text` read from `path`, with default settings.
     pub fn run(rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
         run_with(&Config::default(), rule, path, text)
