@@ -187,21 +187,22 @@ pub fn run(
             .site
             .iter()
             .flat_map(|site| &site.problems)
-            .map(|problem| {
+            .filter_map(|problem| {
+                let diagnostic = rules::configured(&context, problem.diagnostic.clone())?;
                 let findings = locate(
                     &LineIndex::new(&problem.text),
                     &problem.text,
-                    vec![problem.diagnostic.clone()],
+                    vec![diagnostic],
                 );
                 let display = display_path(&problem.path, &cwd);
-                finish(
+                Some(finish(
                     &problem.path,
                     display,
                     Some(&problem.text),
                     findings,
                     render,
                     false,
-                )
+                ))
             })
             .collect();
         files.extend(

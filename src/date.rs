@@ -20,6 +20,9 @@ pub struct IsoDate {
     pub day: u32,
     /// Hour, minute and second, if a time follows.
     pub time: Option<(u32, u32, u32)>,
+    /// The UTC offset after the time (`+0100`, `+01:00`, `Z`, `UTC`), in
+    /// seconds.
+    pub offset: Option<i32>,
 }
 
 /// Why a date will not work.
@@ -63,25 +66,93 @@ pub fn parse_iso(value: &str) -> Option<IsoDate> {
         .strip_prefix(['T', 't'])
         .unwrap_or_else(|| rest.trim_start());
     let mut time_rest = after;
-    let time = take_digits(&mut time_rest, 1, 2).and_then(|hour| {
-        time_rest = time_rest.strip_prefix(':')?;
-        let minute = take_digits(&mut time_rest, 2, 2)?;
-        let second = match time_rest.strip_prefix(':') {
-            Some(mut s) => {
-                let second = take_digits(&mut s, 2, 2)?;
-                Some(second)
-            }
-            None => None,
-        };
-        Some((hour.0, minute.0, second.map_or(0, |s| s.0)))
-    });
+    let time = read_time(&mut time_rest);
+    let offset = time.and_then(|_| read_offset(time_rest));
     Some(IsoDate {
         year: year.0,
         year_digits: year.1,
         month: month.0,
         day: day.0,
         time,
+        offset,
     })
+}
+
+/// Reads `H{1,2}:MM[:SS]`, leaving `rest` after it; `None` (and `rest`
+/// untouched) when no time of day is there.
+fn read_time(rest: &mut &str) -> Option<(u32, u32, u32)> {
+    let mut at = *rest;
+    let (hour, _) = take_digits(&mut at, 1, 2)?;
+    at = at.strip_prefix(':')?;
+    let (minute, _) = take_digits(&mut at, 2, 2)?;
+    let mut second = 0;
+    if let Some(mut after) = at.strip_prefix(':') {
+        second = take_digits(&mut after, 2, 2)?.0;
+        at = after;
+    }
+    *rest = at;
+    Some((hour, minute, second))
+}
+
+/// Reads a UTC offset after a time of day, skipping a fraction of a second:
+/// `Z`, `UTC`, `GMT`, `+01`, `+0100` or `+01:00`.
+fn read_offset(rest: &str) -> Option<i32> {
+    let rest = rest
+        .strip_prefix('.')
+        .map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .trim_start();
+    if ["Z", "z", "UTC", "GMT"]
+        .iter()
+        .any(|z| rest.strip_prefix(z).is_some_and(|r| r.trim().is_empty()))
+    {
+        return Some(0);
+    }
+    let (sign, mut digits) = match rest.as_bytes().first()? {
+        b'+' => (1, &rest[1..]),
+        b'-' => (-1, &rest[1..]),
+        _ => return None,
+    };
+    let two = |s: &str| {
+        s.get(..2)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|d| d.parse::<u32>().ok())
+    };
+    let hours = two(digits)?;
+    digits = &digits[2..];
+    let digits = digits.strip_prefix(':').unwrap_or(digits);
+    let minutes = match digits.trim() {
+        "" => 0,
+        m if m.len() == 2 => m.parse::<u32>().ok()?,
+        _ => return None,
+    };
+    (hours <= 23 && minutes <= 59)
+        .then(|| sign * i32::try_from(hours * 3600 + minutes * 60).unwrap_or(0))
+}
+
+/// The moment `date` names, read as Jekyll reads it: a date with an offset
+/// is that instant, shown in `zone`; one without is a wall-clock time in
+/// `zone` (midnight when no time is given). `None` for a date that does not
+/// exist.
+pub fn in_zone(date: &IsoDate, zone: &jiff::tz::TimeZone) -> Option<jiff::ZonedDateTime> {
+    let (hour, minute, second) = date.time.unwrap_or((0, 0, 0));
+    let civil = jiff::civil::DateTime::new(
+        i16::try_from(date.year).ok()?,
+        i8::try_from(date.month).ok()?,
+        i8::try_from(date.day).ok()?,
+        i8::try_from(hour).ok()?,
+        i8::try_from(minute).ok()?,
+        i8::try_from(second).ok()?,
+        0,
+    )
+    .ok()?;
+    match date.offset {
+        Some(seconds) => {
+            let offset = jiff::tz::Offset::from_seconds(seconds).ok()?;
+            let instant = offset.to_timestamp(civil).ok()?;
+            Some(instant.to_zoned_datetime(zone.clone()))
+        }
+        None => civil.to_zoned_datetime(zone.clone()).ok(),
+    }
 }
 
 /// Takes `min..=max` ASCII digits from the front of `rest`: the number and its width.
@@ -164,25 +235,15 @@ pub fn name_date(name: &str) -> Option<(IsoDate, &str)> {
 
 /// Today's date in UTC, as (year, month, day).
 pub fn today() -> (u32, u32, u32) {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    civil_from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
-}
-
-/// The Gregorian date `days` after 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (u32, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let clamp = |v: i64| u32::try_from(v).unwrap_or(0);
-    (clamp(year), clamp(month), clamp(day))
+    let date = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
+    let part = |v: i16| u32::try_from(v).unwrap_or(0);
+    (
+        part(date.year()),
+        part(date.month().into()),
+        part(date.day().into()),
+    )
 }
 
 /// Days in `month` of `year` in the Gregorian calendar.
@@ -206,12 +267,40 @@ mod tests {
         let d = parse_iso("2024-03-09").unwrap();
         assert_eq!((d.year, d.month, d.day, d.time), (2024, 3, 9, None));
         let d = parse_iso("2024-3-9 10:05:30 +0100").unwrap();
-        assert_eq!(d.time, Some((10, 5, 30)));
+        assert_eq!((d.time, d.offset), (Some((10, 5, 30)), Some(3600)));
+        for (value, offset) in [
+            ("2024-03-09 10:05:30", None),
+            ("2024-03-09T10:05:30Z", Some(0)),
+            ("2024-03-09 10:05:30.25 -05:30", Some(-19_800)),
+            ("2024-03-09 10:05 UTC", Some(0)),
+            ("2024-03-09 10:05:30 +01", Some(3600)),
+            ("2024-03-09 10:05:30 +1", None),
+            ("2024-03-09 +0100", None),
+        ] {
+            assert_eq!(parse_iso(value).unwrap().offset, offset, "{value}");
+        }
         let d = parse_iso("2024-03-09T08:15").unwrap();
         assert_eq!(d.time, Some((8, 15, 0)));
         assert!(parse_iso("20240309").is_none());
         assert!(parse_iso("2024-003-09").is_none());
         assert!(parse_iso("March 9").is_none());
+    }
+
+    #[test]
+    fn reads_a_date_in_the_site_zone() {
+        let berlin = jiff::tz::TimeZone::get("Europe/Berlin").unwrap();
+        let at = |v: &str| in_zone(&parse_iso(v).unwrap(), &berlin).unwrap();
+        // No offset: the wall clock in the site's zone.
+        assert_eq!(
+            at("2024-03-09").to_string(),
+            "2024-03-09T00:00:00+01:00[Europe/Berlin]"
+        );
+        // An offset: that instant, shown in the site's zone (the next day here).
+        assert_eq!(
+            at("2024-03-09 23:30:00 -0100").to_string(),
+            "2024-03-10T01:30:00+01:00[Europe/Berlin]"
+        );
+        assert!(in_zone(&parse_iso("2023-02-29").unwrap(), &berlin).is_none());
     }
 
     #[test]
@@ -260,12 +349,9 @@ mod tests {
     }
 
     #[test]
-    fn days_since_1970_become_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(civil_from_days(20_780), (2026, 11, 23));
-        let (year, _, _) = today();
-        assert!(year >= 2024);
+    fn today_is_a_plausible_date() {
+        let (year, month, day) = today();
+        assert!(year >= 2024 && (1..=12).contains(&month) && (1..=31).contains(&day));
     }
 
     #[test]

@@ -133,6 +133,13 @@ impl Diagnostic {
         self
     }
 
+    /// Sets a severity other than the rule's default (an info note where the
+    /// theme or a plugin may provide what is missing).
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
     /// Sets the help text.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());

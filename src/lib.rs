@@ -26,4 +26,6 @@ pub mod schema;
 pub mod setup;
 pub mod site;
 pub mod site_checks;
+pub mod site_data;
 pub mod suppress;
+pub mod urls;

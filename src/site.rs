@@ -12,6 +12,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use ignore::WalkBuilder;
 
@@ -19,7 +20,8 @@ use crate::diagnostic::Diagnostic;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
 use crate::line_index::LineIndex;
-use crate::rules::INVALID_YAML;
+use crate::rules::{INVALID_YAML, UNKNOWN_TIMEZONE};
+use crate::urls::Urls;
 
 /// The config file Jekyll reads by default.
 pub const CONFIG_FILE: &str = "_config.yml";
@@ -91,8 +93,8 @@ pub struct Site {
     /// Whether the config sets a site-wide `author`, which themes and plugins
     /// use for posts without one.
     pub author: bool,
-    /// The config's collections, by name (`recipes` for `_recipes/`).
-    pub collections: Vec<String>,
+    /// The config's collections (`recipes` for `_recipes/`).
+    pub collections: Vec<Collection>,
     /// The folder holding the collection folders (`collections_dir`), or empty.
     pub collections_dir: String,
     /// The config's `exclude` entries, with Jekyll's own defaults added.
@@ -100,6 +102,35 @@ pub struct Site {
     /// The config's `include` entries: files and folders read despite a
     /// leading `_` or `.`, or an `exclude`.
     pub include: Vec<String>,
+    /// The site's time zone (`timezone`), in which a post's date without an
+    /// offset is read; UTC when unset or unknown, as Ruby does.
+    pub timezone: Option<jiff::tz::TimeZone>,
+    /// Whether drafts are built (`show_drafts: true`).
+    pub show_drafts: bool,
+    /// The `permalink` setting: a style (`date`, `pretty`, `ordinal`,
+    /// `weekdate`, `none`) or a template; `date` when unset.
+    pub permalink: String,
+    /// The plugins the config loads (`plugins`, or the older `gems`).
+    pub plugins: Vec<String>,
+    /// Whether the site has Ruby plugins of its own in `_plugins/`.
+    pub local_plugins: bool,
+    /// Where jekyll-paginate puts the later pages (`paginate_path`), when the
+    /// site paginates.
+    pub paginate_path: Option<String>,
+    /// The URL of every page the site builds, worked out the first time a rule
+    /// needs it (most runs never link to a page).
+    pub urls: OnceLock<Urls>,
+}
+
+/// A collection of the site's config.
+#[derive(Debug, Clone, Default)]
+pub struct Collection {
+    /// Its name: `recipes` for the folder `_recipes/`.
+    pub name: String,
+    /// Whether its documents become pages (`output: true`).
+    pub output: bool,
+    /// Its `permalink` template, when set.
+    pub permalink: Option<String>,
 }
 
 /// What Jekyll always excludes, whatever the config says.
@@ -144,6 +175,9 @@ impl Site {
             configs
         };
         let mut settings: Vec<Entry> = Vec::new();
+        // The file each setting came from, to point at a bad value.
+        let mut origins: Vec<(PathBuf, String)> = Vec::new();
+        let mut origin_of: Vec<usize> = Vec::new();
         for path in configs {
             let Ok(text) = std::fs::read_to_string(path) else {
                 continue;
@@ -156,29 +190,19 @@ impl Site {
                             site.defaults_file = Some((path.clone(), text.clone(), lines));
                         }
                         // A later file's keys win, as with `jekyll build --config`.
+                        origin_of.extend(std::iter::repeat_n(origins.len(), entries.len()));
+                        origins.push((path.clone(), text.clone()));
                         settings.extend(entries);
                     }
                 }
                 Ok(None) => {}
-                Err(err) => {
-                    let end = text[err.at..]
-                        .chars()
-                        .next()
-                        .map_or(err.at, |c| err.at + c.len_utf8());
-                    let diagnostic = Diagnostic::new(
-                        &INVALID_YAML,
-                        err.at..end,
-                        format!("this site config is not valid YAML: {}", err.problem),
-                    )
-                    .with_help(
-                        "Jekyll stops before building anything when its config does not parse",
-                    );
-                    site.problems.push(SiteProblem {
-                        path: path.clone(),
-                        text,
-                        diagnostic,
-                    });
-                }
+                Err(err) => site.problems.push(invalid_yaml(
+                    path.clone(),
+                    text,
+                    &err,
+                    "this site config",
+                    "Jekyll stops before building anything when its config does not parse",
+                )),
             }
         }
         let setting = |key: &str| tree::lookup(&settings, key).map(|e| &e.value);
@@ -194,14 +218,64 @@ impl Site {
         site.collections = match setting("collections").map(|n| &n.kind) {
             Some(NodeKind::Mapping(entries)) => entries
                 .iter()
-                .filter_map(|e| e.key.key_text().map(str::to_string))
+                .filter_map(|e| {
+                    let name = e.key.key_text()?.to_string();
+                    let meta = e.value.as_mapping().unwrap_or_default();
+                    Some(Collection {
+                        output: tree::lookup(meta, "output").is_some_and(|o| is_true(&o.value)),
+                        permalink: tree::lookup(meta, "permalink")
+                            .and_then(|p| p.value.as_scalar())
+                            .filter(|p| !p.is_blank())
+                            .map(|p| p.value.clone()),
+                        name,
+                    })
+                })
                 .collect(),
             Some(NodeKind::Sequence(items)) => items
                 .iter()
-                .filter_map(|i| i.as_scalar().map(|s| s.value.clone()))
+                .filter_map(|i| {
+                    i.as_scalar().map(|s| Collection {
+                        name: s.value.clone(),
+                        ..Collection::default()
+                    })
+                })
                 .collect(),
             _ => Vec::new(),
         };
+        site.show_drafts = setting("show_drafts").is_some_and(is_true);
+        site.permalink = setting("permalink")
+            .and_then(Node::as_scalar)
+            .filter(|s| !s.is_blank())
+            .map_or_else(|| "date".to_string(), |s| s.value.trim().to_string());
+        site.plugins = ["plugins", "gems"]
+            .iter()
+            .filter_map(|k| setting(k))
+            .filter_map(|n| match &n.kind {
+                NodeKind::Sequence(items) => Some(items),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|i| i.as_scalar().map(|s| s.value.clone()))
+            .collect();
+        site.paginate_path = setting("paginate").filter(|n| !is_blank(n)).map(|_| {
+            setting("paginate_path")
+                .and_then(Node::as_scalar)
+                .map_or_else(|| "/page:num".to_string(), |s| s.value.clone())
+        });
+        if let Some(at) = settings
+            .iter()
+            .rposition(|e| e.key.key_text() == Some("timezone"))
+        {
+            let (path, text) = &origins[origin_of[at]];
+            match read_timezone(&settings[at].value) {
+                Ok(zone) => site.timezone = zone,
+                Err(diagnostic) => site.problems.push(SiteProblem {
+                    path: path.clone(),
+                    text: text.clone(),
+                    diagnostic: *diagnostic,
+                }),
+            }
+        }
         site.exclude = DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect();
         if let Some(NodeKind::Sequence(items)) = setting("exclude").map(|n| &n.kind) {
             site.exclude.extend(
@@ -229,6 +303,11 @@ impl Site {
         let data_dir = folder("data_dir", "_data");
         site.collections_dir = folder("collections_dir", "");
         site.files = walk(root);
+        let plugins_dir = folder("plugins_dir", "_plugins");
+        site.local_plugins = site
+            .files
+            .iter()
+            .any(|f| f.starts_with(&format!("{plugins_dir}/")) && f.ends_with(".rb"));
         for file in &site.files {
             if let Some(rest) = file.strip_prefix(&format!("{layouts_dir}/")) {
                 site.layouts.insert(without_extension(rest).to_string());
@@ -246,25 +325,19 @@ impl Site {
                 }
             }
         }
-        for ext in ["yml", "yaml", "json"] {
-            let path = root.join(&data_dir).join(format!("authors.{ext}"));
-            if let Ok(text) = std::fs::read_to_string(&path)
-                && let Ok(Some(node)) = tree::parse(&text, 0)
-            {
-                site.authors = node.as_mapping().map(|entries| {
-                    entries
-                        .iter()
-                        .filter_map(|e| e.key.key_text().map(str::to_string))
-                        .collect()
-                });
-                break;
-            }
-        }
+        let data = crate::site_data::read(root, &data_dir, &site.files);
+        site.authors = data.authors;
+        site.problems.extend(data.problems);
         site
     }
 }
 
 impl Site {
+    /// The URL of every page, worked out on first use and kept for the run.
+    pub fn urls(&self) -> &Urls {
+        self.urls.get_or_init(|| Urls::build(self))
+    }
+
     /// A document's path relative to the site root, with `/` separators, or
     /// `None` when it lies outside the site.
     pub fn relative(&self, path: &Path) -> Option<String> {
@@ -358,8 +431,8 @@ impl Site {
         let first = below.split('/').next().unwrap_or_default();
         self.collections
             .iter()
-            .find(|c| first.strip_prefix('_') == Some(c.as_str()))
-            .map_or("pages", String::as_str)
+            .find(|c| first.strip_prefix('_') == Some(c.name.as_str()))
+            .map_or("pages", |c| c.name.as_str())
     }
 
     /// Whether Jekyll reads the file at `relative` at all: listed in `include`,
@@ -384,7 +457,7 @@ impl Site {
         let collection = |name: &str| {
             self.collections
                 .iter()
-                .any(|c| name.strip_prefix('_') == Some(c.as_str()))
+                .any(|c| name.strip_prefix('_') == Some(c.name.as_str()))
         };
         dirs.split('/').filter(|c| !c.is_empty()).all(|c| {
             !c.starts_with('_')
@@ -479,6 +552,56 @@ fn read_defaults(list: &Node) -> Vec<ScopedDefault> {
             })
         })
         .collect()
+}
+
+/// The zone a `timezone` value names (`None` when blank), or a finding at the
+/// value when the time zone database does not know it.
+fn read_timezone(value: &Node) -> Result<Option<jiff::tz::TimeZone>, Box<Diagnostic>> {
+    let Some(scalar) = value.as_scalar().filter(|s| !s.is_blank()) else {
+        return Ok(None);
+    };
+    let name = scalar.value.trim();
+    if let Ok(zone) = jiff::tz::TimeZone::get(name) {
+        return Ok(Some(zone));
+    }
+    let names: Vec<_> = jiff::tz::db().available().collect();
+    let near = crate::closest::closest(name, names.iter().map(|n| n.as_str()));
+    let diagnostic = Diagnostic::new(
+        &UNKNOWN_TIMEZONE,
+        value.span.clone(),
+        format!("`{name}` is not a time zone Jekyll knows: it will build in UTC"),
+    );
+    Err(Box::new(match near {
+        Some(near) => diagnostic.with_help(format!("did you mean `{near}`?")),
+        None => diagnostic.with_help("use an IANA name such as `Europe/Berlin`"),
+    }))
+}
+
+/// A YAML file of the site that does not parse, as a finding at the place
+/// libyaml stopped; `what` names the file's role, `why` says what that does
+/// to the build.
+pub fn invalid_yaml(
+    path: PathBuf,
+    text: String,
+    err: &tree::YamlError,
+    what: &str,
+    why: &str,
+) -> SiteProblem {
+    let end = text[err.at..]
+        .chars()
+        .next()
+        .map_or(err.at, |c| err.at + c.len_utf8());
+    let diagnostic = Diagnostic::new(
+        &INVALID_YAML,
+        err.at..end,
+        format!("{what} is not valid YAML: {}", err.problem),
+    )
+    .with_help(why);
+    SiteProblem {
+        path,
+        text,
+        diagnostic,
+    }
 }
 
 fn is_blank(node: &Node) -> bool {

@@ -536,17 +536,75 @@ fn links_and_images_inside_the_site_must_exist() {
         ("_config.yml", "title: x\nauthor: Team\nbaseurl: /blog\n"),
         ("assets/img/team-photo.jpg", "jpg"),
         ("_posts/2024-01-01-a.md", "---\ntitle: A\n---\nHi.\n"),
+        ("about.md", "---\ntitle: About\n---\nUs.\n"),
         (
             "_posts/2024-01-02-b.md",
-            "---\ntitle: B\n---\n![Team]({{ site.baseurl }}/assets/img/team-phto.jpg) [A](2024-01-01-a.md) [C](../_posts/2024-01-03-c.md)\n\n![ok](/blog/assets/img/team-photo.jpg) [page](/about/) [out](https://example.com/x.png)\n\n```\n![in code](/assets/nope.png)\n```\n",
+            "---\ntitle: B\n---\n![Team]({{ site.baseurl }}/assets/img/team-phto.jpg) [A](2024-01-01-a.md) [C](../_posts/2024-01-03-c.md)\n\n![ok](/blog/assets/img/team-photo.jpg) [page](/about/) [post](/blog/2024/01/01/a.html) [out](https://example.com/x.png)\n\n[old](/2024/01/01/a-post.html) [feed](/feed.xml)\n\n```\n![in code](/assets/nope.png)\n```\n",
         ),
     ]);
     let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
     assert_eq!(
         out,
         "_posts/2024-01-02-b.md:4:27: warning[broken-link] this image points to `assets/img/team-phto.jpg`, which is not a file of this site\n\
-         _posts/2024-01-02-b.md:4:79: warning[broken-link] this link points to `_posts/2024-01-03-c.md`, which is not a file of this site\n"
+         _posts/2024-01-02-b.md:4:79: warning[broken-link] this link points to `_posts/2024-01-03-c.md`, which is not a file of this site\n\
+         _posts/2024-01-02-b.md:8:7: warning[broken-link] this link points to `/2024/01/01/a-post.html`, which is not a page of this site\n"
     );
+    let (json, _) = stdout(prepress_in(dir.path()).args(["--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        value["diagnostics"][2]["help"],
+        "did you mean `/2024/01/01/a.html`?"
+    );
+}
+
+#[test]
+fn links_to_pages_jekyll_will_not_publish_say_why() {
+    let dir = site_from(&[
+        (
+            "_config.yml",
+            "title: x\nauthor: Team\npermalink: pretty\ncollections:\n  notes: {}\n",
+        ),
+        (
+            "_posts/2024-01-01-draft-ish.md",
+            "---\ntitle: A\npublished: false\n---\nHi.\n",
+        ),
+        ("_posts/2999-01-01-someday.md", "---\ntitle: S\n---\nHi.\n"),
+        ("_notes/memo.md", "---\ntitle: M\n---\nHi.\n"),
+        (
+            "_posts/2024-01-02-b.md",
+            "---\ntitle: B\n---\n[a](/2024/01/01/draft-ish/) [s](/2999/01/01/someday/) [m](/notes/memo/) [b](/2024/01/02/b/)\n",
+        ),
+    ]);
+    let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    let links: Vec<&str> = out.lines().filter(|l| l.contains("broken-link")).collect();
+    assert_eq!(
+        links,
+        [
+            "_posts/2024-01-02-b.md:4:5: warning[broken-link] this link points to `/2024/01/01/draft-ish/`, the page of `_posts/2024-01-01-draft-ish.md`, which Jekyll will not publish: it has `published: false`",
+            "_posts/2024-01-02-b.md:4:33: warning[broken-link] this link points to `/2999/01/01/someday/`, the page of `_posts/2999-01-01-someday.md`, which Jekyll will not publish: it is dated in the future",
+            "_posts/2024-01-02-b.md:4:59: warning[broken-link] this link points to `/notes/memo/`, the page of `_notes/memo.md`, which Jekyll will not publish: its collection has no `output: true`",
+        ]
+    );
+}
+
+#[test]
+fn a_plugin_that_makes_pages_turns_a_missing_url_into_a_note() {
+    let dir = site_from(&[
+        (
+            "_config.yml",
+            "title: x\nauthor: Team\nplugins: [jekyll-feed, jekyll-archives]\n",
+        ),
+        (
+            "_posts/2024-01-02-b.md",
+            "---\ntitle: B\n---\n[all](/tags/rust/)\n",
+        ),
+    ]);
+    let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_posts/2024-01-02-b.md:4:7: info[broken-link] this link points to `/tags/rust/`, which no file of this site builds; `jekyll-archives` may generate it\n"
+    );
+    assert_eq!(code, 0);
 }
 
 #[test]
@@ -635,5 +693,58 @@ fn required_keys_per_kind_of_document() {
         out,
         "_posts/2024-01-01-a.md:1:1: warning[missing-key] this post has no `image`, which the config requires for posts\n\
          _recipes/soup.md:1:1: warning[missing-key] this recipe has no `servings`, which the config requires for recipes\n"
+    );
+}
+
+#[test]
+fn an_unknown_time_zone_is_reported_in_the_config_that_set_it() {
+    let dir = site_from(&[
+        (
+            "_config.yml",
+            "title: x\nauthor: Team\ntimezone: Europe/London\n",
+        ),
+        (
+            "_config.prod.yml",
+            "url: https://example.com\ntimezone: Europe/Berlim\n",
+        ),
+        ("_posts/2024-01-01-a.md", "---\ntitle: A\n---\nHi.\n"),
+    ]);
+    let (out, code) = stdout(prepress_in(dir.path()).args([
+        "--format",
+        "compact",
+        "--config",
+        "_config.yml,_config.prod.yml",
+    ]));
+    assert_eq!(
+        out,
+        "_config.prod.yml:2:11: warning[unknown-timezone] `Europe/Berlim` is not a time zone Jekyll knows: it will build in UTC\n"
+    );
+    assert_eq!(code, 0);
+    let (json, _) = stdout(prepress_in(dir.path()).args([
+        "--format",
+        "json",
+        "--config",
+        "_config.yml,_config.prod.yml",
+    ]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        value["diagnostics"][0]["help"],
+        "did you mean `Europe/Berlin`?"
+    );
+    std::fs::write(
+        dir.path().join(".prepress.yml"),
+        "rules:\n  disable: [unknown-timezone]\n",
+    )
+    .unwrap();
+    let (out, code) = stdout(prepress_in(dir.path()).args([
+        "--format",
+        "compact",
+        "--config",
+        "_config.yml,_config.prod.yml",
+    ]));
+    assert_eq!(
+        (out.as_str(), code),
+        ("", 0),
+        "a rule turned off is off for site findings too"
     );
 }

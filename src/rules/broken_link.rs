@@ -1,9 +1,11 @@
-//! `broken-link`: a link or image to a file of the site that does not exist.
+//! `broken-link`: a link or image to a file or page of the site that does not exist.
 
 use super::{Context, FixAvailability, Rule};
 use crate::closest::closest;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
+use crate::site::Site;
+use crate::urls::{Found, Hidden};
 
 /// Extensions of files a site serves as they are, so a link to one must name a
 /// file that exists. Pages, feeds and stylesheets are left out: Jekyll builds
@@ -19,24 +21,35 @@ const STATIC: &[&str] = &[
 pub static RULE: Rule = Rule {
     id: "broken-link",
     severity: Severity::Warning,
-    summary: "A link or image points inside the site to a file that does not exist",
+    summary: "A link or image points inside the site to a file or page that does not exist",
     explanation: "\
 ## What it does
 Checks Markdown links and images that point inside the site: site-absolute
-paths (`/assets/img/x.png`, also after `{{ site.baseurl }}` and the site's
-`baseurl`) and relative links to Markdown sources (`../about.md`, which the
-jekyll-relative-links plugin, on by default on GitHub Pages, turns into page
-URLs). Only files the site serves as they are (images, PDFs, audio, video,
-archives, fonts, documents) and Markdown sources are checked; URLs of pages
-Jekyll generates cannot be checked against source files and are left alone, as
-are external links.
+paths (`/assets/img/x.png`, `/2024/03/11/retro.html`, `/about/`, also after
+`{{ site.baseurl }}` and the site's `baseurl`) and relative links to Markdown
+sources (`../about.md`, which the jekyll-relative-links plugin, on by default
+on GitHub Pages, turns into page URLs).
+
+Files the site serves as they are (images, PDFs, audio, video, archives,
+fonts) must exist. Page URLs are matched against the URL of every page the
+site builds, worked out as Jekyll does from `permalink` (the site's style,
+a collection's, or a page's own), dates in the site's `timezone`,
+categories, `redirect_from` and `paginate_path`; `/about`, `/about/` and
+`/about.html` count as one page. A link to a page Jekyll reads but will not
+publish (`published: false`, a future date, a collection without
+`output: true`) is reported with the reason. When a plugin the site loads
+may generate pages (anything but the common ones that do not, or a
+`_plugins` folder), a URL no file builds is only an info note; feeds,
+sitemaps and `robots.txt` are taken as provided. Relative links to anything
+but Markdown sources, and external links, are left alone.
 
 ## Why is this bad?
-A missing image shows as a broken icon; a missing download is a 404. Renaming
-or moving an asset breaks every post that used it, silently.
+A missing image shows as a broken icon; a missing download or page is a 404.
+Renaming or moving a file, or changing the permalink style, breaks every post
+that linked to it, silently.
 
 ## How to fix
-Fix the path; the help names the closest existing file.
+Fix the path; the help names the closest existing file or page.
 
 ## Example
 ```markdown
@@ -55,61 +68,139 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     };
     let folder = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
     for link in &body.links {
-        let Some(target) = target(&link.url, folder, &site.baseurl) else {
-            continue;
-        };
-        if site.files.contains(&target) {
-            continue;
-        }
         let what = if link.image { "image" } else { "link" };
-        let diagnostic = Diagnostic::new(
-            &RULE,
-            link.span.clone(),
-            format!("this {what} points to `{target}`, which is not a file of this site"),
-        );
-        let same_folder = target.rsplit_once('/').map_or("", |(dir, _)| dir);
-        let near = closest(
-            &target,
-            site.files
-                .iter()
-                .map(String::as_str)
-                .filter(|f| f.rsplit_once('/').map_or("", |(dir, _)| dir) == same_folder),
-        );
-        out.push(match near {
-            Some(near) => diagnostic.with_help(format!("did you mean `/{near}`?")),
-            None => diagnostic.with_help("fix the path, or add the file"),
-        });
+        match target(&link.url, folder, &site.baseurl) {
+            Some(Target::File(file)) if !site.files.contains(&file) => {
+                out.push(missing_file(site, link.span.clone(), what, &file));
+            }
+            Some(Target::Url(url)) if !site.files.contains(&url[1..]) => {
+                if let Some(diagnostic) = missing_url(site, link.span.clone(), what, &url) {
+                    out.push(diagnostic);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
-/// The site file a link names, relative to the site root, when it is one the
-/// rule checks: a static file by site path, or a Markdown source.
-fn target(url: &str, folder: &str, baseurl: &str) -> Option<String> {
+/// A link to a site file (an image, a Markdown source) that is not there.
+fn missing_file(site: &Site, span: Span, what: &str, file: &str) -> Diagnostic {
+    let diagnostic = Diagnostic::new(
+        &RULE,
+        span,
+        format!("this {what} points to `{file}`, which is not a file of this site"),
+    );
+    let same_folder = file.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let near = closest(
+        file,
+        site.files
+            .iter()
+            .map(String::as_str)
+            .filter(|f| f.rsplit_once('/').map_or("", |(dir, _)| dir) == same_folder),
+    );
+    match near {
+        Some(near) => diagnostic.with_help(format!("did you mean `/{near}`?")),
+        None => diagnostic.with_help("fix the path, or add the file"),
+    }
+}
+
+/// A link to a page URL the site does not build, or builds but does not
+/// publish; `None` when the URL is fine or may come from a plugin the site
+/// loads and prepress cannot see into.
+fn missing_url(site: &Site, span: Span, what: &str, url: &str) -> Option<Diagnostic> {
+    let urls = site.urls();
+    let diagnostic = match urls.find(url) {
+        Found::Page(_) | Found::Provided => return None,
+        Found::Hidden(page) => {
+            let why = match page.hidden {
+                Some(Hidden::Future) => "it is dated in the future",
+                Some(Hidden::NoOutput) => "its collection has no `output: true`",
+                _ => "it has `published: false`",
+            };
+            return Some(
+                Diagnostic::new(
+                    &RULE,
+                    span,
+                    format!(
+                        "this {what} points to `{url}`, the page of `{}`, which Jekyll will not publish: {why}",
+                        page.source
+                    ),
+                )
+                .with_help("publish that page, or link somewhere else"),
+            );
+        }
+        Found::Maybe(source) => Diagnostic::new(
+            &RULE,
+            span,
+            format!(
+                "this {what} points to `{url}`, which no file of this site builds; `{source}` may generate it"
+            ),
+        )
+        .with_severity(Severity::Info),
+        Found::Missing => Diagnostic::new(
+            &RULE,
+            span,
+            format!("this {what} points to `{url}`, which is not a page of this site"),
+        ),
+    };
+    Some(match urls.closest(url) {
+        Some(near) => diagnostic.with_help(format!("did you mean `{near}`?")),
+        None => diagnostic.with_help("fix the URL, or add the page"),
+    })
+}
+
+/// What a link names inside the site.
+#[derive(Debug, PartialEq, Eq)]
+enum Target {
+    /// A file by its path from the site root: a static file by site path, or
+    /// a Markdown source by relative path.
+    File(String),
+    /// A site URL, from `/`, of a page or of a file Jekyll builds.
+    Url(String),
+}
+
+/// What a link points to inside the site, when it is something the rule can
+/// check.
+fn target(url: &str, folder: &str, baseurl: &str) -> Option<Target> {
     let url = url.trim();
     if url.is_empty() || url.starts_with(['#', '?']) || url.starts_with("//") || url.contains(':') {
         return None;
     }
     let path = url.split(['?', '#']).next()?;
     let path = decode(path);
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
-    let markdown = matches!(ext.as_str(), "md" | "markdown");
-    if !markdown && !STATIC.contains(&ext.as_str()) {
-        return None;
-    }
-    let joined = match path.strip_prefix('/') {
+    let ext = path
+        .rsplit('/')
+        .next()
+        .and_then(|name| name.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase());
+    let markdown = matches!(ext.as_deref(), Some("md" | "markdown"));
+    let file = markdown || ext.as_deref().is_some_and(|e| STATIC.contains(&e));
+    match path.strip_prefix('/') {
         Some(absolute) => {
             let base = baseurl.trim_start_matches('/');
-            match absolute.strip_prefix(base).filter(|_| !base.is_empty()) {
-                Some(rest) => rest.trim_start_matches('/').to_string(),
-                None => absolute.to_string(),
-            }
+            let inside = match absolute.strip_prefix(base).filter(|_| !base.is_empty()) {
+                Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                    rest.trim_start_matches('/')
+                }
+                _ => absolute,
+            };
+            let normal = normalize(inside)?;
+            Some(if file {
+                Target::File(normal)
+            } else {
+                let slash = if inside.ends_with('/') && !normal.is_empty() {
+                    "/"
+                } else {
+                    ""
+                };
+                Target::Url(format!("/{normal}{slash}"))
+            })
         }
         // A relative image in a post resolves against the post's URL, not its
         // file, so only relative Markdown sources can be checked.
-        None if markdown => format!("{folder}/{path}"),
-        None => return None,
-    };
-    normalize(&joined)
+        None if markdown => normalize(&format!("{folder}/{path}")).map(Target::File),
+        None => None,
+    }
 }
 
 /// Resolves `.` and `..` segments; `None` when the path climbs out of the site.
@@ -158,34 +249,35 @@ mod tests {
 
     #[test]
     fn targets_of_the_links_it_checks() {
-        assert_eq!(
-            target("/assets/a.png", "_posts", ""),
-            Some("assets/a.png".into())
-        );
+        let file = |f: &str| Some(Target::File(f.into()));
+        let url = |u: &str| Some(Target::Url(u.into()));
+        assert_eq!(target("/assets/a.png", "_posts", ""), file("assets/a.png"));
         assert_eq!(
             target("/blog/assets/a.png?v=2#x", "_posts", "/blog"),
-            Some("assets/a.png".into())
+            file("assets/a.png")
         );
         assert_eq!(
             target("../kitchen/2023-01-01-a.md", "_posts/engineering", ""),
-            Some("_posts/kitchen/2023-01-01-a.md".into())
+            file("_posts/kitchen/2023-01-01-a.md")
         );
         assert_eq!(
             target("/files/My%20Talk.pdf", "", ""),
-            Some("files/My Talk.pdf".into())
+            file("files/My Talk.pdf")
         );
-        for url in [
+        assert_eq!(target("/about/", "_posts", ""), url("/about/"));
+        assert_eq!(target("/blog/about#team", "_posts", "/blog"), url("/about"));
+        assert_eq!(target("/feed.xml", "_posts", ""), url("/feed.xml"));
+        assert_eq!(target("/", "_posts", ""), url("/"));
+        for link in [
             "https://x.com/a.png",
             "mailto:a@b.c",
             "#top",
-            "/about/",
-            "/feed.xml",
-            "/css/main.css",
             "img/a.png",
             "../../../x.md",
+            "/../x/",
             "//cdn.x/a.png",
         ] {
-            assert_eq!(target(url, "_posts", ""), None, "{url}");
+            assert_eq!(target(link, "_posts", ""), None, "{link}");
         }
     }
 
@@ -198,7 +290,7 @@ mod tests {
         };
         site.files.insert("assets/img/team-photo.jpg".into());
         site.files.insert("_posts/2024-01-01-a.md".into());
-        let text = "---\ntitle: x\n---\n![Team](/assets/img/team-phto.jpg) and [ok](/assets/img/team-photo.jpg) and [page](/about/)\n";
+        let text = "---\ntitle: x\n---\n![Team](/assets/img/team-phto.jpg) and [ok](/assets/img/team-photo.jpg)\n";
         let path = dir.path().join("_posts/2024-01-01-a.md");
         let found = run_in_site(&site, &RULE, path.to_str().unwrap(), text);
         assert_eq!(found.len(), 1);

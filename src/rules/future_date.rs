@@ -1,7 +1,7 @@
 //! `future-date`: a post dated after today, which Jekyll will not publish yet.
 
 use super::{Context, FixAvailability, Rule};
-use crate::date::{IsoDate, name_date, parse_iso, today};
+use crate::date::{IsoDate, in_zone, name_date, parse_iso};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;
@@ -14,7 +14,11 @@ pub static RULE: Rule = Rule {
     explanation: "\
 ## What it does
 Reports a post whose date (its front matter `date:`, else the date in its file
-name) is after today (UTC), unless the site's `_config.yml` says `future: true`.
+name) is after now, unless the site's `_config.yml` says `future: true`. As in
+Jekyll, a date without a UTC offset is read in the site's `timezone` (UTC when
+unset), and a date without a time means midnight there: with
+`timezone: America/Los_Angeles`, a post dated today is still in the future in
+the hours when it is already today in UTC but not yet in California.
 
 ## Why is this bad?
 Jekyll skips such a post (\"Skipping: … has a future date\") until the day
@@ -47,24 +51,35 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             None => return,
         },
     };
-    if date.year_digits != 4 || !is_after_today(&date) {
+    let zone = context
+        .site
+        .and_then(|s| s.timezone.clone())
+        .unwrap_or(jiff::tz::TimeZone::UTC);
+    if date.year_digits != 4 || !is_future(&date, &zone, jiff::Timestamp::now()) {
         return;
     }
+    let when = match date.time {
+        Some((hour, minute, _)) => format!(
+            "{:04}-{:02}-{:02} {hour:02}:{minute:02}",
+            date.year, date.month, date.day
+        ),
+        None => format!("{:04}-{:02}-{:02}", date.year, date.month, date.day),
+    };
     out.push(
         Diagnostic::new(
             &RULE,
             span,
             format!(
-                "this post is dated {:04}-{:02}-{:02}, in the future: Jekyll will not publish it until then",
-                date.year, date.month, date.day
+                "this post is dated {when}, in the future: Jekyll will not publish it until then"
             ),
         )
         .with_help("fix the date, or set `future: true` in `_config.yml` to build scheduled posts"),
     );
 }
 
-fn is_after_today(date: &IsoDate) -> bool {
-    (date.year, date.month, date.day) > today()
+/// Whether `date`, read in the site's `zone`, is after `now`.
+fn is_future(date: &IsoDate, zone: &jiff::tz::TimeZone, now: jiff::Timestamp) -> bool {
+    in_zone(date, zone).is_some_and(|at| at.timestamp() > now)
 }
 
 #[cfg(test)]
@@ -80,6 +95,48 @@ mod tests {
         assert_eq!(&text[found[0].span.clone()], "2999-06-01");
         let found = run(&RULE, "_posts/2999-01-01-a.md", "---\ntitle: x\n---\n");
         assert_eq!(found[0].span, 0..0);
+    }
+
+    #[test]
+    fn the_site_zone_decides_when_today_starts() {
+        // 04:00 UTC on 24 November: already the 24th in Berlin, still the
+        // 23rd in Los Angeles.
+        let now: jiff::Timestamp = "2026-11-24T04:00:00Z".parse().unwrap();
+        let zone = |name: &str| jiff::tz::TimeZone::get(name).unwrap();
+        let date = |v: &str| parse_iso(v).unwrap();
+        assert!(!is_future(&date("2026-11-24"), &zone("Europe/Berlin"), now));
+        assert!(is_future(
+            &date("2026-11-24"),
+            &zone("America/Los_Angeles"),
+            now
+        ));
+        assert!(!is_future(
+            &date("2026-11-24"),
+            &jiff::tz::TimeZone::UTC,
+            now
+        ));
+        // A time and an offset make it an instant, whatever the zone.
+        assert!(is_future(
+            &date("2026-11-24 05:00:00 +0000"),
+            &zone("Europe/Berlin"),
+            now
+        ));
+        assert!(!is_future(
+            &date("2026-11-24 05:00:00 +0200"),
+            &zone("America/Los_Angeles"),
+            now
+        ));
+        // A time without offset is read in the site's zone.
+        assert!(is_future(
+            &date("2026-11-24 06:00"),
+            &jiff::tz::TimeZone::UTC,
+            now
+        ));
+        assert!(!is_future(
+            &date("2026-11-24 06:00"),
+            &zone("Asia/Tokyo"),
+            now
+        ));
     }
 
     #[test]

@@ -32,6 +32,7 @@ mod string_tags;
 mod tag_variants;
 mod unclosed_front_matter;
 mod unknown_author;
+mod unknown_timezone;
 mod unreadable_file;
 mod unused_suppression;
 
@@ -46,6 +47,7 @@ pub use invalid_utf8::RULE as INVALID_UTF8;
 pub use invalid_yaml::RULE as INVALID_YAML;
 pub use string_tags::RULE as STRING_TAGS;
 pub use tag_variants::RULE as TAG_VARIANTS;
+pub use unknown_timezone::RULE as UNKNOWN_TIMEZONE;
 pub use unreadable_file::RULE as UNREADABLE_FILE;
 pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
 
@@ -153,6 +155,7 @@ pub static RULES: &[&Rule] = &[
     &post_filename::RULE,
     &date_mismatch::RULE,
     &future_date::RULE,
+    &unknown_timezone::RULE,
     &broken_post_url::RULE,
     &broken_link_tag::RULE,
     &missing_include::RULE,

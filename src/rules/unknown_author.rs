@@ -13,9 +13,12 @@ pub static RULE: Rule = Rule {
     summary: "`author:` names an id that `_data/authors.yml` does not have",
     explanation: "\
 ## What it does
-When the site keeps its authors in `_data/authors.yml` (or `.yaml`, `.json`),
-checks that `author:` (and each entry of `authors:`) is one of its ids. Sites
-without such a file are not checked: there, `author` is free text.
+When the site keeps its authors in `_data/authors.yml` (or `.yaml`, `.json`,
+`.csv`, `.tsv`), checks that `author:` (and each entry of `authors:`) is one of
+its ids: the keys of a mapping, or for a list of records (and the rows of a
+table) the `id`, `key`, `username`, `slug` or `name` field, else the first
+column. Sites without such a file are not checked: there, `author` is free
+text.
 
 ## Why is this bad?
 Themes and plugins (jekyll-seo-tag, jekyll-feed) look the id up in

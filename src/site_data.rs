@@ -1,0 +1,200 @@
+//! The site's `_data` folder, as far as the checks need it: the author ids of
+//! `_data/authors`, and data files that would stop the build.
+//!
+//! Jekyll loads every YAML, JSON, CSV and TSV file under `_data` into
+//! `site.data` and stops the build on a YAML file that does not parse, so such a
+//! file is a finding in that file. Author ids are the keys of a mapping
+//! (`priya: {name: Priya}`, the form themes look up with
+//! `site.data.authors[page.author]`), or, for a list of records (a YAML or
+//! JSON list, or the rows of a CSV or TSV file), the values of their id-like
+//! fields (`id`, `key`, `username`, `slug`, `name`), else of their first
+//! column. Files of other shapes give no ids, and then `author` is not checked.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use crate::front_matter::tree::{self, Node, NodeKind};
+use crate::site::{SiteProblem, invalid_yaml};
+
+/// Fields of an author record that name it, in order of preference.
+const ID_FIELDS: &[&str] = &["id", "key", "username", "slug", "name"];
+
+/// What the `_data` folder tells the checks.
+#[derive(Debug, Default)]
+pub struct SiteData {
+    /// The author ids, when the site keeps an authors file prepress can read.
+    pub authors: Option<Vec<String>>,
+    /// YAML data files that do not parse.
+    pub problems: Vec<SiteProblem>,
+}
+
+/// Reads the data files among `files` (site-relative paths) under `data_dir`.
+pub fn read(root: &Path, data_dir: &str, files: &HashSet<String>) -> SiteData {
+    let mut data = SiteData::default();
+    let prefix = format!("{data_dir}/");
+    let mut yaml: Vec<&String> = files
+        .iter()
+        .filter(|f| f.starts_with(&prefix) && (f.ends_with(".yml") || f.ends_with(".yaml")))
+        .collect();
+    yaml.sort();
+    for file in yaml {
+        let path = root.join(file);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        if let Err(err) = tree::parse(&text, 0) {
+            data.problems.push(invalid_yaml(
+                path,
+                text,
+                &err,
+                "this data file",
+                "Jekyll stops the build when a data file does not parse",
+            ));
+        }
+    }
+    for ext in ["yml", "yaml", "json", "csv", "tsv"] {
+        let file = format!("{prefix}authors.{ext}");
+        if !files.contains(&file) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(root.join(&file)) else {
+            continue;
+        };
+        data.authors = match ext {
+            "csv" => from_table(&text, b','),
+            "tsv" => from_table(&text, b'\t'),
+            _ => tree::parse(&text, 0)
+                .ok()
+                .flatten()
+                .and_then(|n| from_tree(&n)),
+        };
+        break;
+    }
+    data
+}
+
+/// The ids of a YAML or JSON authors file: a mapping's keys, or the id
+/// fields of a list of records.
+fn from_tree(node: &Node) -> Option<Vec<String>> {
+    match &node.kind {
+        NodeKind::Mapping(entries) => Some(
+            entries
+                .iter()
+                .filter_map(|e| e.key.key_text().map(str::to_string))
+                .collect(),
+        ),
+        NodeKind::Sequence(items) => {
+            let records: Vec<_> = items.iter().filter_map(Node::as_mapping).collect();
+            let field = ID_FIELDS
+                .iter()
+                .find(|f| records.iter().any(|r| tree::lookup(r, f).is_some()))?;
+            Some(
+                records
+                    .iter()
+                    .filter_map(|r| tree::lookup(r, field)?.value.as_scalar())
+                    .map(|s| s.value.trim().to_string())
+                    .collect(),
+            )
+        }
+        _ => None,
+    }
+}
+
+/// The ids of a CSV or TSV authors file: its id column, or its first column.
+fn from_table(text: &str, delimiter: u8) -> Option<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().ok()?.clone();
+    let column = ID_FIELDS
+        .iter()
+        .find_map(|f| {
+            headers
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(f))
+        })
+        .unwrap_or(0);
+    Some(
+        reader
+            .records()
+            .filter_map(Result::ok)
+            .filter_map(|row| row.get(column).map(|v| v.trim().to_string()))
+            .filter(|id| !id.is_empty())
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data_of(files: &[(&str, &str)]) -> SiteData {
+        let dir = tempfile::tempdir().unwrap();
+        let mut names = HashSet::new();
+        for (path, text) in files {
+            let full = dir.path().join(path);
+            std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+            std::fs::write(full, text).unwrap();
+            names.insert(path.to_string());
+        }
+        read(dir.path(), "_data", &names)
+    }
+
+    fn ids(list: &[&str]) -> Option<Vec<String>> {
+        Some(list.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn author_ids_from_every_form_jekyll_reads() {
+        for (file, text, want) in [
+            (
+                "_data/authors.yml",
+                "priya:\n  name: Priya\nsam: {}\n",
+                ids(&["priya", "sam"]),
+            ),
+            (
+                "_data/authors.json",
+                "{\"priya\": {\"name\": \"Priya\"}}",
+                ids(&["priya"]),
+            ),
+            (
+                "_data/authors.yml",
+                "- id: priya\n  name: Priya R\n- id: sam\n",
+                ids(&["priya", "sam"]),
+            ),
+            (
+                "_data/authors.yml",
+                "- name: Priya\n- name: Sam\n",
+                ids(&["Priya", "Sam"]),
+            ),
+            (
+                "_data/authors.csv",
+                "name,id,bio\nPriya R,priya,\"Cooks, rides\"\nSam,sam,\n",
+                ids(&["priya", "sam"]),
+            ),
+            (
+                "_data/authors.tsv",
+                "login\tbio\npriya\tCooks\n",
+                ids(&["priya"]),
+            ),
+            ("_data/authors.yml", "just a string\n", None),
+            ("_data/authors.yml", "- one\n- two\n", None),
+            ("_data/people.yml", "priya: {}\n", None),
+        ] {
+            assert_eq!(data_of(&[(file, text)]).authors, want, "{file}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_data_file_that_does_not_parse_is_a_problem() {
+        let data = data_of(&[
+            ("_data/nav.yml", "- title: Home\n  url: /\n- title: [Blog\n"),
+            ("_data/ok.yml", "a: 1\n"),
+            ("_data/table.csv", "a,\"b\n"),
+        ]);
+        assert_eq!(data.problems.len(), 1);
+        assert!(data.problems[0].path.ends_with("_data/nav.yml"));
+        assert_eq!(data.problems[0].diagnostic.rule, "invalid-yaml");
+    }
+}

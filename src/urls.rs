@@ -1,0 +1,883 @@
+//! The URL of every page the site builds, worked out the way Jekyll works it out.
+//!
+//! Posts take the site's `permalink` style (`date` unless set) or their own
+//! `permalink`, filled in from their date in the site's time zone, their slug
+//! and their categories; pages keep their folder and become `.html` (or a
+//! folder with `pretty`); documents of a collection with `output: true` take
+//! the collection's `permalink`. Files without front matter are copied as they
+//! are. A document Jekyll reads but does not publish (`published: false`, a
+//! future date, a collection without `output`) keeps its URL with the reason,
+//! so a link to it can say why it will not work.
+//!
+//! URLs are compared in a canonical form that ignores the differences a
+//! server smooths over: `/about`, `/about/`, `/about.html` and
+//! `/about/index.html` are one page.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::closest::closest;
+use crate::date::{in_zone, name_date, parse_iso};
+use crate::front_matter::FrontMatter;
+use crate::front_matter::resolve::Resolved;
+use crate::front_matter::tree::{Entry, NodeKind, lookup};
+use crate::site::Site;
+
+/// Extensions Jekyll converts with Markdown.
+const MARKDOWN: &[&str] = &["md", "markdown", "mkdown", "mkdn", "mkd"];
+
+/// Extensions of files that may hold front matter and so become pages; others
+/// are copied as they are without being read.
+const TEXT: &[&str] = &[
+    "md",
+    "markdown",
+    "mkdown",
+    "mkdn",
+    "mkd",
+    "html",
+    "htm",
+    "xml",
+    "json",
+    "txt",
+    "scss",
+    "sass",
+    "css",
+    "js",
+    "coffee",
+    "rss",
+    "atom",
+    "webmanifest",
+];
+
+/// Plugins known to add no pages of their own (or whose pages prepress
+/// models), so a link the site does not have is surely broken.
+const QUIET_PLUGINS: &[&str] = &[
+    "jekyll-seo-tag",
+    "jekyll-feed",
+    "jekyll-sitemap",
+    "jekyll-redirect-from",
+    "jekyll-paginate",
+    "jekyll-relative-links",
+    "jekyll-optional-front-matter",
+    "jekyll-titles-from-headings",
+    "jekyll-default-layout",
+    "jekyll-readme-index",
+    "jekyll-remote-theme",
+    "jekyll-github-metadata",
+    "jekyll-gist",
+    "jekyll-mentions",
+    "jemoji",
+    "jekyll-include-cache",
+    "jekyll-coffeescript",
+    "jekyll-commonmark-ghpages",
+    "jekyll-commonmark",
+    "jekyll-last-modified-at",
+    "jekyll-toc",
+    "jekyll-avatar",
+    "jekyll-sass-converter",
+    "kramdown-parser-gfm",
+];
+
+/// URLs that common plugins and hosts provide without a source file.
+const PROVIDED: &[&str] = &["/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"];
+
+/// Why Jekyll reads a document but does not publish it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hidden {
+    /// `published: false` (or an empty `published:` on a post).
+    Unpublished,
+    /// A post dated after now on a site without `future: true`.
+    Future,
+    /// A document of a collection without `output: true`.
+    NoOutput,
+}
+
+/// A page of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Its URL as Jekyll writes it.
+    pub url: String,
+    /// The file it is built from, relative to the site root.
+    pub source: String,
+    /// Why it is not published, when it is not.
+    pub hidden: Option<Hidden>,
+}
+
+/// What a look-up of a URL found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found<'a> {
+    /// A published page or file.
+    Page(&'a Page),
+    /// A page Jekyll will not publish.
+    Hidden(&'a Page),
+    /// A URL that common plugins or hosts provide (`/feed.xml`) or a later
+    /// page of a paginated list.
+    Provided,
+    /// Nothing the site's own files build, but a plugin or the theme may
+    /// generate it.
+    Maybe(&'a str),
+    /// Nothing.
+    Missing,
+}
+
+/// The site's pages by canonical URL.
+#[derive(Debug, Clone, Default)]
+pub struct Urls {
+    pages: HashMap<String, Page>,
+    /// `paginate_path` split around `:num`.
+    paginate: Option<(String, String)>,
+    /// A plugin that may generate pages prepress cannot see.
+    generator: Option<String>,
+    /// The theme, which may provide assets.
+    theme: Option<String>,
+}
+
+impl Urls {
+    /// Works out every URL of `site`, reading the front matter of its text
+    /// files in parallel.
+    pub fn build(site: &Site) -> Self {
+        let now = jiff::Timestamp::now();
+        let mut pages: Vec<Page> = site
+            .files
+            .par_iter()
+            .filter(|rel| site.publishes(rel))
+            .flat_map_iter(|rel| pages_of(site, rel, now))
+            .collect();
+        // The walk is unordered: sort so a URL two files claim is given the
+        // same source on every run.
+        pages.sort_by(|a, b| a.source.cmp(&b.source));
+        let mut map = HashMap::with_capacity(pages.len());
+        for page in pages {
+            let key = canonical(&page.url);
+            let keep = map
+                .get(&key)
+                .is_some_and(|old: &Page| old.hidden.is_none() && page.hidden.is_some());
+            if !keep {
+                map.insert(key, page);
+            }
+        }
+        let paginate = site.paginate_path.as_ref().and_then(|path| {
+            let path = format!("/{}", path.trim_start_matches('/'));
+            let (head, tail) = path.split_once(":num")?;
+            Some((head.to_string(), tail.to_string()))
+        });
+        let generator = if site.local_plugins {
+            Some("_plugins".to_string())
+        } else {
+            site.plugins
+                .iter()
+                .find(|p| !QUIET_PLUGINS.contains(&p.as_str()))
+                .cloned()
+        };
+        Urls {
+            pages: map,
+            paginate,
+            generator,
+            theme: site.theme.clone(),
+        }
+    }
+
+    /// Looks up a site path (`/2024/03/11/retro.html`), decoded and without
+    /// the `baseurl`.
+    pub fn find(&self, path: &str) -> Found<'_> {
+        if let Some(page) = self.pages.get(&canonical(path)) {
+            return match page.hidden {
+                None => Found::Page(page),
+                Some(_) => Found::Hidden(page),
+            };
+        }
+        if PROVIDED.contains(&path) || self.paginated(path) {
+            return Found::Provided;
+        }
+        let asset = path
+            .rsplit('/')
+            .next()
+            .and_then(|name| name.rsplit_once('.'))
+            .is_some_and(|(_, ext)| ext != "html");
+        match (&self.generator, &self.theme) {
+            (Some(plugin), _) => Found::Maybe(plugin),
+            // A gem theme ships assets, never pages.
+            (None, Some(theme)) if asset => Found::Maybe(theme),
+            _ => Found::Missing,
+        }
+    }
+
+    /// The published URL closest to `path`, for a "did you mean".
+    pub fn closest(&self, path: &str) -> Option<&str> {
+        let near = closest(
+            &canonical(path),
+            self.pages
+                .iter()
+                .filter(|(_, p)| p.hidden.is_none())
+                .map(|(key, _)| key.as_str()),
+        )?;
+        self.pages.get(near).map(|p| p.url.as_str())
+    }
+
+    fn paginated(&self, path: &str) -> bool {
+        self.paginate.as_ref().is_some_and(|(head, tail)| {
+            path.strip_prefix(head.as_str())
+                .and_then(|rest| {
+                    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                    (digits > 0).then(|| &rest[digits..])
+                })
+                .is_some_and(|rest| canonical(rest) == canonical(tail))
+        })
+    }
+}
+
+/// The form URLs are compared in: no `index.html`, no `.html`, no final `/`.
+fn canonical(url: &str) -> String {
+    let url = url.strip_suffix("index.html").unwrap_or(url);
+    let url = url.strip_suffix(".html").unwrap_or(url);
+    let url = url.trim_end_matches('/');
+    let url = url.trim_start_matches('/');
+    format!("/{url}")
+}
+
+/// The pages the file at `rel` gives the site: none for a draft or a post
+/// Jekyll skips, itself for a static file, its URL and any `redirect_from`
+/// URLs for a document.
+fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp) -> Vec<Page> {
+    let kind = site.kind_of(rel);
+    let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, ext.to_ascii_lowercase()),
+        _ => (name, String::new()),
+    };
+    let copied = || {
+        vec![Page {
+            url: format!("/{rel}"),
+            source: rel.to_string(),
+            hidden: None,
+        }]
+    };
+    if kind == "drafts" {
+        // Drafts are dated by their file's modification time when shown:
+        // nothing a link could rely on.
+        return Vec::new();
+    }
+    let post = kind == "posts";
+    if post && name_date(name).is_none() {
+        return Vec::new();
+    }
+    if !TEXT.contains(&ext.as_str()) {
+        return if post { Vec::new() } else { copied() };
+    }
+    let Ok(text) = std::fs::read_to_string(site.root.join(rel)) else {
+        return copied();
+    };
+    let front_matter = FrontMatter::read(&text, post);
+    let has_front_matter = matches!(front_matter, FrontMatter::Closed { .. });
+    let markdown = MARKDOWN.contains(&ext.as_str());
+    // Posts are read without front matter; the jekyll-optional-front-matter
+    // plugin (on by default on GitHub Pages) makes any Markdown file a page.
+    if !has_front_matter && !post && !markdown {
+        return copied();
+    }
+    let own = front_matter.entries().unwrap_or_default();
+    let defaults = site.defaults_for(rel, kind);
+    let data = Data { own, defaults };
+    let output_ext = match ext.as_str() {
+        e if MARKDOWN.contains(&e) || e == "htm" => ".html".to_string(),
+        "scss" | "sass" => ".css".to_string(),
+        "coffee" => ".js".to_string(),
+        e => format!(".{e}"),
+    };
+    let collection = site.collections.iter().find(|c| c.name == kind);
+    let mut hidden = None;
+    let url = if post {
+        let Some(doc) = post_fields(site, &data, dir, stem, now, &mut hidden) else {
+            return Vec::new();
+        };
+        let template = data
+            .text("permalink")
+            .or_else(|| {
+                site.collections
+                    .iter()
+                    .find(|c| c.name == "posts")
+                    .and_then(|c| c.permalink.clone())
+            })
+            .unwrap_or_else(|| style_template(&site.permalink));
+        expand(&template, &|key| {
+            doc.get(key).cloned().or_else(|| match key {
+                "output_ext" => Some(output_ext.clone()),
+                "collection" => Some("posts".to_string()),
+                "path" => Some(format!("/{}", without_ext(rel))),
+                "name" => Some(slugify(stem, false, false)),
+                _ => None,
+            })
+        })
+    } else if let Some(collection) = collection {
+        if !has_front_matter {
+            return copied();
+        }
+        if !collection.output {
+            hidden = Some(Hidden::NoOutput);
+        }
+        let inside = rel
+            .split_once(&format!("_{}/", collection.name))
+            .map_or(rel, |(_, rest)| rest);
+        let template = data
+            .text("permalink")
+            .or_else(|| collection.permalink.clone())
+            .unwrap_or_else(|| with_suffix("/:collection/:path", &site.permalink));
+        let title = data.text("slug").unwrap_or_else(|| stem.to_string());
+        expand(&template, &|key| match key {
+            "collection" => Some(collection.name.clone()),
+            "path" => Some(format!("/{}", without_ext(inside))),
+            "name" => Some(slugify(stem, false, false)),
+            "title" => Some(slugify(&title, true, true)),
+            "slug" => Some(slugify(&title, false, false)),
+            "output_ext" => Some(output_ext.clone()),
+            "categories" => Some(categories(&data, &[]).join("/")),
+            _ => None,
+        })
+    } else {
+        let template = data.text("permalink").unwrap_or_else(|| {
+            if output_ext != ".html" {
+                "/:path/:basename:output_ext".to_string()
+            } else if stem == "index" {
+                "/:path/".to_string()
+            } else {
+                with_suffix("/:path/:basename", &site.permalink)
+            }
+        });
+        expand(&template, &|key| match key {
+            "path" => Some(dir.to_string()),
+            "basename" => Some(stem.to_string()),
+            "output_ext" => Some(output_ext.clone()),
+            _ => None,
+        })
+    };
+    if data.is_false("published") {
+        hidden = Some(Hidden::Unpublished);
+    }
+    let Some(url) = url else {
+        return Vec::new();
+    };
+    let mut pages = vec![Page {
+        url,
+        source: rel.to_string(),
+        hidden,
+    }];
+    for from in data.list("redirect_from") {
+        pages.push(Page {
+            url: format!("/{}", from.trim_start_matches('/')),
+            source: rel.to_string(),
+            hidden,
+        });
+    }
+    pages
+}
+
+/// A document's front matter with the site's `defaults` under it.
+struct Data<'a> {
+    own: &'a [Entry],
+    defaults: Vec<&'a Entry>,
+}
+
+impl Data<'_> {
+    /// The entry for `key`: the document's own unless it is null, else the
+    /// default.
+    fn entry(&self, key: &str) -> Option<&Entry> {
+        let own = lookup(self.own, key);
+        let null = own.is_some_and(|e| {
+            e.value
+                .as_scalar()
+                .is_some_and(|s| s.resolve() == Resolved::Null)
+        });
+        let default = || {
+            self.defaults
+                .iter()
+                .copied()
+                .find(|e| e.key.key_text() == Some(key))
+        };
+        match own {
+            Some(entry) if !null => Some(entry),
+            _ => default().or(own),
+        }
+    }
+
+    /// A scalar value as text, when it is one and not blank.
+    fn text(&self, key: &str) -> Option<String> {
+        self.entry(key)?
+            .value
+            .as_scalar()
+            .filter(|s| !s.is_blank())
+            .map(|s| s.value.trim().to_string())
+    }
+
+    /// Whether `key` is written and false (or null, which Jekyll's `fetch`
+    /// also treats as false for posts).
+    fn is_false(&self, key: &str) -> bool {
+        self.entry(key)
+            .and_then(|e| e.value.as_scalar())
+            .is_some_and(|s| matches!(s.resolve(), Resolved::Bool(false) | Resolved::Null))
+    }
+
+    /// A list value's items, or a scalar as one item.
+    fn list(&self, key: &str) -> Vec<String> {
+        match self.entry(key).map(|e| &e.value.kind) {
+            Some(NodeKind::Scalar(s)) if !s.is_blank() => vec![s.value.clone()],
+            Some(NodeKind::Sequence(items)) => items
+                .iter()
+                .filter_map(|i| i.as_scalar())
+                .filter(|s| !s.is_blank())
+                .map(|s| s.value.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The placeholders of a post: its date parts in the site's zone, title,
+/// slug and categories. Sets `hidden` for a post Jekyll skips.
+fn post_fields(
+    site: &Site,
+    data: &Data<'_>,
+    dir: &str,
+    stem: &str,
+    now: jiff::Timestamp,
+    hidden: &mut Option<Hidden>,
+) -> Option<HashMap<&'static str, String>> {
+    let file = format!("{stem}.md");
+    let (name_day, written) = name_date(&file)?;
+    let slug_from_name = stem[written.len()..].trim_start_matches('-').to_string();
+    let date = data
+        .text("date")
+        .and_then(|d| parse_iso(&d))
+        .unwrap_or(name_day);
+    let zone = site.timezone.clone().unwrap_or(jiff::tz::TimeZone::UTC);
+    let at = in_zone(&date, &zone)?;
+    if !site.future && at.timestamp() > now {
+        *hidden = Some(Hidden::Future);
+    }
+    let slug = data.text("slug").unwrap_or(slug_from_name);
+    let folders: Vec<&str> = dir
+        .split('/')
+        .take_while(|part| *part != "_posts")
+        .filter(|part| !part.is_empty())
+        .collect();
+    let mut fields = HashMap::new();
+    let two = |v: i8| format!("{v:02}");
+    fields.insert("year", format!("{:04}", at.year()));
+    fields.insert("short_year", format!("{:02}", at.year().rem_euclid(100)));
+    fields.insert("month", two(at.month()));
+    fields.insert("i_month", at.month().to_string());
+    fields.insert("day", two(at.day()));
+    fields.insert("i_day", at.day().to_string());
+    fields.insert("hour", two(at.hour()));
+    fields.insert("minute", two(at.minute()));
+    fields.insert("second", two(at.second()));
+    fields.insert("y_day", format!("{:03}", at.day_of_year()));
+    let week = at.date().iso_week_date();
+    fields.insert("week", two(week.week()));
+    fields.insert("w_year", week.year().to_string());
+    fields.insert("w_day", at.weekday().to_monday_one_offset().to_string());
+    fields.insert("short_day", at.strftime("%a").to_string());
+    fields.insert("long_day", at.strftime("%A").to_string());
+    fields.insert("short_month", at.strftime("%b").to_string());
+    fields.insert("long_month", at.strftime("%B").to_string());
+    fields.insert("title", slugify(&slug, true, true));
+    fields.insert("slug", slugify(&slug, false, false));
+    fields.insert("categories", categories(data, &folders).join("/"));
+    Some(fields)
+}
+
+/// A document's categories as the URL shows them: the folders above
+/// `_posts`, then `categories` (a string split on spaces) and `category`,
+/// lowercased, each once.
+fn categories(data: &Data<'_>, folders: &[&str]) -> Vec<String> {
+    let mut all: Vec<String> = folders.iter().map(|f| f.to_string()).collect();
+    for item in data.list("categories") {
+        all.extend(item.split_whitespace().map(str::to_string));
+    }
+    all.extend(data.list("category"));
+    let mut seen = Vec::new();
+    for category in all {
+        let category = category.to_lowercase();
+        if !seen.contains(&category) {
+            seen.push(category);
+        }
+    }
+    seen
+}
+
+/// The template of a permalink style, or the setting itself when it is a
+/// template.
+fn style_template(style: &str) -> String {
+    match style {
+        "date" => "/:categories/:year/:month/:day/:title:output_ext",
+        "pretty" => "/:categories/:year/:month/:day/:title/",
+        "ordinal" => "/:categories/:year/:y_day/:title:output_ext",
+        "weekdate" => "/:categories/:year/W:week/:short_day/:title:output_ext",
+        "none" => "/:categories/:title:output_ext",
+        template => template,
+    }
+    .to_string()
+}
+
+/// Ends `template` as the site's style ends URLs (Jekyll's
+/// `add_permalink_suffix`).
+fn with_suffix(template: &str, style: &str) -> String {
+    match style {
+        "pretty" => format!("{template}/"),
+        "date" | "ordinal" | "none" => format!("{template}:output_ext"),
+        custom if custom.ends_with('/') => format!("{template}/"),
+        custom if custom.ends_with(":output_ext") => format!("{template}:output_ext"),
+        _ => template.to_string(),
+    }
+}
+
+/// Fills in a URL template's `:placeholders`; `None` when one is unknown
+/// (Jekyll stops the build on it; another rule's business). Runs of `/`
+/// collapse, as in Jekyll.
+fn expand(template: &str, value: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(at) = rest.find(':') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let len = after
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+            .count();
+        if len == 0 {
+            out.push(':');
+            rest = after;
+            continue;
+        }
+        let name = &after[..len];
+        let filled = value(name).or_else(|| {
+            let short = name.strip_suffix('_')?;
+            value(short).map(|v| v + "_")
+        })?;
+        out.push_str(&filled);
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    let mut url = String::with_capacity(out.len() + 1);
+    for c in format!("/{out}").chars() {
+        if !(c == '/' && url.ends_with('/')) {
+            url.push(c);
+        }
+    }
+    Some(url)
+}
+
+/// Jekyll's `slugify`: runs of characters other than letters, marks and
+/// digits (and, in `pretty` mode, `._~!$&'()+,;=@`) become one `-`, with no
+/// `-` at either end; lowercased unless `cased`.
+fn slugify(text: &str, pretty: bool, cased: bool) -> String {
+    let keep =
+        |c: char| c.is_alphanumeric() || (pretty && "._~!$&'()+,;=@".contains(c)) || is_mark(c);
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if keep(c) {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            if cased {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Whether `c` is a combining mark (the ranges blog text uses).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{20d0}'..='\u{20ff}')
+}
+
+fn without_ext(path: &str) -> &str {
+    match path.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() && !stem.ends_with('/') => stem,
+        _ => path,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site on disk from `(path, text)` pairs, with its URLs.
+    fn site_of(files: &[(&str, &str)]) -> (tempfile::TempDir, Site) {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let site = Site::load(dir.path(), &[]);
+        (dir, site)
+    }
+
+    /// The URL of the page built from `source`.
+    fn url_of<'a>(site: &'a Site, source: &str) -> Option<&'a str> {
+        site.urls()
+            .pages
+            .values()
+            .find(|p| p.source == source && !p.url.contains("old"))
+            .map(|p| p.url.as_str())
+    }
+
+    const POST: &str = "---\ntitle: Hello\n---\nHi.\n";
+
+    #[test]
+    fn posts_follow_the_permalink_style() {
+        for (style, url) in [
+            ("date", "/2024/03/09/Why-We-Ship.html"),
+            ("pretty", "/2024/03/09/Why-We-Ship/"),
+            ("ordinal", "/2024/069/Why-We-Ship.html"),
+            ("weekdate", "/2024/W10/Sat/Why-We-Ship.html"),
+            ("none", "/Why-We-Ship.html"),
+            ("/blog/:year/:i_month/:slug/", "/blog/2024/3/why-we-ship/"),
+            (
+                "/:short_year/:long_month/:title:output_ext",
+                "/24/March/Why-We-Ship.html",
+            ),
+        ] {
+            let (_dir, site) = site_of(&[
+                ("_config.yml", &format!("permalink: \"{style}\"\n")),
+                ("_posts/2024-03-09-Why-We-Ship.md", POST),
+            ]);
+            assert_eq!(
+                url_of(&site, "_posts/2024-03-09-Why-We-Ship.md"),
+                Some(url),
+                "{style}"
+            );
+        }
+    }
+
+    #[test]
+    fn categories_come_from_folders_and_front_matter() {
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "title: x\n"),
+            (
+                "Travel/_posts/2024-03-09-vienna.md",
+                "---\ncategories: Europe rail\n---\n",
+            ),
+            (
+                "_posts/2024-03-10-lisbon.md",
+                "---\ncategories: [Europe]\ncategory: Food\n---\n",
+            ),
+        ]);
+        assert_eq!(
+            url_of(&site, "Travel/_posts/2024-03-09-vienna.md"),
+            Some("/travel/europe/rail/2024/03/09/vienna.html")
+        );
+        assert_eq!(
+            url_of(&site, "_posts/2024-03-10-lisbon.md"),
+            Some("/europe/food/2024/03/10/lisbon.html")
+        );
+    }
+
+    #[test]
+    fn front_matter_and_defaults_set_the_url() {
+        let (_dir, site) = site_of(&[
+            (
+                "_config.yml",
+                "defaults:\n  - scope: {path: _posts}\n    values: {permalink: '/notes/:title/'}\n",
+            ),
+            ("_posts/2024-03-09-a.md", POST),
+            (
+                "_posts/2024-03-10-b.md",
+                "---\npermalink: /b-post/\nslug: ignored\n---\n",
+            ),
+            ("_posts/2024-03-11-c.md", "---\nslug: Third One\n---\n"),
+        ]);
+        assert_eq!(url_of(&site, "_posts/2024-03-09-a.md"), Some("/notes/a/"));
+        assert_eq!(url_of(&site, "_posts/2024-03-10-b.md"), Some("/b-post/"));
+        assert_eq!(
+            url_of(&site, "_posts/2024-03-11-c.md"),
+            Some("/notes/Third-One/")
+        );
+    }
+
+    #[test]
+    fn the_site_zone_can_move_a_post_to_another_day() {
+        let text = "---\ndate: 2024-03-09 23:30:00 -0500\n---\n";
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "timezone: Europe/Berlin\n"),
+            ("_posts/2024-03-09-late.md", text),
+        ]);
+        assert_eq!(
+            url_of(&site, "_posts/2024-03-09-late.md"),
+            Some("/2024/03/10/late.html")
+        );
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "title: x\n"),
+            ("_posts/2024-03-09-late.md", text),
+        ]);
+        assert_eq!(
+            url_of(&site, "_posts/2024-03-09-late.md"),
+            Some("/2024/03/10/late.html"),
+            "UTC is the default zone"
+        );
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "timezone: America/Chicago\n"),
+            ("_posts/2024-03-09-late.md", text),
+        ]);
+        assert_eq!(
+            url_of(&site, "_posts/2024-03-09-late.md"),
+            Some("/2024/03/09/late.html")
+        );
+    }
+
+    #[test]
+    fn pages_keep_their_folder() {
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "title: x\n"),
+            ("about.md", "---\ntitle: About\n---\n"),
+            ("docs/index.md", "---\n---\n"),
+            ("docs/setup.html", "---\n---\n"),
+            ("feed.json", "---\n---\n{}"),
+            ("css/main.scss", "---\n---\nbody {}"),
+            (
+                "notes.md",
+                "No front matter, still a page on GitHub Pages.\n",
+            ),
+            ("assets/logo.svg", "<svg/>"),
+            ("team.md", "---\npermalink: /people/\n---\n"),
+        ]);
+        for (source, url) in [
+            ("about.md", "/about.html"),
+            ("docs/index.md", "/docs/"),
+            ("docs/setup.html", "/docs/setup.html"),
+            ("feed.json", "/feed.json"),
+            ("css/main.scss", "/css/main.css"),
+            ("notes.md", "/notes.html"),
+            ("assets/logo.svg", "/assets/logo.svg"),
+            ("team.md", "/people/"),
+        ] {
+            assert_eq!(url_of(&site, source), Some(url), "{source}");
+        }
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "permalink: pretty\n"),
+            ("about.md", "---\n---\n"),
+        ]);
+        assert_eq!(url_of(&site, "about.md"), Some("/about/"));
+    }
+
+    #[test]
+    fn collections_publish_only_with_output() {
+        let (_dir, site) = site_of(&[
+            (
+                "_config.yml",
+                "collections:\n  recipes:\n    output: true\n    permalink: /cook/:name/\n  trips:\n    output: true\n  notes: {}\n",
+            ),
+            ("_recipes/Oat Bars.md", "---\n---\n"),
+            ("_trips/2023/danube.md", "---\n---\n"),
+            ("_notes/memo.md", "---\n---\n"),
+        ]);
+        let urls = site.urls();
+        assert_eq!(
+            url_of(&site, "_recipes/Oat Bars.md"),
+            Some("/cook/oat-bars/")
+        );
+        assert_eq!(
+            url_of(&site, "_trips/2023/danube.md"),
+            Some("/trips/2023/danube.html")
+        );
+        assert!(
+            matches!(urls.find("/notes/memo.html"), Found::Hidden(p) if p.hidden == Some(Hidden::NoOutput))
+        );
+    }
+
+    #[test]
+    fn urls_match_whatever_form_a_link_takes() {
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "title: x\n"),
+            ("about.md", "---\n---\n"),
+            ("docs/index.md", "---\n---\n"),
+        ]);
+        let urls = site.urls();
+        for link in [
+            "/about",
+            "/about/",
+            "/about.html",
+            "/docs",
+            "/docs/",
+            "/docs/index.html",
+        ] {
+            assert!(matches!(urls.find(link), Found::Page(_)), "{link}");
+        }
+        assert_eq!(urls.find("/abut/"), Found::Missing);
+        assert_eq!(urls.closest("/abut/"), Some("/about.html"));
+    }
+
+    #[test]
+    fn hidden_pages_keep_their_reason() {
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "title: x\n"),
+            ("_posts/2024-01-01-off.md", "---\npublished: false\n---\n"),
+            ("_posts/2999-01-01-later.md", POST),
+            ("_drafts/idea.md", POST),
+            ("_posts/notes.md", POST),
+        ]);
+        let urls = site.urls();
+        assert!(
+            matches!(urls.find("/2024/01/01/off.html"), Found::Hidden(p) if p.hidden == Some(Hidden::Unpublished))
+        );
+        assert!(
+            matches!(urls.find("/2999/01/01/later.html"), Found::Hidden(p) if p.hidden == Some(Hidden::Future))
+        );
+        let sources: Vec<&str> = urls.pages.values().map(|p| p.source.as_str()).collect();
+        assert!(
+            !sources
+                .iter()
+                .any(|s| s.contains("idea") || s.contains("notes")),
+            "drafts and misnamed posts have no URL: {sources:?}"
+        );
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "future: true\n"),
+            ("_posts/2999-01-01-later.md", POST),
+        ]);
+        assert!(matches!(
+            site.urls().find("/2999/01/01/later.html"),
+            Found::Page(_)
+        ));
+    }
+
+    #[test]
+    fn redirects_pagination_and_plugins() {
+        let (_dir, site) = site_of(&[
+            (
+                "_config.yml",
+                "paginate: 5\npaginate_path: /blog/page:num/\n",
+            ),
+            (
+                "_posts/2024-01-01-a.md",
+                "---\nredirect_from: [/old-a/, old-a-too]\n---\n",
+            ),
+        ]);
+        let urls = site.urls();
+        assert!(matches!(urls.find("/old-a/"), Found::Page(_)));
+        assert!(matches!(urls.find("/old-a-too"), Found::Page(_)));
+        assert_eq!(urls.find("/blog/page2/"), Found::Provided);
+        assert_eq!(urls.find("/blog/page/"), Found::Missing);
+        assert_eq!(urls.find("/feed.xml"), Found::Provided);
+        let (_dir, site) = site_of(&[("_config.yml", "theme: minima\nplugins: [jekyll-feed]\n")]);
+        assert_eq!(site.urls().find("/assets/main.css"), Found::Maybe("minima"));
+        assert_eq!(site.urls().find("/team/"), Found::Missing);
+        let (_dir, site) = site_of(&[("_config.yml", "title: x\n"), ("_plugins/tags.rb", "")]);
+        assert_eq!(site.urls().find("/team/"), Found::Maybe("_plugins"));
+    }
+
+    #[test]
+    fn slugs_as_jekyll_makes_them() {
+        assert_eq!(slugify("Hello, World!", false, false), "hello-world");
+        assert_eq!(slugify("  Café au lait ", false, false), "café-au-lait");
+        assert_eq!(slugify("Hello, World!", true, true), "Hello,-World!");
+        assert_eq!(slugify("---", false, false), "");
+    }
+}
