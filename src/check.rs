@@ -74,7 +74,7 @@ pub enum FixMode {
 const MAX_FIX_ROUNDS: usize = 8;
 
 /// The findings of one file.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct FileReport {
     /// The path as discovered or given.
     pub path: PathBuf,
@@ -97,7 +97,7 @@ pub struct FileReport {
 }
 
 /// Everything one run found.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Outcome {
     /// One report per file with findings or problems, in path order.
     pub files: Vec<FileReport>,

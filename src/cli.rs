@@ -13,6 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 
+use crate::changes::Changes;
 use crate::check::{self, FixMode};
 use crate::config::{Config, Level};
 use crate::diagnostic::Severity;
@@ -106,6 +107,21 @@ struct CheckArgs {
     /// as `jekyll build --config` takes them.
     #[arg(long, value_name = "FILES", value_delimiter = ',')]
     config: Vec<PathBuf>,
+    /// Exit 1 when there is a finding at this severity or above (`never`:
+    /// only `--max-warnings` and unreadable files change the exit status).
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// A unified diff (`git diff -U0 BASE`): with `--format github`, annotate
+    /// only findings on the lines it adds or changes.
+    #[arg(long, value_name = "FILE")]
+    changed_lines: Option<PathBuf>,
+    /// Append a Markdown table of every finding to FILE (such as
+    /// `$GITHUB_STEP_SUMMARY`), within GitHub's 1 MiB limit.
+    #[arg(long, value_name = "FILE")]
+    summary: Option<PathBuf>,
+    /// Also write the findings as SARIF 2.1.0 to FILE.
+    #[arg(long, value_name = "FILE")]
+    sarif_file: Option<PathBuf>,
     /// Check text from standard input instead of files (for editors).
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     stdin: bool,
@@ -118,6 +134,27 @@ struct CheckArgs {
         default_value = "stdin.md"
     )]
     stdin_filename: PathBuf,
+}
+
+/// The least severity that fails a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// The least failing severity; `None` for `never`.
+    fn severity(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,6 +198,13 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         args.paths.clone()
     };
     let color = use_color(args.color);
+    let changed = match args.changed_lines.as_deref().map(Changes::read).transpose() {
+        Ok(changed) => changed,
+        Err(err) => {
+            eprintln!("prepress: {err}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     let root = args.site.clone().or_else(|| Site::find_root(&paths[0]));
     let site = root.map(|root| Site::load(&root, &args.config));
     let setup = match prepare(color, site)? {
@@ -202,23 +246,69 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
             u8::from(changes)
         }));
     }
-    report::write(args.format, &outcome, &setup.catalog, args.quiet, &mut out)?;
+    let options = report::Options {
+        quiet: args.quiet,
+        changed: changed.as_ref(),
+    };
+    report::write(args.format, &outcome, &setup.catalog, &options, &mut out)?;
     out.flush()?;
     for file in &outcome.files {
         if let Some(err) = &file.write_error {
             eprintln!("prepress: {err}");
         }
     }
-    let errors = outcome.count(Severity::Error);
+    if let Err(err) = write_extra_reports(args, &outcome, &setup, changed.as_ref()) {
+        eprintln!("prepress: {err}");
+        return Ok(ExitCode::from(2));
+    }
     let warnings = outcome.count(Severity::Warning);
+    let failing = args
+        .fail_on
+        .severity()
+        .is_some_and(|least| outcome.findings().any(|f| f.diagnostic.severity >= least));
     let code = if outcome.incomplete() {
         2
-    } else if errors > 0 || args.max_warnings.is_some_and(|max| warnings > max) {
+    } else if failing || args.max_warnings.is_some_and(|max| warnings > max) {
         1
     } else {
         0
     };
     Ok(ExitCode::from(code))
+}
+
+/// Writes the reports that go to files besides standard output: the SARIF
+/// file and the job summary (appended, as `$GITHUB_STEP_SUMMARY` expects).
+fn write_extra_reports(
+    args: &CheckArgs,
+    outcome: &check::Outcome,
+    setup: &Setup,
+    changed: Option<&Changes>,
+) -> io::Result<()> {
+    let named = |path: &Path, err: io::Error| {
+        io::Error::new(
+            err.kind(),
+            format!("could not write `{}`: {err}", path.display()),
+        )
+    };
+    if let Some(path) = &args.sarif_file {
+        let mut text = Vec::new();
+        report::sarif::write(outcome, &setup.catalog, &mut text)?;
+        std::fs::write(path, text).map_err(|err| named(path, err))?;
+    }
+    if let Some(path) = &args.summary {
+        let used = std::fs::metadata(path).map_or(0, |m| m.len());
+        let budget =
+            report::summary::LIMIT.saturating_sub(usize::try_from(used).unwrap_or(usize::MAX));
+        let text = report::summary::render(outcome, changed, budget);
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(|err| named(path, err))?;
+        file.write_all(text.as_bytes())
+            .map_err(|err| named(path, err))?;
+    }
+    Ok(())
 }
 
 /// The setup for a run in the working directory, or the exit status after

@@ -748,3 +748,35 @@ fn an_unknown_time_zone_is_reported_in_the_config_that_set_it() {
         "a rule turned off is off for site findings too"
     );
 }
+
+#[test]
+fn fail_on_sets_the_threshold_and_a_bad_diff_stops_the_run() {
+    let dir = site_from(&[
+        ("_config.yml", "title: x\nauthor: Team\n"),
+        (
+            "_posts/2024-01-01-a.md",
+            "---\ntitle: A\ncomments: \"true\"\n---\nHi.\n",
+        ),
+    ]);
+    let code = |args: &[&str]| {
+        stdout(
+            prepress_in(dir.path())
+                .args(["--format", "compact"])
+                .args(args),
+        )
+        .1
+    };
+    assert_eq!(code(&[]), 0, "a warning does not fail by default");
+    assert_eq!(code(&["--fail-on", "warning"]), 1);
+    assert_eq!(code(&["--fail-on", "info"]), 1);
+    assert_eq!(code(&["--fail-on", "never", "--max-warnings", "0"]), 1);
+    assert_eq!(code(&["--fail-on", "never"]), 0);
+    let output = prepress_in(dir.path())
+        .args(["--changed-lines", "missing.diff"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("could not read the diff `missing.diff`")
+    );
+}

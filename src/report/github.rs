@@ -3,43 +3,70 @@
 //! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`, one
 //! per finding, escaped as the workflow-command format requires (`%`, CR and LF
 //! everywhere; `:` and `,` too inside properties). GitHub shows at most 10
-//! annotations of each kind per step, so errors come first, then warnings, then
-//! notices, 10 of each, and one last notice counts what was left out.
+//! annotations of each kind per step (and 50 per job), so errors come first,
+//! then warnings, then notices, 10 of each; when some findings are left out,
+//! the last notice slot goes to one notice that counts them. With the lines a
+//! pull request changed (`--changed-lines`), only findings on those lines are
+//! annotated: the others are counted in that notice, and the job summary lists
+//! every finding.
 
 use std::io::{self, Write};
 
-use crate::check::{Finding, Outcome};
+use crate::changes::Changes;
+use crate::check::{FileReport, Finding, Outcome};
 use crate::diagnostic::Severity;
 
 /// Annotations GitHub shows per kind and step.
 pub const PER_KIND: usize = 10;
 
-/// Writes the annotations.
-pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-    let mut left_out = 0;
-    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
-        let mut shown = 0;
-        for file in &outcome.files {
-            for finding in file
-                .findings
-                .iter()
-                .filter(|f| f.diagnostic.severity == severity)
-            {
-                if shown == PER_KIND {
-                    left_out += 1;
-                    continue;
-                }
-                shown += 1;
-                writeln!(out, "{}", annotation(&file.display, finding))?;
-            }
+/// Writes the annotations: every finding, or with `changed` only those on a
+/// changed line.
+pub fn write(outcome: &Outcome, changed: Option<&Changes>, out: &mut dyn Write) -> io::Result<()> {
+    let wanted = |file: &FileReport, finding: &Finding| {
+        changed.is_none_or(|c| c.touches(&file.display, finding.start.line, finding.end.line))
+    };
+    let of_kind = |severity: Severity| -> Vec<(&FileReport, &Finding)> {
+        outcome
+            .files
+            .iter()
+            .flat_map(|file| file.findings.iter().map(move |f| (file, f)))
+            .filter(|(file, f)| f.diagnostic.severity == severity && wanted(file, f))
+            .collect()
+    };
+    let errors = of_kind(Severity::Error);
+    let warnings = of_kind(Severity::Warning);
+    let notices = of_kind(Severity::Info);
+    let total = outcome.findings().count();
+    let before_notices = errors.len().min(PER_KIND) + warnings.len().min(PER_KIND);
+    // The counting notice takes a notice slot when anything is left out.
+    let notice_slots = if total > before_notices + notices.len().min(PER_KIND) {
+        PER_KIND - 1
+    } else {
+        PER_KIND
+    };
+    let mut shown = 0;
+    for (list, limit) in [
+        (&errors, PER_KIND),
+        (&warnings, PER_KIND),
+        (&notices, notice_slots),
+    ] {
+        for (file, finding) in list.iter().take(limit) {
+            writeln!(out, "{}", annotation(&file.display, finding))?;
+            shown += 1;
         }
     }
+    let left_out = total - shown;
     if left_out > 0 {
+        let why = if changed.is_some() {
+            "only findings on changed lines are annotated, at most"
+        } else {
+            "GitHub shows at most"
+        };
         writeln!(
             out,
             "::notice title=prepress::{}",
             data(&format!(
-                "{left_out} more findings are not annotated (GitHub shows {PER_KIND} of each kind per step); the job summary or `prepress --format compact` lists them all"
+                "{left_out} more findings are not annotated ({why} {PER_KIND} of each kind per step); the job summary or `prepress --format compact` lists them all"
             ))
         )?;
     }
@@ -103,5 +130,47 @@ mod tests {
             annotation("posts/a,b:c.md", &finding),
             "::error file=posts/a%2Cb%3Ac.md,line=2,col=3,endLine=2,endColumn=4,title=invalid-yaml::50%25 off: a, b%0D%0Anext%0Afix it"
         );
+    }
+
+    #[test]
+    fn keeps_to_the_annotation_limits_and_counts_the_rest() {
+        let finding = |severity, line| {
+            let mut diagnostic = Diagnostic::new(&crate::rules::INVALID_YAML, 0..1, "m");
+            diagnostic.severity = severity;
+            Finding {
+                diagnostic,
+                start: Position { line, column: 1 },
+                end: Position { line, column: 2 },
+                labels: Vec::new(),
+            }
+        };
+        let mut findings: Vec<Finding> = (1..=12).map(|l| finding(Severity::Error, l)).collect();
+        findings.extend((13..=24).map(|l| finding(Severity::Info, l)));
+        let outcome = Outcome {
+            files: vec![crate::check::FileReport {
+                display: "a.md".into(),
+                findings,
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let lines = |changed: Option<&Changes>| {
+            let mut out = Vec::new();
+            write(&outcome, changed, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let all = lines(None);
+        assert_eq!(all.matches("::error ").count(), 10);
+        assert_eq!(
+            all.matches("::notice file=").count(),
+            9,
+            "one slot is kept for the count"
+        );
+        assert!(all.ends_with("::notice title=prepress::5 more findings are not annotated (GitHub shows at most 10 of each kind per step); the job summary or `prepress --format compact` lists them all\n"));
+        let changes = Changes::parse("+++ b/a.md\n@@ -1,0 +2,2 @@\n").unwrap();
+        let some = lines(Some(&changes));
+        assert_eq!(some.lines().count(), 3, "{some}");
+        assert!(some.contains("line=2,") && some.contains("line=3,"));
+        assert!(some.contains("::notice title=prepress::22 more findings"));
     }
 }

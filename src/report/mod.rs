@@ -10,9 +10,11 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod summary;
 
 use std::io::{self, Write};
 
+use crate::changes::Changes;
 use crate::check::Outcome;
 use crate::diagnostic::Severity;
 use crate::rules::RuleInfo;
@@ -32,13 +34,22 @@ pub enum Format {
     Sarif,
 }
 
+/// What a run asks of the report beyond its format.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// Drop the human summary line.
+    pub quiet: bool,
+    /// The lines a change touched: GitHub annotations go only there.
+    pub changed: Option<&'a Changes>,
+}
+
 /// Writes `outcome` in `format` to `out`; `catalog` describes the rules (for
-/// SARIF). `quiet` drops the human summary line.
+/// SARIF).
 pub fn write(
     format: Format,
     outcome: &Outcome,
     catalog: &[RuleInfo],
-    quiet: bool,
+    options: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
@@ -46,14 +57,14 @@ pub fn write(
             for file in &outcome.files {
                 out.write_all(file.rendered.as_bytes())?;
             }
-            if !quiet {
+            if !options.quiet {
                 writeln!(out, "{}", human::summary(outcome))?;
             }
             Ok(())
         }
         Format::Compact => compact::write(outcome, out),
         Format::Json => json::write(outcome, out),
-        Format::Github => github::write(outcome, out),
+        Format::Github => github::write(outcome, options.changed, out),
         Format::Sarif => sarif::write(outcome, catalog, out),
     }
 }
