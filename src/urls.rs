@@ -14,10 +14,11 @@
 //! `/about/index.html` are one page.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use crate::closest::closest;
+use crate::closest::NameIndex;
 use crate::date::{in_zone, name_date, parse_iso};
 use crate::front_matter::FrontMatter;
 use crate::front_matter::resolve::Resolved;
@@ -131,6 +132,8 @@ pub struct Urls {
     generator: Option<String>,
     /// The theme, which may provide assets.
     theme: Option<String>,
+    /// The published URLs indexed for "did you mean", built on first use.
+    index: OnceLock<NameIndex>,
 }
 
 impl Urls {
@@ -175,6 +178,7 @@ impl Urls {
             paginate,
             generator,
             theme: site.theme.clone(),
+            index: OnceLock::new(),
         }
     }
 
@@ -203,15 +207,18 @@ impl Urls {
         }
     }
 
-    /// The published URL closest to `path`, for a "did you mean".
+    /// The published URL closest to `path`, for a "did you mean". The index
+    /// it searches is built on first use, from the canonical URLs.
     pub fn closest(&self, path: &str) -> Option<&str> {
-        let near = closest(
-            &canonical(path),
-            self.pages
-                .iter()
-                .filter(|(_, p)| p.hidden.is_none())
-                .map(|(key, _)| key.as_str()),
-        )?;
+        let index = self.index.get_or_init(|| {
+            NameIndex::new(
+                self.pages
+                    .iter()
+                    .filter(|(_, p)| p.hidden.is_none())
+                    .map(|(key, _)| key.clone()),
+            )
+        });
+        let near = index.closest(&canonical(path))?;
         self.pages.get(near).map(|p| p.url.as_str())
     }
 

@@ -89,7 +89,9 @@ const SLIPS: &[&str] = &[
     "It took a hour to fix.",
     "We should of known.",
 ];
-const WORDS: &[&str] = &[
+/// The words posts link to as pages (`/{word}/`) and images
+/// (`/assets/{word}.png`); a generated site has one of each.
+pub const WORDS: &[&str] = &[
     "release",
     "queue",
     "review",
