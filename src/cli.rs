@@ -187,6 +187,14 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
     } else {
         check::run(&paths, &setup, args.threads, mode, render)
     };
+    // A config nearer to some file than the working directory's can be wrong too.
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(err) => {
+            report_schema_error(err, &std::env::current_dir()?, color);
+            return Ok(ExitCode::from(2));
+        }
+    };
     let mut out = io::stdout().lock();
     if mode == FixMode::Diff {
         for file in &outcome.files {
