@@ -843,3 +843,21 @@ fn a_file_named_from_a_parent_folder_takes_the_config_beside_it() {
     );
     assert_eq!(out, expected);
 }
+
+#[test]
+fn site_level_findings_follow_the_config_of_the_site_root() {
+    let dir = site_from(&[
+        ("blog/_config.yml", "title: x\ntimezone: Europe/Berlim\n"),
+        (
+            "blog/.prepress.yml",
+            "rules:\n  disable: [unknown-timezone]\n",
+        ),
+        (
+            "blog/_posts/.prepress.yml",
+            "rules:\n  severity:\n    unknown-timezone: error\n",
+        ),
+        ("blog/_posts/2024-01-01-a.md", "---\ntitle: A\n---\nHi.\n"),
+    ]);
+    let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact", "blog"]));
+    assert_eq!((out.as_str(), code), ("", 0));
+}
