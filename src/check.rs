@@ -208,8 +208,8 @@ pub fn run(
                 .map(|p| p.as_path())
                 .chain(found.problems.iter().map(|(p, _)| p.as_path())),
         )?;
-        let site = configs.for_site();
-        let site_context = site.context();
+        let site_setup = configs.for_site();
+        let site_context = site_setup.context();
         let mut files: Vec<FileReport> = setup
             .site
             .iter()

@@ -123,7 +123,7 @@ pub struct Configs<'a> {
 pub struct FileSetup<'a> {
     setup: &'a Setup,
     levels: Cow<'a, Levels>,
-    site: Option<&'a crate::site::Site>,
+    site: Option<&'a Site>,
 }
 
 impl FileSetup<'_> {
@@ -244,6 +244,7 @@ impl<'a> Configs<'a> {
         }
     }
 
+    /// The setup at `index` in `others`, or the run's for `None`.
     fn setup(&self, index: Option<usize>) -> &Setup {
         index.map_or(self.run, |i| &self.others[i])
     }
