@@ -16,7 +16,8 @@ use crate::document::{self, Document, LoadError};
 use crate::fix;
 use crate::line_index::{LineIndex, Position};
 use crate::rules::{self, Context};
-use crate::setup::Setup;
+use crate::schema::SchemaError;
+use crate::setup::{Configs, Setup};
 use crate::site_checks;
 
 /// A diagnostic with its line and column positions worked out.
@@ -136,45 +137,49 @@ impl Outcome {
 }
 
 /// Checks `text` as if it were the file at `path` (for editors that send
-/// unsaved text on standard input), with the site context of that path.
+/// unsaved text on standard input), with the site context and nearest config
+/// of that path. A mistake in that config stops the run.
 pub fn run_text(
     setup: &Setup,
     path: &Path,
     text: String,
     render: Option<&dyn RenderFile>,
-) -> Outcome {
+) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
     let cwd = std::env::current_dir().unwrap_or_default();
-    let context = setup.context();
+    let mut configs = Configs::new(setup, &cwd)?;
+    configs.resolve([path])?;
+    let file = configs.for_file(path);
     let mut reports = vec![check_text(
-        &context,
+        &file.context(),
         path,
         display_path(path, &cwd),
         text,
         FixMode::Report,
         render,
     )];
-    add_site_findings(&context, &mut reports, render);
-    Outcome {
+    add_site_findings(&configs.for_site().context(), &mut reports, render);
+    Ok(Outcome {
         files: reports
             .into_iter()
             .filter(|r| !r.findings.is_empty())
             .collect(),
         files_checked: 1,
         elapsed: started.elapsed(),
-    }
+    })
 }
 
-/// Checks everything under `paths` as `setup` says, on `threads` workers (0:
-/// one per core), rendering each file's findings with `render` if given.
+/// Checks everything under `paths` on `threads` workers (0: one per core),
+/// each file with its nearest config (`setup`'s when it has none), rendering
+/// each file's findings with `render` if given. A mistake in a config found on
+/// the way stops the run before any file is checked.
 pub fn run(
     paths: &[PathBuf],
     setup: &Setup,
     threads: usize,
     mode: FixMode,
     render: Option<&dyn RenderFile>,
-) -> Outcome {
-    let context = setup.context();
+) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
     let cwd = std::env::current_dir().unwrap_or_default();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -183,12 +188,34 @@ pub fn run(
         .build();
     let work = || {
         let found = discover::discover(paths, rayon::current_num_threads());
+        // Files found by walking a site are checked only if Jekyll reads them;
+        // a file named on the command line is always checked.
+        let named: Vec<PathBuf> = paths.iter().filter(|p| p.is_file()).cloned().collect();
+        let to_check: Vec<&PathBuf> = found
+            .files
+            .iter()
+            .filter(|path| match &setup.site {
+                Some(site) if !named.contains(path) => site
+                    .relative(path)
+                    .is_none_or(|relative| site.publishes(&relative)),
+                _ => true,
+            })
+            .collect();
+        let mut configs = Configs::new(setup, &cwd)?;
+        configs.resolve(
+            to_check
+                .iter()
+                .map(|p| p.as_path())
+                .chain(found.problems.iter().map(|(p, _)| p.as_path())),
+        )?;
+        let site_setup = configs.for_site();
+        let site_context = site_setup.context();
         let mut files: Vec<FileReport> = setup
             .site
             .iter()
             .flat_map(|site| &site.problems)
             .filter_map(|problem| {
-                let diagnostic = rules::configured(&context, problem.diagnostic.clone())?;
+                let diagnostic = rules::configured(&site_context, problem.diagnostic.clone())?;
                 let findings = locate(
                     &LineIndex::new(&problem.text),
                     &problem.text,
@@ -210,46 +237,44 @@ pub fn run(
                 .problems
                 .iter()
                 .map(|(path, reason)| {
-                    unreadable(&context, path, &display_path(path, &cwd), reason, render)
+                    let file = configs.for_file(path);
+                    let display = display_path(path, &cwd);
+                    unreadable(&file.context(), path, &display, reason, render)
                 })
                 .filter(|report| !report.findings.is_empty()),
         );
-        // Files found by walking a site are checked only if Jekyll reads them;
-        // a file named on the command line is always checked.
-        let named: Vec<PathBuf> = paths.iter().filter(|p| p.is_file()).cloned().collect();
-        let to_check: Vec<&PathBuf> = found
-            .files
-            .iter()
-            .filter(|path| match &setup.site {
-                Some(site) if !named.contains(path) => site
-                    .relative(path)
-                    .is_none_or(|relative| site.publishes(&relative)),
-                _ => true,
-            })
-            .collect();
         let checked_count = to_check.len();
         let mut checked: Vec<FileReport> = to_check
             .par_iter()
-            .map(|path| check_file(&context, path, display_path(path, &cwd), mode, render))
+            .map(|path| {
+                let file = configs.for_file(path);
+                check_file(
+                    &file.context(),
+                    path,
+                    display_path(path, &cwd),
+                    mode,
+                    render,
+                )
+            })
             .collect();
-        add_site_findings(&context, &mut checked, render);
+        add_site_findings(&site_context, &mut checked, render);
         files.extend(
             checked
                 .into_iter()
                 .filter(|report| !report.findings.is_empty() || report.fixed > 0),
         );
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        (files, checked_count)
+        Ok((files, checked_count))
     };
     let (files, files_checked) = match pool {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
+        Ok(pool) => pool.install(work)?,
+        Err(_) => work()?,
     };
-    Outcome {
+    Ok(Outcome {
         files,
         files_checked,
         elapsed: started.elapsed(),
-    }
+    })
 }
 
 /// Runs the site step over every checked document and adds its findings to

@@ -231,6 +231,14 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
     } else {
         check::run(&paths, &setup, args.threads, mode, render)
     };
+    // A config nearer to some file than the working directory's can be wrong too.
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(err) => {
+            report_schema_error(err, &std::env::current_dir()?, color);
+            return Ok(ExitCode::from(2));
+        }
+    };
     let mut out = io::stdout().lock();
     if mode == FixMode::Diff {
         for file in &outcome.files {
@@ -453,6 +461,8 @@ fn explain(id: &str, color: bool) -> io::Result<ExitCode> {
 const STARTER_CONFIG: &str = "\
 # prepress configuration. Every key is optional; delete what you do not need.
 # `prepress rules` lists the rules and packs, `prepress explain ID` explains one.
+# Each file is checked with the nearest config above it, whole: a config in a
+# subfolder replaces this one there, it is not merged with it.
 rules:
   # Rules or whole packs to turn off (the code rules form the pack `jekyll`).
   disable: []
@@ -463,6 +473,15 @@ rules:
     # duplicate-key: error
   # Your own rule packs (format: rules/README.md in prepress's repository).
   packs: []
+# Rule settings for some files only. `files` are globs relative to this file's
+# folder (`*` stays within a folder, `**` spans any depth); every entry that
+# matches a file applies, in order, on top of `rules:` above.
+# overrides:
+#   - files: [\"_drafts/**\", \"docs/*.md\"]
+#     rules:
+#       disable: [published-false]
+#       severity:
+#         repeated-word: info
 front-matter:
   # Keys reported when present but empty: `all`, or a list such as
   # [title, author, translator]. Without this, prepress checks the keys where

@@ -1,11 +1,18 @@
 //! Configuration: `.prepress.yml`, or a `prepress:` section in Jekyll's `_config.yml`.
 //!
-//! The file is found by walking up from the working directory; in each folder a
-//! `.prepress.yml` (or `.prepress.yaml`) wins over `_config.yml`. It is read with
-//! the same span-keeping YAML reader as front matter, so every mistake (an
-//! unknown key, a rule or pack that does not exist, a wrong type) is reported at
-//! its line and column in the config file and stops the run with status 2: a
-//! config that is silently half-applied is worse than none.
+//! Each checked file takes the config nearest to it: walking up from the file's
+//! folder, the first folder with a `.prepress.yml` (or `.prepress.yaml`) or a
+//! `_config.yml` gives it, and in one folder `.prepress.yml` wins over
+//! `_config.yml`. A file with no config above it takes the one found from the
+//! working directory, and failing that the default. Nested configs are not
+//! merged: the nearest one applies whole, so what a file is checked with can be
+//! read in one place.
+//!
+//! A config is read with the same span-keeping YAML reader as front matter, so
+//! every mistake (an unknown key, a rule or pack that does not exist, a wrong
+//! type, a glob that does not parse) is reported at its line and column in the
+//! config file and stops the run with status 2: a config that is silently
+//! half-applied is worse than none.
 //!
 //! ```yaml
 //! rules:
@@ -14,15 +21,27 @@
 //!   severity:
 //!     duplicate-key: error                  # off, info, warning or error
 //!   packs: [.prepress/team.yml]             # the site's own rule packs
+//! overrides:                                # rule settings for some files
+//!   - files: ["_drafts/**", "docs/*.md"]    # globs, relative to this file's folder
+//!     rules:
+//!       disable: [published-false]
 //! front-matter:
 //!   check-empty: all                        # or a list: [title, author, translator]
 //!   required:                               # keys each kind of document must have
 //!     posts: [title, author, description]
 //! ```
+//!
+//! An override's globs match a file's path relative to the config file's
+//! folder, with `/` between folders; `*` stays within one folder and `**`
+//! spans any number. Overrides hold only rule settings (packs are read once per
+//! config); every override that matches a file applies, in order, on top of the
+//! top-level `rules:`.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 use crate::diagnostic::Severity;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
@@ -31,6 +50,9 @@ use crate::schema::{Schema, SchemaError};
 
 /// Names the config file may have, in order of preference within one folder.
 const FILE_NAMES: &[&str] = &[".prepress.yml", ".prepress.yaml"];
+
+/// Jekyll's config file, whose `prepress:` section is a config too.
+const JEKYLL_FILE: &str = "_config.yml";
 
 /// The section of `_config.yml` prepress reads.
 const JEKYLL_SECTION: &str = "prepress";
@@ -62,15 +84,62 @@ pub struct Name {
     pub span: Range<usize>,
 }
 
-/// The settings of one run, as written.
+/// Rule settings as written: the top-level `rules:` or one override's.
+#[derive(Debug, Clone, Default)]
+struct RuleSettings {
+    disable: Vec<Name>,
+    enable: Vec<Name>,
+    severity: Vec<(Name, Level)>,
+}
+
+impl RuleSettings {
+    /// Every rule id or pack name the settings use.
+    fn names(&self) -> impl Iterator<Item = &Name> {
+        self.disable
+            .iter()
+            .chain(&self.enable)
+            .chain(self.severity.iter().map(|(n, _)| n))
+    }
+
+    /// Changes one rule's setting as these settings say: pack-wide settings
+    /// first, then the rule's own, which win.
+    fn apply(&self, id: &str, setting: &mut RuleLevel) {
+        let listed = |list: &[Name], by: &str| list.iter().any(|n| n.name == by);
+        for by in [setting.group, id] {
+            if let Some((_, level)) = self.severity.iter().find(|(n, _)| n.name == by) {
+                match level {
+                    Level::Off => setting.on = false,
+                    Level::On(s) => {
+                        setting.severity = *s;
+                        setting.on = true;
+                    }
+                }
+            }
+            if listed(&self.enable, by) {
+                setting.on = true;
+            }
+            if listed(&self.disable, by) {
+                setting.on = false;
+            }
+        }
+    }
+}
+
+/// Rule settings for the files that some globs match.
+#[derive(Debug, Clone)]
+struct Override {
+    files: GlobSet,
+    rules: RuleSettings,
+}
+
+/// The settings of one config file, as written.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     /// The file the settings came from, if any.
     pub source: Option<PathBuf>,
     text: String,
-    disable: Vec<Name>,
-    enable: Vec<Name>,
-    severity: Vec<(Name, Level)>,
+    rules: RuleSettings,
+    overrides: Vec<Override>,
     /// Paths of the site's own packs, as written (relative to the config file).
     pub packs: Vec<Name>,
     /// The keys `empty-value` checks, when configured.
@@ -80,21 +149,47 @@ pub struct Config {
     pub required: Vec<(String, Vec<String>)>,
 }
 
-/// The level of every rule for one run.
+/// One rule's setting: its pack (which pack-wide settings name), whether it
+/// runs and at which severity. The severity is kept while the rule is off, so
+/// an override that turns it back on finds the configured one.
+#[derive(Debug, Clone, Copy)]
+struct RuleLevel {
+    group: &'static str,
+    on: bool,
+    severity: Severity,
+}
+
+/// The level of every rule, for a config or for one file under it.
 #[derive(Debug, Clone, Default)]
-pub struct Levels(HashMap<&'static str, Level>);
+pub struct Levels(HashMap<&'static str, RuleLevel>);
 
 impl Levels {
+    /// Every rule of `catalog` at its default, as if there were no config.
+    fn defaults(catalog: &[RuleInfo]) -> Self {
+        Self(
+            catalog
+                .iter()
+                .map(|r| {
+                    let setting = RuleLevel {
+                        group: r.group,
+                        on: r.enabled,
+                        severity: r.severity,
+                    };
+                    (r.id, setting)
+                })
+                .collect(),
+        )
+    }
+
     /// Every rule of `catalog` on at its default severity, enabled by default or
     /// not: what the packs' own examples are tested with.
     #[cfg(test)]
     pub fn every_rule_on(catalog: &[RuleInfo]) -> Self {
-        Self(
-            catalog
-                .iter()
-                .map(|r| (r.id, Level::On(r.severity)))
-                .collect(),
-        )
+        let mut levels = Self::defaults(catalog);
+        for setting in levels.0.values_mut() {
+            setting.on = true;
+        }
+        levels
     }
 
     /// Whether a rule with this id exists (on or off).
@@ -104,27 +199,45 @@ impl Levels {
 
     /// The level of the rule with this id (`Off` for an id it does not know).
     pub fn get(&self, id: &str) -> Level {
-        self.0.get(id).copied().unwrap_or(Level::Off)
+        match self.0.get(id) {
+            Some(setting) if setting.on => Level::On(setting.severity),
+            _ => Level::Off,
+        }
+    }
+
+    /// These levels with `settings` applied on top.
+    fn apply(&mut self, settings: &RuleSettings) {
+        for (id, setting) in &mut self.0 {
+            settings.apply(id, setting);
+        }
     }
 }
 
 impl Config {
-    /// Finds and reads the config for a run started in `dir`; the default config
-    /// when there is none.
+    /// Finds and reads the config for a run started in `dir`: the nearest one
+    /// walking up, or the default config when there is none.
     pub fn discover(dir: &Path) -> Result<Self, SchemaError> {
-        for folder in dir.ancestors() {
-            for name in FILE_NAMES {
-                let path = folder.join(name);
-                if path.is_file() {
-                    return Self::read_file(&path, None);
-                }
-            }
-            let jekyll = folder.join("_config.yml");
-            if jekyll.is_file() {
-                return Self::read_file(&jekyll, Some(JEKYLL_SECTION));
-            }
+        match dir.ancestors().find_map(Self::file_in) {
+            Some(path) => Self::read_found(&path),
+            None => Ok(Self::default()),
         }
-        Ok(Self::default())
+    }
+
+    /// The config file in `folder`, if it holds one: a `.prepress.yml` (or
+    /// `.prepress.yaml`), else a Jekyll `_config.yml`.
+    pub fn file_in(folder: &Path) -> Option<PathBuf> {
+        FILE_NAMES
+            .iter()
+            .chain([&JEKYLL_FILE])
+            .map(|name| folder.join(name))
+            .find(|path| path.is_file())
+    }
+
+    /// Reads a config file that `file_in` found: all of a `.prepress.yml`, or
+    /// the `prepress:` section of a `_config.yml`.
+    pub fn read_found(path: &Path) -> Result<Self, SchemaError> {
+        let jekyll = path.file_name().is_some_and(|name| name == JEKYLL_FILE);
+        Self::read_file(path, jekyll.then_some(JEKYLL_SECTION))
     }
 
     /// Reads the config at `path`, or only its `section` when given (a Jekyll
@@ -150,7 +263,7 @@ impl Config {
         Ok(config)
     }
 
-    /// The folder relative pack paths are resolved from.
+    /// The folder relative pack paths and override globs are resolved from.
     pub fn base_dir(&self) -> PathBuf {
         self.source
             .as_deref()
@@ -169,15 +282,15 @@ impl Config {
         }
     }
 
-    /// The level of each rule in `catalog`, checking that every name the config
-    /// uses is a rule id or a pack name.
+    /// The level of each rule in `catalog` under the top-level `rules:`,
+    /// checking that every name the config uses, overrides included, is a rule
+    /// id or a pack name.
     pub fn levels(&self, catalog: &[RuleInfo]) -> Result<Levels, SchemaError> {
-        for name in self
-            .disable
-            .iter()
-            .chain(&self.enable)
-            .chain(self.severity.iter().map(|(n, _)| n))
-        {
+        let names = self
+            .rules
+            .names()
+            .chain(self.overrides.iter().flat_map(|o| o.rules.names()));
+        for name in names {
             let known = catalog
                 .iter()
                 .any(|r| r.id == name.name || r.group == name.name);
@@ -194,32 +307,51 @@ impl Config {
                 ));
             }
         }
-        let listed = |list: &[Name], by: &str| list.iter().any(|n| n.name == by);
-        let mut levels = HashMap::new();
-        for rule in catalog {
-            let mut on = rule.enabled;
-            let mut severity = rule.severity;
-            // Pack-wide settings first, then the rule's own, which win.
-            for by in [rule.group, rule.id] {
-                if let Some((_, level)) = self.severity.iter().find(|(n, _)| n.name == by) {
-                    match level {
-                        Level::Off => on = false,
-                        Level::On(s) => {
-                            severity = *s;
-                            on = true;
-                        }
-                    }
-                }
-                if listed(&self.enable, by) {
-                    on = true;
-                }
-                if listed(&self.disable, by) {
-                    on = false;
-                }
-            }
-            levels.insert(rule.id, if on { Level::On(severity) } else { Level::Off });
+        let mut levels = Levels::defaults(catalog);
+        levels.apply(&self.rules);
+        Ok(levels)
+    }
+
+    /// The levels for the file at `path` (absolute, without `.` or `..`):
+    /// `levels` (this config's, from `Config::levels`) with every override
+    /// whose globs match the file applied in order; `None` when none matches.
+    pub fn file_levels(&self, levels: &Levels, path: &Path) -> Option<Levels> {
+        if self.overrides.is_empty() {
+            return None;
         }
-        Ok(Levels(levels))
+        let base = self.base_dir();
+        let relative = path.strip_prefix(&base).ok()?;
+        let relative: Vec<_> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        let relative = relative.join("/");
+        let mut matching = self
+            .overrides
+            .iter()
+            .filter(|o| o.files.is_match(&relative))
+            .peekable();
+        matching.peek()?;
+        let mut levels = levels.clone();
+        for found in matching {
+            levels.apply(&found.rules);
+        }
+        Some(levels)
+    }
+
+    /// The levels to compile the pack rules with: `levels` (this config's)
+    /// with every rule that some override turns on also on, so the compiled
+    /// rules cover every file and each file's levels then pick its findings.
+    pub fn compile_levels(&self, levels: &Levels) -> Levels {
+        let mut compile = levels.clone();
+        for (id, setting) in &mut compile.0 {
+            for found in &self.overrides {
+                let mut alone = *setting;
+                found.rules.apply(id, &mut alone);
+                setting.on |= alone.on;
+            }
+        }
+        compile
     }
 }
 
@@ -231,8 +363,11 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
     for entry in schema.mapping(root, "the config")? {
         let empty = entry.value.as_scalar().is_some_and(|s| s.is_blank());
         match schema.key(entry)? {
-            "rules" | "front-matter" if empty => {}
-            "rules" => read_rules(schema, &entry.value, &mut config)?,
+            "rules" | "front-matter" | "overrides" if empty => {}
+            "rules" => {
+                config.rules = read_rules(schema, &entry.value, Some(&mut config.packs))?;
+            }
+            "overrides" => config.overrides = read_overrides(schema, &entry.value)?,
             "front-matter" => {
                 for option in schema.mapping(&entry.value, "`front-matter`")? {
                     match schema.key(option)? {
@@ -264,7 +399,7 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
                     entry,
                     other,
                     "the config",
-                    &["rules", "front-matter"],
+                    &["rules", "overrides", "front-matter"],
                 ));
             }
         }
@@ -272,7 +407,13 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
     Ok(config)
 }
 
-fn read_rules(schema: &Schema, node: &Node, config: &mut Config) -> Result<(), SchemaError> {
+/// Reads a `rules:` mapping; `packs` is where its `packs:` go, and `None` in
+/// an override, which cannot name packs.
+fn read_rules(
+    schema: &Schema,
+    node: &Node,
+    mut packs: Option<&mut Vec<Name>>,
+) -> Result<RuleSettings, SchemaError> {
     let names = |entry: &Entry, what: &str| -> Result<Vec<Name>, SchemaError> {
         Ok(schema
             .strings(&entry.value, what)?
@@ -280,11 +421,20 @@ fn read_rules(schema: &Schema, node: &Node, config: &mut Config) -> Result<(), S
             .map(|(name, span)| Name { name, span })
             .collect())
     };
+    let mut rules = RuleSettings::default();
     for entry in schema.mapping(node, "`rules`")? {
         match schema.key(entry)? {
-            "disable" => config.disable = names(entry, "`disable`")?,
-            "enable" => config.enable = names(entry, "`enable`")?,
-            "packs" => config.packs = names(entry, "`packs`")?,
+            "disable" => rules.disable = names(entry, "`disable`")?,
+            "enable" => rules.enable = names(entry, "`enable`")?,
+            "packs" => match packs.as_deref_mut() {
+                Some(packs) => *packs = names(entry, "`packs`")?,
+                None => {
+                    return Err(schema.error(
+                        entry.key.span.clone(),
+                        "an override cannot add packs; list them under the top-level `rules:`",
+                    ));
+                }
+            },
             // A key with nothing after it (all its lines commented out) is empty.
             _ if entry.value.as_scalar().is_some_and(|s| s.is_blank()) => {}
             "severity" => {
@@ -293,10 +443,10 @@ fn read_rules(schema: &Schema, node: &Node, config: &mut Config) -> Result<(), S
                         name: schema.key(item)?.to_string(),
                         span: item.key.span.clone(),
                     };
-                    config.severity.push((name, level(schema, &item.value)?));
+                    rules.severity.push((name, level(schema, &item.value)?));
                 }
             }
-            other => {
+            other if packs.is_some() => {
                 return Err(schema.unknown_key(
                     entry,
                     other,
@@ -304,9 +454,85 @@ fn read_rules(schema: &Schema, node: &Node, config: &mut Config) -> Result<(), S
                     &["disable", "enable", "severity", "packs"],
                 ));
             }
+            other => {
+                return Err(schema.unknown_key(
+                    entry,
+                    other,
+                    "an override's `rules`",
+                    &["disable", "enable", "severity"],
+                ));
+            }
         }
     }
-    Ok(())
+    Ok(rules)
+}
+
+/// Reads the `overrides:` list.
+fn read_overrides(schema: &Schema, node: &Node) -> Result<Vec<Override>, SchemaError> {
+    let NodeKind::Sequence(items) = &node.kind else {
+        return Err(schema.error(
+            node.span.clone(),
+            "`overrides` must be a list of `- files: [...]` entries",
+        ));
+    };
+    let mut overrides = Vec::new();
+    for item in items {
+        let mut files = None;
+        let mut rules = RuleSettings::default();
+        for entry in schema.mapping(item, "an override")? {
+            match schema.key(entry)? {
+                "files" => files = Some(globs(schema, &entry.value)?),
+                "rules" if entry.value.as_scalar().is_some_and(|s| s.is_blank()) => {}
+                "rules" => rules = read_rules(schema, &entry.value, None)?,
+                other => {
+                    return Err(schema.unknown_key(
+                        entry,
+                        other,
+                        "an override",
+                        &["files", "rules"],
+                    ));
+                }
+            }
+        }
+        let Some(files) = files else {
+            return Err(schema.error(
+                item.span.clone(),
+                "an override needs `files`: a glob or a list of globs, such as [\"_drafts/**\"]",
+            ));
+        };
+        overrides.push(Override { files, rules });
+    }
+    Ok(overrides)
+}
+
+/// Reads an override's `files`: one glob or a list of them.
+fn globs(schema: &Schema, node: &Node) -> Result<GlobSet, SchemaError> {
+    let written = match &node.kind {
+        NodeKind::Scalar(_) => vec![(schema.string(node, "`files`")?, node.span.clone())],
+        _ => schema.strings(node, "`files`")?,
+    };
+    if written.is_empty() {
+        return Err(schema.error(node.span.clone(), "`files` needs at least one glob"));
+    }
+    let mut set = GlobSetBuilder::new();
+    for (text, span) in written {
+        let glob = GlobBuilder::new(&text)
+            .literal_separator(true)
+            .build()
+            .map_err(|err| {
+                schema.error(
+                    span,
+                    format!("`{text}` is not a valid glob: {}", err.kind()),
+                )
+            })?;
+        set.add(glob);
+    }
+    set.build().map_err(|err| {
+        schema.error(
+            node.span.clone(),
+            format!("the globs do not compile: {err}"),
+        )
+    })
 }
 
 fn level(schema: &Schema, node: &Node) -> Result<Level, SchemaError> {
@@ -442,7 +668,7 @@ mod tests {
         assert_eq!(&text[err.span.clone()], "rulez");
         assert_eq!(
             err.message,
-            "unknown key `rulez` in the config; it accepts `rules`, `front-matter`"
+            "unknown key `rulez` in the config; it accepts `rules`, `overrides`, `front-matter`"
         );
 
         let text = "rules:\n  severity:\n    empty-value: loud\n";
@@ -458,6 +684,111 @@ mod tests {
                 .message
                 .starts_with("the config file is not valid YAML")
         );
+    }
+
+    #[test]
+    fn overrides_apply_in_order_on_top_of_the_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".prepress.yml");
+        std::fs::write(
+            &path,
+            "rules:\n  severity:\n    repeated-word: info\noverrides:\n  - files: [\"_drafts/**\", \"docs/*.md\"]\n    rules:\n      disable: [empty-value]\n      enable: [mixed-spellings]\n      severity: {repeated-word: error}\n  - files: _drafts/old/*.md\n    rules:\n      enable: [empty-value]\n",
+        )
+        .unwrap();
+        let config = Config::read_file(&path, None).unwrap();
+        let top = config.levels(&catalog()).unwrap();
+        assert_eq!(top.get("repeated-word"), Level::On(Severity::Info));
+        let at = |relative: &str| config.file_levels(&top, &dir.path().join(relative));
+
+        assert!(at("_posts/a.md").is_none());
+        // `*` does not cross a folder.
+        assert!(at("docs/deep/a.md").is_none());
+        let docs = at("docs/a.md").unwrap();
+        assert_eq!(docs.get("empty-value"), Level::Off);
+        assert_eq!(docs.get("mixed-spellings"), Level::On(Severity::Warning));
+        assert_eq!(docs.get("repeated-word"), Level::On(Severity::Error));
+        assert_eq!(docs.get("duplicate-key"), Level::On(Severity::Warning));
+        // `**` spans folders, and the later override wins.
+        assert_eq!(at("_drafts/x/y.md").unwrap().get("empty-value"), Level::Off);
+        let old = at("_drafts/old/a.md").unwrap();
+        assert_eq!(old.get("empty-value"), Level::On(Severity::Warning));
+        assert_eq!(old.get("repeated-word"), Level::On(Severity::Error));
+
+        // The packs are compiled with every rule some override turns on.
+        let compile = config.compile_levels(&top);
+        assert_eq!(compile.get("mixed-spellings"), Level::On(Severity::Warning));
+        assert_eq!(compile.get("empty-value"), Level::On(Severity::Warning));
+        assert_eq!(
+            compile.get("double-determiner"),
+            Level::On(Severity::Warning)
+        );
+        assert_eq!(
+            Config::default()
+                .compile_levels(&top)
+                .get("mixed-spellings"),
+            Level::Off
+        );
+    }
+
+    #[test]
+    fn override_mistakes_are_reported_at_their_span() {
+        let text = "overrides:\n  - files: [\"a/**\"]\n    rulez: {}\n";
+        let err = read(text).unwrap_err();
+        assert_eq!(&text[err.span.clone()], "rulez");
+        assert_eq!(
+            err.message,
+            "unknown key `rulez` in an override; it accepts `files`, `rules`"
+        );
+
+        let text = "overrides:\n  - files: a/*\n    rules:\n      packs: [x.yml]\n";
+        let err = read(text).unwrap_err();
+        assert_eq!(&text[err.span.clone()], "packs");
+
+        let text = "overrides:\n  - files: a/*\n    rules:\n      severity: {x: error}\n      ignore: [y]\n";
+        let err = read(text).unwrap_err();
+        assert_eq!(&text[err.span.clone()], "ignore");
+        assert!(
+            err.message.contains("in an override's `rules`"),
+            "{}",
+            err.message
+        );
+
+        let text = "overrides:\n  - files: [\"docs/*.md\", \"a/[b\"]\n";
+        let err = read(text).unwrap_err();
+        assert_eq!(&text[err.span.clone()], "\"a/[b\"");
+        assert!(
+            err.message.starts_with("`a/[b` is not a valid glob"),
+            "{}",
+            err.message
+        );
+
+        let text = "overrides:\n  - rules:\n      disable: [empty-value]\n";
+        let err = read(text).unwrap_err();
+        assert!(
+            text[err.span.clone()].starts_with("rules:"),
+            "{:?}",
+            err.span
+        );
+        assert!(
+            err.message.starts_with("an override needs `files`"),
+            "{}",
+            err.message
+        );
+
+        let text = "overrides:\n  - files: []\n";
+        assert_eq!(&text[read(text).unwrap_err().span], "[]");
+
+        let text = "overrides:\n  files: a/*\n";
+        let err = read(text).unwrap_err();
+        assert!(
+            err.message.starts_with("`overrides` must be a list"),
+            "{}",
+            err.message
+        );
+
+        let text = "overrides:\n  - files: a/*\n    rules:\n      disable: [empty-valu]\n";
+        let err = read(text).unwrap().levels(&catalog()).unwrap_err();
+        assert_eq!(&text[err.span.clone()], "empty-valu");
     }
 
     #[test]

@@ -1,9 +1,16 @@
 //! Everything a run needs before the first file: settings, packs, levels, engine.
 //!
-//! Built once per run and shared read-only by every worker: the config found
-//! for the working directory, the shipped packs and the site's own, the level
-//! of every rule, and the compiled pack engine. Any mistake in the config or a
+//! A `Setup` is built once per config file and shared read-only by every
+//! worker: the config, the shipped packs and the site's own, the level of every
+//! rule, and the compiled pack engine. The run's `Setup` is the one for the
+//! config found from the working directory; `Configs` adds one for each other
+//! config file that is nearest to some checked file, and tells each file which
+//! applies, with the levels its overrides give it. Any mistake in a config or a
 //! pack is a `SchemaError` pointing into that file.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
 
 use crate::config::{Config, Levels};
 use crate::packs::{self, Pack, engine::Engine};
@@ -20,9 +27,10 @@ pub struct Setup {
     pub packs: Vec<Pack>,
     /// Every rule's metadata: code rules, then pack rules in pack order.
     pub catalog: Vec<RuleInfo>,
-    /// The level of each rule.
+    /// The level of each rule under the config's top-level `rules:`.
     pub levels: Levels,
-    /// The enabled pack rules, compiled.
+    /// The pack rules that are on at the top level or in some override,
+    /// compiled; each file's levels then pick its findings.
     pub engine: Engine,
     /// The Jekyll site the checked files belong to, when there is one.
     pub site: Option<Site>,
@@ -57,8 +65,8 @@ impl Setup {
             }
         }
         let levels = config.levels(&catalog)?;
-        let engine =
-            Engine::new(&packs, &levels).map_err(|err| config.error(0..0, err.to_string()))?;
+        let engine = Engine::new(&packs, &config.compile_levels(&levels))
+            .map_err(|err| config.error(0..0, err.to_string()))?;
         Ok(Self {
             config,
             packs,
@@ -69,7 +77,7 @@ impl Setup {
         })
     }
 
-    /// The context rules read.
+    /// The context rules read, with the config's top-level levels.
     pub fn context(&self) -> Context<'_> {
         Context {
             config: &self.config,
@@ -87,4 +95,173 @@ pub fn catalog(packs: &[Pack]) -> Vec<RuleInfo> {
         .map(|r| r.info())
         .chain(packs.iter().flat_map(|p| p.rules.iter().map(|r| r.info)))
         .collect()
+}
+
+/// Which config applies to which file, nearest first, with the `Setup` of each
+/// config file that applies to some file, built once for the run.
+#[derive(Debug)]
+pub struct Configs<'a> {
+    /// The run's setup: the config found from the working directory, and the
+    /// site.
+    run: &'a Setup,
+    /// The working directory, which relative paths are resolved from.
+    cwd: PathBuf,
+    /// The setup of every other config file in use.
+    others: Vec<Setup>,
+    /// Which of `others` each config file is, by its path.
+    by_source: HashMap<PathBuf, usize>,
+    /// Each folder seen, with the config that applies in it: an index into
+    /// `others`, or `None` for the run's.
+    folders: HashMap<PathBuf, Option<usize>>,
+    /// The config that applies to the site as a whole.
+    site: Option<usize>,
+}
+
+/// What one file is checked with: a config's setup, and the levels of rules
+/// for this file once the config's overrides are applied.
+#[derive(Debug)]
+pub struct FileSetup<'a> {
+    setup: &'a Setup,
+    levels: Cow<'a, Levels>,
+    site: Option<&'a Site>,
+}
+
+impl FileSetup<'_> {
+    /// The context rules read.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            config: &self.setup.config,
+            levels: &self.levels,
+            engine: &self.setup.engine,
+            site: self.site,
+        }
+    }
+}
+
+impl<'a> Configs<'a> {
+    /// Starts from the run's setup, and finds the config of the site's root
+    /// (the one site-level findings follow) when there is a site.
+    pub fn new(run: &'a Setup, cwd: &Path) -> Result<Self, SchemaError> {
+        let mut configs = Self {
+            run,
+            cwd: cwd.to_path_buf(),
+            others: Vec::new(),
+            by_source: HashMap::new(),
+            folders: HashMap::new(),
+            site: None,
+        };
+        if let Some(site) = &run.site {
+            let root = configs.absolute(&site.root);
+            configs.site = configs.resolve_folder(&root)?;
+        }
+        Ok(configs)
+    }
+
+    /// Finds the nearest config of each of `paths` (files, existing or not),
+    /// reading and preparing each config file the first time it is met.
+    pub fn resolve<'p>(
+        &mut self,
+        paths: impl IntoIterator<Item = &'p Path>,
+    ) -> Result<(), SchemaError> {
+        for path in paths {
+            if let Some(folder) = self.absolute(path).parent() {
+                self.resolve_folder(folder)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The config that applies in `folder` (absolute), walking up until a
+    /// folder already seen or one with a config file; every folder passed on
+    /// the way is remembered, so each is looked at once per run.
+    fn resolve_folder(&mut self, folder: &Path) -> Result<Option<usize>, SchemaError> {
+        let mut passed = Vec::new();
+        let mut found = None;
+        for dir in folder.ancestors() {
+            if let Some(known) = self.folders.get(dir) {
+                found = *known;
+                break;
+            }
+            passed.push(dir.to_path_buf());
+            if let Some(file) = Config::file_in(dir) {
+                found = self.setup_of(&file)?;
+                break;
+            }
+        }
+        for dir in passed {
+            self.folders.insert(dir, found);
+        }
+        Ok(found)
+    }
+
+    /// The setup of the config file at `path`: the run's when it is the same
+    /// file, else one built the first time.
+    fn setup_of(&mut self, path: &Path) -> Result<Option<usize>, SchemaError> {
+        if self.run.config.source.as_deref() == Some(path) {
+            return Ok(None);
+        }
+        if let Some(index) = self.by_source.get(path) {
+            return Ok(Some(*index));
+        }
+        let setup = Setup::new(Config::read_found(path)?, None)?;
+        self.others.push(setup);
+        let index = self.others.len() - 1;
+        self.by_source.insert(path.to_path_buf(), index);
+        Ok(Some(index))
+    }
+
+    /// What the file at `path` is checked with: its nearest config (as found
+    /// by `resolve`; the run's when it was not resolved) and that config's
+    /// overrides for it.
+    pub fn for_file(&self, path: &Path) -> FileSetup<'_> {
+        let path = self.absolute(path);
+        let index = path
+            .parent()
+            .and_then(|folder| self.folders.get(folder))
+            .copied()
+            .flatten();
+        let setup = self.setup(index);
+        let levels = match setup.config.file_levels(&setup.levels, &path) {
+            Some(levels) => Cow::Owned(levels),
+            None => Cow::Borrowed(&setup.levels),
+        };
+        FileSetup {
+            setup,
+            levels,
+            site: self.run.site.as_ref(),
+        }
+    }
+
+    /// What site-level findings (the site's config files, tags across the
+    /// site) are judged with: the config of the site's root, or the run's
+    /// without a site, at its top-level levels.
+    pub fn for_site(&self) -> FileSetup<'_> {
+        let setup = self.setup(self.site);
+        FileSetup {
+            setup,
+            levels: Cow::Borrowed(&setup.levels),
+            site: self.run.site.as_ref(),
+        }
+    }
+
+    /// The setup at `index` in `others`, or the run's for `None`.
+    fn setup(&self, index: Option<usize>) -> &Setup {
+        index.map_or(self.run, |i| &self.others[i])
+    }
+
+    /// `path` made absolute from the working directory, with `.` and `..`
+    /// worked out from the text alone.
+    fn absolute(&self, path: &Path) -> PathBuf {
+        let mut absolute = PathBuf::new();
+        for component in self.cwd.join(path).components() {
+            match component {
+                Component::CurDir => {}
+                Component::ParentDir => {
+                    absolute.pop();
+                }
+                other => absolute.push(other),
+            }
+        }
+        absolute
+    }
 }

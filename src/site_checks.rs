@@ -46,10 +46,11 @@ pub struct TagUse {
     pub tags: Vec<TagWord>,
 }
 
-/// The tag facts of `doc`, when a site-wide rule is on.
+/// The tag facts of `doc`, when it belongs to a site. They are kept whatever
+/// the document's own config says: the site-wide rules follow the config of
+/// the site's root, which `check` is given.
 pub fn collect(context: &Context, doc: &Document) -> Vec<TagUse> {
-    let on = |id| matches!(context.levels.get(id), Level::On(_));
-    if context.site.is_none() || !(on(STRING_TAGS.id) || on(TAG_VARIANTS.id)) {
+    if context.site.is_none() {
         return Vec::new();
     }
     let Some(entries) = doc.front_matter.entries() else {

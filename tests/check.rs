@@ -780,3 +780,116 @@ fn fail_on_sets_the_threshold_and_a_bad_diff_stops_the_run() {
         String::from_utf8_lossy(&output.stderr).contains("could not read the diff `missing.diff`")
     );
 }
+
+#[test]
+fn each_file_takes_the_config_nearest_to_it() {
+    let post = "---\ntitle: A\nauthor: \"\"\n---\nThe the end.\n";
+    let dir = site_from(&[
+        ("one/.prepress.yml", "rules:\n  disable: [empty-value]\n"),
+        ("one/a.md", post),
+        (
+            "two/_config.yml",
+            "title: x\nprepress:\n  rules:\n    disable: [repeated-word]\n",
+        ),
+        ("two/deep/b.md", post),
+        ("c.md", post),
+    ]);
+    let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "c.md:3:9: warning[empty-value] `author` is empty\n\
+         c.md:5:1: warning[repeated-word] `The` is repeated\n\
+         one/a.md:5:1: warning[repeated-word] `The` is repeated\n\
+         two/deep/b.md:3:9: warning[empty-value] `author` is empty\n"
+    );
+    assert_eq!(code, 0);
+
+    // A mistake in a nested config stops the run, shown at its place.
+    std::fs::write(
+        dir.path().join("one/.prepress.yml"),
+        "rules:\n  disabel: []\n",
+    )
+    .unwrap();
+    let output = prepress_in(dir.path())
+        .args(["--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(err.contains("unknown key `disabel` in `rules`"), "{err}");
+    assert!(err.contains("[one/.prepress.yml:2:3]"), "{err}");
+}
+
+#[test]
+fn overrides_change_rules_for_the_files_their_globs_match() {
+    let post = "---\ntitle: A\nauthor: \"\"\ncomments: \"true\"\n---\nThe the end.\n";
+    let dir = site_from(&[
+        ("_config.yml", "title: x\n"),
+        (
+            ".prepress.yml",
+            "rules:\n  disable: [repeated-word]\noverrides:\n  - files: \"_drafts/**\"\n    rules:\n      disable: [empty-value]\n  - files: [\"_posts/*-notes.md\", \"docs/*.md\"]\n    rules:\n      severity: {repeated-word: error}\n",
+        ),
+        ("_drafts/a.md", post),
+        ("_posts/2024-01-01-a.md", post),
+        ("_posts/2024-01-02-notes.md", post),
+    ]);
+    let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    assert_eq!(
+        out,
+        "_drafts/a.md:4:11: warning[quoted-boolean] `comments: \"true\"` is the text \"true\", not a boolean\n\
+         _posts/2024-01-01-a.md:3:9: warning[empty-value] `author` is empty\n\
+         _posts/2024-01-01-a.md:4:11: warning[quoted-boolean] `comments: \"true\"` is the text \"true\", not a boolean\n\
+         _posts/2024-01-02-notes.md:3:9: warning[empty-value] `author` is empty\n\
+         _posts/2024-01-02-notes.md:4:11: warning[quoted-boolean] `comments: \"true\"` is the text \"true\", not a boolean\n\
+         _posts/2024-01-02-notes.md:6:1: error[repeated-word] `The` is repeated\n"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_file_named_from_a_parent_folder_takes_the_config_beside_it() {
+    let post = "---\ntitle: A\nauthor: \"\"\n---\nThe the end.\n";
+    let dir = site_from(&[
+        ("blog/_config.yml", "title: x\n"),
+        ("blog/.prepress.yml", "rules:\n  disable: [empty-value]\n"),
+        ("blog/_posts/2024-01-01-a.md", post),
+    ]);
+    let expected = "blog/_posts/2024-01-01-a.md:5:1: warning[repeated-word] `The` is repeated\n";
+    let (out, _) = stdout(prepress_in(dir.path()).args([
+        "--format",
+        "compact",
+        "blog/_posts/2024-01-01-a.md",
+    ]));
+    assert_eq!(out, expected);
+    let (out, _) = stdout(
+        prepress_in(dir.path())
+            .args([
+                "--format",
+                "compact",
+                "--stdin",
+                "--stdin-filename",
+                "blog/_posts/2024-01-01-a.md",
+            ])
+            .write_stdin(post),
+    );
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn site_level_findings_follow_the_config_of_the_site_root() {
+    let dir = site_from(&[
+        ("blog/_config.yml", "title: x\ntimezone: Europe/Berlim\n"),
+        (
+            "blog/.prepress.yml",
+            "rules:\n  disable: [unknown-timezone]\n",
+        ),
+        (
+            "blog/_posts/.prepress.yml",
+            "rules:\n  severity:\n    unknown-timezone: error\n",
+        ),
+        ("blog/_posts/2024-01-01-a.md", "---\ntitle: A\n---\nHi.\n"),
+    ]);
+    let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact", "blog"]));
+    assert_eq!((out.as_str(), code), ("", 0));
+}

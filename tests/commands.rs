@@ -106,6 +106,23 @@ fn init_writes_a_starter_config_that_loads() {
         .success();
     let config = std::fs::read_to_string(dir.path().join(".prepress.yml")).unwrap();
     assert!(config.contains("check-empty"));
+    // The commented `overrides` example loads once uncommented.
+    let example: String = config
+        .lines()
+        .skip_while(|line| *line != "# overrides:")
+        .take_while(|line| line.starts_with("# "))
+        .map(|line| format!("{}\n", &line[2..]))
+        .collect();
+    assert!(example.contains("- files:"), "{example}");
+    std::fs::write(
+        dir.path().join(".prepress.yml"),
+        format!("{config}{example}"),
+    )
+    .unwrap();
+    cargo_bin_cmd!("prepress")
+        .current_dir(dir.path())
+        .assert()
+        .success();
     std::fs::write(dir.path().join("a.md"), "---\ntitle: ''\n---\n").unwrap();
     cargo_bin_cmd!("prepress")
         .current_dir(dir.path())

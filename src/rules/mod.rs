@@ -198,7 +198,13 @@ pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
         && is_english(doc)
         && let Some(body) = doc.body()
     {
+        let first = found.len();
         context.engine.check(&doc.text, &body.segments, &mut found);
+        // The engine holds every pack rule the config turns on anywhere, its
+        // overrides included; this document's levels decide which report, and
+        // at which severity.
+        let pack = found.split_off(first);
+        found.extend(pack.into_iter().filter_map(|d| configured(context, d)));
     }
     let known = |id: &str| context.levels.knows(id);
     crate::suppress::apply(doc, &mut found, &known);
@@ -236,8 +242,9 @@ fn is_english(doc: &Document) -> bool {
     })
 }
 
-/// Applies the configured level to a finding of a load rule (one reported
-/// before a document exists): `None` when the rule is off.
+/// Applies the configured level to a finding made outside a rule's own check
+/// (by the load step, before a document exists, or by the pack engine):
+/// `None` when the rule is off.
 pub fn configured(context: &Context, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
     match context.levels.get(diagnostic.rule) {
         Level::Off => None,
