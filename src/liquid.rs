@@ -7,9 +7,6 @@
 //! the rules that check what tags refer to.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 /// One `{% name args %}` tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,47 +21,72 @@ pub struct Tag<'a> {
     pub args_span: Range<usize>,
 }
 
-static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)\{%-?\s*([A-Za-z_][\w-]*)(.*?)-?%\}").expect("the tag pattern compiles")
-});
-
 /// The tags of `text[from..]` that Liquid renders, in order.
 pub fn tags(text: &str, from: usize) -> Vec<Tag<'_>> {
     let mut out = Vec::new();
     let mut skip_until: Option<&str> = None;
-    for caps in TAG.captures_iter(&text[from..]) {
-        let (Some(whole), Some(name), Some(args)) = (caps.get(0), caps.get(1), caps.get(2)) else {
-            continue;
-        };
-        let name = name.as_str();
+    let mut at = from;
+    while let Some(tag) = next_tag(text, &mut at) {
         if let Some(end) = skip_until {
-            if name == end {
+            if tag.name == end {
                 skip_until = None;
             }
             continue;
         }
-        match name {
-            "raw" => {
-                skip_until = Some("endraw");
-                continue;
-            }
-            "comment" => {
-                skip_until = Some("endcomment");
-                continue;
-            }
-            _ => {}
+        match tag.name {
+            "raw" => skip_until = Some("endraw"),
+            "comment" => skip_until = Some("endcomment"),
+            _ => out.push(tag),
         }
-        let trimmed = args.as_str().trim();
-        let lead = args.as_str().len() - args.as_str().trim_start().len();
-        let args_start = from + args.start() + lead;
-        out.push(Tag {
-            name,
+    }
+    out
+}
+
+/// The next `{% name args %}` at or after `*at`, moving `*at` past it. Read
+/// as Liquid reads it: `{%`, an optional `-`, spaces, a name of letters,
+/// digits, `_` and `-` (not starting with a digit or `-`), then everything up
+/// to the first `%}` (less a `-` before it) as the arguments. A `{%` without
+/// a name is not a tag, and the search goes on after it.
+fn next_tag<'a>(text: &'a str, at: &mut usize) -> Option<Tag<'a>> {
+    loop {
+        let start = *at + find(text.get(*at..)?, b"{%")?;
+        *at = start + 2;
+        let after = &text[start + 2..];
+        let inner = after.strip_prefix('-').unwrap_or(after);
+        let lead = inner.len() - inner.trim_start().len();
+        let name_start = start + 2 + (after.len() - inner.len()) + lead;
+        let rest = &text[name_start..];
+        if !rest.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+            continue;
+        }
+        let name_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(rest.len());
+        let name_end = name_start + name_len;
+        let close = name_end + find(&text[name_end..], b"%}")?;
+        let args_end = if text[name_end..close].ends_with('-') {
+            close - 1
+        } else {
+            close
+        };
+        let raw = &text[name_end..args_end];
+        let trimmed = raw.trim();
+        let args_start = name_end + (raw.len() - raw.trim_start().len());
+        *at = close + 2;
+        return Some(Tag {
+            name: &text[name_start..name_end],
             args: trimmed,
-            span: from + whole.start()..from + whole.end(),
+            span: start..close + 2,
             args_span: args_start..args_start + trimmed.len(),
         });
     }
-    out
+}
+
+/// Where the two bytes `pair` first occur in `text` (a fast scan for the
+/// first byte, as tags are rare in long posts).
+fn find(text: &str, pair: &[u8; 2]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(pair[0], bytes).find(|&i| bytes.get(i + 1) == Some(&pair[1]))
 }
 
 /// The first argument of a tag (a file or post name), unless it is computed at
@@ -104,6 +126,26 @@ mod tests {
         );
         assert_eq!(&text[tags[0].args_span.clone()], "2024-01-01-a");
         assert_eq!(&text[tags[1].span.clone()], "{%- include x.html k=1 -%}");
+    }
+
+    #[test]
+    fn reads_tags_as_liquid_does() {
+        let text = "{% %} {%{{ x }}%} {%-  include  a.html -%}{%post_url b%}{% if x-%} {% é %} {% unclosed";
+        let found: Vec<(&str, &str, &str)> = tags(text, 0)
+            .iter()
+            .map(|t| (t.name, t.args, &text[t.span.clone()]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("include", "a.html", "{%-  include  a.html -%}"),
+                ("post_url", "b", "{%post_url b%}"),
+                ("if", "x", "{% if x-%}"),
+                ("é", "", "{% é %}"),
+            ]
+        );
+        assert_eq!(tags("{% raw %}{% include x %}", 0), []);
+        assert_eq!(tags("", 0), []);
     }
 
     #[test]

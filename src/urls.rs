@@ -272,7 +272,7 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp) -> Vec<Page> {
     if !TEXT.contains(&ext.as_str()) {
         return if post { Vec::new() } else { copied() };
     }
-    let Ok(text) = std::fs::read_to_string(site.root.join(rel)) else {
+    let Ok(text) = read_head(&site.root.join(rel)) else {
         return copied();
     };
     let front_matter = FrontMatter::read(&text, post);
@@ -377,6 +377,38 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp) -> Vec<Page> {
         });
     }
     pages
+}
+
+/// The most of a file read for its front matter.
+const HEAD_LIMIT: u64 = 1 << 20;
+
+/// The start of a file up to the end of its front matter (the whole front
+/// matter block, or the first line when there is none): all a URL needs,
+/// without reading long posts in full.
+fn read_head(path: &std::path::Path) -> std::io::Result<String> {
+    use std::io::{BufRead, Read};
+    let file = std::fs::File::open(path)?;
+    let mut reader = std::io::BufReader::new(file.take(HEAD_LIMIT));
+    let mut head = Vec::new();
+    let mut line = Vec::new();
+    let mut first = true;
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        head.extend_from_slice(&line);
+        let bare = line
+            .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+            .unwrap_or(&line);
+        let bare = bare.trim_ascii_end();
+        let fence = bare == b"---" || (!first && bare == b"...");
+        if (first && !fence) || (!first && fence) {
+            break;
+        }
+        first = false;
+    }
+    String::from_utf8(head).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
 /// A document's front matter with the site's `defaults` under it.

@@ -11,6 +11,11 @@ mod table {
 /// The one correction of a misspelled word (given in lowercase), if the
 /// filtered typos list has it.
 pub fn correction(lower: &str) -> Option<&'static str> {
+    // Every key is four or more ASCII lowercase letters (see build.rs): the
+    // short words that make up half of prose never need the hash.
+    if lower.len() < 4 || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
     table::TYPOS.get(lower).copied()
 }
 

@@ -21,24 +21,39 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// The words of `text`, in order.
+/// The words of `text`, in order. ASCII, nearly all of most posts, is read a
+/// byte at a time; other characters are decoded.
 pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut start = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_word_char(c) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, width) = if bytes[i] < 0x80 {
+            (char::from(bytes[i]), 1)
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
+        let word = if width == 1 {
+            c.is_ascii_alphanumeric()
+        } else {
+            is_word_char(c)
+        };
+        if word {
             start.get_or_insert(i);
-            continue;
-        }
-        if let Some(s) = start {
+        } else if let Some(s) = start {
             let joins =
-                is_apostrophe(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
+                is_apostrophe(c) && text[i + width..].chars().next().is_some_and(is_word_char);
             if !joins {
                 out.push(s..i);
                 start = None;
             }
         }
+        i += width;
     }
     if let Some(s) = start {
         out.push(s..text.len());
