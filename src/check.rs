@@ -169,10 +169,6 @@ pub fn run_text(
     })
 }
 
-/// From how many checked files the site's URLs are worked out before the
-/// check rather than on first use.
-const EAGER_URLS: usize = 64;
-
 /// Checks everything under `paths` on `threads` workers (0: one per core),
 /// each file with its nearest config (`setup`'s when it has none), rendering
 /// each file's findings with `render` if given. A mistake in a config found on
@@ -248,14 +244,6 @@ pub fn run(
                 .filter(|report| !report.findings.is_empty()),
         );
         let checked_count = to_check.len();
-        // Built lazily by the first link that needs it, the URL model would
-        // keep the other workers waiting; with many files it is surely
-        // needed, so it is built first, with every worker.
-        if checked_count >= EAGER_URLS
-            && let Some(site) = &setup.site
-        {
-            site.urls();
-        }
         let mut checked: Vec<FileReport> = to_check
             .par_iter()
             .map(|path| {

@@ -214,6 +214,18 @@ impl Levels {
 }
 
 impl Config {
+    /// Whether the config sets nothing (a `_config.yml` without a
+    /// `prepress:` section): it then judges as the default config does.
+    pub fn is_empty(&self) -> bool {
+        self.rules.disable.is_empty()
+            && self.rules.enable.is_empty()
+            && self.rules.severity.is_empty()
+            && self.overrides.is_empty()
+            && self.packs.is_empty()
+            && self.empty_value_keys.is_none()
+            && self.required.is_empty()
+    }
+
     /// Finds and reads the config for a run started in `dir`: the nearest one
     /// walking up, or the default config when there is none.
     pub fn discover(dir: &Path) -> Result<Self, SchemaError> {

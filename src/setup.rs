@@ -203,7 +203,13 @@ impl<'a> Configs<'a> {
         if let Some(index) = self.by_source.get(path) {
             return Ok(Some(*index));
         }
-        let setup = Setup::new(Config::read_found(path)?, None)?;
+        let config = Config::read_found(path)?;
+        // A `_config.yml` without a `prepress:` section judges as the run's
+        // default config does: no second setup for it.
+        if config.is_empty() && self.run.config.is_empty() {
+            return Ok(None);
+        }
+        let setup = Setup::new(config, None)?;
         self.others.push(setup);
         let index = self.others.len() - 1;
         self.by_source.insert(path.to_path_buf(), index);

@@ -21,7 +21,7 @@ use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
 use crate::line_index::LineIndex;
 use crate::rules::{INVALID_YAML, UNKNOWN_TIMEZONE};
-use crate::urls::Urls;
+use crate::urls::{Guesses, Urls};
 
 /// The config file Jekyll reads by default.
 pub const CONFIG_FILE: &str = "_config.yml";
@@ -120,6 +120,8 @@ pub struct Site {
     /// The URL of every page the site builds, worked out the first time a rule
     /// needs it (most runs never link to a page).
     pub urls: OnceLock<Urls>,
+    /// Each file's URL from its path alone, worked out on first use.
+    pub url_guesses: OnceLock<Guesses>,
 }
 
 /// A collection of the site's config.
@@ -338,6 +340,11 @@ impl Site {
         self.urls.get_or_init(|| Urls::build(self))
     }
 
+    /// Each file's URL from its path alone, worked out on first use.
+    pub fn url_guesses(&self) -> &Guesses {
+        self.url_guesses.get_or_init(|| Guesses::build(self))
+    }
+
     /// A document's path relative to the site root, with `/` separators, or
     /// `None` when it lies outside the site.
     pub fn relative(&self, path: &Path) -> Option<String> {
@@ -443,7 +450,9 @@ impl Site {
         let listed = |list: &[String]| {
             list.iter().any(|entry| {
                 relative == entry
-                    || relative.starts_with(&format!("{entry}/"))
+                    || relative
+                        .strip_prefix(entry.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'))
                     || (entry.contains('*') && glob_prefix(entry, relative))
             })
         };
@@ -478,7 +487,10 @@ impl ScopedDefault {
         } else if scope.contains('*') {
             glob_prefix(scope, relative)
         } else {
-            relative == scope || relative.starts_with(&format!("{scope}/"))
+            relative == scope
+                || relative
+                    .strip_prefix(scope)
+                    .is_some_and(|rest| rest.starts_with('/'))
         };
         type_ok && path_ok
     }

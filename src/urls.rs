@@ -106,12 +106,12 @@ pub struct Page {
 }
 
 /// What a look-up of a URL found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found<'a> {
     /// A published page or file.
-    Page(&'a Page),
+    Page(Page),
     /// A page Jekyll will not publish.
-    Hidden(&'a Page),
+    Hidden(Page),
     /// A URL that common plugins or hosts provide (`/feed.xml`) or a later
     /// page of a paginated list.
     Provided,
@@ -145,7 +145,7 @@ impl Urls {
             .files
             .par_iter()
             .filter(|rel| site.publishes(rel))
-            .flat_map_iter(|rel| pages_of(site, rel, now))
+            .flat_map_iter(|rel| pages_of(site, rel, now, Read::FrontMatter))
             .collect();
         // The walk is unordered: sort so a URL two files claim is given the
         // same source on every run.
@@ -187,8 +187,8 @@ impl Urls {
     pub fn find(&self, path: &str) -> Found<'_> {
         if let Some(page) = self.pages.get(&canonical(path)) {
             return match page.hidden {
-                None => Found::Page(page),
-                Some(_) => Found::Hidden(page),
+                None => Found::Page(page.clone()),
+                Some(_) => Found::Hidden(page.clone()),
             };
         }
         if PROVIDED.contains(&path) || self.paginated(path) {
@@ -234,6 +234,73 @@ impl Urls {
     }
 }
 
+/// How much of a file [`pages_of`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Read {
+    /// Its front matter: the URL Jekyll gives it.
+    FrontMatter,
+    /// Nothing: the URL its path alone gives it, as if its front matter
+    /// were empty.
+    PathOnly,
+}
+
+/// The files whose path alone gives them a URL, by canonical URL: found
+/// without reading a file, so a link can be confirmed by reading only the
+/// files that may build it.
+#[derive(Debug, Clone, Default)]
+pub struct Guesses {
+    sources: HashMap<String, Vec<String>>,
+}
+
+impl Guesses {
+    /// Works out every file's URL from its path, the config and its
+    /// `defaults`.
+    pub fn build(site: &Site) -> Self {
+        let now = jiff::Timestamp::now();
+        let mut sources: HashMap<String, Vec<String>> = HashMap::new();
+        for rel in site.files.iter().filter(|rel| site.publishes(rel)) {
+            for page in pages_of(site, rel, now, Read::PathOnly) {
+                sources
+                    .entry(canonical(&page.url))
+                    .or_default()
+                    .push(page.source);
+            }
+        }
+        for list in sources.values_mut() {
+            list.sort();
+        }
+        Self { sources }
+    }
+}
+
+/// Looks up a site path as [`Urls::find`] does, without working out every
+/// URL of the site when it need not: the files whose path gives them this
+/// URL are read first, and when one of them builds it, that answers. Only a
+/// URL no such file builds (a page that moved by its `permalink`, a
+/// `redirect_from`, a missing page) needs the whole model.
+pub fn find<'a>(site: &'a Site, path: &str) -> Found<'a> {
+    let key = canonical(path);
+    if let Some(sources) = site.url_guesses().sources.get(&key) {
+        let now = jiff::Timestamp::now();
+        let mut hidden = None;
+        for source in sources {
+            for page in pages_of(site, source, now, Read::FrontMatter) {
+                if canonical(&page.url) != key {
+                    continue;
+                }
+                if page.hidden.is_none() {
+                    return Found::Page(page);
+                }
+                hidden.get_or_insert(page);
+            }
+        }
+        if let Some(page) = hidden {
+            return Found::Hidden(page);
+        }
+    }
+    site.urls().find(path)
+}
+
 /// The form URLs are compared in: no `index.html`, no `.html`, no final `/`.
 fn canonical(url: &str) -> String {
     let url = url.strip_suffix("index.html").unwrap_or(url);
@@ -246,7 +313,7 @@ fn canonical(url: &str) -> String {
 /// The pages the file at `rel` gives the site: none for a draft or a post
 /// Jekyll skips, itself for a static file, its URL and any `redirect_from`
 /// URLs for a document.
-fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp) -> Vec<Page> {
+fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Page> {
     let kind = site.kind_of(rel);
     let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
     let (stem, ext) = match name.rsplit_once('.') {
@@ -272,11 +339,16 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp) -> Vec<Page> {
     if !TEXT.contains(&ext.as_str()) {
         return if post { Vec::new() } else { copied() };
     }
-    let Ok(text) = read_head(&site.root.join(rel)) else {
-        return copied();
+    let front_matter = match read {
+        Read::FrontMatter => match read_head(&site.root.join(rel)) {
+            Ok(text) => FrontMatter::read(&text, post),
+            Err(_) => return copied(),
+        },
+        Read::PathOnly => FrontMatter::Absent,
     };
-    let front_matter = FrontMatter::read(&text, post);
-    let has_front_matter = matches!(front_matter, FrontMatter::Closed { .. });
+    // Reading by path alone takes every document to have front matter.
+    let has_front_matter =
+        read == Read::PathOnly || matches!(front_matter, FrontMatter::Closed { .. });
     let markdown = MARKDOWN.contains(&ext.as_str());
     // Posts are read without front matter; the jekyll-optional-front-matter
     // plugin (on by default on GitHub Pages) makes any Markdown file a page.
@@ -308,7 +380,7 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp) -> Vec<Page> {
             })
             .unwrap_or_else(|| style_template(&site.permalink));
         expand(&template, &|key| {
-            doc.get(key).cloned().or_else(|| match key {
+            doc.value(key).or_else(|| match key {
                 "output_ext" => Some(output_ext.clone()),
                 "collection" => Some("posts".to_string()),
                 "path" => Some(format!("/{}", without_ext(rel))),
@@ -471,8 +543,47 @@ impl Data<'_> {
     }
 }
 
-/// The placeholders of a post: its date parts in the site's zone, title,
-/// slug and categories. Sets `hidden` for a post Jekyll skips.
+/// What a post's URL placeholders are filled from: its date in the site's
+/// zone, its slug and its categories. Each placeholder is worked out only
+/// when the template uses it.
+struct PostFields {
+    at: jiff::ZonedDateTime,
+    slug: String,
+    categories: Vec<String>,
+}
+
+impl PostFields {
+    /// The text of placeholder `key`, when it is a post placeholder.
+    fn value(&self, key: &str) -> Option<String> {
+        let at = &self.at;
+        let two = |v: i8| format!("{v:02}");
+        Some(match key {
+            "year" => format!("{:04}", at.year()),
+            "short_year" => format!("{:02}", at.year().rem_euclid(100)),
+            "month" => two(at.month()),
+            "i_month" => at.month().to_string(),
+            "day" => two(at.day()),
+            "i_day" => at.day().to_string(),
+            "hour" => two(at.hour()),
+            "minute" => two(at.minute()),
+            "second" => two(at.second()),
+            "y_day" => format!("{:03}", at.day_of_year()),
+            "week" => two(at.date().iso_week_date().week()),
+            "w_year" => at.date().iso_week_date().year().to_string(),
+            "w_day" => at.weekday().to_monday_one_offset().to_string(),
+            "short_day" => at.strftime("%a").to_string(),
+            "long_day" => at.strftime("%A").to_string(),
+            "short_month" => at.strftime("%b").to_string(),
+            "long_month" => at.strftime("%B").to_string(),
+            "title" => slugify(&self.slug, true, true),
+            "slug" => slugify(&self.slug, false, false),
+            "categories" => self.categories.join("/"),
+            _ => return None,
+        })
+    }
+}
+
+/// A post's placeholders. Sets `hidden` for a post Jekyll skips.
 fn post_fields(
     site: &Site,
     data: &Data<'_>,
@@ -480,7 +591,7 @@ fn post_fields(
     stem: &str,
     now: jiff::Timestamp,
     hidden: &mut Option<Hidden>,
-) -> Option<HashMap<&'static str, String>> {
+) -> Option<PostFields> {
     let file = format!("{stem}.md");
     let (name_day, written) = name_date(&file)?;
     let slug_from_name = stem[written.len()..].trim_start_matches('-').to_string();
@@ -493,36 +604,16 @@ fn post_fields(
     if !site.future && at.timestamp() > now {
         *hidden = Some(Hidden::Future);
     }
-    let slug = data.text("slug").unwrap_or(slug_from_name);
     let folders: Vec<&str> = dir
         .split('/')
         .take_while(|part| *part != "_posts")
         .filter(|part| !part.is_empty())
         .collect();
-    let mut fields = HashMap::new();
-    let two = |v: i8| format!("{v:02}");
-    fields.insert("year", format!("{:04}", at.year()));
-    fields.insert("short_year", format!("{:02}", at.year().rem_euclid(100)));
-    fields.insert("month", two(at.month()));
-    fields.insert("i_month", at.month().to_string());
-    fields.insert("day", two(at.day()));
-    fields.insert("i_day", at.day().to_string());
-    fields.insert("hour", two(at.hour()));
-    fields.insert("minute", two(at.minute()));
-    fields.insert("second", two(at.second()));
-    fields.insert("y_day", format!("{:03}", at.day_of_year()));
-    let week = at.date().iso_week_date();
-    fields.insert("week", two(week.week()));
-    fields.insert("w_year", week.year().to_string());
-    fields.insert("w_day", at.weekday().to_monday_one_offset().to_string());
-    fields.insert("short_day", at.strftime("%a").to_string());
-    fields.insert("long_day", at.strftime("%A").to_string());
-    fields.insert("short_month", at.strftime("%b").to_string());
-    fields.insert("long_month", at.strftime("%B").to_string());
-    fields.insert("title", slugify(&slug, true, true));
-    fields.insert("slug", slugify(&slug, false, false));
-    fields.insert("categories", categories(data, &folders).join("/"));
-    Some(fields)
+    Some(PostFields {
+        at,
+        slug: data.text("slug").unwrap_or(slug_from_name),
+        categories: categories(data, &folders),
+    })
 }
 
 /// A document's categories as the URL shows them: the folders above
@@ -910,6 +1001,36 @@ mod tests {
         assert_eq!(site.urls().find("/team/"), Found::Missing);
         let (_dir, site) = site_of(&[("_config.yml", "title: x\n"), ("_plugins/tags.rb", "")]);
         assert_eq!(site.urls().find("/team/"), Found::Maybe("_plugins"));
+    }
+
+    #[test]
+    fn a_look_up_reads_only_what_it_must_and_agrees_with_the_model() {
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "title: x\n"),
+            ("team.md", "---\npermalink: /people/\n---\n"),
+            ("about.md", "---\ntitle: About\n---\n"),
+            ("_posts/2024-01-01-off.md", "---\npublished: false\n---\n"),
+            ("_posts/2024-01-02-moved.md", "---\nslug: elsewhere\n---\n"),
+        ]);
+        assert!(matches!(find(&site, "/about/"), Found::Page(_)));
+        assert!(
+            site.urls.get().is_none(),
+            "a path guess that holds needs no model"
+        );
+        assert!(matches!(
+            find(&site, "/2024/01/01/off.html"),
+            Found::Hidden(p) if p.hidden == Some(Hidden::Unpublished)
+        ));
+        assert!(site.urls.get().is_none());
+        for (link, found) in [
+            ("/team.html", false),
+            ("/people/", true),
+            ("/2024/01/02/moved.html", false),
+            ("/2024/01/02/elsewhere.html", true),
+        ] {
+            assert_eq!(matches!(find(&site, link), Found::Page(_)), found, "{link}");
+            assert_eq!(find(&site, link), site.urls().find(link), "{link}");
+        }
     }
 
     #[test]

@@ -407,9 +407,30 @@ fn substitution(schema: &Schema, node: &Node) -> Result<Kind, SchemaError> {
     Ok(Kind::Substitution { phrases })
 }
 
+/// The names of the capture groups of a parsed pattern, in order.
+fn capture_names(hir: &regex_syntax::hir::Hir, out: &mut Vec<String>) {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(capture) => {
+            out.extend(capture.name.as_deref().map(str::to_string));
+            capture_names(&capture.sub, out);
+        }
+        HirKind::Concat(all) | HirKind::Alternation(all) => {
+            for sub in all {
+                capture_names(sub, out);
+            }
+        }
+        HirKind::Repetition(repetition) => capture_names(&repetition.sub, out),
+        _ => {}
+    }
+}
+
 fn pattern(schema: &Schema, fields: &Fields, node: &Node) -> Result<Kind, SchemaError> {
     let regex = schema.string(node, "`pattern`")?;
-    let compiled = regex_automata::meta::Regex::new(&super::engine::ascii_boundaries(&regex))
+    // Parsed, not compiled: the engine compiles every pattern once, together.
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&super::engine::ascii_boundaries(&regex))
         .map_err(|err| {
             schema.error(
                 node.span.clone(),
@@ -419,12 +440,8 @@ fn pattern(schema: &Schema, fields: &Fields, node: &Node) -> Result<Kind, Schema
                 ),
             )
         })?;
-    let names: Vec<String> = compiled
-        .group_info()
-        .pattern_names(regex_automata::PatternID::ZERO)
-        .flatten()
-        .map(str::to_string)
-        .collect();
+    let mut names = Vec::new();
+    capture_names(&hir, &mut names);
     let fix = match (fields.get("replace"), fields.get("remove")) {
         (Some(_), Some(remove)) => {
             return Err(schema.error(

@@ -1,8 +1,8 @@
 //! The misspelling data behind the `spelling` kind, from the typos project.
 //!
 //! `build.rs` filters the `typos-dict` list for prose (one correction only,
-//! never a real English word in any of its spellings) into a static
-//! perfect-hash map, so a lookup is one hash with no start-up cost.
+//! never a real English word in any of its spellings) into a static sorted
+//! table of offsets into one string, searched by halves with no start-up cost.
 
 mod table {
     include!(concat!(env!("OUT_DIR"), "/typos.rs"));
@@ -12,16 +12,21 @@ mod table {
 /// filtered typos list has it.
 pub fn correction(lower: &str) -> Option<&'static str> {
     // Every key is four or more ASCII lowercase letters (see build.rs): the
-    // short words that make up half of prose never need the hash.
+    // short words that make up half of prose never need the search.
     if lower.len() < 4 || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    table::TYPOS.get(lower).copied()
+    let slice = |at: u32, len: u32| &table::TEXT[at as usize..(at + len) as usize];
+    let found = table::ENTRIES
+        .binary_search_by(|e| slice(e[0], e[2] >> 8).cmp(lower))
+        .ok()?;
+    let e = &table::ENTRIES[found];
+    Some(slice(e[1], e[2] & 0xff))
 }
 
 /// How many misspellings the table holds.
 pub fn len() -> usize {
-    table::TYPOS.len()
+    table::ENTRIES.len()
 }
 
 #[cfg(test)]

@@ -108,8 +108,7 @@ fn missing_file(site: &Site, span: Span, what: &str, file: &str) -> Diagnostic {
 /// publish; `None` when the URL is fine or may come from a plugin the site
 /// loads and prepress cannot see into.
 fn missing_url(site: &Site, span: Span, what: &str, url: &str) -> Option<Diagnostic> {
-    let urls = site.urls();
-    let diagnostic = match urls.find(url) {
+    let diagnostic = match crate::urls::find(site, url) {
         Found::Page(_) | Found::Provided => return None,
         Found::Hidden(page) => {
             let why = match page.hidden {
@@ -143,7 +142,7 @@ fn missing_url(site: &Site, span: Span, what: &str, url: &str) -> Option<Diagnos
             format!("this {what} points to `{url}`, which is not a page of this site"),
         ),
     };
-    Some(match urls.closest(url) {
+    Some(match site.urls().closest(url) {
         Some(near) => diagnostic.with_help(format!("did you mean `{near}`?")),
         None => diagnostic.with_help("fix the URL, or add the page"),
     })
