@@ -247,9 +247,46 @@ enum Read {
 /// The files whose path alone gives them a URL, by canonical URL: found
 /// without reading a file, so a link can be confirmed by reading only the
 /// files that may build it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Guesses {
     sources: HashMap<String, Vec<String>>,
+    /// The pages of each source read so far, so a page many posts link to
+    /// is read once.
+    read: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<Page>>>>,
+}
+
+impl Clone for Guesses {
+    /// A copy of the guesses, with nothing read yet.
+    fn clone(&self) -> Self {
+        Self {
+            sources: self.sources.clone(),
+            read: std::sync::Mutex::default(),
+        }
+    }
+}
+
+impl Guesses {
+    /// The pages the file at `source` gives, read once per run.
+    fn pages(&self, site: &Site, source: &str) -> std::sync::Arc<Vec<Page>> {
+        let cached = self
+            .read
+            .lock()
+            .ok()
+            .and_then(|read| read.get(source).cloned());
+        if let Some(pages) = cached {
+            return pages;
+        }
+        let pages = std::sync::Arc::new(pages_of(
+            site,
+            source,
+            jiff::Timestamp::now(),
+            Read::FrontMatter,
+        ));
+        if let Ok(mut read) = self.read.lock() {
+            read.insert(source.to_string(), pages.clone());
+        }
+        pages
+    }
 }
 
 impl Guesses {
@@ -269,7 +306,10 @@ impl Guesses {
         for list in sources.values_mut() {
             list.sort();
         }
-        Self { sources }
+        Self {
+            sources,
+            read: std::sync::Mutex::default(),
+        }
     }
 }
 
@@ -280,18 +320,18 @@ impl Guesses {
 /// `redirect_from`, a missing page) needs the whole model.
 pub fn find<'a>(site: &'a Site, path: &str) -> Found<'a> {
     let key = canonical(path);
-    if let Some(sources) = site.url_guesses().sources.get(&key) {
-        let now = jiff::Timestamp::now();
+    let guesses = site.url_guesses();
+    if let Some(sources) = guesses.sources.get(&key) {
         let mut hidden = None;
         for source in sources {
-            for page in pages_of(site, source, now, Read::FrontMatter) {
+            for page in guesses.pages(site, source).iter() {
                 if canonical(&page.url) != key {
                     continue;
                 }
                 if page.hidden.is_none() {
-                    return Found::Page(page);
+                    return Found::Page(page.clone());
                 }
-                hidden.get_or_insert(page);
+                hidden.get_or_insert_with(|| page.clone());
             }
         }
         if let Some(page) = hidden {

@@ -9,6 +9,9 @@
 //! in `rules/README.md`.
 
 pub mod engine;
+/// FNV-1a, the hash of the misspelling table. `build.rs` includes this
+/// file too, so the table is built and searched with the same function.
+mod fnv;
 pub mod schema;
 pub mod spelling;
 

@@ -1,8 +1,8 @@
 //! The misspelling data behind the `spelling` kind, from the typos project.
 //!
 //! `build.rs` filters the `typos-dict` list for prose (one correction only,
-//! never a real English word in any of its spellings) into a static sorted
-//! table of offsets into one string, searched by halves with no start-up cost.
+//! never a real English word in any of its spellings) into a static hash
+//! table of offsets into one string, with no start-up cost.
 
 mod table {
     include!(concat!(env!("OUT_DIR"), "/typos.rs"));
@@ -12,16 +12,20 @@ mod table {
 /// filtered typos list has it.
 pub fn correction(lower: &str) -> Option<&'static str> {
     // Every key is four or more ASCII lowercase letters (see build.rs): the
-    // short words that make up half of prose never need the search.
+    // short words that make up half of prose never need the hash.
     if lower.len() < 4 || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
     let slice = |at: u32, len: u32| &table::TEXT[at as usize..(at + len) as usize];
-    let found = table::ENTRIES
-        .binary_search_by(|e| slice(e[0], e[2] >> 8).cmp(lower))
-        .ok()?;
-    let e = &table::ENTRIES[found];
-    Some(slice(e[1], e[2] & 0xff))
+    let mask = table::SLOTS.len() - 1;
+    let mut slot = (super::fnv::fnv1a(lower.as_bytes()) as usize) & mask;
+    loop {
+        let e = table::ENTRIES.get(usize::try_from(table::SLOTS[slot]).ok()?.checked_sub(1)?)?;
+        if slice(e[0], e[2] >> 8) == lower {
+            return Some(slice(e[1], e[2] & 0xff));
+        }
+        slot = (slot + 1) & mask;
+    }
 }
 
 /// How many misspellings the table holds.
