@@ -140,10 +140,40 @@ pub enum LoadError {
     },
 }
 
-/// Reads the file at `path` as UTF-8 text.
+/// The largest file prepress reads, in bytes. A blog post is a few kilobytes;
+/// anything past this is a data dump or a mistake, and reading it would let
+/// one file decide how much memory a run takes (a check holds about ten
+/// times a file's size while it works on it).
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// Reads the file at `path` as UTF-8 text, refusing one larger than
+/// [`MAX_FILE_BYTES`].
 pub fn load(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path)?;
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // The size can change between the look and the read: never take more.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     String::from_utf8(bytes).map_err(|err| invalid_utf8(err.into_bytes()))
+}
+
+/// The error for a file past [`MAX_FILE_BYTES`].
+fn too_large(size: u64) -> LoadError {
+    LoadError::Unreadable(io::Error::new(
+        io::ErrorKind::FileTooLarge,
+        format!(
+            "it is {} MB, and prepress reads files of up to {} MB; skipped",
+            size.div_ceil(1 << 20),
+            MAX_FILE_BYTES >> 20
+        ),
+    ))
 }
 
 /// Describes bytes that are not UTF-8, keeping offsets intact.

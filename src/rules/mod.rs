@@ -13,6 +13,7 @@ mod bom_hides_front_matter;
 mod broken_link;
 mod broken_link_tag;
 mod broken_post_url;
+mod cr_line_endings;
 mod date_mismatch;
 mod duplicate_key;
 mod empty_value;
@@ -152,6 +153,7 @@ pub static RULES: &[&Rule] = &[
     &invalid_yaml::RULE,
     &unclosed_front_matter::RULE,
     &bom_hides_front_matter::RULE,
+    &cr_line_endings::RULE,
     &post_filename::RULE,
     &date_mismatch::RULE,
     &future_date::RULE,
@@ -179,6 +181,10 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 /// Runs every rule that is on for `doc`, at its configured severity, then the
 /// pack rules on its prose; findings come back in span order.
 pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
+    // A file Jekyll cannot read front matter from gets that finding alone.
+    if let Some(diagnostic) = cr_line_endings::detect(&doc.text) {
+        return configured(context, diagnostic).into_iter().collect();
+    }
     let mut found = Vec::new();
     for rule in RULES {
         let (Some(check), Level::On(severity)) = (rule.check, context.levels.get(rule.id)) else {
