@@ -1,0 +1,154 @@
+//! Properties that must hold for any input, checked on generated ones
+//! (proptest): positions round-trip, fixes touch only their bytes, prose
+//! rules never fire inside code, Liquid, HTML or URLs, and no text makes the
+//! checker panic.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use proptest::prelude::*;
+
+use prepress::config::Config;
+use prepress::diagnostic::{Fix, Span};
+use prepress::document::Document;
+use prepress::fix;
+use prepress::line_index::LineIndex;
+use prepress::rules;
+use prepress::setup::Setup;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn positions_and_offsets_round_trip(text in "(\\PC|\r|\n|\r\n|é|🙂){0,200}", pick in any::<prop::sample::Index>()) {
+        let lines = LineIndex::new(&text);
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let offset = boundaries[pick.index(boundaries.len())];
+        let position = lines.position(&text, offset);
+        prop_assert_eq!(lines.offset(&text, position), Some(offset), "{:?} at {}", text, offset);
+    }
+
+    #[test]
+    fn fixes_change_only_their_own_bytes(
+        text in "[a-z é\n]{0,120}",
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..6, "[A-Z]{0,4}"), 0..6),
+    ) {
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let fixes: Vec<Fix> = edits
+            .iter()
+            .map(|(at, len, replacement)| {
+                let start = at.index(boundaries.len());
+                let end = (start + len).min(boundaries.len() - 1);
+                Fix { span: boundaries[start]..boundaries[end], replacement: replacement.clone(), safe: true }
+            })
+            .collect();
+        let (fixed, applied) = fix::apply(&text, &fixes);
+        // The fixes taken are those `apply` promises: in span order, each one
+        // that does not overlap one already taken.
+        let mut sorted: Vec<&Fix> = fixes.iter().collect();
+        sorted.sort_by_key(|f| (f.span.start, f.span.end));
+        let mut expected = String::new();
+        let mut at = 0;
+        let mut taken = 0;
+        for f in sorted {
+            if f.span.start < at {
+                continue;
+            }
+            expected.push_str(&text[at..f.span.start]);
+            expected.push_str(&f.replacement);
+            at = f.span.end;
+            taken += 1;
+        }
+        expected.push_str(&text[at..]);
+        prop_assert_eq!(&fixed, &expected);
+        prop_assert_eq!(applied, taken);
+        prop_assert_eq!(fix::apply(&text, &[]), (text.clone(), 0));
+    }
+
+    #[test]
+    fn prose_rules_never_fire_inside_code_liquid_html_or_urls(pieces in prop::collection::vec(piece(), 1..12)) {
+        let mut text = String::from("---\ntitle: Generated\n---\n\n");
+        let mut forbidden: Vec<Range<usize>> = Vec::new();
+        for (kind, body) in &pieces {
+            let start = text.len();
+            text.push_str(body);
+            if *kind != Kind::Prose {
+                forbidden.push(start..text.len());
+            }
+            text.push_str("\n\n");
+        }
+        let setup = Setup::new(Config::default(), None).unwrap();
+        let doc = Document::new(PathBuf::from("_posts/2024-01-01-generated.md"), text.clone());
+        for finding in rules::check(&setup.context(), &doc) {
+            let span: Span = finding.span.clone();
+            for range in &forbidden {
+                prop_assert!(
+                    span.end <= range.start || span.start >= range.end,
+                    "`{}` fired on {:?} inside {:?}\n{}",
+                    finding.rule, &text[span.clone()], &text[range.clone()], text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_text_makes_the_checker_panic(text in "(\\PC|\r|\n|\t|---\n|\\{%|%\\}|\\{\\{|```|<!--|-->|\\[|\\]|\\(|\\)|:|&|\\*|#){0,300}") {
+        let setup = Setup::new(Config::default(), None).unwrap();
+        let doc = Document::new(PathBuf::from("_posts/2024-01-01-any.md"), text.clone());
+        for finding in rules::check(&setup.context(), &doc) {
+            prop_assert!(finding.span.start <= finding.span.end && finding.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(finding.span.start) && text.is_char_boundary(finding.span.end));
+        }
+    }
+}
+
+/// What a generated piece of a post is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Prose,
+    Hidden,
+}
+
+/// A piece of a post: prose with slips in it, or one of the places prose
+/// rules must never look, holding the same slips.
+fn piece() -> impl Strategy<Value = (Kind, String)> {
+    let slip = prop::sample::select(vec![
+        "the the",
+        "been meet with",
+        "in the our team",
+        "PO's and SM's agreed",
+        "a hour",
+        "should of",
+        "recieve",
+        "text book",
+    ]);
+    prop_oneof![
+        slip.clone()
+            .prop_map(|s| (Kind::Prose, format!("We wrote {s} today."))),
+        slip.clone()
+            .prop_map(|s| (Kind::Hidden, format!("```\n{s}\n```"))),
+        slip.clone()
+            .prop_map(|s| (Kind::Hidden, format!("    {s} in an indented block"))),
+        slip.clone().prop_map(|s| (Kind::Hidden, format!("`{s}`"))),
+        slip.clone().prop_map(|s| (
+            Kind::Hidden,
+            format!("{{% include note.html text=\"{s}\" %}}")
+        )),
+        slip.clone()
+            .prop_map(|s| (Kind::Hidden, format!("{{{{ \"{s}\" | upcase }}}}"))),
+        slip.clone()
+            .prop_map(|s| (Kind::Hidden, format!("<div class=\"note\">\n{s}\n</div>"))),
+        slip.clone()
+            .prop_map(|s| (Kind::Hidden, format!("<!-- {s} -->"))),
+        slip.clone()
+            .prop_map(|s| (Kind::Hidden, format!("{{% raw %}}{s}{{% endraw %}}"))),
+        slip.prop_map(|s| (
+            Kind::Hidden,
+            format!("https://example.com/{}", s.replace(' ', "-"))
+        )),
+    ]
+}
