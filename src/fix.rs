@@ -40,7 +40,14 @@ pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (Strin
 }
 
 /// Replaces the file at `path`, which held `old` when it was read, by `new`.
+/// A symbolic link is refused: replacing it would turn the link into a file,
+/// and writing through it could change a file outside the site.
 pub fn write_atomic(path: &Path, old: &str, new: &str) -> io::Result<()> {
+    if fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(io::Error::other(
+            "it is a symbolic link; fix the file it points to instead",
+        ));
+    }
     if fs::read(path)? != old.as_bytes() {
         return Err(io::Error::other(
             "the file changed on disk since it was read; run again",
@@ -50,17 +57,33 @@ pub fn write_atomic(path: &Path, old: &str, new: &str) -> io::Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let permissions = fs::metadata(path)?.permissions();
+    let metadata = fs::metadata(path)?;
     let mut temp = tempfile::Builder::new()
         .prefix(".prepress-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
     temp.write_all(new.as_bytes())?;
     temp.as_file().sync_all()?;
-    fs::set_permissions(temp.path(), permissions)?;
+    fs::set_permissions(temp.path(), metadata.permissions())?;
+    keep_owner(temp.path(), &metadata);
     temp.persist(path).map_err(|err| err.error)?;
+    // The rename is durable only once the folder is on disk too.
+    if let Ok(folder) = fs::File::open(dir) {
+        folder.sync_all().ok();
+    }
     Ok(())
 }
+
+/// Gives the new file the old one's owner and group where the user may
+/// (root may; others keep their own, which is what the old file had).
+#[cfg(unix)]
+fn keep_owner(path: &Path, old: &fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    std::os::unix::fs::chown(path, Some(old.uid()), Some(old.gid())).ok();
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &Path, _: &fs::Metadata) {}
 
 /// A unified diff of `old` to `new` for the file shown as `name`.
 pub fn diff(name: &str, old: &str, new: &str) -> String {

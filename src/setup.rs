@@ -42,7 +42,23 @@ impl Setup {
         let mut packs = packs::shipped()?;
         let base = config.base_dir();
         for name in &config.packs {
-            let pack = packs::read_file(&base.join(&name.name)).map_err(|err| {
+            let path = base.join(&name.name);
+            // A config may only name packs inside its own folder: a pack from
+            // a pull request must not reach for files elsewhere on the machine.
+            let inside = match (path.canonicalize(), base.canonicalize()) {
+                (Ok(path), Ok(base)) => path.starts_with(base),
+                _ => true,
+            };
+            if !inside {
+                return Err(config.error(
+                    name.span.clone(),
+                    format!(
+                        "the pack `{}` is outside the config's folder; packs must live beside the config or below it",
+                        name.name
+                    ),
+                ));
+            }
+            let pack = packs::read_file(&path).map_err(|err| {
                 if err.text.is_empty() {
                     config.error(name.span.clone(), err.message)
                 } else {

@@ -27,6 +27,22 @@ use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
 use crate::prose::segments::Segment;
 use crate::prose::words::{self, Word, is_space, is_word_char};
 
+/// An error's message followed by its causes' ("error building NFA: ...
+/// exceeds size limit").
+fn with_causes(err: &dyn std::error::Error) -> String {
+    let mut message = err.to_string();
+    let mut cause = err.source();
+    while let Some(inner) = cause {
+        message.push_str(": ");
+        message.push_str(&inner.to_string());
+        cause = inner.source();
+    }
+    message
+}
+
+/// The most memory the compiled patterns of all packs may take.
+const MAX_NFA_BYTES: usize = 8 << 20;
+
 /// One enabled rule, as findings need it.
 #[derive(Debug)]
 struct Active {
@@ -208,7 +224,12 @@ impl Engine {
             }
         }
         if !regexes.is_empty() {
-            let regex = Regex::new_many(&regexes).map_err(|e| CompileError(e.to_string()))?;
+            // A bound on the compiled size: a pack cannot make a pattern that
+            // takes the machine's memory (counted repetitions multiply).
+            let regex = Regex::builder()
+                .configure(Regex::config().nfa_size_limit(Some(MAX_NFA_BYTES)))
+                .build_many(&regexes)
+                .map_err(|e| CompileError(with_causes(&e)))?;
             engine.patterns = Some((regex, infos));
         }
         Ok(engine)

@@ -407,6 +407,12 @@ fn substitution(schema: &Schema, node: &Node) -> Result<Kind, SchemaError> {
     Ok(Kind::Substitution { phrases })
 }
 
+/// The longest pattern a pack may hold, in bytes.
+const MAX_PATTERN_BYTES: usize = 2_000;
+
+/// How deeply a pattern's groups and repetitions may nest.
+const MAX_PATTERN_NESTING: u32 = 32;
+
 /// The names of the capture groups of a parsed pattern, in order.
 fn capture_names(hir: &regex_syntax::hir::Hir, out: &mut Vec<String>) {
     use regex_syntax::hir::HirKind;
@@ -427,8 +433,15 @@ fn capture_names(hir: &regex_syntax::hir::Hir, out: &mut Vec<String>) {
 
 fn pattern(schema: &Schema, fields: &Fields, node: &Node) -> Result<Kind, SchemaError> {
     let regex = schema.string(node, "`pattern`")?;
+    if regex.len() > MAX_PATTERN_BYTES {
+        return Err(schema.error(
+            node.span.clone(),
+            format!("the pattern is longer than {MAX_PATTERN_BYTES} bytes; split the rule"),
+        ));
+    }
     // Parsed, not compiled: the engine compiles every pattern once, together.
     let hir = regex_syntax::ParserBuilder::new()
+        .nest_limit(MAX_PATTERN_NESTING)
         .build()
         .parse(&super::engine::ascii_boundaries(&regex))
         .map_err(|err| {
