@@ -106,6 +106,31 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_bytes_make_the_loader_or_checker_panic(bytes in prop::collection::vec(any::<u8>(), 0..400), prefix in prop::sample::select(vec![&b"---\n"[..], b"\xef\xbb\xbf---\n", b"---\r\n", b""])) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2024-01-01-bytes.md");
+        let mut all = prefix.to_vec();
+        all.extend_from_slice(&bytes);
+        std::fs::write(&path, &all).unwrap();
+        let setup = Setup::new(Config::default(), None).unwrap();
+        let report = prepress::check::check_file(
+            &setup.context(),
+            &path,
+            "bytes.md".to_string(),
+            prepress::check::FixMode::Report,
+            None,
+        );
+        for finding in &report.findings {
+            prop_assert!(finding.start.line >= 1 && finding.start.column >= 1);
+            prop_assert!((finding.start.line, finding.start.column) <= (finding.end.line, finding.end.column));
+        }
+    }
+}
+
 /// What a generated piece of a post is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
