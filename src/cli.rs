@@ -223,8 +223,16 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         .filter(|_| mode != FixMode::Diff);
     let outcome = if args.stdin {
         let mut text = String::new();
-        if let Err(err) = io::stdin().read_to_string(&mut text) {
+        let limit = crate::document::MAX_FILE_BYTES;
+        if let Err(err) = io::stdin().take(limit + 1).read_to_string(&mut text) {
             eprintln!("prepress: could not read standard input as UTF-8 text: {err}");
+            return Ok(ExitCode::from(2));
+        }
+        if text.len() as u64 > limit {
+            eprintln!(
+                "prepress: standard input is more than {} MB, the most prepress reads",
+                limit >> 20
+            );
             return Ok(ExitCode::from(2));
         }
         check::run_text(&setup, &args.stdin_filename, text, render)

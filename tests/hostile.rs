@@ -222,3 +222,19 @@ fn fix_turns_lone_carriage_returns_into_line_feeds_once() {
     );
     run(dir.path());
 }
+
+#[test]
+fn standard_input_past_the_size_limit_is_refused() {
+    let mut text = String::from("---\ntitle: Huge\n---\n");
+    text.push_str(&"a".repeat(65 << 20));
+    let output = cargo_bin_cmd!("prepress")
+        .args(["--stdin", "--stdin-filename", "_posts/2024-01-01-a.md"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("standard input is more than 64 MB, the most prepress reads")
+    );
+}
