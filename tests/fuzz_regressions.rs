@@ -6,7 +6,7 @@
 //! `scan_block_scalar`), through `front_matter::tree::parse`. Rule packs, the
 //! `.prepress.yml` config and a site's `_config.yml` are all read that way;
 //! front matter is not (its YAML always ends before the closing `---` line).
-//! The tests are ignored until the fix lands: remove the `#[ignore]`s then.
+//! `tree::parse` now ends such input with a line break before parsing.
 
 use std::panic::catch_unwind;
 use std::path::Path;
@@ -19,7 +19,6 @@ use prepress::packs::schema;
 const MINIMAL: &[u8] = b"|\n g";
 
 #[test]
-#[ignore = "libyaml-safer panics on a block scalar at the end of the input"]
 fn a_pack_ending_in_a_block_scalar_is_an_error_not_a_panic() {
     let text = std::str::from_utf8(MINIMAL).unwrap();
     let read = catch_unwind(|| schema::read(Path::new("fuzz.yml"), text).map(|_| ()));
@@ -51,7 +50,6 @@ fn the_team_pack_with_a_final_line_break_reads() {
 }
 
 #[test]
-#[ignore = "libyaml-safer panics on a block scalar at the end of the input"]
 fn a_real_pack_whose_last_value_is_a_block_scalar_reads() {
     let read = catch_unwind(|| schema::read(Path::new("team.yml"), TEAM_PACK).map(|_| ()));
     read.expect("reading the pack panicked")
@@ -59,7 +57,6 @@ fn a_real_pack_whose_last_value_is_a_block_scalar_reads() {
 }
 
 #[test]
-#[ignore = "libyaml-safer panics on a block scalar at the end of the input"]
 fn a_config_ending_in_a_block_scalar_is_read_without_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in [

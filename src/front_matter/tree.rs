@@ -116,13 +116,24 @@ pub struct YamlError {
 /// Parses `yaml`, which starts at byte `base` of its document, into the node of
 /// its first document (`None` for an empty document).
 pub fn parse(yaml: &str, base: usize) -> Result<Option<Node>, YamlError> {
-    let mut input = yaml.as_bytes();
+    // libyaml-safer 0.3 panics on a block scalar (`|`, `>`) that ends the
+    // input without a line break (found by fuzzing): give it one. Spans are
+    // kept inside the text as given.
+    let with_break;
+    let source = if yaml.is_empty() || yaml.ends_with('\n') {
+        yaml
+    } else {
+        with_break = format!("{yaml}\n");
+        &with_break
+    };
+    let mut input = source.as_bytes();
     let mut parser = Parser::new();
     parser.set_input_string(&mut input);
     let mut builder = Builder::default();
     for event in parser {
         let event = event.map_err(|err| error_from(&err, yaml, base))?;
-        let span = base + mark(event.start_mark.index)..base + mark(event.end_mark.index);
+        let within = |index: u64| base + mark(index).min(yaml.len());
+        let span = within(event.start_mark.index)..within(event.end_mark.index);
         match event.data {
             EventData::Scalar {
                 value, style, tag, ..
@@ -326,6 +337,17 @@ mod tests {
         assert!(matches!(&tags.value.kind, NodeKind::Sequence(items) if items.len() == 2));
         let seo = lookup(entries, "seo").unwrap();
         assert!(seo.value.as_mapping().is_some());
+    }
+
+    #[test]
+    fn a_block_scalar_may_end_the_input() {
+        let yaml = "note: |\n  hello";
+        let node = parse(yaml, 0).unwrap().unwrap();
+        let entry = lookup(node.as_mapping().unwrap(), "note").unwrap();
+        // Psych would read "hello": the added line break is kept by `|`.
+        // Only config and pack files can end this way, never front matter.
+        assert_eq!(entry.value.as_scalar().unwrap().value, "hello\n");
+        assert!(entry.value.span.end <= yaml.len());
     }
 
     #[test]
