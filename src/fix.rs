@@ -24,7 +24,8 @@ pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (Strin
     let mut at = 0;
     let mut applied = 0;
     for fix in fixes {
-        let in_bounds = fix.span.end <= text.len()
+        let in_bounds = fix.span.start <= fix.span.end
+            && fix.span.end <= text.len()
             && text.is_char_boundary(fix.span.start)
             && text.is_char_boundary(fix.span.end);
         if fix.span.start < at || !in_bounds {
@@ -113,6 +114,17 @@ mod tests {
         let (out, applied) = apply(text, &fixes);
         assert_eq!(out, "in our team, the end");
         assert_eq!(applied, 2);
+    }
+
+    #[test]
+    fn ignores_a_reversed_span() {
+        let (start, end) = (5, 3);
+        let fix = Fix {
+            span: start..end,
+            replacement: "X".into(),
+            safe: true,
+        };
+        assert_eq!(apply("abcdefg", [&fix]), ("abcdefg".to_string(), 0));
     }
 
     #[test]
