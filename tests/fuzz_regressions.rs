@@ -73,3 +73,43 @@ fn a_config_ending_in_a_block_scalar_is_read_without_a_panic() {
         let _ = read.unwrap_or_else(|_| panic!("reading {name} panicked"));
     }
 }
+
+/// The second crash of the `pack` target: libyaml-safer's tag scanner
+/// panics ("TODO: What is expected here?") on this flow sequence.
+const TAG_PANIC: &str = "[[!?,";
+
+#[test]
+fn text_the_yaml_reader_panics_on_is_a_yaml_error() {
+    let read = catch_unwind(|| schema::read(Path::new("fuzz.yml"), TAG_PANIC).map(|_| ()));
+    let err = read
+        .expect("reading the pack panicked")
+        .expect_err("not a pack");
+    assert!(
+        err.message.contains("not valid YAML") || err.message.contains("YAML"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn front_matter_the_yaml_reader_panics_on_is_reported_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("_posts")).unwrap();
+    std::fs::write(dir.path().join("_config.yml"), "title: x\nauthor: Team\n").unwrap();
+    std::fs::write(
+        dir.path().join("_posts/2024-01-01-a.md"),
+        format!("---\n{TAG_PANIC}\n---\nText.\n"),
+    )
+    .unwrap();
+    let output = assert_cmd::cargo::cargo_bin_cmd!("prepress")
+        .current_dir(dir.path())
+        .args(["--format", "compact"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    let out = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        out.contains("_posts/2024-01-01-a.md:1:1: error[invalid-yaml] front matter is not valid YAML: the YAML reader cannot make sense of this text"),
+        "{out}"
+    );
+}
