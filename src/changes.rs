@@ -209,7 +209,10 @@ diff --git \"a/_posts/caf\\303\\251 notes.md\" \"b/_posts/caf\\303\\251 notes.md
         assert!(!changes.touches(a, 13, 30), "a deletion leaves no line");
         assert!(changes.touches("./_posts/new.md", 4, 4));
         assert!(!changes.touches("_posts/new.md", 5, 5));
-        assert!(!changes.touches("old.md", 1, 2), "a deleted file has no lines");
+        assert!(
+            !changes.touches("old.md", 1, 2),
+            "a deleted file has no lines"
+        );
         assert!(changes.touches("_posts/café notes.md", 6, 6));
         assert!(!changes.touches("_posts/other.md", 1, 1));
     }
