@@ -6,9 +6,10 @@
 //! English word list knows. The word list is Wordnik's (`wordnik_list`, MIT)
 //! plus every British, American, Canadian and Australian spelling in VarCon
 //! (`varcon`, MIT OR Apache-2.0), so "prioritising" and "behaviour" are real
-//! words and can never be "corrected". The result is a static perfect-hash map
-//! in `OUT_DIR` (phf): one hash and one comparison per lookup, no start-up
-//! cost, and a binary several megabytes smaller than linking the whole dataset.
+//! words and can never be "corrected". The result is a static open-addressing
+//! hash table in `OUT_DIR`: one hash per lookup and, for a word not in it, no
+//! read beyond the slots; no start-up cost, and a binary several megabytes
+//! smaller than linking the whole dataset.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -60,15 +61,21 @@ fn main() {
         );
     }
     // Open addressing: slot `fnv1a(key) % size`, then the next ones; each
-    // slot holds an entry's index plus one (0: empty). At most half full.
+    // slot holds an entry's index plus one in its low bits (0: empty) and the
+    // top bits of the key's hash above them, so a word that is not in the
+    // table (nearly every word) is turned away without reading the entry or
+    // its text. At most half full.
     let size = (table.len() * 2).next_power_of_two();
+    assert!(table.len() < (1 << INDEX_BITS), "the index fits its bits");
     let mut slots = vec![0u32; size];
     for (index, (key, _)) in table.iter().enumerate() {
-        let mut slot = (fnv1a(key.as_bytes()) as usize) & (size - 1);
+        let hash = fnv1a(key.as_bytes());
+        let mut slot = (hash as usize) & (size - 1);
         while slots[slot] != 0 {
             slot = (slot + 1) & (size - 1);
         }
-        slots[slot] = u32::try_from(index + 1).expect("fewer than 4 billion entries");
+        let index = u32::try_from(index + 1).expect("checked above");
+        slots[slot] = (fingerprint(hash) << INDEX_BITS) | index;
     }
     let mut slot_list = String::new();
     for slot in &slots {
@@ -80,7 +87,8 @@ fn main() {
          /// Per misspelling: where it starts in `TEXT`, where its correction\n\
          /// starts, and their lengths (key << 8 | correction).\n\
          pub static ENTRIES: [[u32; 3]; {}] = [{entries}];\n\
-         /// The hash table over `ENTRIES`: an entry's index plus one, or 0.\n\
+         /// The hash table over `ENTRIES`: an entry's index plus one, or 0, in\n\
+         /// the low `INDEX_BITS`; the key's hash fingerprint above them.\n\
          pub static SLOTS: [u32; {size}] = [{slot_list}];\n",
         table.len()
     );

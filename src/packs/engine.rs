@@ -108,12 +108,19 @@ struct Group {
     forms: Vec<String>,
 }
 
+/// The phrases and sequences that start with one word: one table lookup per
+/// word of prose finds both, and most words are in neither.
+#[derive(Debug, Default)]
+struct Starts {
+    phrases: Vec<Phrase>,
+    sequences: Vec<Sequence>,
+}
+
 /// The compiled form of every enabled pack rule.
 #[derive(Debug, Default)]
 pub struct Engine {
     rules: Vec<Active>,
-    phrases: HashMap<String, Vec<Phrase>>,
-    sequences: HashMap<String, Vec<Sequence>>,
+    starts: HashMap<Box<str>, Starts>,
     repetition: Vec<(usize, HashSet<String>)>,
     articles: Vec<Article>,
     groups: Vec<Group>,
@@ -165,9 +172,10 @@ impl Engine {
                     let second: HashMap<_, _> = second.iter().cloned().collect();
                     for word in first {
                         engine
-                            .sequences
-                            .entry(word.clone())
+                            .starts
+                            .entry(word.as_str().into())
                             .or_default()
+                            .sequences
                             .push(Sequence {
                                 rule: index,
                                 second: second.clone(),
@@ -252,8 +260,9 @@ impl Engine {
                 }
             })
             .collect();
-        if let Some(first) = words.first().cloned() {
-            self.phrases.entry(first).or_default().push(Phrase {
+        if let Some(first) = words.first() {
+            let key: Box<str> = first.as_str().into();
+            self.starts.entry(key).or_default().phrases.push(Phrase {
                 words,
                 joins,
                 rule,
@@ -271,16 +280,19 @@ impl Engine {
     pub fn check(&self, text: &str, segments: &[Segment], out: &mut Vec<Diagnostic>) {
         let mut forms: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); self.groups.len()];
         let mut found = Vec::new();
+        let mut view = View::new(text);
         for segment in segments {
-            let view = View::new(text, segment);
+            view.read(segment);
             // A passage in another language ("No es posible") is left to the
             // repetition rule alone: the English rules would misread it.
             let english = view.looks_english();
             for i in 0..view.words.len() {
                 self.check_repetition(&view, i, &mut found);
                 if english {
-                    self.check_phrases(&view, i, &mut found, &mut forms);
-                    self.check_sequences(&view, i, &mut found);
+                    if let Some(starts) = self.starts.get(view.lower(i)) {
+                        self.check_phrases(&view, i, &starts.phrases, &mut found, &mut forms);
+                        self.check_sequences(&view, i, &starts.sequences, &mut found);
+                    }
                     self.check_article(&view, i, &mut found);
                     self.check_spelling(&view, i, &mut found);
                 }
@@ -340,12 +352,10 @@ impl Engine {
         &self,
         view: &View,
         i: usize,
+        candidates: &[Phrase],
         found: &mut Vec<Diagnostic>,
         forms: &mut [Vec<(usize, Range<usize>)>],
     ) {
-        let Some(candidates) = self.phrases.get(view.lower(i)) else {
-            return;
-        };
         for phrase in candidates {
             let Some(end) = view.match_phrase(i, &phrase.words, &phrase.joins) else {
                 continue;
@@ -379,13 +389,16 @@ impl Engine {
         }
     }
 
-    fn check_sequences(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
-        if i + 1 >= view.words.len() || !is_space(view.gap(i)) {
+    fn check_sequences(
+        &self,
+        view: &View,
+        i: usize,
+        rules: &[Sequence],
+        found: &mut Vec<Diagnostic>,
+    ) {
+        if rules.is_empty() || i + 1 >= view.words.len() || !is_space(view.gap(i)) {
             return;
         }
-        let Some(rules) = self.sequences.get(view.lower(i)) else {
-            return;
-        };
         let (first, second) = (view.word(i), view.word(i + 1));
         // "the his-and-hers towels": a hyphenated modifier, not a determiner.
         if view.gap(i + 1).starts_with('-') {
@@ -431,11 +444,11 @@ impl Engine {
     }
 
     fn check_repetition(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
-        if self.repetition.is_empty() || i + 1 >= view.words.len() || !is_space(view.gap(i)) {
+        if self.repetition.is_empty() || i + 1 >= view.words.len() {
             return;
         }
         let (a, b) = (view.lower(i), view.lower(i + 1));
-        if a != b || a.bytes().all(|c| c.is_ascii_digit()) {
+        if a != b || !is_space(view.gap(i)) || a.bytes().all(|c| c.is_ascii_digit()) {
             return;
         }
         // Three or more in a row is deliberate ("measure, measure, measure" without commas).
@@ -473,10 +486,15 @@ impl Engine {
     }
 
     fn check_article(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
-        if self.articles.is_empty() || i + 1 >= view.words.len() || !is_space(view.gap(i)) {
+        let article = view.word(i);
+        // Most words are longer than an article: a length test turns them away.
+        if article.len() > 2
+            || self.articles.is_empty()
+            || i + 1 >= view.words.len()
+            || !is_space(view.gap(i))
+        {
             return;
         }
-        let article = view.word(i);
         let is_an = match article {
             "a" => false,
             "an" => true,
@@ -530,9 +548,17 @@ impl Engine {
         }
         let word = view.word(i);
         let lower = view.lower(i);
+        // Every misspelling in the table is four ASCII letters or more.
+        if lower.len() < 4 || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+            return;
+        }
         // Acronyms are not words, and words with digits or under three letters
         // are not worth a guess.
-        let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+        let capitals = if word.is_ascii() {
+            word.bytes().filter(u8::is_ascii_uppercase).count()
+        } else {
+            word.chars().filter(|c| c.is_uppercase()).count()
+        };
         if word.len() < 3 || capitals > 1 || word.bytes().any(|b| b.is_ascii_digit()) {
             return;
         }
@@ -673,44 +699,60 @@ impl Engine {
     }
 }
 
-/// A segment with its words and their lowercase forms, built once per segment.
+/// A segment with its words and their lowercase forms. One view is reused for
+/// every segment of a document, so its buffers are allocated once.
 struct View<'a> {
     document: &'a str,
     segment: &'a Segment,
     words: Vec<Word>,
+    /// The segment text in lowercase. When the text is ASCII it is the same
+    /// length as the text, so word `i` is `lowered[words[i]]`; otherwise it
+    /// holds the words alone, at `lower_spans`.
     lowered: String,
     lower_spans: Vec<Range<usize>>,
 }
 
 impl<'a> View<'a> {
-    fn new(document: &'a str, segment: &'a Segment) -> Self {
-        let words = words::words(&segment.text);
-        let mut lowered = String::with_capacity(segment.text.len());
-        let mut lower_spans = Vec::with_capacity(words.len());
-        for w in &words {
-            let start = lowered.len();
-            let word = &segment.text[w.clone()];
+    fn new(document: &'a str) -> Self {
+        static EMPTY: Segment = Segment::empty();
+        Self {
+            document,
+            segment: &EMPTY,
+            words: Vec::new(),
+            lowered: String::new(),
+            lower_spans: Vec::new(),
+        }
+    }
+
+    /// Reads `segment` into this view, replacing the one before.
+    fn read(&mut self, segment: &'a Segment) {
+        self.segment = segment;
+        let text = segment.text.as_str();
+        words::words_into(text, &mut self.words);
+        self.lowered.clear();
+        self.lower_spans.clear();
+        if text.is_ascii() {
+            self.lowered.push_str(text);
+            self.lowered.make_ascii_lowercase();
+            return;
+        }
+        for w in &self.words {
+            let start = self.lowered.len();
+            let word = &text[w.clone()];
             if word.is_ascii() {
-                lowered.push_str(word);
-                lowered[start..].make_ascii_lowercase();
+                self.lowered.push_str(word);
+                self.lowered[start..].make_ascii_lowercase();
             } else {
                 for c in word.chars() {
                     // A curly apostrophe reads as a straight one.
-                    if c == '\u{2019}' {
-                        lowered.push('\'');
-                    } else {
-                        lowered.extend(c.to_lowercase());
+                    match c {
+                        '\u{2019}' => self.lowered.push('\''),
+                        c if c.is_ascii() => self.lowered.push(c.to_ascii_lowercase()),
+                        c => self.lowered.extend(c.to_lowercase()),
                     }
                 }
             }
-            lower_spans.push(start..lowered.len());
-        }
-        Self {
-            document,
-            segment,
-            words,
-            lowered,
-            lower_spans,
+            self.lower_spans.push(start..self.lowered.len());
         }
     }
 
@@ -740,7 +782,8 @@ impl<'a> View<'a> {
     }
 
     fn lower(&self, i: usize) -> &str {
-        &self.lowered[self.lower_spans[i].clone()]
+        let span = self.lower_spans.get(i).unwrap_or(&self.words[i]);
+        &self.lowered[span.clone()]
     }
 
     /// The text between word `i` and word `i + 1` (or the rest of the segment).

@@ -7,3 +7,12 @@ pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     }
     hash
 }
+
+/// How many low bits of a spelling table slot hold an entry's index.
+pub(crate) const INDEX_BITS: u32 = 20;
+
+/// The bits of `hash` kept in a spelling table slot above the index: its top
+/// bits, which the slot number (taken from the low bits) does not repeat.
+pub(crate) fn fingerprint(hash: u64) -> u32 {
+    (hash >> (64 - (32 - INDEX_BITS))) as u32
+}

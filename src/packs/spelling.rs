@@ -4,6 +4,8 @@
 //! never a real English word in any of its spellings) into a static hash
 //! table of offsets into one string, with no start-up cost.
 
+use super::fnv;
+
 mod table {
     include!(concat!(env!("OUT_DIR"), "/typos.rs"));
 }
@@ -18,11 +20,20 @@ pub fn correction(lower: &str) -> Option<&'static str> {
     }
     let slice = |at: u32, len: u32| &table::TEXT[at as usize..(at + len) as usize];
     let mask = table::SLOTS.len() - 1;
-    let mut slot = (super::fnv::fnv1a(lower.as_bytes()) as usize) & mask;
+    let hash = fnv::fnv1a(lower.as_bytes());
+    let fingerprint = fnv::fingerprint(hash);
+    let mut slot = (hash as usize) & mask;
     loop {
-        let e = table::ENTRIES.get(usize::try_from(table::SLOTS[slot]).ok()?.checked_sub(1)?)?;
-        if slice(e[0], e[2] >> 8) == lower {
-            return Some(slice(e[1], e[2] & 0xff));
+        let value = table::SLOTS[slot];
+        if value == 0 {
+            return None;
+        }
+        if value >> fnv::INDEX_BITS == fingerprint {
+            let index = (value & ((1 << fnv::INDEX_BITS) - 1)) as usize;
+            let e = table::ENTRIES.get(index.checked_sub(1)?)?;
+            if slice(e[0], e[2] >> 8) == lower {
+                return Some(slice(e[1], e[2] & 0xff));
+            }
         }
         slot = (slot + 1) & mask;
     }

@@ -17,11 +17,14 @@ use regex::Regex;
 
 /// Openers and single tokens, in one alternation. No capture groups: the kind
 /// of a match is read off its first bytes, which keeps every search on the
-/// regex crate's fast DFA (asking for groups would run a slower engine).
+/// regex crate's fast DFA (asking for groups would run a slower engine). A
+/// Liquid tag or output is matched by its opener alone and its end found by a
+/// substring search: written as `\{%.*?%\}`, each match made the regex scan
+/// back over the whole text before it to find where the match began.
 static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?s:\{%.*?%\})",
-        r"|(?s:\{\{.*?\}\})",
+        r"\{%",
+        r"|\{\{",
         r"|\{::[^}\n]*\}",
         r"|\{:[^}\n]*\}",
         r"|\{#[A-Za-z][\w-]*\}",
@@ -36,13 +39,23 @@ static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the mask pattern compiles")
 });
 
-/// A Liquid block tag whose content is not prose, and its end tag.
-static LIQUID_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\{%-?\s*(raw|comment|highlight)\b").expect("the block pattern compiles")
-});
+/// The Liquid block tags whose content is not prose.
+const LIQUID_BLOCKS: [&str; 3] = ["raw", "comment", "highlight"];
+
+/// The block tag a Liquid tag (`{%- raw %}`) opens, if its content is not
+/// prose. Read by hand: most masked tokens are other tags, and a regex with a
+/// capture group for each would cost more than the whole search.
+fn liquid_block(token: &str) -> Option<&'static str> {
+    let rest = token.strip_prefix("{%")?;
+    let rest = rest.strip_prefix('-').unwrap_or(rest).trim_start();
+    LIQUID_BLOCKS.into_iter().find(|name| {
+        rest.strip_prefix(name)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+    })
+}
 
 static LIQUID_END: LazyLock<[(&str, Regex); 3]> = LazyLock::new(|| {
-    ["raw", "comment", "highlight"].map(|name| {
+    LIQUID_BLOCKS.map(|name| {
         let end = Regex::new(&format!(r"\{{%-?\s*end{name}\s*-?%\}}")).expect("end tag compiles");
         (name, end)
     })
@@ -53,12 +66,25 @@ pub fn masked_ranges(body: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut at = 0;
     while let Some(found) = TOKENS.find_at(body, at) {
-        let token = found.as_str();
         let mut end = found.end();
-        if let Some(name) = LIQUID_BLOCK.captures(token).and_then(|c| c.get(1)) {
+        let liquid_closer = match found.as_str() {
+            "{%" => Some("%}"),
+            "{{" => Some("}}"),
+            _ => None,
+        };
+        if let Some(closer) = liquid_closer {
+            // An opener with no closer is not a tag: go on after its brace.
+            let Some(i) = memchr::memmem::find(&body.as_bytes()[end..], closer.as_bytes()) else {
+                at = found.start() + 1;
+                continue;
+            };
+            end += i + closer.len();
+        }
+        let token = &body[found.start()..end];
+        if let Some(name) = liquid_block(token) {
             let closer = LIQUID_END
                 .iter()
-                .find(|(n, _)| *n == name.as_str())
+                .find(|(n, _)| *n == name)
                 .map(|(_, re)| re);
             end = closer
                 .and_then(|re| re.find_at(body, end))
@@ -132,6 +158,30 @@ mod tests {
             ["{% highlight ruby %}\nthe the\n{% endhighlight %}"]
         );
         assert_eq!(masked("{% comment %} the the"), ["{% comment %} the the"]);
+    }
+
+    #[test]
+    fn an_opener_without_its_closer_hides_nothing() {
+        assert_eq!(
+            masked("Write {{ alone, then {% if x %} the the"),
+            ["{% if x %}"]
+        );
+        assert_eq!(masked("a {{ b } c %} d"), Vec::<&str>::new());
+        assert_eq!(masked("{%}"), Vec::<&str>::new());
+        assert_eq!(masked("{{}}"), ["{{}}"]);
+    }
+
+    #[test]
+    fn only_raw_comment_and_highlight_tags_open_blocks() {
+        assert_eq!(liquid_block("{%- raw -%}"), Some("raw"));
+        assert_eq!(liquid_block("{%comment%}"), Some("comment"));
+        assert_eq!(
+            liquid_block("{% highlight ruby linenos %}"),
+            Some("highlight")
+        );
+        assert_eq!(liquid_block("{% rawish %}"), None);
+        assert_eq!(liquid_block("{% comments %}"), None);
+        assert_eq!(liquid_block("{{ raw }}"), None);
     }
 
     #[test]

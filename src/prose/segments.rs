@@ -45,6 +45,14 @@ struct Piece {
 }
 
 impl Segment {
+    /// A segment with no text, as a placeholder before the first real one.
+    pub const fn empty() -> Self {
+        Self {
+            text: String::new(),
+            pieces: Vec::new(),
+        }
+    }
+
     /// The file byte range for a byte range of this segment's text. A range that
     /// spans two pieces covers the markup between them too.
     pub fn source_span(&self, range: Range<usize>) -> Range<usize> {

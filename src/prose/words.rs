@@ -24,8 +24,16 @@ fn is_apostrophe(c: char) -> bool {
 /// The words of `text`, in order. ASCII, nearly all of most posts, is read a
 /// byte at a time; other characters are decoded.
 pub fn words(text: &str) -> Vec<Word> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6);
+    words_into(text, &mut out);
+    out
+}
+
+/// The words of `text` into `out` (cleared first), so a caller reading many
+/// segments reuses one buffer.
+pub fn words_into(text: &str, out: &mut Vec<Word>) {
+    out.clear();
+    let bytes = text.as_bytes();
     let mut start = None;
     let mut i = 0;
     while i < bytes.len() {
@@ -58,7 +66,6 @@ pub fn words(text: &str) -> Vec<Word> {
     if let Some(s) = start {
         out.push(s..text.len());
     }
-    out
 }
 
 /// Whether the gap between two words is only whitespace (line breaks included).
