@@ -91,14 +91,34 @@ class Sample:
         self.code = code
 
 
+# GNU time, when installed, starts each tool from its own small process: Linux
+# gives a child the peak memory of the process it was forked from, so a tool
+# started from this script would show at least this script's memory.
+GNU_TIME = Path("/usr/bin/time").exists()
+
+
 def measure(cmd, cwd=None, ok=(0, 1)):
-    """Runs `cmd` once, output discarded, and measures it with wait4."""
+    """Runs `cmd` once, output discarded: wall and CPU time from wait4, peak
+    memory from GNU time (the tool's own) when it is installed."""
+    rss_file = None
+    launch = list(cmd)
+    if GNU_TIME:
+        rss_file = tempfile.NamedTemporaryFile(prefix="prepress-rss-", delete=False)
+        rss_file.close()
+        launch = ["/usr/bin/time", "-q", "-f", "%M", "-o", rss_file.name, *cmd]
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        launch, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL
     )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    maxrss_kb = usage.ru_maxrss
+    if rss_file:
+        text = Path(rss_file.name).read_text().strip().splitlines()
+        os.unlink(rss_file.name)
+        if text and text[-1].isdigit():
+            maxrss_kb = int(text[-1])
     code = os.waitstatus_to_exitcode(status)
     proc.returncode = code  # reaped here, so Popen must not wait for it
     if code not in ok:
@@ -108,7 +128,7 @@ def measure(cmd, cwd=None, ok=(0, 1)):
             f"compare.py: `{' '.join(map(str, cmd))}` exited {code}\n"
             f"{out.stdout[-2000:]}{out.stderr[-2000:]}"
         )
-    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code)
+    return Sample(wall, usage.ru_utime + usage.ru_stime, maxrss_kb, code)
 
 
 def tail_of_output(cmd, cwd=None):
@@ -414,12 +434,12 @@ def report(args, info, tools, skipped, results, single, shapes, load):
     w("The comparison is of speed on the same files, not of equal work: prepress reads "
       "each post as Jekyll will publish it (front matter, the site around it, the prose), "
       "the two linters check how the Markdown is written. Each process is timed with "
-      "`wait4`: wall time, CPU time (user + system, all threads) and peak resident memory. "
+      "`wait4`: wall time and CPU time (user + system, all threads); peak resident memory "
+      "comes from GNU `time`, which starts each tool from its own small process. "
       "The tools run in turn on the same site (prepress, rumdl, markdownlint-cli2, then again), "
       "so a change in the machine's load touches all of them. "
-      "MB are 10^6 bytes of Markdown; memory is in MiB. Linux counts the parent's "
-      f"peak memory in a child's, so no figure here is below {info['floor_kb'] / 1024:.0f} MiB, "
-      "what a process that does nothing (`true`) measures from this script.")
+      "MB are 10^6 bytes of Markdown; memory is in MiB. A process that does nothing "
+      f"(`true`) measures {info['floor_kb'] / 1024:.1f} MiB this way.")
     w("")
     for note in skipped:
         w(f"- {note}")

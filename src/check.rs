@@ -97,6 +97,28 @@ pub struct FileReport {
     pub tags: Vec<site_checks::TagUse>,
 }
 
+impl FileReport {
+    /// The report as held until the end of a run, with no spare capacity; or
+    /// nothing, when it has nothing to say and no facts for the site step.
+    fn keep(mut self) -> Option<Self> {
+        if self.findings.is_empty()
+            && self.tags.is_empty()
+            && self.fixed == 0
+            && !self.unreadable
+            && self.write_error.is_none()
+        {
+            return None;
+        }
+        self.findings.shrink_to_fit();
+        self.rendered.shrink_to_fit();
+        self.tags.shrink_to_fit();
+        for tag in &mut self.tags {
+            tag.tags.shrink_to_fit();
+        }
+        Some(self)
+    }
+}
+
 /// Everything one run found.
 #[derive(Debug, Default)]
 pub struct Outcome {
@@ -244,17 +266,21 @@ pub fn run(
                 .filter(|report| !report.findings.is_empty()),
         );
         let checked_count = to_check.len();
+        // Every report is held until the site step has seen them all: a
+        // report with nothing in it is dropped here, and the rest give back
+        // their spare capacity, so memory grows by little per file.
         let mut checked: Vec<FileReport> = to_check
             .par_iter()
-            .map(|path| {
+            .filter_map(|path| {
                 let file = configs.for_file(path);
-                check_file(
+                let report = check_file(
                     &file.context(),
                     path,
                     display_path(path, &cwd),
                     mode,
                     render,
-                )
+                );
+                report.keep()
             })
             .collect();
         add_site_findings(&site_context, &mut checked, render);
@@ -504,6 +530,29 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_with_nothing_to_say_is_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let setup = Setup::new(crate::config::Config::default(), None).unwrap();
+        let check = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            check_file(
+                &setup.context(),
+                &path,
+                name.to_string(),
+                FixMode::Report,
+                None,
+            )
+        };
+        assert!(check("clean.md", "A clean page.\n").keep().is_none());
+        let kept = check("slip.md", "It has been meet with praise.\n")
+            .keep()
+            .expect("a report with findings is kept");
+        assert_eq!(kept.findings.len(), 1);
+        assert_eq!(kept.findings.capacity(), 1);
+    }
 
     #[test]
     fn a_file_that_cannot_be_read_becomes_a_finding() {

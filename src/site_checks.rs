@@ -20,11 +20,24 @@ use crate::rules::{Context, STRING_TAGS, TAG_VARIANTS};
 /// The keys whose values are tag-like.
 const KEYS: &[&str] = &["tags", "categories"];
 
-/// One tag as written, with its place.
+/// Where something is written in a document: bytes and positions, kept so
+/// a finding can be reported after the document itself is dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// Its bytes in the document.
+    pub span: Range<usize>,
+    /// Where it starts.
+    pub start: Position,
+    /// Where it ends.
+    pub end: Position,
+}
+
+/// One tag as written, with its place. These are held for every document
+/// until the end of a run, so the text is a boxed `str` with no spare room.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagWord {
     /// The tag.
-    pub text: String,
+    pub text: Box<str>,
     /// Its bytes in the document.
     pub span: Range<usize>,
     /// Where it starts.
@@ -40,8 +53,8 @@ pub struct TagUse {
     pub key: &'static str,
     /// Whether it is written as a string (which Jekyll splits on spaces).
     pub string: bool,
-    /// The value's bytes, positions, and the tags in it.
-    pub value: TagWord,
+    /// Where the whole value is written.
+    pub value: Place,
     /// The tags as Jekyll reads them.
     pub tags: Vec<TagWord>,
 }
@@ -57,7 +70,7 @@ pub fn collect(context: &Context, doc: &Document) -> Vec<TagUse> {
         return Vec::new();
     };
     let word = |text: &str, span: Range<usize>| TagWord {
-        text: text.to_string(),
+        text: text.into(),
         start: doc.position(span.start),
         end: doc.position(span.end),
         span,
@@ -100,7 +113,11 @@ pub fn collect(context: &Context, doc: &Document) -> Vec<TagUse> {
         uses.push(TagUse {
             key,
             string,
-            value: word(&doc.text[node.span.clone()], node.span.clone()),
+            value: Place {
+                span: node.span.clone(),
+                start: doc.position(node.span.start),
+                end: doc.position(node.span.end),
+            },
             tags,
         });
     }
@@ -149,7 +166,7 @@ fn string_tags(
         }
         for (file, (_, uses)) in files.iter().enumerate() {
             for used in uses.iter().filter(|u| u.key == *key && u.string) {
-                let parts: Vec<&str> = used.tags.iter().map(|t| t.text.as_str()).collect();
+                let parts: Vec<&str> = used.tags.iter().map(|t| &*t.text).collect();
                 let split = if parts.len() > 1 {
                     format!(
                         ", which Jekyll splits into {} {key}: {}",
@@ -199,7 +216,7 @@ fn tag_variants(
                 groups
                     .entry(normal)
                     .or_default()
-                    .entry(tag.text.as_str())
+                    .entry(&*tag.text)
                     .or_default()
                     .push((file, tag));
             }
@@ -232,7 +249,7 @@ fn tag_variants(
             let others: Vec<&str> = spellings
                 .keys()
                 .copied()
-                .filter(|t| *t != tag.text)
+                .filter(|t| **t != *tag.text)
                 .collect();
             let mut diagnostic = Diagnostic::new(
                 &TAG_VARIANTS,
