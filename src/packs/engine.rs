@@ -5,7 +5,8 @@
 //! loop walks the words of a segment once and looks each up: Unicode word
 //! boundaries come free from the word splitter, and line breaks between words
 //! are just whitespace. Pattern rules are compiled into one multi-pattern regex
-//! (`regex_automata::meta::Regex::new_many`), run once per segment; `\b` in a
+//! (`regex_automata::meta::Regex::new_many`), run once on each segment that holds
+//! a word some pattern cannot match without (see `literals`); `\b` in a
 //! pack pattern is compiled as an ASCII boundary (a Unicode `\b` makes the fast
 //! engines give up on non-ASCII text) and each match is then checked against a
 //! Unicode word boundary here. When patterns overlap, the leftmost match wins.
@@ -20,6 +21,7 @@ use std::ops::Range;
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 
+use super::literals::Gate;
 use super::schema::{Kind, Pack, PatternFix, SequenceFix};
 use super::spelling;
 use crate::config::{Level, Levels};
@@ -126,6 +128,7 @@ pub struct Engine {
     groups: Vec<Group>,
     spelling: Vec<(usize, HashSet<String>)>,
     patterns: Option<(Regex, Vec<PatternInfo>)>,
+    gate: Option<Gate>,
 }
 
 /// A pattern compile error.
@@ -239,6 +242,7 @@ impl Engine {
                 .build_many(&regexes)
                 .map_err(|e| CompileError(with_causes(&e)))?;
             engine.patterns = Some((regex, infos));
+            engine.gate = Some(Gate::new(&regexes));
         }
         Ok(engine)
     }
@@ -297,7 +301,7 @@ impl Engine {
                     self.check_spelling(&view, i, &mut found);
                 }
             }
-            if english {
+            if english && self.gate.as_ref().is_some_and(|g| g.admits(view.text())) {
                 self.check_patterns(&view, &mut found);
             }
         }

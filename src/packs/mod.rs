@@ -12,6 +12,8 @@ pub mod engine;
 /// FNV-1a, the hash of the misspelling table. `build.rs` includes this
 /// file too, so the table is built and searched with the same function.
 mod fnv;
+/// The words each pattern needs, so its regex runs only where one occurs.
+mod literals;
 pub mod schema;
 pub mod spelling;
 
