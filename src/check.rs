@@ -18,7 +18,7 @@ use crate::line_index::{LineIndex, Position};
 use crate::rules::{self, Context};
 use crate::schema::SchemaError;
 use crate::setup::{Configs, Setup};
-use crate::site_checks;
+use crate::site_checks::{self, SiteFacts};
 
 /// A diagnostic with its line and column positions worked out.
 #[derive(Debug, Clone)]
@@ -93,16 +93,17 @@ pub struct FileReport {
     pub diff: Option<String>,
     /// Why the fixed file could not be written, with `FixMode::Write`.
     pub write_error: Option<String>,
-    /// The document's tags and categories, for the site step.
+    /// The document's tags and categories, for the site step: `run` hands
+    /// them to its [`SiteFacts`] as soon as the file is checked.
     pub tags: Vec<site_checks::TagUse>,
 }
 
 impl FileReport {
     /// The report as held until the end of a run, with no spare capacity; or
-    /// nothing, when it has nothing to say and no facts for the site step.
+    /// nothing, when it has nothing to say. Its tags must have been handed to
+    /// the site step already.
     fn keep(mut self) -> Option<Self> {
         if self.findings.is_empty()
-            && self.tags.is_empty()
             && self.fixed == 0
             && !self.unreadable
             && self.write_error.is_none()
@@ -111,10 +112,6 @@ impl FileReport {
         }
         self.findings.shrink_to_fit();
         self.rendered.shrink_to_fit();
-        self.tags.shrink_to_fit();
-        for tag in &mut self.tags {
-            tag.tags.shrink_to_fit();
-        }
         Some(self)
     }
 }
@@ -172,15 +169,26 @@ pub fn run_text(
     let mut configs = Configs::new(setup, &cwd)?;
     configs.resolve([path])?;
     let file = configs.for_file(path);
-    let mut reports = vec![check_text(
+    let display = display_path(path, &cwd);
+    let mut report = check_text(
         &file.context(),
         path,
-        display_path(path, &cwd),
+        display.clone(),
         text,
         FixMode::Report,
         render,
-    )];
-    add_site_findings(&configs.for_site().context(), &mut reports, render);
+    );
+    let mut facts = SiteFacts::default();
+    facts.add(0, std::mem::take(&mut report.tags));
+    let mut reports = vec![report];
+    add_site_findings(
+        &configs.for_site().context(),
+        &facts,
+        &[path],
+        &cwd,
+        &mut reports,
+        render,
+    );
     Ok(Outcome {
         files: reports
             .into_iter()
@@ -266,31 +274,41 @@ pub fn run(
                 .filter(|report| !report.findings.is_empty()),
         );
         let checked_count = to_check.len();
-        // Every report is held until the site step has seen them all: a
-        // report with nothing in it is dropped here, and the rest give back
-        // their spare capacity, so memory grows by little per file.
+        // A document's tags go to the site step as soon as it is checked; a
+        // report with nothing to say is dropped there, and the rest give back
+        // their spare capacity, so memory grows with the findings alone.
+        let facts = std::sync::Mutex::new(SiteFacts::default());
         let mut checked: Vec<FileReport> = to_check
             .par_iter()
-            .filter_map(|path| {
+            .enumerate()
+            .filter_map(|(index, path)| {
                 let file = configs.for_file(path);
-                let report = check_file(
+                let mut report = check_file(
                     &file.context(),
                     path,
                     display_path(path, &cwd),
                     mode,
                     render,
                 );
+                let tags = std::mem::take(&mut report.tags);
+                if !tags.is_empty() {
+                    facts
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .add(index, tags);
+                }
                 report.keep()
             })
             .collect();
-        add_site_findings(&site_context, &mut checked, render);
-        files.extend(
-            checked
-                .into_iter()
-                .filter(|report| !report.findings.is_empty() || report.fixed > 0),
-        );
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok((files, checked_count))
+        let facts = facts
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let paths: Vec<&Path> = to_check.iter().map(|p| p.as_path()).collect();
+        add_site_findings(&site_context, &facts, &paths, &cwd, &mut checked, render);
+        checked.retain(|report| !report.findings.is_empty() || report.fixed > 0);
+        checked.append(&mut files);
+        checked.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok((checked, checked_count))
     };
     let (files, files_checked) = match pool {
         Ok(pool) => pool.install(work)?,
@@ -303,20 +321,42 @@ pub fn run(
     })
 }
 
-/// Runs the site step over every checked document and adds its findings to
-/// their files (shown without a snippet: the documents are no longer loaded).
+/// Runs the site step over the facts of every checked document (`paths[i]`
+/// is document `i`) and adds its findings to their reports, making a report
+/// for a document that had none. Site findings are shown without a snippet:
+/// the documents are no longer loaded.
 fn add_site_findings(
     context: &Context,
-    reports: &mut [FileReport],
+    facts: &SiteFacts,
+    paths: &[&Path],
+    cwd: &Path,
+    reports: &mut Vec<FileReport>,
     render: Option<&dyn RenderFile>,
 ) {
-    let facts: Vec<(&str, &[site_checks::TagUse])> = reports
+    let display = |file: usize| display_path(paths[file], cwd);
+    let found = facts.check(context, &display);
+    if found.is_empty() {
+        return;
+    }
+    let mut by_path: std::collections::HashMap<PathBuf, usize> = reports
         .iter()
-        .map(|r| (r.display.as_str(), r.tags.as_slice()))
+        .enumerate()
+        .map(|(i, r)| (r.path.clone(), i))
         .collect();
-    let found = site_checks::check(context, &facts);
     for finding in found {
-        let report = &mut reports[finding.file];
+        let path = paths[finding.file];
+        let at = *by_path.entry(path.to_path_buf()).or_insert_with(|| {
+            reports.push(finish(
+                path,
+                display(finding.file),
+                None,
+                Vec::new(),
+                None,
+                false,
+            ));
+            reports.len() - 1
+        });
+        let report = &mut reports[at];
         let located = Finding {
             diagnostic: finding.diagnostic,
             start: finding.start,

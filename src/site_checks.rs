@@ -1,9 +1,9 @@
 //! The site step: checks that need every document of the site at once.
 //!
 //! Workers check documents one at a time and drop them; for the site-wide rules
-//! each worker keeps only the few facts needed (every `tags` and `categories`
-//! value, with its place), and this step compares them once all documents are
-//! read: a string where the site writes lists (`string-tags`), and one tag
+//! each worker hands the few facts needed (every `tags` and `categories`
+//! value, with its place) to one [`SiteFacts`] as it finishes a document, and
+//! this step compares them once all documents are read: a string where the site writes lists (`string-tags`), and one tag
 //! spelled several ways across the site (`tag-variants`, reported once per
 //! group with every place listed).
 
@@ -32,8 +32,7 @@ pub struct Place {
     pub end: Position,
 }
 
-/// One tag as written, with its place. These are held for every document
-/// until the end of a run, so the text is a boxed `str` with no spare room.
+/// One tag as written, with its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagWord {
     /// The tag.
@@ -124,7 +123,7 @@ pub fn collect(context: &Context, doc: &Document) -> Vec<TagUse> {
     uses
 }
 
-/// A site-wide finding for the document `file` (an index into the reports).
+/// A site-wide finding for the document `file` (its index in the run).
 #[derive(Debug, Clone)]
 pub struct SiteFinding {
     /// Which document it belongs to.
@@ -137,35 +136,119 @@ pub struct SiteFinding {
     pub end: Position,
 }
 
-/// Compares the tag facts of every document (`files[i]` is the shown path and
-/// the facts of document `i`).
-pub fn check(context: &Context, files: &[(&str, &[TagUse])]) -> Vec<SiteFinding> {
-    let mut found = Vec::new();
-    if let Level::On(severity) = context.levels.get(STRING_TAGS.id) {
-        string_tags(files, severity, &mut found);
-    }
-    if let Level::On(severity) = context.levels.get(TAG_VARIANTS.id) {
-        tag_variants(files, severity, &mut found);
-    }
-    found
+/// One place a tag is written, as kept until the end of a run: the document
+/// (its index in the run), its bytes and its positions, in 32-bit numbers,
+/// since one is kept for every tag of every document.
+#[derive(Debug, Clone, Copy)]
+struct Spot {
+    file: u32,
+    span: [u32; 2],
+    start: [u32; 2],
+    end: [u32; 2],
 }
 
-fn string_tags(
-    files: &[(&str, &[TagUse])],
-    severity: crate::diagnostic::Severity,
-    found: &mut Vec<SiteFinding>,
-) {
-    for key in KEYS {
-        let lists = files
-            .iter()
-            .flat_map(|(_, uses)| uses.iter())
-            .filter(|u| u.key == *key && !u.string)
-            .count();
-        if lists == 0 {
-            continue;
+impl Spot {
+    fn new(file: usize, tag: &TagWord) -> Self {
+        Spot {
+            file: small(file),
+            span: [small(tag.span.start), small(tag.span.end)],
+            start: [small(tag.start.line), small(tag.start.column)],
+            end: [small(tag.end.line), small(tag.end.column)],
         }
-        for (file, (_, uses)) in files.iter().enumerate() {
-            for used in uses.iter().filter(|u| u.key == *key && u.string) {
+    }
+
+    fn file(&self) -> usize {
+        self.file as usize
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.span[0] as usize..self.span[1] as usize
+    }
+
+    fn start(&self) -> Position {
+        Position {
+            line: self.start[0] as usize,
+            column: self.start[1] as usize,
+        }
+    }
+
+    fn end(&self) -> Position {
+        Position {
+            line: self.end[0] as usize,
+            column: self.end[1] as usize,
+        }
+    }
+}
+
+/// `n` as a `u32`; offsets and positions of a document prepress reads fit.
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The spellings of one tag, each with every place it is written.
+type Spellings = BTreeMap<Box<str>, Vec<Spot>>;
+
+/// The tag facts of every document of a run, gathered as each document is
+/// checked, so no document (and no report without findings) is held for the
+/// site step: what stays per document is one small [`Spot`] per tag.
+#[derive(Debug, Default)]
+pub struct SiteFacts {
+    /// Per key of `KEYS`: how many values are written as a list.
+    lists: [usize; 2],
+    /// Values written as a string, with their document: rare, so kept whole.
+    strings: Vec<(usize, TagUse)>,
+    /// Per key of `KEYS`: normalised tag, then each spelling of it.
+    tags: [BTreeMap<Box<str>, Spellings>; 2],
+}
+
+impl SiteFacts {
+    /// Adds the tag facts of document `file` (its index in the run).
+    pub fn add(&mut self, file: usize, uses: Vec<TagUse>) {
+        for used in uses {
+            let key = KEYS.iter().position(|k| *k == used.key).unwrap_or(0);
+            for tag in &used.tags {
+                let normal = normalise(&tag.text);
+                let spellings = match self.tags[key].get_mut(normal.as_str()) {
+                    Some(spellings) => spellings,
+                    None => self.tags[key].entry(normal.into()).or_default(),
+                };
+                let spot = Spot::new(file, tag);
+                match spellings.get_mut(&*tag.text) {
+                    Some(spots) => spots.push(spot),
+                    None => {
+                        spellings.insert(tag.text.clone(), vec![spot]);
+                    }
+                }
+            }
+            if used.string {
+                self.strings.push((file, used));
+            } else {
+                self.lists[key] += 1;
+            }
+        }
+    }
+
+    /// Compares the tag facts of every document; `display` gives the shown
+    /// path of document `file`. Findings come in document and span order.
+    pub fn check(&self, context: &Context, display: &dyn Fn(usize) -> String) -> Vec<SiteFinding> {
+        let mut found = Vec::new();
+        if let Level::On(severity) = context.levels.get(STRING_TAGS.id) {
+            self.string_tags(severity, &mut found);
+        }
+        if let Level::On(severity) = context.levels.get(TAG_VARIANTS.id) {
+            self.tag_variants(display, severity, &mut found);
+        }
+        found.sort_by_key(|f| (f.file, f.diagnostic.span.start, f.diagnostic.span.end));
+        found
+    }
+
+    fn string_tags(&self, severity: crate::diagnostic::Severity, found: &mut Vec<SiteFinding>) {
+        for (key_index, key) in KEYS.iter().enumerate() {
+            let lists = self.lists[key_index];
+            if lists == 0 {
+                continue;
+            }
+            for (file, used) in self.strings.iter().filter(|(_, u)| u.key == *key) {
                 let parts: Vec<&str> = used.tags.iter().map(|t| &*t.text).collect();
                 let split = if parts.len() > 1 {
                     format!(
@@ -184,7 +267,7 @@ fn string_tags(
                 .with_help(format!("write a list: `{key}: [{}]`", if parts.len() > 1 { parts.join(", ") } else { parts.concat() }));
                 diagnostic.severity = severity;
                 found.push(SiteFinding {
-                    file,
+                    file: *file,
                     diagnostic,
                     start: used.value.start,
                     end: used.value.end,
@@ -192,82 +275,151 @@ fn string_tags(
             }
         }
     }
-}
 
-/// The spellings of one tag, each with every place (document, tag) it is used.
-type Spellings<'a> = BTreeMap<&'a str, Vec<(usize, &'a TagWord)>>;
-
-fn tag_variants(
-    files: &[(&str, &[TagUse])],
-    severity: crate::diagnostic::Severity,
-    found: &mut Vec<SiteFinding>,
-) {
-    for key in KEYS {
-        // Normalised tag -> spelling -> every place it is written.
-        let mut groups: BTreeMap<String, Spellings> = BTreeMap::new();
-        for (file, (_, uses)) in files.iter().enumerate() {
-            for tag in uses.iter().filter(|u| u.key == *key).flat_map(|u| &u.tags) {
-                let normal: String = tag
-                    .text
-                    .chars()
-                    .filter(|c| !matches!(c, '-' | '_' | ' '))
-                    .flat_map(char::to_lowercase)
+    fn tag_variants(
+        &self,
+        display: &dyn Fn(usize) -> String,
+        severity: crate::diagnostic::Severity,
+        found: &mut Vec<SiteFinding>,
+    ) {
+        for (key_index, key) in KEYS.iter().enumerate() {
+            for spellings in self.tags[key_index].values().filter(|s| s.len() > 1) {
+                // Documents are checked in parallel: put each spelling's places
+                // back in document order.
+                let spellings: BTreeMap<&str, Vec<Spot>> = spellings
+                    .iter()
+                    .map(|(text, spots)| {
+                        let mut spots = spots.clone();
+                        spots.sort_by_key(|s| (s.file, s.span[0]));
+                        (&**text, spots)
+                    })
                     .collect();
-                groups
-                    .entry(normal)
-                    .or_default()
-                    .entry(&*tag.text)
-                    .or_default()
-                    .push((file, tag));
+                let (majority, _) = spellings
+                    .iter()
+                    .max_by_key(|(text, spots)| (spots.len(), std::cmp::Reverse(**text)))
+                    .expect("a group has spellings");
+                let Some((text, spot)) = spellings
+                    .iter()
+                    .filter(|(text, _)| *text != majority)
+                    .flat_map(|(text, spots)| spots.iter().map(move |s| (*text, s)))
+                    .min_by_key(|(_, s)| (s.file, s.span[0]))
+                else {
+                    continue;
+                };
+                let places: Vec<String> = spellings
+                    .iter()
+                    .map(|(text, spots)| {
+                        let list: Vec<String> = spots
+                            .iter()
+                            .map(|s| {
+                                let start = s.start();
+                                format!("{}:{}:{}", display(s.file()), start.line, start.column)
+                            })
+                            .collect();
+                        format!("`{text}` in {}", list.join(", "))
+                    })
+                    .collect();
+                let others: Vec<&str> = spellings.keys().copied().filter(|t| *t != text).collect();
+                let mut diagnostic = Diagnostic::new(
+                    &TAG_VARIANTS,
+                    spot.span(),
+                    format!("the {} `{text}` is also written `{}` in this site, so Jekyll makes separate {key} of them", singular(key), others.join("`, `")),
+                )
+                .with_help(format!("use `{majority}` everywhere; {}", places.join("; ")));
+                diagnostic.severity = severity;
+                found.push(SiteFinding {
+                    file: spot.file(),
+                    diagnostic,
+                    start: spot.start(),
+                    end: spot.end(),
+                });
             }
-        }
-        for spellings in groups.values().filter(|s| s.len() > 1) {
-            let (majority, _) = spellings
-                .iter()
-                .max_by_key(|(text, places)| (places.len(), std::cmp::Reverse(*text)))
-                .expect("a group has spellings");
-            let Some((file, tag)) = spellings
-                .iter()
-                .filter(|(text, _)| *text != majority)
-                .flat_map(|(_, places)| places.iter())
-                .min_by_key(|(file, tag)| (*file, tag.span.start))
-            else {
-                continue;
-            };
-            let places: Vec<String> = spellings
-                .iter()
-                .map(|(text, places)| {
-                    let list: Vec<String> = places
-                        .iter()
-                        .map(|(f, t)| {
-                            format!("{}:{}:{}", files[*f].0, t.start.line, t.start.column)
-                        })
-                        .collect();
-                    format!("`{text}` in {}", list.join(", "))
-                })
-                .collect();
-            let others: Vec<&str> = spellings
-                .keys()
-                .copied()
-                .filter(|t| **t != *tag.text)
-                .collect();
-            let mut diagnostic = Diagnostic::new(
-                &TAG_VARIANTS,
-                tag.span.clone(),
-                format!("the {} `{}` is also written `{}` in this site, so Jekyll makes separate {key} of them", singular(key), tag.text, others.join("`, `")),
-            )
-            .with_help(format!("use `{majority}` everywhere; {}", places.join("; ")));
-            diagnostic.severity = severity;
-            found.push(SiteFinding {
-                file: *file,
-                diagnostic,
-                start: tag.start,
-                end: tag.end,
-            });
         }
     }
 }
 
+/// A tag as compared for variants: lowercase, without `-`, `_` and spaces.
+fn normalise(tag: &str) -> String {
+    tag.chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn singular(key: &str) -> &str {
     if key == "tags" { "tag" } else { "category" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::AllRules;
+
+    fn tags(words: &[(&str, usize)]) -> Vec<TagUse> {
+        let place = |at: usize, len: usize| Place {
+            span: at..at + len,
+            start: Position {
+                line: 3,
+                column: at,
+            },
+            end: Position {
+                line: 3,
+                column: at + len,
+            },
+        };
+        vec![TagUse {
+            key: "tags",
+            string: false,
+            value: place(7, 20),
+            tags: words
+                .iter()
+                .map(|(text, at)| TagWord {
+                    text: (*text).into(),
+                    span: place(*at, text.len()).span,
+                    start: place(*at, text.len()).start,
+                    end: place(*at, text.len()).end,
+                })
+                .collect(),
+        }]
+    }
+
+    #[test]
+    fn variants_are_reported_in_document_order_whatever_order_documents_finish() {
+        let rules = AllRules::new();
+        let mut facts = SiteFacts::default();
+        // Workers finish documents in any order.
+        facts.add(3, tags(&[("Agile", 9)]));
+        facts.add(0, tags(&[("agile", 9)]));
+        facts.add(2, tags(&[("agile", 9), ("Agile", 16)]));
+        facts.add(1, tags(&[("agile", 9)]));
+        let display = |file: usize| format!("post-{file}.md");
+        let found = facts.check(&rules.context(), &display);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let finding = &found[0];
+        assert_eq!((finding.file, finding.diagnostic.span.clone()), (2, 16..21));
+        assert_eq!(
+            finding.start,
+            Position {
+                line: 3,
+                column: 16
+            }
+        );
+        assert_eq!(
+            finding.diagnostic.help.as_deref(),
+            Some(
+                "use `agile` everywhere; `Agile` in post-2.md:3:16, post-3.md:3:9; \
+                 `agile` in post-0.md:3:9, post-1.md:3:9, post-2.md:3:9"
+            )
+        );
+    }
+
+    #[test]
+    fn one_spelling_everywhere_is_quiet() {
+        let rules = AllRules::new();
+        let mut facts = SiteFacts::default();
+        for file in 0..5 {
+            facts.add(file, tags(&[("open-source", 9)]));
+        }
+        assert!(facts.check(&rules.context(), &|_| String::new()).is_empty());
+    }
 }
