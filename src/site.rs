@@ -306,14 +306,19 @@ impl Site {
         site.collections_dir = folder("collections_dir", "");
         site.files = walk(root);
         let plugins_dir = folder("plugins_dir", "_plugins");
+        let (plugins_dir, layouts_dir, includes_dir) = (
+            format!("{plugins_dir}/"),
+            format!("{layouts_dir}/"),
+            format!("{includes_dir}/"),
+        );
         site.local_plugins = site
             .files
             .iter()
-            .any(|f| f.starts_with(&format!("{plugins_dir}/")) && f.ends_with(".rb"));
+            .any(|f| f.starts_with(&plugins_dir) && f.ends_with(".rb"));
         for file in &site.files {
-            if let Some(rest) = file.strip_prefix(&format!("{layouts_dir}/")) {
+            if let Some(rest) = file.strip_prefix(&layouts_dir) {
                 site.layouts.insert(without_extension(rest).to_string());
-            } else if let Some(rest) = file.strip_prefix(&format!("{includes_dir}/")) {
+            } else if let Some(rest) = file.strip_prefix(&includes_dir) {
                 site.includes.insert(rest.to_string());
             } else if let Some(at) = file
                 .find("_posts/")
@@ -637,6 +642,16 @@ fn without_extension(path: &str) -> &str {
     }
 }
 
+/// `path` with `/` between its parts, whatever the platform writes.
+fn slash_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        text.into_owned()
+    } else {
+        text.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
 /// Every file under `root`, relative, with `/` separators; ignore files are not
 /// consulted, since a generated or ignored file can still be on the built site.
 fn walk(root: &Path) -> HashSet<String> {
@@ -649,11 +664,7 @@ fn walk(root: &Path) -> HashSet<String> {
         if entry.file_type().is_some_and(|t| t.is_file())
             && let Ok(relative) = entry.path().strip_prefix(root)
         {
-            let parts: Vec<String> = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            files.insert(parts.join("/"));
+            files.insert(slash_path(relative));
         }
     }
     files
