@@ -642,14 +642,24 @@ fn without_extension(path: &str) -> &str {
     }
 }
 
-/// `path` with `/` between its parts, whatever the platform writes.
-fn slash_path(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    if std::path::MAIN_SEPARATOR == '/' {
-        text.into_owned()
+/// `path` below `root` with `/` between its parts, whatever the platform
+/// writes. The walker joins names onto `root` as given, so its text is cut
+/// off directly; component-wise path matching costs more than the walk.
+fn relative_slash_path(path: &Path, root: &Path) -> Option<String> {
+    let (text, root_text) = (path.to_string_lossy(), root.to_string_lossy());
+    let sep = std::path::MAIN_SEPARATOR;
+    let below = text
+        .strip_prefix(&*root_text)
+        .filter(|rest| root_text.ends_with(sep) || rest.is_empty() || rest.starts_with(sep));
+    let rest = match below {
+        Some(rest) => rest.trim_start_matches(sep).to_string(),
+        None => path.strip_prefix(root).ok()?.to_string_lossy().into_owned(),
+    };
+    Some(if sep == '/' {
+        rest
     } else {
-        text.replace(std::path::MAIN_SEPARATOR, "/")
-    }
+        rest.replace(sep, "/")
+    })
 }
 
 /// Every file under `root`, relative, with `/` separators; ignore files are not
@@ -658,13 +668,19 @@ fn walk(root: &Path) -> HashSet<String> {
     let mut files = HashSet::new();
     let walker = WalkBuilder::new(root)
         .standard_filters(false)
-        .filter_entry(|e| !(e.depth() > 0 && SKIPPED.iter().any(|s| e.file_name() == *s)))
+        .filter_entry(|e| {
+            let skipped = e.depth() > 0 && e.file_type().is_some_and(|t| t.is_dir()) && {
+                let name = e.file_name();
+                SKIPPED.iter().any(|s| name == *s)
+            };
+            !skipped
+        })
         .build();
     for entry in walker.flatten() {
         if entry.file_type().is_some_and(|t| t.is_file())
-            && let Ok(relative) = entry.path().strip_prefix(root)
+            && let Some(relative) = relative_slash_path(entry.path(), root)
         {
-            files.insert(slash_path(relative));
+            files.insert(relative);
         }
     }
     files
@@ -858,6 +874,32 @@ defaults:
         let site = Site::load(dir.path(), &[]);
         assert_eq!(site.problems.len(), 1);
         assert_eq!(site.problems[0].diagnostic.span, 12..13);
+    }
+
+    #[test]
+    fn relative_paths_have_no_root_and_slash_separators() {
+        let cases = [
+            (".", "./_posts/a.md"),
+            ("./", "./_posts/a.md"),
+            ("site", "site/_posts/a.md"),
+            ("site/", "site/_posts/a.md"),
+            ("/tmp/site", "/tmp/site/_posts/a.md"),
+        ];
+        for (root, path) in cases {
+            assert_eq!(
+                relative_slash_path(Path::new(path), Path::new(root)).as_deref(),
+                Some("_posts/a.md"),
+                "{root} {path}"
+            );
+        }
+        assert_eq!(
+            relative_slash_path(Path::new("other/a.md"), Path::new("site")),
+            None
+        );
+        assert_eq!(
+            relative_slash_path(Path::new("site2/a.md"), Path::new("site")),
+            None
+        );
     }
 
     #[test]
