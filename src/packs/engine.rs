@@ -222,7 +222,11 @@ impl Engine {
                         .push((index, allow.iter().cloned().collect()));
                 }
                 Kind::Pattern { regex, fix, except } => {
-                    regexes.push(ascii_boundaries(regex));
+                    // Parsed once here: the regex and the gate are both built from it.
+                    let hir = regex_syntax::Parser::new()
+                        .parse(&ascii_boundaries(regex))
+                        .map_err(|e| CompileError(format!("`{}`: {e}", rule.info.id)))?;
+                    regexes.push(hir);
                     infos.push(PatternInfo {
                         rule: index,
                         fix: fix.clone(),
@@ -239,7 +243,7 @@ impl Engine {
             // takes the machine's memory (counted repetitions multiply).
             let regex = Regex::builder()
                 .configure(Regex::config().nfa_size_limit(Some(MAX_NFA_BYTES)))
-                .build_many(&regexes)
+                .build_many_from_hir(&regexes)
                 .map_err(|e| CompileError(with_causes(&e)))?;
             engine.patterns = Some((regex, infos));
             engine.gate = Some(Gate::new(&regexes));

@@ -34,11 +34,10 @@ pub struct Gate {
 
 impl Gate {
     /// The gate for `patterns`, as the engine compiles them.
-    pub fn new(patterns: &[String]) -> Self {
+    pub fn new(patterns: &[Hir]) -> Self {
         let mut all = Vec::new();
         for pattern in patterns {
-            let hir = regex_syntax::Parser::new().parse(pattern).ok();
-            match hir.as_ref().and_then(required) {
+            match required(pattern) {
                 Some(set) => all.extend(set),
                 None => return Gate { needles: None },
             }
@@ -182,8 +181,12 @@ fn better(a: &[String], b: &[String]) -> bool {
 mod tests {
     use super::*;
 
+    fn parse(pattern: &str) -> Hir {
+        regex_syntax::Parser::new().parse(pattern).unwrap()
+    }
+
     fn of(pattern: &str) -> Option<Vec<String>> {
-        required(&regex_syntax::Parser::new().parse(pattern).unwrap())
+        required(&parse(pattern))
     }
 
     fn set(items: &[&str]) -> Option<Vec<String>> {
@@ -228,7 +231,7 @@ mod tests {
 
     #[test]
     fn the_gate_finds_required_words_in_any_case() {
-        let gate = Gate::new(&[r"(?i)is\s+meet".to_string(), r"[A-Z]+'s".to_string()]);
+        let gate = Gate::new(&[parse(r"(?i)is\s+meet"), parse(r"[A-Z]+'s")]);
         assert!(gate.admits("It is MEET with doubt."));
         assert!(gate.admits("The PO's agreed."));
         assert!(!gate.admits("It is met with doubt."));
@@ -236,7 +239,7 @@ mod tests {
 
     #[test]
     fn a_pattern_with_no_requirement_opens_the_gate() {
-        let gate = Gate::new(&[r"meet".to_string(), r"\w+".to_string()]);
+        let gate = Gate::new(&[parse("meet"), parse(r"\w+")]);
         assert!(gate.admits("nothing to see"));
     }
 }
