@@ -82,7 +82,7 @@ impl LineIndex {
 
 /// Finds the first `\n` or `\r` in `bytes`.
 fn memchr_break(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n' || b == b'\r')
+    memchr::memchr2(b'\n', b'\r', bytes)
 }
 
 /// The largest character boundary at or before `offset`.
