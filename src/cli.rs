@@ -264,7 +264,9 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let mut out = io::stdout().lock();
+    // One write per finding would be one system call per line: stdout is
+    // line-buffered, so the report goes through a buffer of its own.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     if mode == FixMode::Diff {
         for file in &outcome.files {
             if let Some(diff) = &file.diff {

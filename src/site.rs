@@ -64,6 +64,11 @@ pub struct ScopedDefault {
 pub struct Site {
     /// The site's root folder.
     pub root: PathBuf,
+    /// The root made absolute and the working directory, found once at load:
+    /// every document asks where it lies in the site, and each look-up of
+    /// the working directory is a system call.
+    absolute_root: Option<PathBuf>,
+    cwd: Option<PathBuf>,
     /// Whether posts dated in the future are built (`future: true`).
     pub future: bool,
     /// The `baseurl` the site is served under (`/blog`), without a final `/`.
@@ -168,6 +173,8 @@ impl Site {
     pub fn load(root: &Path, configs: &[PathBuf]) -> Self {
         let mut site = Site {
             root: root.to_path_buf(),
+            absolute_root: std::path::absolute(root).ok(),
+            cwd: std::env::current_dir().ok(),
             ..Site::default()
         };
         let default_config = [root.join(CONFIG_FILE)];
@@ -353,14 +360,20 @@ impl Site {
     /// A document's path relative to the site root, with `/` separators, or
     /// `None` when it lies outside the site.
     pub fn relative(&self, path: &Path) -> Option<String> {
-        let absolute = std::path::absolute(path).ok()?;
-        let root = std::path::absolute(&self.root).ok()?;
-        let relative = absolute.strip_prefix(root).ok()?;
-        let parts: Vec<String> = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        Some(parts.join("/"))
+        let absolute = match &self.cwd {
+            Some(cwd) => std::path::absolute(cwd.join(path)),
+            None => std::path::absolute(path),
+        }
+        .ok()?;
+        let computed;
+        let root = match &self.absolute_root {
+            Some(root) => root,
+            None => {
+                computed = std::path::absolute(&self.root).ok()?;
+                &computed
+            }
+        };
+        relative_slash_path(&absolute, root)
     }
 
     /// The values `defaults` gives the document at `relative` of `kind`
