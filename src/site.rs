@@ -67,8 +67,8 @@ pub struct Site {
     /// The root made absolute and the working directory, found once at load:
     /// every document asks where it lies in the site, and each look-up of
     /// the working directory is a system call.
-    absolute_root: Option<PathBuf>,
-    cwd: Option<PathBuf>,
+    pub(crate) absolute_root: Option<PathBuf>,
+    pub(crate) cwd: Option<PathBuf>,
     /// Whether posts dated in the future are built (`future: true`).
     pub future: bool,
     /// The `baseurl` the site is served under (`/blog`), without a final `/`.
