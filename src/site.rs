@@ -64,10 +64,10 @@ pub struct ScopedDefault {
 pub struct Site {
     /// The site's root folder.
     pub root: PathBuf,
-    /// The root made absolute and the working directory, found once at load:
-    /// every document asks where it lies in the site, and each look-up of
-    /// the working directory is a system call.
+    /// The root made absolute, found once at load: every document asks where
+    /// it lies in the site.
     pub(crate) absolute_root: Option<PathBuf>,
+    /// The working directory, found once at load: each look-up is a system call.
     pub(crate) cwd: Option<PathBuf>,
     /// Whether posts dated in the future are built (`future: true`).
     pub future: bool,
