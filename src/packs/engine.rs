@@ -289,25 +289,44 @@ impl Engine {
         let mut forms: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); self.groups.len()];
         let mut found = Vec::new();
         let mut view = View::new(text);
+        // Findings and consistency forms of the English rules, held until the
+        // segment is known to read as English.
+        let mut english_found = Vec::new();
+        let mut english_forms = Vec::new();
         for segment in segments {
             view.read(segment);
-            // A passage in another language ("No es posible") is left to the
-            // repetition rule alone: the English rules would misread it.
-            let english = view.looks_english();
             for i in 0..view.words.len() {
                 self.check_repetition(&view, i, &mut found);
-                if english {
-                    if let Some(starts) = self.starts.get(view.lower(i)) {
-                        self.check_phrases(&view, i, &starts.phrases, &mut found, &mut forms);
-                        self.check_sequences(&view, i, &starts.sequences, &mut found);
-                    }
-                    self.check_article(&view, i, &mut found);
-                    self.check_spelling(&view, i, &mut found);
+                if let Some(starts) = self.starts.get(view.lower(i)) {
+                    self.check_phrases(
+                        &view,
+                        i,
+                        &starts.phrases,
+                        &mut english_found,
+                        &mut english_forms,
+                    );
+                    self.check_sequences(&view, i, &starts.sequences, &mut english_found);
+                }
+                self.check_article(&view, i, &mut english_found);
+                self.check_spelling(&view, i, &mut english_found);
+            }
+            let patterns = self.gate.as_ref().is_some_and(|g| g.admits(view.text()));
+            // A passage in another language ("No es posible") is left to the
+            // repetition rule alone: the English rules would misread it. Most
+            // segments give the English rules nothing, so the language is only
+            // worked out for those that do.
+            let anything = patterns || !english_found.is_empty() || !english_forms.is_empty();
+            if anything && view.looks_english() {
+                if patterns {
+                    self.check_patterns(&view, &mut english_found);
+                }
+                found.append(&mut english_found);
+                for (group, form, span) in english_forms.drain(..) {
+                    forms[group].push((form, span));
                 }
             }
-            if english && self.gate.as_ref().is_some_and(|g| g.admits(view.text())) {
-                self.check_patterns(&view, &mut found);
-            }
+            english_found.clear();
+            english_forms.clear();
         }
         self.check_consistency(text, &forms, &mut found);
         found.sort_by(|a: &Diagnostic, b| {
@@ -362,7 +381,7 @@ impl Engine {
         i: usize,
         candidates: &[Phrase],
         found: &mut Vec<Diagnostic>,
-        forms: &mut [Vec<(usize, Range<usize>)>],
+        forms: &mut Vec<(usize, usize, Range<usize>)>,
     ) {
         for phrase in candidates {
             let Some(end) = view.match_phrase(i, &phrase.words, &phrase.joins) else {
@@ -371,7 +390,7 @@ impl Engine {
             let range = view.words[i].start..view.words[end].end;
             match &phrase.target {
                 Target::Form { group, form } => {
-                    forms[*group].push((*form, view.segment.source_span(range)));
+                    forms.push((*group, *form, view.segment.source_span(range)));
                 }
                 Target::Replace(replacements) => {
                     let written = &view.segment.text[range.clone()];

@@ -180,18 +180,18 @@ pub fn parse(text: &str, body_start: usize) -> Body {
 fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => starts.push(i + 1),
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                starts.push(i + 2);
-                i += 1;
-            }
-            b'\r' => starts.push(i + 1),
-            _ => {}
+    // The `\n` of a `\r\n`, whose line start is already recorded.
+    let mut crlf_end = None;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if crlf_end == Some(i) {
+            continue;
         }
-        i += 1;
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            crlf_end = Some(i + 1);
+            starts.push(i + 2);
+        } else {
+            starts.push(i + 1);
+        }
     }
     starts
 }
@@ -390,6 +390,13 @@ mod tests {
 
     fn texts(body: &str) -> Vec<String> {
         segments(body, 0).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_a_lone_cr() {
+        assert_eq!(line_starts("a\nb\r\nc\rd\r\n"), [0, 2, 5, 7, 10]);
+        assert_eq!(line_starts("\r\r\n\n"), [0, 1, 3, 4]);
+        assert_eq!(line_starts(""), [0]);
     }
 
     #[test]
