@@ -221,12 +221,11 @@ impl Engine {
                         .spelling
                         .push((index, allow.iter().cloned().collect()));
                 }
-                Kind::Pattern { regex, fix, except } => {
-                    // Parsed once here: the regex and the gate are both built from it.
-                    let hir = regex_syntax::Parser::new()
-                        .parse(&ascii_boundaries(regex))
-                        .map_err(|e| CompileError(format!("`{}`: {e}", rule.info.id)))?;
-                    regexes.push(hir);
+                Kind::Pattern {
+                    hir, fix, except, ..
+                } => {
+                    // As the pack was read: the regex and its gate are built from it.
+                    regexes.push((**hir).clone());
                     infos.push(PatternInfo {
                         rule: index,
                         fix: fix.clone(),
@@ -242,7 +241,14 @@ impl Engine {
             // A bound on the compiled size: a pack cannot make a pattern that
             // takes the machine's memory (counted repetitions multiply).
             let regex = Regex::builder()
-                .configure(Regex::config().nfa_size_limit(Some(MAX_NFA_BYTES)))
+                // No literal prefilter of its own: `Gate` already keeps the
+                // regex off segments without the words it needs, and working
+                // one out doubles the compile time, paid on every run.
+                .configure(
+                    Regex::config()
+                        .nfa_size_limit(Some(MAX_NFA_BYTES))
+                        .auto_prefilter(false),
+                )
                 .build_many_from_hir(&regexes)
                 .map_err(|e| CompileError(with_causes(&e)))?;
             engine.patterns = Some((regex, infos));

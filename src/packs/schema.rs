@@ -100,6 +100,9 @@ pub enum Kind {
     Pattern {
         /// The regex source.
         regex: String,
+        /// The regex as parsed to validate it (with `\b` made ASCII), kept so
+        /// the engine need not parse it again on every run.
+        hir: Box<regex_syntax::hir::Hir>,
         /// The replacement for each flagged group.
         fix: PatternFix,
         /// Matches to skip: group name and the words that group must not be.
@@ -482,7 +485,12 @@ fn pattern(schema: &Schema, fields: &Fields, node: &Node) -> Result<Kind, Schema
             ));
         }
     }
-    Ok(Kind::Pattern { regex, fix, except })
+    Ok(Kind::Pattern {
+        regex,
+        hir: Box::new(hir),
+        fix,
+        except,
+    })
 }
 
 /// A scalar that may be empty (a replacement can delete).
