@@ -90,10 +90,62 @@ struct Sequence {
 #[derive(Debug)]
 struct Article {
     rule: usize,
-    /// Word or prefix (`…*`) and whether it is said with a vowel sound.
-    sounds: Vec<(String, bool, bool)>,
-    /// Word or prefix, and whether it is a prefix.
-    either: Vec<(String, bool)>,
+    /// Words and prefixes (`…*`), and whether each is said with a vowel sound.
+    sounds: WordList<bool>,
+    /// Words and prefixes said either way.
+    either: WordList<()>,
+}
+
+/// Words and word prefixes (`…*` in a pack), each with a value, looked up by a
+/// word: the longest entry that is the word or a prefix of it decides, and of
+/// a word and a prefix written the same, the one listed first. A look-up costs
+/// a few hash probes however long the lists are.
+#[derive(Debug)]
+struct WordList<T> {
+    /// Entry text to (position in the lists, value).
+    exact: HashMap<Box<str>, (usize, T)>,
+    prefixes: HashMap<Box<str>, (usize, T)>,
+    longest: usize,
+}
+
+impl<T> WordList<T> {
+    fn new(entries: impl IntoIterator<Item = (String, T)>) -> Self {
+        let mut list = WordList {
+            exact: HashMap::default(),
+            prefixes: HashMap::default(),
+            longest: 0,
+        };
+        for (position, (entry, value)) in entries.into_iter().enumerate() {
+            let text = entry.trim_end_matches('*');
+            list.longest = list.longest.max(text.len());
+            let map = if text.len() < entry.len() {
+                &mut list.prefixes
+            } else {
+                &mut list.exact
+            };
+            map.entry(text.into()).or_insert((position, value));
+        }
+        list
+    }
+
+    /// The value of the entry that decides for `word` (in lowercase).
+    fn find(&self, word: &str) -> Option<&T> {
+        for len in (0..=word.len().min(self.longest)).rev() {
+            let Some(head) = word.get(..len) else {
+                continue;
+            };
+            let prefix = self.prefixes.get(head);
+            let exact = (len == word.len()).then(|| self.exact.get(head)).flatten();
+            let found = match (exact, prefix) {
+                (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+                (a, b) => a.or(b),
+            };
+            if let Some((_, value)) = found {
+                return Some(value);
+            }
+        }
+        None
+    }
 }
 
 #[derive(Debug)]
@@ -196,24 +248,14 @@ impl Engine {
                     vowel_sound,
                     either,
                 } => {
-                    let entry = |w: &String, vowel| {
-                        let prefix = w.ends_with('*');
-                        (w.trim_end_matches('*').to_string(), vowel, prefix)
-                    };
-                    let mut sounds: Vec<_> = consonant_sound
+                    let sounds = consonant_sound
                         .iter()
-                        .map(|w| entry(w, false))
-                        .chain(vowel_sound.iter().map(|w| entry(w, true)))
-                        .collect();
-                    // Longest first, so the most specific entry decides.
-                    sounds.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+                        .map(|w| (w.clone(), false))
+                        .chain(vowel_sound.iter().map(|w| (w.clone(), true)));
                     engine.articles.push(Article {
                         rule: index,
-                        sounds,
-                        either: either
-                            .iter()
-                            .map(|w| (w.trim_end_matches('*').to_string(), w.ends_with('*')))
-                            .collect(),
+                        sounds: WordList::new(sounds),
+                        either: WordList::new(either.iter().map(|w| (w.clone(), ()))),
                     });
                 }
                 Kind::Spelling { allow } => {
@@ -547,10 +589,7 @@ impl Engine {
             return;
         }
         for rule in &self.articles {
-            let either = rule.either.iter().any(|(entry, prefix)| {
-                lower == entry || (*prefix && lower.starts_with(entry.as_str()))
-            });
-            if either {
+            if rule.either.find(lower).is_some() {
                 continue;
             }
             let Some(vowel) = sound(rule, next, lower) else {
@@ -1001,10 +1040,8 @@ fn sound(rule: &Article, word: &str, lower: &str) -> Option<bool> {
             _ => Some(false),
         };
     }
-    for (entry, vowel, prefix) in &rule.sounds {
-        if lower == entry || (*prefix && lower.starts_with(entry.as_str())) {
-            return Some(*vowel);
-        }
+    if let Some(vowel) = rule.sounds.find(lower) {
+        return Some(*vowel);
     }
     let first = lower.chars().next()?;
     Some(matches!(first, 'a' | 'e' | 'i' | 'o' | 'u'))
@@ -1126,6 +1163,26 @@ mod tests {
     fn messages_show_a_broken_phrase_on_one_line() {
         let found = check("> in the\n> our team");
         assert_eq!(found[0].message, "`the our` twice");
+    }
+
+    #[test]
+    fn the_longest_word_or_prefix_decides() {
+        let list = WordList::new([
+            ("uni*".to_string(), 'c'),
+            ("unin*".to_string(), 'v'),
+            ("union".to_string(), 'x'),
+            ("union*".to_string(), 'y'),
+            ("é*".to_string(), 'e'),
+        ]);
+        assert_eq!(list.find("university"), Some(&'c'));
+        assert_eq!(list.find("uninformed"), Some(&'v'));
+        // A word and a prefix written the same: the one listed first.
+        assert_eq!(list.find("union"), Some(&'x'));
+        assert_eq!(list.find("unions"), Some(&'y'));
+        assert_eq!(list.find("un"), None);
+        assert_eq!(list.find("éclair"), Some(&'e'));
+        assert_eq!(list.find("e"), None);
+        assert_eq!(WordList::new([("*".to_string(), 1)]).find("any"), Some(&1));
     }
 
     #[test]
