@@ -618,20 +618,31 @@ impl Engine {
         if self.spelling.is_empty() {
             return;
         }
-        let word = view.word(i);
         let lower = view.lower(i);
         // Every misspelling in the table is four ASCII letters or more.
-        if lower.len() < 4 || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+        if lower.len() < 4 {
             return;
         }
-        // Acronyms are not words, and words with digits or under three letters
-        // are not worth a guess.
+        let word = view.word(i);
+        // Acronyms are not words: more than one capital is left alone.
         let capitals = if word.is_ascii() {
-            word.bytes().filter(u8::is_ascii_uppercase).count()
+            // One pass over the word: letters only, and how many capitals.
+            let mut capitals = 0;
+            for b in word.bytes() {
+                if b.is_ascii_uppercase() {
+                    capitals += 1;
+                } else if !b.is_ascii_lowercase() {
+                    return;
+                }
+            }
+            capitals
         } else {
+            if !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+                return;
+            }
             word.chars().filter(|c| c.is_uppercase()).count()
         };
-        if word.len() < 3 || capitals > 1 || word.bytes().any(|b| b.is_ascii_digit()) {
+        if word.len() < 3 || capitals > 1 {
             return;
         }
         let Some(correction) = spelling::correction(lower) else {
