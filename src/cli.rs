@@ -308,6 +308,10 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
     } else {
         0
     };
+    // The process ends here: freeing the site model and the findings one by
+    // one would only add time (a tenth of a one-post run in a 50,000-post site).
+    std::mem::forget(setup);
+    std::mem::forget(outcome);
     Ok(ExitCode::from(code))
 }
 

@@ -10,7 +10,7 @@
 //! look-up, never a file-system call. A config that is not valid YAML becomes a
 //! finding in that file.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -678,7 +678,7 @@ fn relative_slash_path(path: &Path, root: &Path) -> Option<String> {
 /// Every file under `root`, relative, with `/` separators; ignore files are not
 /// consulted, since a generated or ignored file can still be on the built site.
 fn walk(root: &Path) -> HashSet<String> {
-    let mut files = HashSet::new();
+    let mut files = HashSet::default();
     let walker = WalkBuilder::new(root)
         .standard_filters(false)
         .filter_entry(|e| {

@@ -10,7 +10,7 @@
 //! fields (`id`, `key`, `username`, `slug`, `name`), else of their first
 //! column. Files of other shapes give no ids, and then `author` is not checked.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::path::Path;
 
 use crate::front_matter::tree::{self, Node, NodeKind};
@@ -131,7 +131,7 @@ mod tests {
 
     fn data_of(files: &[(&str, &str)]) -> SiteData {
         let dir = tempfile::tempdir().unwrap();
-        let mut names = HashSet::new();
+        let mut names = HashSet::default();
         for (path, text) in files {
             let full = dir.path().join(path);
             std::fs::create_dir_all(full.parent().unwrap()).unwrap();

@@ -13,10 +13,8 @@
 //! server smooths over: `/about`, `/about/`, `/about.html` and
 //! `/about/index.html` are one page.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
-
-use rayon::prelude::*;
 
 use crate::closest::NameIndex;
 use crate::date::{in_zone, name_date, parse_iso};
@@ -141,16 +139,11 @@ impl Urls {
     /// files in parallel.
     pub fn build(site: &Site) -> Self {
         let now = jiff::Timestamp::now();
-        let mut pages: Vec<Page> = site
-            .files
-            .par_iter()
-            .filter(|rel| site.publishes(rel))
-            .flat_map_iter(|rel| pages_of(site, rel, now, Read::FrontMatter))
-            .collect();
+        let mut pages = each_file(site, |rel| pages_of(site, rel, now, Read::FrontMatter));
         // The walk is unordered: sort so a URL two files claim is given the
         // same source on every run.
         pages.sort_by(|a, b| a.source.cmp(&b.source));
-        let mut map = HashMap::with_capacity(pages.len());
+        let mut map = HashMap::with_capacity_and_hasher(pages.len(), Default::default());
         for page in pages {
             let key = canonical(&page.url);
             let keep = map
@@ -294,14 +287,12 @@ impl Guesses {
     /// `defaults`.
     pub fn build(site: &Site) -> Self {
         let now = jiff::Timestamp::now();
-        let mut sources: HashMap<String, Vec<String>> = HashMap::new();
-        for rel in site.files.iter().filter(|rel| site.publishes(rel)) {
-            for page in pages_of(site, rel, now, Read::PathOnly) {
-                sources
-                    .entry(canonical(&page.url))
-                    .or_default()
-                    .push(page.source);
-            }
+        let mut sources: HashMap<String, Vec<String>> = HashMap::default();
+        for page in each_file(site, |rel| pages_of(site, rel, now, Read::PathOnly)) {
+            sources
+                .entry(canonical(&page.url))
+                .or_default()
+                .push(page.source);
         }
         for list in sources.values_mut() {
             list.sort();
@@ -311,6 +302,41 @@ impl Guesses {
             read: std::sync::Mutex::default(),
         }
     }
+}
+
+/// The pages `pages` gives for every file the site publishes, worked out on
+/// as many threads as the run has (a microsecond or more per file adds up on
+/// a large site). Plain scoped threads, not rayon: this runs while a
+/// `OnceLock` is being filled on a rayon worker, and a worker waiting for
+/// rayon jobs may pick up another document's check, which would wait for the
+/// same `OnceLock` on the same thread and never finish.
+fn each_file(site: &Site, pages: impl Fn(&str) -> Vec<Page> + Sync) -> Vec<Page> {
+    let files: Vec<&str> = site
+        .files
+        .iter()
+        .filter(|rel| site.publishes(rel))
+        .map(String::as_str)
+        .collect();
+    // Below a few thousand files a thread costs more than it saves.
+    let threads = rayon::current_num_threads().clamp(1, files.len() / 2000 + 1);
+    if threads == 1 {
+        return files.into_iter().flat_map(&pages).collect();
+    }
+    let pages = &pages;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(files.len().div_ceil(threads))
+            .map(|chunk| scope.spawn(move || chunk.iter().flat_map(|rel| pages(rel)).collect()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker: std::thread::ScopedJoinHandle<'_, Vec<Page>>| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Looks up a site path as [`Urls::find`] does, without working out every
