@@ -37,6 +37,15 @@ pub fn words_into(text: &str, out: &mut Vec<Word>) {
     let mut start = None;
     let mut i = 0;
     while i < bytes.len() {
+        // Runs of ASCII letters and digits, most of any text, in a tight loop.
+        if bytes[i].is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
         let (c, width) = if bytes[i] < 0x80 {
             (char::from(bytes[i]), 1)
         } else {
