@@ -169,11 +169,10 @@ pub fn run_text(
     let mut configs = Configs::new(setup, &cwd)?;
     configs.resolve([path])?;
     let file = configs.for_file(path);
-    let display = display_path(path, &cwd);
     let mut report = check_text(
         &file.context(),
         path,
-        display.clone(),
+        display_path(path, &cwd),
         text,
         FixMode::Report,
         render,

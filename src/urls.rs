@@ -324,13 +324,13 @@ fn each_file(site: &Site, pages: impl Fn(&str) -> Vec<Page> + Sync) -> Vec<Page>
     }
     let pages = &pages;
     std::thread::scope(|scope| {
-        let workers: Vec<_> = files
+        let workers: Vec<std::thread::ScopedJoinHandle<'_, Vec<Page>>> = files
             .chunks(files.len().div_ceil(threads))
             .map(|chunk| scope.spawn(move || chunk.iter().flat_map(|rel| pages(rel)).collect()))
             .collect();
         workers
             .into_iter()
-            .flat_map(|worker: std::thread::ScopedJoinHandle<'_, Vec<Page>>| {
+            .flat_map(|worker| {
                 worker
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))

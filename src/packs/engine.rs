@@ -5,7 +5,7 @@
 //! loop walks the words of a segment once and looks each up: Unicode word
 //! boundaries come free from the word splitter, and line breaks between words
 //! are just whitespace. Pattern rules are compiled into one multi-pattern regex
-//! (`regex_automata::meta::Regex::new_many`), run once on each segment that holds
+//! (`regex_automata::meta::Regex::build_many_from_hir`), run once on each segment that holds
 //! a word some pattern cannot match without (see `literals`); `\b` in a
 //! pack pattern is compiled as an ASCII boundary (a Unicode `\b` makes the fast
 //! engines give up on non-ASCII text) and each match is then checked against a
@@ -179,8 +179,9 @@ pub struct Engine {
     articles: Vec<Article>,
     groups: Vec<Group>,
     spelling: Vec<(usize, HashSet<String>)>,
-    patterns: Option<(Regex, Vec<PatternInfo>)>,
-    gate: Option<Gate>,
+    /// The pattern regex, what each of its patterns means, and the gate that
+    /// keeps it off segments it cannot match in.
+    patterns: Option<(Regex, Vec<PatternInfo>, Gate)>,
 }
 
 /// A pattern compile error.
@@ -263,9 +264,7 @@ impl Engine {
                         .spelling
                         .push((index, allow.iter().cloned().collect()));
                 }
-                Kind::Pattern {
-                    hir, fix, except, ..
-                } => {
+                Kind::Pattern { hir, fix, except } => {
                     // As the pack was read: the regex and its gate are built from it.
                     regexes.push((**hir).clone());
                     infos.push(PatternInfo {
@@ -293,8 +292,7 @@ impl Engine {
                 )
                 .build_many_from_hir(&regexes)
                 .map_err(|e| CompileError(with_causes(&e)))?;
-            engine.patterns = Some((regex, infos));
-            engine.gate = Some(Gate::new(&regexes));
+            engine.patterns = Some((regex, infos, Gate::new(&regexes)));
         }
         Ok(engine)
     }
@@ -358,7 +356,8 @@ impl Engine {
                 self.check_article(&view, i, &mut english_found);
                 self.check_spelling(&view, i, &mut english_found);
             }
-            let patterns = self.gate.as_ref().is_some_and(|g| g.admits(view.text()));
+            let patterns =
+                (self.patterns.as_ref()).is_some_and(|(_, _, gate)| gate.admits(view.text()));
             // A passage in another language ("No es posible") is left to the
             // repetition rule alone: the English rules would misread it. Most
             // segments give the English rules nothing, so the language is only
@@ -672,7 +671,7 @@ impl Engine {
     }
 
     fn check_patterns(&self, view: &View, found: &mut Vec<Diagnostic>) {
-        let Some((regex, infos)) = &self.patterns else {
+        let Some((regex, infos, _)) = &self.patterns else {
             return;
         };
         let text = view.text();

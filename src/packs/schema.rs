@@ -98,8 +98,6 @@ pub enum Kind {
     },
     /// A regex; groups named `bad…` mark what to flag (the whole match if none).
     Pattern {
-        /// The regex source.
-        regex: String,
         /// The regex as parsed to validate it (with `\b` made ASCII), kept so
         /// the engine need not parse it again on every run.
         hir: Box<regex_syntax::hir::Hir>,
@@ -486,7 +484,6 @@ fn pattern(schema: &Schema, fields: &Fields, node: &Node) -> Result<Kind, Schema
         }
     }
     Ok(Kind::Pattern {
-        regex,
         hir: Box::new(hir),
         fix,
         except,
