@@ -15,11 +15,11 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-include!("src/packs/fnv.rs");
+include!("src/packs/word_hash.rs");
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    println!("cargo::rerun-if-changed=src/packs/fnv.rs");
+    println!("cargo::rerun-if-changed=src/packs/word_hash.rs");
     let mut known: HashSet<String> = wordnik_list::word_iterator().map(str::to_owned).collect();
     for cluster in varcon::VARCON {
         for entry in cluster.entries {
@@ -60,7 +60,7 @@ fn main() {
             (key.len() << 8) | correction.len()
         );
     }
-    // Open addressing: slot `fnv1a(key) % size`, then the next ones; each
+    // Open addressing: slot `word_hash(key) % size`, then the next ones; each
     // slot holds an entry's index plus one in its low bits (0: empty) and the
     // top bits of the key's hash above them, so a word that is not in the
     // table (nearly every word) is turned away without reading the entry or
@@ -69,7 +69,7 @@ fn main() {
     assert!(table.len() < (1 << INDEX_BITS), "the index fits its bits");
     let mut slots = vec![0u32; size];
     for (index, (key, _)) in table.iter().enumerate() {
-        let hash = fnv1a(key.as_bytes());
+        let hash = word_hash(key.as_bytes());
         let mut slot = (hash as usize) & (size - 1);
         while slots[slot] != 0 {
             slot = (slot + 1) & (size - 1);

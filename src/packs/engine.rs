@@ -2,7 +2,8 @@
 //!
 //! Word rules (substitution, sequence, repetition, consistency, article,
 //! spelling) are compiled into hash tables keyed by a lowercased word, so the hot
-//! loop walks the words of a segment once and looks each up: Unicode word
+//! loop walks the words of a segment once, hashes each once (`word_hash`) and
+//! looks that hash up in every table: Unicode word
 //! boundaries come free from the word splitter, and line breaks between words
 //! are just whitespace. Pattern rules are compiled into one multi-pattern regex
 //! (`regex_automata::meta::Regex::build_many_from_hir`), run once on each segment that holds
@@ -16,6 +17,7 @@
 //! computed on, so a fix never deletes markup it did not see.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use regex_automata::meta::Regex;
@@ -24,6 +26,7 @@ use regex_automata::util::captures::Captures;
 use super::literals::Gate;
 use super::schema::{Kind, Pack, PatternFix, SequenceFix};
 use super::spelling;
+use super::word_hash::word_hash;
 use crate::config::{Level, Levels};
 use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
 use crate::prose::segments::Segment;
@@ -105,7 +108,9 @@ struct WordList<T> {
     /// Entry text to (position in the lists, value).
     exact: HashMap<Box<str>, (usize, T)>,
     prefixes: HashMap<Box<str>, (usize, T)>,
-    longest: usize,
+    /// The lengths of the prefixes, longest first: only heads of these
+    /// lengths can be found, so only they are looked up.
+    prefix_lengths: Vec<usize>,
 }
 
 impl<T> WordList<T> {
@@ -113,38 +118,36 @@ impl<T> WordList<T> {
         let mut list = WordList {
             exact: HashMap::default(),
             prefixes: HashMap::default(),
-            longest: 0,
+            prefix_lengths: Vec::new(),
         };
         for (position, (entry, value)) in entries.into_iter().enumerate() {
             let text = entry.trim_end_matches('*');
-            list.longest = list.longest.max(text.len());
             let map = if text.len() < entry.len() {
+                list.prefix_lengths.push(text.len());
                 &mut list.prefixes
             } else {
                 &mut list.exact
             };
             map.entry(text.into()).or_insert((position, value));
         }
+        list.prefix_lengths.sort_unstable_by(|a, b| b.cmp(a));
+        list.prefix_lengths.dedup();
         list
     }
 
     /// The value of the entry that decides for `word` (in lowercase).
     fn find(&self, word: &str) -> Option<&T> {
-        for len in (0..=word.len().min(self.longest)).rev() {
-            let Some(head) = word.get(..len) else {
-                continue;
-            };
-            let prefix = self.prefixes.get(head);
-            let exact = (len == word.len()).then(|| self.exact.get(head)).flatten();
-            let found = match (exact, prefix) {
-                (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
-                (a, b) => a.or(b),
-            };
-            if let Some((_, value)) = found {
-                return Some(value);
-            }
+        // The whole word, as a word or as a prefix: the one listed first.
+        match (self.exact.get(word), self.prefixes.get(word)) {
+            (Some(a), Some(b)) => return Some(if a.0 <= b.0 { &a.1 } else { &b.1 }),
+            (Some((_, value)), None) | (None, Some((_, value))) => return Some(value),
+            (None, None) => {}
         }
-        None
+        let shorter = self.prefix_lengths.iter().filter(|&&len| len < word.len());
+        shorter
+            .filter_map(|&len| self.prefixes.get(word.get(..len)?))
+            .map(|(_, value)| value)
+            .next()
     }
 }
 
@@ -164,17 +167,42 @@ struct Group {
 
 /// The phrases and sequences that start with one word: one table lookup per
 /// word of prose finds both, and most words are in neither.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Starts {
+    /// The word, in lowercase (words of the same hash share a table entry).
+    word: Box<str>,
     phrases: Vec<Phrase>,
     sequences: Vec<Sequence>,
 }
+
+/// A hasher for keys that are already [`word_hash`]es: the table uses them
+/// as they are instead of hashing every word of prose a second time.
+#[derive(Debug, Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = word_hash(bytes);
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+}
+
+/// A table keyed by [`word_hash`].
+type ByHash<T> = std::collections::HashMap<u64, T, BuildHasherDefault<Prehashed>>;
 
 /// The compiled form of every enabled pack rule.
 #[derive(Debug, Default)]
 pub struct Engine {
     rules: Vec<Active>,
-    starts: HashMap<Box<str>, Starts>,
+    /// By the hash of their first word.
+    starts: ByHash<Vec<Starts>>,
     repetition: Vec<(usize, HashSet<String>)>,
     articles: Vec<Article>,
     groups: Vec<Group>,
@@ -227,16 +255,11 @@ impl Engine {
                 Kind::Sequence { first, second, fix } => {
                     let second: HashMap<_, _> = second.iter().cloned().collect();
                     for word in first {
-                        engine
-                            .starts
-                            .entry(word.as_str().into())
-                            .or_default()
-                            .sequences
-                            .push(Sequence {
-                                rule: index,
-                                second: second.clone(),
-                                fix: *fix,
-                            });
+                        engine.starts_of(word).sequences.push(Sequence {
+                            rule: index,
+                            second: second.clone(),
+                            fix: *fix,
+                        });
                     }
                 }
                 Kind::Repetition { allow } => {
@@ -315,14 +338,31 @@ impl Engine {
             })
             .collect();
         if let Some(first) = words.first() {
-            let key: Box<str> = first.as_str().into();
-            self.starts.entry(key).or_default().phrases.push(Phrase {
+            let first = first.clone();
+            self.starts_of(&first).phrases.push(Phrase {
                 words,
                 joins,
                 rule,
                 target,
             });
         }
+    }
+
+    /// The phrases and sequences starting with `word` (in lowercase).
+    fn starts_of(&mut self, word: &str) -> &mut Starts {
+        let entry = self.starts.entry(word_hash(word.as_bytes())).or_default();
+        let at = match entry.iter().position(|s| &*s.word == word) {
+            Some(at) => at,
+            None => {
+                entry.push(Starts {
+                    word: word.into(),
+                    phrases: Vec::new(),
+                    sequences: Vec::new(),
+                });
+                entry.len() - 1
+            }
+        };
+        &mut entry[at]
     }
 
     /// Whether no pack rule is enabled, so segments need not be built at all.
@@ -343,7 +383,9 @@ impl Engine {
             view.read(segment);
             for i in 0..view.words.len() {
                 self.check_repetition(&view, i, &mut found);
-                if let Some(starts) = self.starts.get(view.lower(i)) {
+                let same_start = |s: &&Starts| *s.word == *view.lower(i);
+                let starting = self.starts.get(&view.hashes[i]).into_iter().flatten();
+                for starts in starting.filter(same_start) {
                     self.check_phrases(
                         &view,
                         i,
@@ -518,7 +560,10 @@ impl Engine {
     }
 
     fn check_repetition(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
-        if self.repetition.is_empty() || i + 1 >= view.words.len() {
+        if self.repetition.is_empty()
+            || i + 1 >= view.words.len()
+            || view.hashes[i] != view.hashes[i + 1]
+        {
             return;
         }
         let (a, b) = (view.lower(i), view.lower(i + 1));
@@ -560,15 +605,15 @@ impl Engine {
     }
 
     fn check_article(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
-        let article = view.word(i);
         // Most words are longer than an article: a length test turns them away.
-        if article.len() > 2
+        if view.words[i].len() > 2
             || self.articles.is_empty()
             || i + 1 >= view.words.len()
             || !is_space(view.gap(i))
         {
             return;
         }
+        let article = view.word(i);
         let is_an = match article {
             "a" => false,
             "an" => true,
@@ -618,35 +663,24 @@ impl Engine {
             return;
         }
         let lower = view.lower(i);
-        // Every misspelling in the table is four ASCII letters or more.
-        if lower.len() < 4 {
+        // Nearly every word is not in the table, and its hash is at hand: the
+        // look-up comes first, the finer tests only for the few words found.
+        let Some(correction) = spelling::correction(lower, view.hashes[i]) else {
             return;
-        }
+        };
         let word = view.word(i);
-        // Acronyms are not words: more than one capital is left alone.
+        // Acronyms are not words: more than one capital is left alone. Every
+        // key in the table is ASCII lowercase letters, so a word found is all
+        // letters (or, not ASCII, a letter such as the Kelvin sign that
+        // lowercases to one).
         let capitals = if word.is_ascii() {
-            // One pass over the word: letters only, and how many capitals.
-            let mut capitals = 0;
-            for b in word.bytes() {
-                if b.is_ascii_uppercase() {
-                    capitals += 1;
-                } else if !b.is_ascii_lowercase() {
-                    return;
-                }
-            }
-            capitals
+            word.bytes().filter(u8::is_ascii_uppercase).count()
         } else {
-            if !lower.bytes().all(|b| b.is_ascii_lowercase()) {
-                return;
-            }
             word.chars().filter(|c| c.is_uppercase()).count()
         };
         if word.len() < 3 || capitals > 1 {
             return;
         }
-        let Some(correction) = spelling::correction(lower) else {
-            return;
-        };
         // A capitalised word is mostly a name ("Linz"): only at the start of a
         // sentence, and only one typo away from its correction, is it checked.
         if capitals == 1 {
@@ -792,6 +826,9 @@ struct View<'a> {
     /// holds the words alone, at `lower_spans`.
     lowered: String,
     lower_spans: Vec<Range<usize>>,
+    /// The [`word_hash`] of each word in lowercase: one hash per word serves
+    /// every table and tells two words apart without comparing them.
+    hashes: Vec<u64>,
 }
 
 impl<'a> View<'a> {
@@ -803,6 +840,7 @@ impl<'a> View<'a> {
             words: Vec::new(),
             lowered: String::new(),
             lower_spans: Vec::new(),
+            hashes: Vec::new(),
         }
     }
 
@@ -816,8 +854,27 @@ impl<'a> View<'a> {
         if text.is_ascii() {
             self.lowered.push_str(text);
             self.lowered.make_ascii_lowercase();
-            return;
+        } else {
+            self.lower_words();
         }
+        let lowered = self.lowered.as_bytes();
+        self.hashes.clear();
+        if self.lower_spans.is_empty() {
+            let spans = self.words.iter();
+            self.hashes
+                .extend(spans.map(|w| word_hash(&lowered[w.clone()])));
+        } else {
+            let spans = self.lower_spans.iter();
+            self.hashes
+                .extend(spans.map(|w| word_hash(&lowered[w.clone()])));
+        }
+    }
+
+    /// Lowercases each word of a text that is not all ASCII into `lowered`,
+    /// one after the other, at `lower_spans`.
+    fn lower_words(&mut self) {
+        let segment: &'a Segment = self.segment;
+        let text = segment.text.as_str();
         for w in &self.words {
             let start = self.lowered.len();
             let word = &text[w.clone()];

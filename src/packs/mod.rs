@@ -9,13 +9,13 @@
 //! in `rules/README.md`.
 
 pub mod engine;
-/// FNV-1a, the hash of the misspelling table. `build.rs` includes this
-/// file too, so the table is built and searched with the same function.
-mod fnv;
 /// The words each pattern needs, so its regex runs only where one occurs.
 mod literals;
 pub mod schema;
 pub mod spelling;
+/// The hash of a word, for every word table. `build.rs` includes this file
+/// too, so the misspelling table is built and searched with the same function.
+mod word_hash;
 
 use std::path::Path;
 

@@ -4,32 +4,32 @@
 //! never a real English word in any of its spellings) into a static hash
 //! table of offsets into one string, with no start-up cost.
 
-use super::fnv;
+use super::word_hash;
 
 mod table {
     include!(concat!(env!("OUT_DIR"), "/typos.rs"));
 }
 
-/// The one correction of a misspelled word (given in lowercase), if the
-/// filtered typos list has it.
-pub fn correction(lower: &str) -> Option<&'static str> {
-    // Every key is four or more ASCII lowercase letters (see build.rs): the
-    // short words that make up half of prose never need the hash.
-    if lower.len() < 4 || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+/// The one correction of a misspelled word (given in lowercase, with its
+/// `word_hash`), if the filtered typos list has it. The hash is the one the
+/// engine already worked out for the word, so it is not computed twice.
+pub fn correction(lower: &str, hash: u64) -> Option<&'static str> {
+    // Every key is four or more ASCII lowercase letters (see build.rs): any
+    // other word is simply not found, and the short ones are not even looked up.
+    if lower.len() < 4 {
         return None;
     }
     let slice = |at: u32, len: u32| &table::TEXT[at as usize..(at + len) as usize];
     let mask = table::SLOTS.len() - 1;
-    let hash = fnv::fnv1a(lower.as_bytes());
-    let fingerprint = fnv::fingerprint(hash);
+    let fingerprint = word_hash::fingerprint(hash);
     let mut slot = (hash as usize) & mask;
     loop {
         let value = table::SLOTS[slot];
         if value == 0 {
             return None;
         }
-        if value >> fnv::INDEX_BITS == fingerprint {
-            let index = (value & ((1 << fnv::INDEX_BITS) - 1)) as usize;
+        if value >> word_hash::INDEX_BITS == fingerprint {
+            let index = (value & ((1 << word_hash::INDEX_BITS) - 1)) as usize;
             let e = table::ENTRIES.get(index.checked_sub(1)?)?;
             if slice(e[0], e[2] >> 8) == lower {
                 return Some(slice(e[1], e[2] & 0xff));
@@ -50,9 +50,10 @@ mod tests {
 
     #[test]
     fn corrects_common_misspellings() {
-        assert_eq!(correction("recieve"), Some("receive"));
-        assert_eq!(correction("definately"), Some("definitely"));
-        assert_eq!(correction("seperate"), Some("separate"));
+        let correct = |w: &str| correction(w, word_hash::word_hash(w.as_bytes()));
+        assert_eq!(correct("recieve"), Some("receive"));
+        assert_eq!(correct("definately"), Some("definitely"));
+        assert_eq!(correct("seperate"), Some("separate"));
         assert!(len() > 50_000, "{}", len());
     }
 
@@ -79,7 +80,8 @@ mod tests {
             "teh",
             "ded",
         ] {
-            assert_eq!(correction(word), None, "{word}");
+            let hash = word_hash::word_hash(word.as_bytes());
+            assert_eq!(correction(word, hash), None, "{word}");
         }
     }
 }
