@@ -155,7 +155,7 @@ pub fn parse(text: &str, body_start: usize) -> Body {
         out: Vec::new(),
         links: Vec::new(),
         comments: Vec::new(),
-        current: None,
+        current: Segment::empty(),
         skip_depth: 0,
     };
     for edge in root.traverse() {
@@ -205,7 +205,10 @@ struct Builder<'t> {
     out: Vec<Segment>,
     links: Vec<Link>,
     comments: Vec<Range<usize>>,
-    current: Option<Segment>,
+    /// The segment being built: its text and pieces grow in these buffers,
+    /// reused from one segment to the next, and each finished segment gets
+    /// an exact copy (one allocation each instead of a dozen regrowths).
+    current: Segment,
     /// How many enclosing nodes hide their text (depth, since they nest).
     skip_depth: usize,
 }
@@ -327,10 +330,7 @@ impl Builder<'_> {
     fn push(&mut self, range: Range<usize>) {
         let source = self.body_start + range.start;
         let slice = &self.text[source..self.body_start + range.end];
-        let segment = self.current.get_or_insert_with(|| Segment {
-            text: String::new(),
-            pieces: Vec::new(),
-        });
+        let segment = &mut self.current;
         let at = segment.text.len();
         segment.text.push_str(slice);
         blank_entities(&mut segment.text, at);
@@ -342,17 +342,21 @@ impl Builder<'_> {
     }
 
     fn line_break(&mut self) {
-        if let Some(segment) = &mut self.current {
-            segment.text.push('\n');
+        if !self.current.pieces.is_empty() {
+            self.current.text.push('\n');
         }
     }
 
     fn flush(&mut self) {
-        if let Some(segment) = self.current.take()
-            && segment.text.chars().any(char::is_alphanumeric)
-        {
-            self.out.push(segment);
+        let segment = &mut self.current;
+        if segment.text.chars().any(char::is_alphanumeric) {
+            self.out.push(Segment {
+                text: segment.text.as_str().into(),
+                pieces: segment.pieces.as_slice().into(),
+            });
         }
+        segment.text.clear();
+        segment.pieces.clear();
     }
 }
 
