@@ -123,6 +123,35 @@ mod tests {
         assert_eq!(split("cafe\u{301} x"), ["cafe\u{301}", "x"]);
     }
 
+    /// The definition, a character at a time: word characters, and an
+    /// apostrophe inside a word when a word character follows it.
+    fn by_definition(text: &str) -> Vec<Word> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut out = Vec::new();
+        let mut start = None;
+        for (k, &(at, c)) in chars.iter().enumerate() {
+            let next_is_word = chars.get(k + 1).is_some_and(|&(_, n)| is_word_char(n));
+            let inside = is_word_char(c) || (start.is_some() && is_apostrophe(c) && next_is_word);
+            match (inside, start) {
+                (true, None) => start = Some(at),
+                (false, Some(s)) => {
+                    out.push(s..at);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out.extend(start.map(|s| s..text.len()));
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_split_is_the_definition(text in "[a-zA-Z09 '’\\-.,\n\u{301}éЖ日\u{a0}_]{0,40}") {
+            proptest::prop_assert_eq!(words(&text), by_definition(&text));
+        }
+    }
+
     #[test]
     fn gaps() {
         assert!(is_space(" \n "));
