@@ -37,7 +37,7 @@
 //! config); every override that matches a file applies, in order, on top of the
 //! top-level `rules:`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 

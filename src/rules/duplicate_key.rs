@@ -1,6 +1,6 @@
 //! `duplicate-key`: a key set twice in one mapping, where only the last counts.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Rule, visit_mappings};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -40,7 +40,7 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         return;
     };
     visit_mappings(entries, &mut |mapping| {
-        let mut last: HashMap<&str, usize> = HashMap::new();
+        let mut last: HashMap<&str, usize> = HashMap::default();
         for (at, entry) in mapping.iter().enumerate() {
             if let Some(key) = entry.key.key_text() {
                 last.insert(key, at);
