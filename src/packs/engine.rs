@@ -821,9 +821,9 @@ struct View<'a> {
     document: &'a str,
     segment: &'a Segment,
     words: Vec<Word>,
-    /// The segment text in lowercase. When the text is ASCII it is the same
-    /// length as the text, so word `i` is `lowered[words[i]]`; otherwise it
-    /// holds the words alone, at `lower_spans`.
+    /// The segment text with its ASCII letters lowered, so an ASCII word `i`
+    /// is `lowered[words[i]]`; when the text is not all ASCII, each word that
+    /// is not follows, lowercased, and every word is at `lower_spans`.
     lowered: String,
     lower_spans: Vec<Range<usize>>,
     /// The [`word_hash`] of each word in lowercase: one hash per word serves
@@ -851,10 +851,9 @@ impl<'a> View<'a> {
         words::words_into(text, &mut self.words);
         self.lowered.clear();
         self.lower_spans.clear();
-        if text.is_ascii() {
-            self.lowered.push_str(text);
-            self.lowered.make_ascii_lowercase();
-        } else {
+        self.lowered.push_str(text);
+        self.lowered.make_ascii_lowercase();
+        if !text.is_ascii() {
             self.lower_words();
         }
         let lowered = self.lowered.as_bytes();
@@ -870,25 +869,25 @@ impl<'a> View<'a> {
         }
     }
 
-    /// Lowercases each word of a text that is not all ASCII into `lowered`,
-    /// one after the other, at `lower_spans`.
+    /// Finds each word of a text that is not all ASCII in `lowered`, at
+    /// `lower_spans`: an ASCII word where it is in the text (already
+    /// lowered), any other lowercased after the text.
     fn lower_words(&mut self) {
         let segment: &'a Segment = self.segment;
         let text = segment.text.as_str();
         for w in &self.words {
-            let start = self.lowered.len();
             let word = &text[w.clone()];
             if word.is_ascii() {
-                self.lowered.push_str(word);
-                self.lowered[start..].make_ascii_lowercase();
-            } else {
-                for c in word.chars() {
-                    // A curly apostrophe reads as a straight one.
-                    match c {
-                        '\u{2019}' => self.lowered.push('\''),
-                        c if c.is_ascii() => self.lowered.push(c.to_ascii_lowercase()),
-                        c => self.lowered.extend(c.to_lowercase()),
-                    }
+                self.lower_spans.push(w.clone());
+                continue;
+            }
+            let start = self.lowered.len();
+            for c in word.chars() {
+                // A curly apostrophe reads as a straight one.
+                match c {
+                    '\u{2019}' => self.lowered.push('\''),
+                    c if c.is_ascii() => self.lowered.push(c.to_ascii_lowercase()),
+                    c => self.lowered.extend(c.to_lowercase()),
                 }
             }
             self.lower_spans.push(start..self.lowered.len());
@@ -1224,6 +1223,21 @@ mod tests {
             found[0].fix.as_ref().map(|f| f.replacement.as_str()),
             Some("our")
         );
+    }
+
+    #[test]
+    fn words_are_found_among_curly_quotes_and_accents() {
+        // ASCII words in a text that is not all ASCII, before and after a word
+        // that is not, are found where they are written.
+        let text = "“Résumé” — in THE our team, naïve ‘the our’ café";
+        let found = check(text);
+        let spans: Vec<&str> = found.iter().map(|d| &text[d.span.clone()]).collect();
+        assert_eq!(spans, ["THE our", "the our"]);
+        let fixes: Vec<&str> = found
+            .iter()
+            .filter_map(|d| Some(d.fix.as_ref()?.replacement.as_str()))
+            .collect();
+        assert_eq!(fixes, ["OUR", "our"]);
     }
 
     #[test]
