@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::closest::NameIndex;
-use crate::date::{in_zone, name_date, parse_iso};
+use crate::date::{IsoDate, in_zone, name_date, parse_iso};
 use crate::front_matter::FrontMatter;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Entry, NodeKind, lookup};
@@ -399,7 +399,8 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Pag
         return Vec::new();
     }
     let post = kind == "posts";
-    if post && name_date(name).is_none() {
+    let name_day = if post { name_date(name) } else { None };
+    if post && name_day.is_none() {
         return Vec::new();
     }
     if !TEXT.contains(&ext.as_str()) {
@@ -433,7 +434,10 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Pag
     let collection = site.collections.iter().find(|c| c.name == kind);
     let mut hidden = None;
     let url = if post {
-        let Some(doc) = post_fields(site, &data, dir, stem, now, &mut hidden) else {
+        let Some(doc) = name_day.and_then(|(day, written)| {
+            let slug = stem[written.len()..].trim_start_matches('-');
+            post_fields(site, &data, dir, (day, slug), now, &mut hidden)
+        }) else {
             return Vec::new();
         };
         let template = data
@@ -622,10 +626,10 @@ impl PostFields {
     /// The text of placeholder `key`, when it is a post placeholder.
     fn value(&self, key: &str) -> Option<String> {
         let at = &self.at;
-        let two = |v: i8| format!("{v:02}");
+        let two = |v: i8| padded(i32::from(v), 2);
         Some(match key {
-            "year" => format!("{:04}", at.year()),
-            "short_year" => format!("{:02}", at.year().rem_euclid(100)),
+            "year" => padded(i32::from(at.year()), 4),
+            "short_year" => padded(i32::from(at.year().rem_euclid(100)), 2),
             "month" => two(at.month()),
             "i_month" => at.month().to_string(),
             "day" => two(at.day()),
@@ -649,18 +653,28 @@ impl PostFields {
     }
 }
 
-/// A post's placeholders. Sets `hidden` for a post Jekyll skips.
+/// `value` in decimal, zero-padded to `width` digits (`{:0width$}`): built
+/// by hand for the usual values, as every post of a site needs a few.
+fn padded(value: i32, width: u32) -> String {
+    match u32::try_from(value) {
+        Ok(v) if v < 10u32.pow(width) => (0..width)
+            .rev()
+            .map(|place| char::from(b'0' + (v / 10u32.pow(place) % 10) as u8))
+            .collect(),
+        _ => format!("{value:0width$}", width = width as usize),
+    }
+}
+
+/// A post's placeholders, from its file name's date and slug and its front
+/// matter. Sets `hidden` for a post Jekyll skips.
 fn post_fields(
     site: &Site,
     data: &Data<'_>,
     dir: &str,
-    stem: &str,
+    (name_day, slug_from_name): (IsoDate, &str),
     now: jiff::Timestamp,
     hidden: &mut Option<Hidden>,
 ) -> Option<PostFields> {
-    let file = format!("{stem}.md");
-    let (name_day, written) = name_date(&file)?;
-    let slug_from_name = stem[written.len()..].trim_start_matches('-').to_string();
     let date = data
         .text("date")
         .and_then(|d| parse_iso(&d))
@@ -677,7 +691,9 @@ fn post_fields(
         .collect();
     Some(PostFields {
         at,
-        slug: data.text("slug").unwrap_or(slug_from_name),
+        slug: data
+            .text("slug")
+            .unwrap_or_else(|| slug_from_name.to_string()),
         categories: categories(data, &folders),
     })
 }
@@ -755,10 +771,15 @@ fn expand(template: &str, value: &dyn Fn(&str) -> Option<String>) -> Option<Stri
     }
     out.push_str(rest);
     let mut url = String::with_capacity(out.len() + 1);
-    for c in format!("/{out}").chars() {
-        if !(c == '/' && url.ends_with('/')) {
-            url.push(c);
+    url.push('/');
+    for part in out.split('/').filter(|part| !part.is_empty()) {
+        if !url.ends_with('/') {
+            url.push('/');
         }
+        url.push_str(part);
+    }
+    if out.ends_with('/') && !url.ends_with('/') {
+        url.push('/');
     }
     Some(url)
 }
@@ -767,8 +788,11 @@ fn expand(template: &str, value: &dyn Fn(&str) -> Option<String>) -> Option<Stri
 /// digits (and, in `pretty` mode, `._~!$&'()+,;=@`) become one `-`, with no
 /// `-` at either end; lowercased unless `cased`.
 fn slugify(text: &str, pretty: bool, cased: bool) -> String {
-    let keep =
-        |c: char| c.is_alphanumeric() || (pretty && "._~!$&'()+,;=@".contains(c)) || is_mark(c);
+    let keep = |c: char| match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        c if c.is_ascii() => pretty && "._~!$&'()+,;=@".contains(c),
+        c => c.is_alphanumeric() || is_mark(c),
+    };
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {
@@ -779,6 +803,8 @@ fn slugify(text: &str, pretty: bool, cased: bool) -> String {
             dash = false;
             if cased {
                 out.push(c);
+            } else if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
             } else {
                 out.extend(c.to_lowercase());
             }
@@ -1096,6 +1122,22 @@ mod tests {
         ] {
             assert_eq!(matches!(find(&site, link), Found::Page(_)), found, "{link}");
             assert_eq!(find(&site, link), site.urls().find(link), "{link}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_padded_as_format_pads_them() {
+        for (value, width) in [
+            (7, 2),
+            (2024, 4),
+            (0, 2),
+            (123, 2),
+            (99, 4),
+            (-5, 4),
+            (10000, 4),
+        ] {
+            let expected = format!("{value:0width$}", width = width as usize);
+            assert_eq!(padded(value, width), expected);
         }
     }
 
