@@ -13,6 +13,7 @@
 
 use aho_corasick::AhoCorasick;
 use regex_syntax::hir::{Class, Hir, HirKind};
+use rustc_hash::FxHashMap as HashMap;
 
 /// The most strings a set may hold: larger sets test less and cost more.
 const MAX_SET: usize = 64;
@@ -58,92 +59,120 @@ impl Gate {
 /// Strings one of which occurs in every match of `hir`, if a small set of
 /// them is known.
 pub fn required(hir: &Hir) -> Option<Set> {
-    if let Some(set) = exact(hir) {
-        return useful(set);
+    Exact::default().required(hir)
+}
+
+/// What [`Exact::of`] found for each node of one pattern: `required` looks at
+/// a node again from each level above it, and a pattern's alternations of
+/// case-folded words are worth working out once.
+#[derive(Default)]
+struct Exact(HashMap<*const Hir, Option<Set>>);
+
+impl Exact {
+    /// Strings one of which occurs in every match of `hir`, if a small set of
+    /// them is known.
+    fn required(&mut self, hir: &Hir) -> Option<Set> {
+        if let Some(set) = self.of(hir) {
+            return useful(set);
+        }
+        match hir.kind() {
+            HirKind::Capture(capture) => self.required(&capture.sub),
+            HirKind::Repetition(rep) if rep.min >= 1 => self.required(&rep.sub),
+            HirKind::Alternation(branches) => {
+                let mut union = Vec::new();
+                for branch in branches {
+                    union.extend(self.required(branch)?);
+                }
+                tidy(union)
+            }
+            HirKind::Concat(parts) => {
+                // Each part's own requirement, and each run of parts that match a
+                // few strings exactly, joined into longer ones: the longest wins.
+                let mut best: Option<Set> = None;
+                let mut consider = |set: Option<Set>| {
+                    if let Some(set) = set.and_then(useful)
+                        && best.as_ref().is_none_or(|b| better(&set, b))
+                    {
+                        best = Some(set);
+                    }
+                };
+                let mut run: Option<Set> = None;
+                for part in parts {
+                    match self.of(part) {
+                        Some(set) => {
+                            run = match run.take() {
+                                None => Some(set),
+                                Some(before) => match product(&before, &set) {
+                                    Some(joined) => Some(joined),
+                                    None => {
+                                        consider(Some(before));
+                                        Some(set)
+                                    }
+                                },
+                            };
+                        }
+                        None => {
+                            consider(run.take());
+                            consider(self.required(part));
+                        }
+                    }
+                }
+                consider(run);
+                best
+            }
+            _ => None,
+        }
     }
-    match hir.kind() {
-        HirKind::Capture(capture) => required(&capture.sub),
-        HirKind::Repetition(rep) if rep.min >= 1 => required(&rep.sub),
-        HirKind::Alternation(branches) => {
-            let mut union = Vec::new();
-            for branch in branches {
-                union.extend(required(branch)?);
-            }
-            tidy(union)
+
+    /// Every string `hir` matches, if they are few.
+    fn of(&mut self, hir: &Hir) -> Option<Set> {
+        let key: *const Hir = hir;
+        if let Some(known) = self.0.get(&key) {
+            return known.clone();
         }
-        HirKind::Concat(parts) => {
-            // Each part's own requirement, and each run of parts that match a
-            // few strings exactly, joined into longer ones: the longest wins.
-            let mut best: Option<Set> = None;
-            let mut consider = |set: Option<Set>| {
-                if let Some(set) = set.and_then(useful)
-                    && best.as_ref().is_none_or(|b| better(&set, b))
-                {
-                    best = Some(set);
-                }
-            };
-            let mut run: Option<Set> = None;
-            for part in parts {
-                match exact(part) {
-                    Some(set) => {
-                        run = match run.take() {
-                            None => Some(set),
-                            Some(before) => match product(&before, &set) {
-                                Some(joined) => Some(joined),
-                                None => {
-                                    consider(Some(before));
-                                    Some(set)
-                                }
-                            },
-                        };
-                    }
-                    None => {
-                        consider(run.take());
-                        consider(required(part));
-                    }
-                }
+        let found = self.work_out(hir);
+        self.0.insert(key, found.clone());
+        found
+    }
+
+    /// [`Exact::of`] for a node not seen yet.
+    fn work_out(&mut self, hir: &Hir) -> Option<Set> {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => Some(vec![String::new()]),
+            HirKind::Literal(literal) => {
+                let text = std::str::from_utf8(&literal.0).ok()?;
+                Some(vec![text.to_ascii_lowercase()])
             }
-            consider(run);
-            best
+            HirKind::Class(Class::Unicode(class)) => few_chars(class),
+            HirKind::Class(Class::Bytes(_)) => None,
+            HirKind::Capture(capture) => self.of(&capture.sub),
+            HirKind::Repetition(rep) if rep.min == 1 && rep.max == Some(1) => self.of(&rep.sub),
+            HirKind::Repetition(_) => None,
+            HirKind::Concat(parts) => parts.iter().try_fold(vec![String::new()], |set, part| {
+                product(&set, &self.of(part)?)
+            }),
+            HirKind::Alternation(branches) => {
+                let mut union = Vec::new();
+                for branch in branches {
+                    union.extend(self.of(branch)?);
+                }
+                tidy(union)
+            }
         }
-        _ => None,
     }
 }
 
-/// Every string `hir` matches, if they are few.
-fn exact(hir: &Hir) -> Option<Set> {
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => Some(vec![String::new()]),
-        HirKind::Literal(literal) => {
-            let text = std::str::from_utf8(&literal.0).ok()?;
-            Some(vec![text.to_ascii_lowercase()])
+/// The characters of a small class, ASCII letters in lowercase.
+fn few_chars(class: &regex_syntax::hir::ClassUnicode) -> Option<Set> {
+    let mut chars = Vec::new();
+    for range in class.ranges() {
+        if u32::from(range.end()) - u32::from(range.start()) >= (2 * MAX_CLASS) as u32 {
+            return None;
         }
-        HirKind::Class(Class::Unicode(class)) => {
-            let mut chars = Vec::new();
-            for range in class.ranges() {
-                if u32::from(range.end()) - u32::from(range.start()) >= (2 * MAX_CLASS) as u32 {
-                    return None;
-                }
-                chars.extend((range.start()..=range.end()).map(|c| c.to_ascii_lowercase()));
-            }
-            let set = tidy(chars.into_iter().map(String::from).collect())?;
-            (set.len() <= MAX_CLASS).then_some(set)
-        }
-        HirKind::Class(Class::Bytes(_)) => None,
-        HirKind::Capture(capture) => exact(&capture.sub),
-        HirKind::Repetition(rep) if rep.min == 1 && rep.max == Some(1) => exact(&rep.sub),
-        HirKind::Repetition(_) => None,
-        HirKind::Concat(parts) => parts.iter().try_fold(vec![String::new()], |set, part| {
-            product(&set, &exact(part)?)
-        }),
-        HirKind::Alternation(branches) => {
-            let mut union = Vec::new();
-            for branch in branches {
-                union.extend(exact(branch)?);
-            }
-            tidy(union)
-        }
+        chars.extend((range.start()..=range.end()).map(|c| c.to_ascii_lowercase()));
     }
+    let set = tidy(chars.into_iter().map(String::from).collect())?;
+    (set.len() <= MAX_CLASS).then_some(set)
 }
 
 /// Every string of `a` followed by every string of `b`, if not too many.
