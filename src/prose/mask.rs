@@ -406,20 +406,21 @@ fn mask(
 ) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut at = 0;
+    let mut closers = [Closer::new("%}"), Closer::new("}}")];
     while let Some(found) = next_token(at) {
         let mut end = found.end;
         let liquid_closer = match &body[found.clone()] {
-            "{%" => Some("%}"),
-            "{{" => Some("}}"),
+            "{%" => Some(&mut closers[0]),
+            "{{" => Some(&mut closers[1]),
             _ => None,
         };
         if let Some(closer) = liquid_closer {
             // An opener with no closer is not a tag: go on after its brace.
-            let Some(i) = memchr::memmem::find(&body.as_bytes()[end..], closer.as_bytes()) else {
+            let Some(closer_end) = closer.end_after(body, end) else {
                 at = found.start + 1;
                 continue;
             };
-            end += i + closer.len();
+            end = closer_end;
         }
         let token = &body[found.start..end];
         if let Some(name) = liquid_block(token) {
@@ -453,6 +454,38 @@ fn mask(
         }
     }
     ranges
+}
+
+/// The search for a Liquid closer (`%}`, `}}`), remembering its last answer:
+/// the first closer at or after one place is also the first after any later
+/// place up to it, and none after one place means none after any later one.
+/// So a body of ten thousand unclosed `{%` is read once, not once per `{%`.
+struct Closer {
+    closer: &'static str,
+    /// Where the last search started, and the start of the closer it found.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl Closer {
+    fn new(closer: &'static str) -> Self {
+        Self { closer, last: None }
+    }
+
+    /// The end of the first closer at or after `from` in `body`.
+    fn end_after(&mut self, body: &str, from: usize) -> Option<usize> {
+        let found = match self.last {
+            Some((searched, found)) if searched <= from && found.is_none_or(|at| from <= at) => {
+                found
+            }
+            _ => {
+                let found = memchr::memmem::find(&body.as_bytes()[from..], self.closer.as_bytes())
+                    .map(|i| from + i);
+                self.last = Some((from, found));
+                found
+            }
+        };
+        found.map(|at| at + self.closer.len())
+    }
 }
 
 /// `body` with every masked byte but line breaks turned into a space.
@@ -714,6 +747,15 @@ mod tests {
             ["{% highlight ruby %}\nthe the\n{% endhighlight %}"]
         );
         assert_eq!(masked("{% comment %} the the"), ["{% comment %} the the"]);
+    }
+
+    #[test]
+    fn many_openers_without_closers_are_read_in_one_pass() {
+        // Quadratic before: each `{%` searched the rest of the body for `%}`.
+        let body = format!("{} text {}", "{%".repeat(200_000), "{{ x".repeat(100_000));
+        assert_eq!(masked(&body), Vec::<&str>::new());
+        let body = format!("{}%}} and {{{{ y }}}}", "{% a ".repeat(1000));
+        assert_eq!(masked(&body).len(), 2);
     }
 
     #[test]
