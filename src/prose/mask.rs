@@ -461,14 +461,17 @@ fn mask(
 /// place up to it, and none after one place means none after any later one.
 /// So a body of ten thousand unclosed `{%` is read once, not once per `{%`.
 struct Closer {
-    closer: &'static str,
+    closer: memchr::memmem::Finder<'static>,
     /// Where the last search started, and the start of the closer it found.
     last: Option<(usize, Option<usize>)>,
 }
 
 impl Closer {
     fn new(closer: &'static str) -> Self {
-        Self { closer, last: None }
+        Self {
+            closer: memchr::memmem::Finder::new(closer),
+            last: None,
+        }
     }
 
     /// The end of the first closer at or after `from` in `body`.
@@ -478,13 +481,12 @@ impl Closer {
                 found
             }
             _ => {
-                let found = memchr::memmem::find(&body.as_bytes()[from..], self.closer.as_bytes())
-                    .map(|i| from + i);
+                let found = self.closer.find(&body.as_bytes()[from..]).map(|i| from + i);
                 self.last = Some((from, found));
                 found
             }
         };
-        found.map(|at| at + self.closer.len())
+        found.map(|at| at + self.closer.needle().len())
     }
 }
 
