@@ -858,6 +858,8 @@ impl<'a> View<'a> {
         }
         let lowered = self.lowered.as_bytes();
         self.hashes.clear();
+        // Two loops, not one over a chosen list: each compiles to a tighter
+        // loop (one choice costs 1.5% of a whole run, in callgrind's count).
         if self.lower_spans.is_empty() {
             let spans = self.words.iter();
             self.hashes

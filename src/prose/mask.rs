@@ -76,6 +76,10 @@ const SEARCHES: [Search; 3] = [Search::Symbols, Search::Marks, Search::Www];
 /// The head of a URL without a scheme.
 static WWW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("www."));
 
+/// The ends of a Liquid tag and a Liquid output.
+static TAG_END: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("%}"));
+static OUTPUT_END: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("}}"));
+
 impl Url {
     /// Where the part after the head of this kind of URL at `start` begins
     /// (after `https://`, `www.example.` or `mailto:`), if the head is there.
@@ -406,7 +410,7 @@ fn mask(
 ) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut at = 0;
-    let mut closers = [Closer::new("%}"), Closer::new("}}")];
+    let mut closers = [Closer::new(&TAG_END), Closer::new(&OUTPUT_END)];
     while let Some(found) = next_token(at) {
         let mut end = found.end;
         let liquid_closer = match &body[found.clone()] {
@@ -461,17 +465,14 @@ fn mask(
 /// place up to it, and none after one place means none after any later one.
 /// So a body of ten thousand unclosed `{%` is read once, not once per `{%`.
 struct Closer {
-    closer: memchr::memmem::Finder<'static>,
+    closer: &'static Finder<'static>,
     /// Where the last search started, and the start of the closer it found.
     last: Option<(usize, Option<usize>)>,
 }
 
 impl Closer {
-    fn new(closer: &'static str) -> Self {
-        Self {
-            closer: memchr::memmem::Finder::new(closer),
-            last: None,
-        }
+    fn new(closer: &'static Finder<'static>) -> Self {
+        Self { closer, last: None }
     }
 
     /// The end of the first closer at or after `from` in `body`.
