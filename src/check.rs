@@ -198,124 +198,142 @@ pub fn run_text(
     })
 }
 
-/// Checks everything under `paths` on `threads` workers (0: one per core),
-/// each file with its nearest config (`setup`'s when it has none), rendering
-/// each file's findings with `render` if given. A mistake in a config found on
-/// the way stops the run before any file is checked.
+/// Starts the process's rayon workers for a run over `paths`: `threads` of
+/// them (0: one per core), but no more than there are paths when every path
+/// is a file. A single worker is the calling thread itself, so a pre-commit
+/// run on one post starts no thread and hands no work across threads (a
+/// millisecond here); with more, the calling thread waits for them, as that
+/// measured no slower on a large site. Call once, before [`run`]; a later
+/// call keeps the workers already started.
+pub fn start_workers(threads: usize, paths: &[PathBuf]) {
+    let threads = if paths.iter().all(|path| path.is_file()) {
+        let cores = match threads {
+            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            n => n,
+        };
+        cores.min(paths.len().max(1))
+    } else {
+        threads
+    };
+    let builder = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .stack_size(8 << 20);
+    // The only error is a pool already started in this process, which then
+    // does the work.
+    let _ = if threads == 1 {
+        builder.use_current_thread().build_global()
+    } else {
+        builder.build_global()
+    };
+}
+
+/// Checks everything under `paths` on the process's rayon workers (see
+/// [`start_workers`]), each file with its nearest config (`setup`'s when it
+/// has none), rendering each file's findings with `render` if given. A
+/// mistake in a config found on the way stops the run before any file is
+/// checked.
 pub fn run(
     paths: &[PathBuf],
     setup: &Setup,
-    threads: usize,
     mode: FixMode,
     render: Option<&dyn RenderFile>,
 ) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
     let cwd = std::env::current_dir().unwrap_or_default();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .stack_size(8 << 20)
-        .build();
-    let work = || {
-        let found = discover::discover(paths, rayon::current_num_threads());
-        // Files found by walking a site are checked only if Jekyll reads them;
-        // a file named on the command line is always checked.
-        let named: Vec<PathBuf> = paths.iter().filter(|p| p.is_file()).cloned().collect();
-        let to_check: Vec<&PathBuf> = found
-            .files
+    let found = discover::discover(paths, rayon::current_num_threads());
+    // Files found by walking a site are checked only if Jekyll reads them;
+    // a file named on the command line is always checked.
+    let named: Vec<PathBuf> = paths.iter().filter(|p| p.is_file()).cloned().collect();
+    let to_check: Vec<&PathBuf> = found
+        .files
+        .iter()
+        .filter(|path| match &setup.site {
+            Some(site) if !named.contains(path) => site
+                .relative(path)
+                .is_none_or(|relative| site.publishes(&relative)),
+            _ => true,
+        })
+        .collect();
+    let mut configs = Configs::new(setup, &cwd)?;
+    configs.resolve(
+        to_check
             .iter()
-            .filter(|path| match &setup.site {
-                Some(site) if !named.contains(path) => site
-                    .relative(path)
-                    .is_none_or(|relative| site.publishes(&relative)),
-                _ => true,
-            })
-            .collect();
-        let mut configs = Configs::new(setup, &cwd)?;
-        configs.resolve(
-            to_check
-                .iter()
-                .map(|p| p.as_path())
-                .chain(found.problems.iter().map(|(p, _)| p.as_path())),
-        )?;
-        let site_setup = configs.for_site();
-        let site_context = site_setup.context();
-        let mut files: Vec<FileReport> = setup
-            .site
+            .map(|p| p.as_path())
+            .chain(found.problems.iter().map(|(p, _)| p.as_path())),
+    )?;
+    let site_setup = configs.for_site();
+    let site_context = site_setup.context();
+    let mut files: Vec<FileReport> = setup
+        .site
+        .iter()
+        .flat_map(|site| &site.problems)
+        .filter_map(|problem| {
+            let diagnostic = rules::configured(&site_context, problem.diagnostic.clone())?;
+            let findings = locate(
+                &LineIndex::new(&problem.text),
+                &problem.text,
+                vec![diagnostic],
+            );
+            let display = display_path(&problem.path, &cwd);
+            Some(finish(
+                &problem.path,
+                display,
+                Some(&problem.text),
+                findings,
+                render,
+                false,
+            ))
+        })
+        .collect();
+    files.extend(
+        found
+            .problems
             .iter()
-            .flat_map(|site| &site.problems)
-            .filter_map(|problem| {
-                let diagnostic = rules::configured(&site_context, problem.diagnostic.clone())?;
-                let findings = locate(
-                    &LineIndex::new(&problem.text),
-                    &problem.text,
-                    vec![diagnostic],
-                );
-                let display = display_path(&problem.path, &cwd);
-                Some(finish(
-                    &problem.path,
-                    display,
-                    Some(&problem.text),
-                    findings,
-                    render,
-                    false,
-                ))
-            })
-            .collect();
-        files.extend(
-            found
-                .problems
-                .iter()
-                .map(|(path, reason)| {
-                    let file = configs.for_file(path);
-                    let display = display_path(path, &cwd);
-                    unreadable(&file.context(), path, &display, reason, render)
-                })
-                .filter(|report| !report.findings.is_empty()),
-        );
-        let checked_count = to_check.len();
-        // A document's tags go to the site step as soon as it is checked; a
-        // report with nothing to say is dropped there, and the rest give back
-        // their spare capacity, so memory grows with the findings alone.
-        let facts = std::sync::Mutex::new(SiteFacts::default());
-        let mut checked: Vec<FileReport> = to_check
-            .par_iter()
-            .enumerate()
-            .filter_map(|(index, path)| {
+            .map(|(path, reason)| {
                 let file = configs.for_file(path);
-                let mut report = check_file(
-                    &file.context(),
-                    path,
-                    display_path(path, &cwd),
-                    mode,
-                    render,
-                );
-                let tags = std::mem::take(&mut report.tags);
-                if !tags.is_empty() {
-                    facts
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .add(index, tags);
-                }
-                report.keep()
+                let display = display_path(path, &cwd);
+                unreadable(&file.context(), path, &display, reason, render)
             })
-            .collect();
-        let facts = facts
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let paths: Vec<&Path> = to_check.iter().map(|p| p.as_path()).collect();
-        add_site_findings(&site_context, &facts, &paths, &cwd, &mut checked, render);
-        checked.retain(|report| !report.findings.is_empty() || report.fixed > 0);
-        checked.append(&mut files);
-        checked.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok((checked, checked_count))
-    };
-    let (files, files_checked) = match pool {
-        Ok(pool) => pool.install(work)?,
-        Err(_) => work()?,
-    };
+            .filter(|report| !report.findings.is_empty()),
+    );
+    let checked_count = to_check.len();
+    // A document's tags go to the site step as soon as it is checked; a
+    // report with nothing to say is dropped there, and the rest give back
+    // their spare capacity, so memory grows with the findings alone.
+    let facts = std::sync::Mutex::new(SiteFacts::default());
+    let mut checked: Vec<FileReport> = to_check
+        .par_iter()
+        .enumerate()
+        .filter_map(|(index, path)| {
+            let file = configs.for_file(path);
+            let mut report = check_file(
+                &file.context(),
+                path,
+                display_path(path, &cwd),
+                mode,
+                render,
+            );
+            let tags = std::mem::take(&mut report.tags);
+            if !tags.is_empty() {
+                facts
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .add(index, tags);
+            }
+            report.keep()
+        })
+        .collect();
+    let facts = facts
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let paths: Vec<&Path> = to_check.iter().map(|p| p.as_path()).collect();
+    add_site_findings(&site_context, &facts, &paths, &cwd, &mut checked, render);
+    checked.retain(|report| !report.findings.is_empty() || report.fixed > 0);
+    checked.append(&mut files);
+    checked.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Outcome {
-        files,
-        files_checked,
+        files: checked,
+        files_checked: checked_count,
         elapsed: started.elapsed(),
     })
 }

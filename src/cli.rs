@@ -214,6 +214,9 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
     } else {
         args.paths.clone()
     };
+    if !args.stdin {
+        check::start_workers(args.threads, &paths);
+    }
     let color = use_color(args.color);
     let changed = match args.changed_lines.as_deref().map(Changes::read).transpose() {
         Ok(changed) => changed,
@@ -254,7 +257,7 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         }
         check::run_text(&setup, &args.stdin_filename, text, render)
     } else {
-        check::run(&paths, &setup, args.threads, mode, render)
+        check::run(&paths, &setup, mode, render)
     };
     // A config nearer to some file than the working directory's can be wrong too.
     let outcome = match outcome {
