@@ -127,6 +127,58 @@ fn options() -> Options<'static> {
     options
 }
 
+/// [`options`] for `body`, with each extension `body` gives nothing to off:
+/// comrak looks for a table, a footnote, a task or a definition on every
+/// line or text node whether the text has any, which costs a quarter of its
+/// parse. Each test below admits more than its extension needs, never less,
+/// so the parse is the one every extension gives.
+fn options_for(body: &str) -> Options<'static> {
+    let mut options = options();
+    let bytes = body.as_bytes();
+    // An entity can be any character once decoded.
+    let entity = memchr::memchr(b'&', bytes).is_some();
+    let (mut table, mut definition) = (false, false);
+    for line in bytes.split(|b| matches!(b, b'\n' | b'\r')) {
+        // What follows the markers of the blocks a line continues.
+        let start = line
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'>'))
+            .unwrap_or(line.len());
+        let rest = &line[start..];
+        // A table's delimiter row: `|`, `:`, `-` and spaces, a `-` at least.
+        table = table
+            || (rest.contains(&b'-')
+                && rest
+                    .iter()
+                    .all(|b| matches!(b, b'|' | b':' | b'-' | b' ' | b'\t' | 0x0b | 0x0c)));
+        // A definition: `:` or `~`, then a space or tab.
+        definition = definition
+            || (matches!(rest.first(), Some(b':' | b'~'))
+                && matches!(rest.get(1), Some(b' ' | b'\t')));
+        if table && definition {
+            break;
+        }
+    }
+    options.extension.table = table;
+    options.extension.description_lists = definition;
+    // A footnote is `[^`; its `^` may be escaped, but is always there.
+    options.extension.footnotes = entity || memchr::memchr(b'^', bytes).is_some();
+    options.extension.tasklist = entity || has_task_box(bytes);
+    options
+}
+
+/// Whether `bytes` hold a task list box, `[ ]`, `[x]` or `[X]`, either
+/// bracket perhaps escaped with `\`.
+fn has_task_box(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'[', bytes).any(|at| {
+        let rest = &bytes[at + 1..];
+        matches!(
+            rest,
+            [b' ' | b'x' | b'X', b']', ..] | [b' ' | b'x' | b'X', b'\\', b']', ..]
+        )
+    })
+}
+
 /// The prose segments of `text[body_start..]`, with offsets into `text`.
 pub fn segments(text: &str, body_start: usize) -> Vec<Segment> {
     parse(text, body_start).segments
@@ -135,6 +187,12 @@ pub fn segments(text: &str, body_start: usize) -> Vec<Segment> {
 /// Parses `text[body_start..]` once: its prose segments and its links, with
 /// offsets into `text`.
 pub fn parse(text: &str, body_start: usize) -> Body {
+    parse_with(text, body_start, options_for)
+}
+
+/// [`parse`], with the comrak options `choose` gives for the body as comrak
+/// reads it.
+fn parse_with(text: &str, body_start: usize, choose: fn(&str) -> Options<'static>) -> Body {
     let body = &text[body_start..];
     let masks = mask::masked_ranges(body);
     let parsed;
@@ -146,7 +204,7 @@ pub fn parse(text: &str, body_start: usize) -> Body {
     };
     let lines = line_starts(input);
     let arena = Arena::new();
-    let root = comrak::parse_document(&arena, input, &options());
+    let root = comrak::parse_document(&arena, input, &choose(input));
     let mut builder = Builder {
         text,
         body_start,
@@ -521,5 +579,76 @@ mod tests {
             texts("Text[^note] more.\n\n[^note]: The note.\n"),
             ["Text", " more.", "The note."]
         );
+    }
+
+    /// Every node of comrak's tree for `input` with `options`: its kind,
+    /// content and source position, one per line.
+    fn tree(input: &str, options: &Options<'static>) -> String {
+        let arena = Arena::new();
+        let root = comrak::parse_document(&arena, input, options);
+        root.descendants()
+            .map(|node| {
+                let data = node.data();
+                format!("{:?} {:?}\n", data.value, data.sourcepos)
+            })
+            .collect()
+    }
+
+    /// Asserts that turning off the extensions `input` gives nothing to
+    /// leaves comrak's tree as it is with every extension on.
+    fn assert_same_parse(input: &str) {
+        assert_eq!(
+            tree(input, &options_for(input)),
+            tree(input, &options()),
+            "{input:?}"
+        );
+    }
+
+    #[test]
+    fn extensions_are_off_only_when_the_body_cannot_use_them() {
+        let none = options_for("Just a paragraph, with a - dash.\n\n- a list\n");
+        assert!(!none.extension.table && !none.extension.footnotes);
+        assert!(!none.extension.tasklist && !none.extension.description_lists);
+        for (input, table, footnotes, tasklist, definition) in [
+            ("a | b\n--|--\n1 | 2\n", true, false, false, false),
+            ("> a | b\n> --- | ---\n", true, false, false, false),
+            ("head\n:-:\n", true, false, false, false),
+            ("Text[^1].\n\n[^1]: The note.\n", false, true, false, false),
+            ("Text[\\^1].\n", false, true, false, false),
+            ("- [ ] to do\n- [x] done\n", false, false, true, false),
+            ("- [ \\] escaped\n", false, false, true, false),
+            ("- &#91; ] by entity\n", false, true, true, false),
+            ("Term\n: Definition\n", false, false, false, true),
+            ("Term\n~\tDefinition\n", false, false, false, true),
+            ("> Term\n>   : Definition\n", false, false, false, true),
+        ] {
+            let options = options_for(input);
+            assert_eq!(options.extension.table, table, "table: {input:?}");
+            assert_eq!(
+                options.extension.footnotes, footnotes,
+                "footnotes: {input:?}"
+            );
+            assert_eq!(options.extension.tasklist, tasklist, "tasklist: {input:?}");
+            assert_eq!(
+                options.extension.description_lists, definition,
+                "definition: {input:?}"
+            );
+            assert_same_parse(input);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2048, ..Default::default() })]
+
+        #[test]
+        fn gated_extensions_parse_as_all_extensions_do(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "b c", " ", "  ", "\t", "\n", "\r\n", "\r", "|", "-", "--", ":", "~", "[", "]",
+                "^", "x", "X", "\\", ">", "> ", "* ", "- ", "1. ", "`", "&#91;", "&#94;", "&amp;",
+                "[ ]", "[^1]", "[^1]: ", "| --- |", ": ", "~~", "<br>", "    ",
+            ]), 0..40)
+        ) {
+            assert_same_parse(&parts.concat());
+        }
     }
 }
