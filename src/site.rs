@@ -659,19 +659,25 @@ fn without_extension(path: &str) -> &str {
 /// writes. The walker joins names onto `root` as given, so its text is cut
 /// off directly; component-wise path matching costs more than the walk.
 fn relative_slash_path(path: &Path, root: &Path) -> Option<String> {
-    let (text, root_text) = (path.to_string_lossy(), root.to_string_lossy());
-    let sep = std::path::MAIN_SEPARATOR;
-    let below = text
-        .strip_prefix(&*root_text)
-        .filter(|rest| root_text.ends_with(sep) || rest.is_empty() || rest.starts_with(sep));
+    let sep = std::path::MAIN_SEPARATOR as u8;
+    let (bytes, root_bytes) = (
+        path.as_os_str().as_encoded_bytes(),
+        root.as_os_str().as_encoded_bytes(),
+    );
+    let below = bytes.strip_prefix(root_bytes).filter(|rest| {
+        root_bytes.last() == Some(&sep) || rest.is_empty() || rest.first() == Some(&sep)
+    });
     let rest = match below {
-        Some(rest) => rest.trim_start_matches(sep).to_string(),
+        Some(rest) => {
+            let start = rest.iter().position(|b| *b != sep).unwrap_or(rest.len());
+            String::from_utf8_lossy(&rest[start..]).into_owned()
+        }
         None => path.strip_prefix(root).ok()?.to_string_lossy().into_owned(),
     };
-    Some(if sep == '/' {
+    Some(if sep == b'/' {
         rest
     } else {
-        rest.replace(sep, "/")
+        rest.replace(std::path::MAIN_SEPARATOR, "/")
     })
 }
 
