@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use crate::front_matter::FrontMatter;
 use crate::line_index::{LineIndex, Position};
+use crate::liquid;
 use crate::prose::segments::{self, Body};
 
 /// What a file is to Jekyll, which decides how it is read and which rules apply.
@@ -64,6 +65,8 @@ pub struct Document {
     pub front_matter: FrontMatter,
     /// The Markdown body, parsed on first use and shared by every rule.
     body: OnceLock<Option<Body>>,
+    /// The literal targets of the body's Liquid tags, found on first use.
+    liquid_targets: OnceLock<Vec<liquid::Target>>,
 }
 
 impl Document {
@@ -79,7 +82,23 @@ impl Document {
             lines,
             front_matter,
             body: OnceLock::new(),
+            liquid_targets: OnceLock::new(),
         }
+    }
+
+    /// The literal first argument of every `{% name … %}` tag of the body,
+    /// with its span: what a `post_url` or `include` refers to. Empty when
+    /// Jekyll does not run Liquid over the file or the body is hidden.
+    pub fn liquid_targets(&self, name: &str) -> impl Iterator<Item = (&str, Range<usize>)> {
+        let all =
+            self.liquid_targets
+                .get_or_init(|| match self.front_matter.body_start(&self.text) {
+                    Some(start) if self.renders_liquid() => liquid::targets(&self.text, start),
+                    _ => Vec::new(),
+                });
+        all.iter()
+            .filter(move |t| self.text[t.name.clone()] == *name)
+            .map(|t| (&self.text[t.target.clone()], t.target.clone()))
     }
 
     /// The Markdown body's prose segments and links, parsed once on first use;

@@ -97,16 +97,29 @@ pub fn literal_target(args: &str) -> Option<&str> {
     (!first.is_empty() && !args.contains("{{") && !first.contains('{')).then_some(first)
 }
 
-/// The literal first argument of every `{% name … %}` tag in `text[from..]`,
-/// with its span: what a `post_url` or `include` refers to.
-pub fn targets<'a>(text: &'a str, from: usize, name: &str) -> Vec<(&'a str, Range<usize>)> {
+/// A tag's literal first argument: what a `post_url` or `include` refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// The tag's name in the document.
+    pub name: Range<usize>,
+    /// The argument in the document.
+    pub target: Range<usize>,
+}
+
+/// The literal first argument of every tag in `text[from..]` that has one,
+/// with the tag's name: found in one pass for every rule that looks up a
+/// tag's target.
+pub fn targets(text: &str, from: usize) -> Vec<Target> {
     tags(text, from)
         .into_iter()
-        .filter(|tag| tag.name == name)
         .filter_map(|tag| {
             let target = literal_target(tag.args)?;
             let start = tag.args_span.start + tag.args.find(target)?;
-            Some((target, start..start + target.len()))
+            let name = tag.name.as_ptr() as usize - text.as_ptr() as usize;
+            Some(Target {
+                name: name..name + tag.name.len(),
+                target: start..start + target.len(),
+            })
         })
         .collect()
 }
@@ -151,9 +164,23 @@ mod tests {
     #[test]
     fn targets_point_at_the_name() {
         let text = "{% include \"note.html\" x=1 %} {% post_url a %}";
-        let found = targets(text, 0, "include");
-        assert_eq!(found, [("note.html", 12..21)]);
-        assert_eq!(&text[found[0].1.clone()], "note.html");
+        let found = targets(text, 0);
+        assert_eq!(
+            found,
+            [
+                Target {
+                    name: 3..10,
+                    target: 12..21
+                },
+                Target {
+                    name: 33..41,
+                    target: 42..43
+                }
+            ]
+        );
+        assert_eq!(&text[found[0].name.clone()], "include");
+        assert_eq!(&text[found[0].target.clone()], "note.html");
+        assert_eq!(&text[found[1].target.clone()], "a");
     }
 
     #[test]

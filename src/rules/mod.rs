@@ -272,11 +272,10 @@ fn liquid_targets<'a>(
     tag: &str,
 ) -> Option<(&'a Site, Vec<Target<'a>>)> {
     let site = context.site?;
-    let body = doc
-        .front_matter
+    doc.front_matter
         .body_start(&doc.text)
         .filter(|_| doc.renders_liquid())?;
-    Some((site, crate::liquid::targets(&doc.text, body, tag)))
+    Some((site, doc.liquid_targets(tag).collect()))
 }
 
 /// Adds a label at a value in the site config that a `defaults` entry gives
