@@ -138,7 +138,10 @@ fn options_for(body: &str) -> Options<'static> {
     // An entity can be any character once decoded.
     let entity = memchr::memchr(b'&', bytes).is_some();
     let (mut table, mut definition) = (false, false);
-    for line in bytes.split(|b| matches!(b, b'\n' | b'\r')) {
+    let mut line_start = 0;
+    for line_end in memchr::memchr2_iter(b'\n', b'\r', bytes).chain([bytes.len()]) {
+        let line = &bytes[line_start..line_end];
+        line_start = line_end + 1;
         // What follows the markers of the blocks a line continues.
         let start = line
             .iter()
@@ -421,7 +424,7 @@ impl Builder<'_> {
 /// Replaces HTML entities (`&amp;`, `&#8217;`) in `text[from..]` by spaces of
 /// the same length, so they neither read as words nor shift offsets.
 fn blank_entities(text: &mut String, from: usize) {
-    if !text[from..].contains('&') {
+    if memchr::memchr(b'&', &text.as_bytes()[from..]).is_none() {
         return;
     }
     let mut bytes = std::mem::take(text).into_bytes();
