@@ -132,16 +132,18 @@ fn options() -> Options<'static> {
 /// line or text node whether the text has any, which costs a quarter of its
 /// parse. Each test below admits more than its extension needs, never less,
 /// so the parse is the one every extension gives.
-fn options_for(body: &str) -> Options<'static> {
+fn options_for(body: &str, lines: &[usize]) -> Options<'static> {
     let mut options = options();
     let bytes = body.as_bytes();
     // An entity can be any character once decoded.
     let entity = memchr::memchr(b'&', bytes).is_some();
     let (mut table, mut definition) = (false, false);
-    let mut line_start = 0;
-    for line_end in memchr::memchr2_iter(b'\n', b'\r', bytes).chain([bytes.len()]) {
-        let line = &bytes[line_start..line_end];
-        line_start = line_end + 1;
+    let ends = lines.iter().skip(1).copied().chain([bytes.len()]);
+    for (start, end) in lines.iter().copied().zip(ends) {
+        let mut line = &bytes[start..end];
+        while let [rest @ .., b'\n' | b'\r'] = line {
+            line = rest;
+        }
         // What follows the markers of the blocks a line continues.
         let start = line
             .iter()
@@ -195,7 +197,11 @@ pub fn parse(text: &str, body_start: usize) -> Body {
 
 /// [`parse`], with the comrak options `choose` gives for the body as comrak
 /// reads it.
-fn parse_with(text: &str, body_start: usize, choose: fn(&str) -> Options<'static>) -> Body {
+fn parse_with(
+    text: &str,
+    body_start: usize,
+    choose: fn(&str, &[usize]) -> Options<'static>,
+) -> Body {
     let body = &text[body_start..];
     let masks = mask::masked_ranges(body);
     let parsed;
@@ -207,7 +213,7 @@ fn parse_with(text: &str, body_start: usize, choose: fn(&str) -> Options<'static
     };
     let lines = line_starts(input);
     let arena = Arena::new();
-    let root = comrak::parse_document(&arena, input, &choose(input));
+    let root = comrak::parse_document(&arena, input, &choose(input, &lines));
     let mut builder = Builder {
         text,
         body_start,
@@ -601,7 +607,7 @@ mod tests {
     /// leaves comrak's tree as it is with every extension on.
     fn assert_same_parse(input: &str) {
         assert_eq!(
-            tree(input, &options_for(input)),
+            tree(input, &options_for(input, &line_starts(input))),
             tree(input, &options()),
             "{input:?}"
         );
@@ -609,7 +615,8 @@ mod tests {
 
     #[test]
     fn extensions_are_off_only_when_the_body_cannot_use_them() {
-        let none = options_for("Just a paragraph, with a - dash.\n\n- a list\n");
+        let text = "Just a paragraph, with a - dash.\n\n- a list\n";
+        let none = options_for(text, &line_starts(text));
         assert!(!none.extension.table && !none.extension.footnotes);
         assert!(!none.extension.tasklist && !none.extension.description_lists);
         for (input, table, footnotes, tasklist, definition) in [
@@ -623,9 +630,11 @@ mod tests {
             ("- &#91; ] by entity\n", false, true, true, false),
             ("Term\n: Definition\n", false, false, false, true),
             ("Term\n~\tDefinition\n", false, false, false, true),
+            ("Term\n: \n", false, false, false, true),
+            ("a | b\r\n--|--  \r\n", true, false, false, false),
             ("> Term\n>   : Definition\n", false, false, false, true),
         ] {
-            let options = options_for(input);
+            let options = options_for(input, &line_starts(input));
             assert_eq!(options.extension.table, table, "table: {input:?}");
             assert_eq!(
                 options.extension.footnotes, footnotes,
