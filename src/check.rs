@@ -198,47 +198,75 @@ pub fn run_text(
     })
 }
 
-/// Starts the process's rayon workers for a run over `paths`: `threads` of
-/// them (0: one per core), but no more than there are paths when every path
-/// is a file. A single worker is the calling thread itself, so a pre-commit
-/// run on one post starts no thread and hands no work across threads (a
-/// millisecond here); with more, the calling thread waits for them, as that
-/// measured no slower on a large site. Call once, before [`run`]; a later
-/// call keeps the workers already started.
-pub fn start_workers(threads: usize, paths: &[PathBuf]) {
-    let threads = if paths.iter().all(|path| path.is_file()) {
-        let cores = match threads {
-            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
-            n => n,
-        };
-        cores.min(paths.len().max(1))
-    } else {
-        threads
-    };
-    let builder = rayon::ThreadPoolBuilder::new()
+/// The rayon pool a run over `paths` checks on: `threads` workers (0: one
+/// per core), with room on their stacks for deeply nested posts. `None`
+/// when the calling thread is to do the work instead, as rayon's only
+/// worker: for one named file or `-j1` on Unix, whose main thread has that
+/// room (a pre-commit run on one post then starts no thread and hands no
+/// work across threads, a millisecond here), and when no thread can be
+/// started. Nothing in a run may call into rayon from a thread of its own:
+/// with the calling thread as the only worker, such a call would wait for
+/// ever.
+fn pool_for(threads: usize, paths: &[PathBuf]) -> Option<rayon::ThreadPool> {
+    let one_file = matches!(paths, [path] if path.is_file());
+    if cfg!(unix) && (threads == 1 || one_file) && calling_thread_works() {
+        return None;
+    }
+    match rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
-        .stack_size(8 << 20);
-    // The only error is a pool already started in this process, which then
-    // does the work.
-    let _ = if threads == 1 {
-        builder.use_current_thread().build_global()
-    } else {
-        builder.build_global()
-    };
+        .stack_size(8 << 20)
+        .build()
+    {
+        Ok(pool) => Some(pool),
+        Err(_) => {
+            calling_thread_works();
+            None
+        }
+    }
 }
 
-/// Checks everything under `paths` on the process's rayon workers (see
-/// [`start_workers`]), each file with its nearest config (`setup`'s when it
-/// has none), rendering each file's findings with `render` if given. A
-/// mistake in a config found on the way stops the run before any file is
-/// checked.
+/// Makes the calling thread rayon's one worker for the process, and says
+/// whether it is; it is not when rayon's workers were started earlier in the
+/// process (a test running several checks), which then do the work.
+fn calling_thread_works() -> bool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .use_current_thread()
+        .build_global()
+        .is_ok()
+}
+
+/// Checks everything under `paths` on `threads` workers (0: one per core; see
+/// [`pool_for`]), each file with its nearest config (`setup`'s when it has
+/// none), rendering each file's findings with `render` if given. A mistake in
+/// a config found on the way stops the run before any file is checked.
 pub fn run(
     paths: &[PathBuf],
     setup: &Setup,
+    threads: usize,
     mode: FixMode,
     render: Option<&dyn RenderFile>,
 ) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
+    let (files, files_checked) = match pool_for(threads, paths) {
+        Some(pool) => pool.install(|| check_all(paths, setup, mode, render))?,
+        None => check_all(paths, setup, mode, render)?,
+    };
+    Ok(Outcome {
+        files,
+        files_checked,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// The reports of everything under `paths` that have something to say, in
+/// path order, and how many files were checked.
+fn check_all(
+    paths: &[PathBuf],
+    setup: &Setup,
+    mode: FixMode,
+    render: Option<&dyn RenderFile>,
+) -> Result<(Vec<FileReport>, usize), SchemaError> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let found = discover::discover(paths, rayon::current_num_threads());
     // Files found by walking a site are checked only if Jekyll reads them;
@@ -331,11 +359,7 @@ pub fn run(
     checked.retain(|report| !report.findings.is_empty() || report.fixed > 0);
     checked.append(&mut files);
     checked.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Outcome {
-        files: checked,
-        files_checked: checked_count,
-        elapsed: started.elapsed(),
-    })
+    Ok((checked, checked_count))
 }
 
 /// Runs the site step over the facts of every checked document (`paths[i]`

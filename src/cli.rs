@@ -214,9 +214,6 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
     } else {
         args.paths.clone()
     };
-    if !args.stdin {
-        check::start_workers(args.threads, &paths);
-    }
     let color = use_color(args.color);
     let changed = match args.changed_lines.as_deref().map(Changes::read).transpose() {
         Ok(changed) => changed,
@@ -226,7 +223,13 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         }
     };
     let root = args.site.clone().or_else(|| Site::find_root(&paths[0]));
-    let site = root.map(|root| Site::load(&root, &args.config));
+    let site = root.map(|root| {
+        let mut site = Site::load(&root, &args.config);
+        if args.threads > 0 {
+            site.threads = args.threads;
+        }
+        site
+    });
     let setup = match prepare(color, site)? {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
@@ -257,7 +260,7 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         }
         check::run_text(&setup, &args.stdin_filename, text, render)
     } else {
-        check::run(&paths, &setup, mode, render)
+        check::run(&paths, &setup, args.threads, mode, render)
     };
     // A config nearer to some file than the working directory's can be wrong too.
     let outcome = match outcome {

@@ -66,7 +66,7 @@ pub struct Document {
     /// The Markdown body, parsed on first use and shared by every rule.
     body: OnceLock<Option<Body>>,
     /// The literal targets of the body's Liquid tags, found on first use.
-    liquid_targets: OnceLock<Vec<liquid::Target>>,
+    liquid_targets: OnceLock<Vec<liquid::TagTarget>>,
 }
 
 impl Document {
@@ -97,8 +97,8 @@ impl Document {
                     _ => Vec::new(),
                 });
         all.iter()
-            .filter(move |t| self.text[t.name.clone()] == *name)
-            .map(|t| (&self.text[t.target.clone()], t.target.clone()))
+            .filter(move |t| self.text[t.name_span.clone()] == *name)
+            .map(|t| (&self.text[t.span.clone()], t.span.clone()))
     }
 
     /// The Markdown body's prose segments and links, parsed once on first use;

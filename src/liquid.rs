@@ -13,6 +13,8 @@ use std::ops::Range;
 pub struct Tag<'a> {
     /// The tag name, such as `post_url`.
     pub name: &'a str,
+    /// The name in the document.
+    pub name_span: Range<usize>,
     /// The arguments as written, trimmed.
     pub args: &'a str,
     /// The whole tag in the document.
@@ -75,6 +77,7 @@ fn next_tag<'a>(text: &'a str, at: &mut usize) -> Option<Tag<'a>> {
         *at = close + 2;
         return Some(Tag {
             name: &text[name_start..name_end],
+            name_span: name_start..name_end,
             args: trimmed,
             span: start..close + 2,
             args_span: args_start..args_start + trimmed.len(),
@@ -99,26 +102,25 @@ pub fn literal_target(args: &str) -> Option<&str> {
 
 /// A tag's literal first argument: what a `post_url` or `include` refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
+pub struct TagTarget {
     /// The tag's name in the document.
-    pub name: Range<usize>,
+    pub name_span: Range<usize>,
     /// The argument in the document.
-    pub target: Range<usize>,
+    pub span: Range<usize>,
 }
 
 /// The literal first argument of every tag in `text[from..]` that has one,
 /// with the tag's name: found in one pass for every rule that looks up a
 /// tag's target.
-pub fn targets(text: &str, from: usize) -> Vec<Target> {
+pub fn targets(text: &str, from: usize) -> Vec<TagTarget> {
     tags(text, from)
         .into_iter()
         .filter_map(|tag| {
             let target = literal_target(tag.args)?;
             let start = tag.args_span.start + tag.args.find(target)?;
-            let name = tag.name.as_ptr() as usize - text.as_ptr() as usize;
-            Some(Target {
-                name: name..name + tag.name.len(),
-                target: start..start + target.len(),
+            Some(TagTarget {
+                name_span: tag.name_span,
+                span: start..start + target.len(),
             })
         })
         .collect()
@@ -168,19 +170,19 @@ mod tests {
         assert_eq!(
             found,
             [
-                Target {
-                    name: 3..10,
-                    target: 12..21
+                TagTarget {
+                    name_span: 3..10,
+                    span: 12..21
                 },
-                Target {
-                    name: 33..41,
-                    target: 42..43
+                TagTarget {
+                    name_span: 33..41,
+                    span: 42..43
                 }
             ]
         );
-        assert_eq!(&text[found[0].name.clone()], "include");
-        assert_eq!(&text[found[0].target.clone()], "note.html");
-        assert_eq!(&text[found[1].target.clone()], "a");
+        assert_eq!(&text[found[0].name_span.clone()], "include");
+        assert_eq!(&text[found[0].span.clone()], "note.html");
+        assert_eq!(&text[found[1].span.clone()], "a");
     }
 
     #[test]

@@ -64,6 +64,10 @@ pub struct ScopedDefault {
 pub struct Site {
     /// The site's root folder.
     pub root: PathBuf,
+    /// Threads the site-wide steps (working out every page's URL) may use;
+    /// 0 for one per core. Separate from the run's workers, which a run on
+    /// one post keeps to one.
+    pub threads: usize,
     /// The root made absolute, found once at load: every document asks where
     /// it lies in the site.
     pub(crate) absolute_root: Option<PathBuf>,

@@ -305,8 +305,8 @@ impl Guesses {
 }
 
 /// The pages `pages` gives for every file the site publishes, worked out on
-/// as many threads as the run has (a microsecond or more per file adds up on
-/// a large site). Plain scoped threads, not rayon: this runs while a
+/// the site's threads (a microsecond or more per file adds up on a large
+/// site). Plain scoped threads, not rayon: this runs while a
 /// `OnceLock` is being filled on a rayon worker, and a worker waiting for
 /// rayon jobs may pick up another document's check, which would wait for the
 /// same `OnceLock` on the same thread and never finish.
@@ -317,8 +317,12 @@ fn each_file(site: &Site, pages: impl Fn(&str) -> Vec<Page> + Sync) -> Vec<Page>
         .filter(|rel| site.publishes(rel))
         .map(String::as_str)
         .collect();
+    let threads = match site.threads {
+        0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        n => n,
+    };
     // Below a few thousand files a thread costs more than it saves.
-    let threads = rayon::current_num_threads().clamp(1, files.len() / 2000 + 1);
+    let threads = threads.clamp(1, files.len() / 2000 + 1);
     if threads == 1 {
         return files.into_iter().flat_map(&pages).collect();
     }

@@ -145,11 +145,11 @@ fn options_for(body: &str, lines: &[usize]) -> Options<'static> {
             line = rest;
         }
         // What follows the markers of the blocks a line continues.
-        let start = line
+        let markers = line
             .iter()
             .position(|b| !matches!(b, b' ' | b'\t' | b'>'))
             .unwrap_or(line.len());
-        let rest = &line[start..];
+        let rest = &line[markers..];
         // A table's delimiter row: `|`, `:`, `-` and spaces, a `-` at least.
         table = table
             || (rest.contains(&b'-')
@@ -192,16 +192,6 @@ pub fn segments(text: &str, body_start: usize) -> Vec<Segment> {
 /// Parses `text[body_start..]` once: its prose segments and its links, with
 /// offsets into `text`.
 pub fn parse(text: &str, body_start: usize) -> Body {
-    parse_with(text, body_start, options_for)
-}
-
-/// [`parse`], with the comrak options `choose` gives for the body as comrak
-/// reads it.
-fn parse_with(
-    text: &str,
-    body_start: usize,
-    choose: fn(&str, &[usize]) -> Options<'static>,
-) -> Body {
     let body = &text[body_start..];
     let masks = mask::masked_ranges(body);
     let parsed;
@@ -213,7 +203,7 @@ fn parse_with(
     };
     let lines = line_starts(input);
     let arena = Arena::new();
-    let root = comrak::parse_document(&arena, input, &choose(input, &lines));
+    let root = comrak::parse_document(&arena, input, &options_for(input, &lines));
     let mut builder = Builder {
         text,
         body_start,

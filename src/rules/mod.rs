@@ -264,18 +264,15 @@ pub fn configured(context: &Context, mut diagnostic: Diagnostic) -> Option<Diagn
 /// A name a Liquid tag refers to, and where it is written.
 type Target<'a> = (&'a str, std::ops::Range<usize>);
 
-/// The site, and every literal `{% tag NAME %}` target of `doc` with its span,
-/// when the document is checked against a site and Jekyll renders its Liquid.
+/// The site, and every literal `{% tag NAME %}` target of `doc` with its span
+/// (none when Jekyll does not render its Liquid), when the document is
+/// checked against a site.
 fn liquid_targets<'a>(
     context: &Context<'a>,
     doc: &'a Document,
     tag: &str,
 ) -> Option<(&'a Site, Vec<Target<'a>>)> {
-    let site = context.site?;
-    doc.front_matter
-        .body_start(&doc.text)
-        .filter(|_| doc.renders_liquid())?;
-    Some((site, doc.liquid_targets(tag).collect()))
+    Some((context.site?, doc.liquid_targets(tag).collect()))
 }
 
 /// Adds a label at a value in the site config that a `defaults` entry gives

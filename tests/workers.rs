@@ -1,0 +1,27 @@
+//! How many threads a run starts. Its own test binary: rayon's workers are
+//! started once per process, so no other test may start them first.
+
+use prepress::check::{self, FixMode};
+use prepress::config::Config;
+use prepress::setup::Setup;
+
+/// A pre-commit run on one post is checked on the calling thread, made
+/// rayon's only worker, with no thread started.
+#[cfg(unix)]
+#[test]
+fn one_named_file_is_checked_on_the_calling_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let post = dir.path().join("post.md");
+    std::fs::write(&post, "---\ntitle: A post\n---\nWe met the the team.\n").unwrap();
+    let setup = Setup::new(Config::default(), None).unwrap();
+    let outcome = check::run(&[post], &setup, 0, FixMode::Report, None).unwrap();
+    assert_eq!(outcome.files_checked, 1);
+    let rules: Vec<&str> = outcome.files[0]
+        .findings
+        .iter()
+        .map(|f| f.diagnostic.rule)
+        .collect();
+    assert_eq!(rules, ["repeated-word"]);
+    assert_eq!(rayon::current_thread_index(), Some(0));
+    assert_eq!(rayon::current_num_threads(), 1);
+}
