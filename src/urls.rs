@@ -377,7 +377,10 @@ fn canonical(url: &str) -> String {
     let url = url.strip_suffix(".html").unwrap_or(url);
     let url = url.trim_end_matches('/');
     let url = url.trim_start_matches('/');
-    format!("/{url}")
+    let mut out = String::with_capacity(url.len() + 1);
+    out.push('/');
+    out.push_str(url);
+    out
 }
 
 /// The pages the file at `rel` gives the site: none for a draft or a post
@@ -453,14 +456,15 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Pag
                     .and_then(|c| c.permalink.clone())
             })
             .unwrap_or_else(|| style_template(&site.permalink));
-        expand(&template, &|key| {
-            doc.value(key).or_else(|| match key {
-                "output_ext" => Some(output_ext.clone()),
-                "collection" => Some("posts".to_string()),
-                "path" => Some(format!("/{}", without_ext(rel))),
-                "name" => Some(slugify(stem, false, false)),
-                _ => None,
-            })
+        expand(&template, &|key, out| {
+            doc.fill(key, out)
+                || match key {
+                    "output_ext" => push(out, &output_ext),
+                    "collection" => push(out, "posts"),
+                    "path" => push(out, "/") && push(out, without_ext(rel)),
+                    "name" => slugify_into(stem, false, false, out),
+                    _ => false,
+                }
         })
     } else if let Some(collection) = collection {
         if !has_front_matter {
@@ -477,15 +481,15 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Pag
             .or_else(|| collection.permalink.clone())
             .unwrap_or_else(|| with_suffix("/:collection/:path", &site.permalink));
         let title = data.text("slug").unwrap_or_else(|| stem.to_string());
-        expand(&template, &|key| match key {
-            "collection" => Some(collection.name.clone()),
-            "path" => Some(format!("/{}", without_ext(inside))),
-            "name" => Some(slugify(stem, false, false)),
-            "title" => Some(slugify(&title, true, true)),
-            "slug" => Some(slugify(&title, false, false)),
-            "output_ext" => Some(output_ext.clone()),
-            "categories" => Some(categories(&data, &[]).join("/")),
-            _ => None,
+        expand(&template, &|key, out| match key {
+            "collection" => push(out, &collection.name),
+            "path" => push(out, "/") && push(out, without_ext(inside)),
+            "name" => slugify_into(stem, false, false, out),
+            "title" => slugify_into(&title, true, true, out),
+            "slug" => slugify_into(&title, false, false, out),
+            "output_ext" => push(out, &output_ext),
+            "categories" => push(out, &categories(&data, &[]).join("/")),
+            _ => false,
         })
     } else {
         let template = data.text("permalink").unwrap_or_else(|| {
@@ -497,11 +501,11 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Pag
                 with_suffix("/:path/:basename", &site.permalink)
             }
         });
-        expand(&template, &|key| match key {
-            "path" => Some(dir.to_string()),
-            "basename" => Some(stem.to_string()),
-            "output_ext" => Some(output_ext.clone()),
-            _ => None,
+        expand(&template, &|key, out| match key {
+            "path" => push(out, dir),
+            "basename" => push(out, stem),
+            "output_ext" => push(out, &output_ext),
+            _ => false,
         })
     };
     if data.is_false("published") {
@@ -627,46 +631,75 @@ struct PostFields {
 }
 
 impl PostFields {
-    /// The text of placeholder `key`, when it is a post placeholder.
-    fn value(&self, key: &str) -> Option<String> {
+    /// Appends the text of placeholder `key` to `out`; false, with nothing
+    /// written, when it is not a post placeholder.
+    fn fill(&self, key: &str, out: &mut String) -> bool {
+        use std::fmt::Write as _;
         let at = &self.at;
-        let two = |v: i8| padded(i32::from(v), 2);
-        Some(match key {
-            "year" => padded(i32::from(at.year()), 4),
-            "short_year" => padded(i32::from(at.year().rem_euclid(100)), 2),
-            "month" => two(at.month()),
-            "i_month" => at.month().to_string(),
-            "day" => two(at.day()),
-            "i_day" => at.day().to_string(),
-            "hour" => two(at.hour()),
-            "minute" => two(at.minute()),
-            "second" => two(at.second()),
-            "y_day" => format!("{:03}", at.day_of_year()),
-            "week" => two(at.date().iso_week_date().week()),
-            "w_year" => at.date().iso_week_date().year().to_string(),
-            "w_day" => at.weekday().to_monday_one_offset().to_string(),
-            "short_day" => at.strftime("%a").to_string(),
-            "long_day" => at.strftime("%A").to_string(),
-            "short_month" => at.strftime("%b").to_string(),
-            "long_month" => at.strftime("%B").to_string(),
-            "title" => slugify(&self.slug, true, true),
-            "slug" => slugify(&self.slug, false, false),
-            "categories" => self.categories.join("/"),
-            _ => return None,
-        })
+        let two = |out: &mut String, v: i8| push_padded(out, i32::from(v), 2);
+        match key {
+            "year" => push_padded(out, i32::from(at.year()), 4),
+            "short_year" => push_padded(out, i32::from(at.year().rem_euclid(100)), 2),
+            "month" => two(out, at.month()),
+            "i_month" => push_padded(out, i32::from(at.month()), 1),
+            "day" => two(out, at.day()),
+            "i_day" => push_padded(out, i32::from(at.day()), 1),
+            "hour" => two(out, at.hour()),
+            "minute" => two(out, at.minute()),
+            "second" => two(out, at.second()),
+            "y_day" => push_padded(out, i32::from(at.day_of_year()), 3),
+            "week" => two(out, at.date().iso_week_date().week()),
+            "w_year" => push_padded(out, i32::from(at.date().iso_week_date().year()), 1),
+            "w_day" => push_padded(out, i32::from(at.weekday().to_monday_one_offset()), 1),
+            "short_day" => write!(out, "{}", at.strftime("%a")).is_ok(),
+            "long_day" => write!(out, "{}", at.strftime("%A")).is_ok(),
+            "short_month" => write!(out, "{}", at.strftime("%b")).is_ok(),
+            "long_month" => write!(out, "{}", at.strftime("%B")).is_ok(),
+            "title" => slugify_into(&self.slug, true, true, out),
+            "slug" => slugify_into(&self.slug, false, false, out),
+            "categories" => {
+                for (i, category) in self.categories.iter().enumerate() {
+                    if i > 0 {
+                        out.push('/');
+                    }
+                    out.push_str(category);
+                }
+                true
+            }
+            _ => false,
+        }
     }
 }
 
-/// `value` in decimal, zero-padded to `width` digits (`{:0width$}`): built
-/// by hand for the usual values, as every post of a site needs a few.
-fn padded(value: i32, width: u32) -> String {
+/// Appends `text` to `out`; true, for placeholder fillers.
+fn push(out: &mut String, text: &str) -> bool {
+    out.push_str(text);
+    true
+}
+
+/// Appends `value` in decimal, zero-padded to `width` digits (`{:0width$}`),
+/// written by hand for the usual values, as every post of a site needs a few.
+/// True, for placeholder fillers.
+fn push_padded(out: &mut String, value: i32, width: u32) -> bool {
     match u32::try_from(value) {
-        Ok(v) if v < 10u32.pow(width) => (0..width)
-            .rev()
-            .map(|place| char::from(b'0' + (v / 10u32.pow(place) % 10) as u8))
-            .collect(),
-        _ => format!("{value:0width$}", width = width as usize),
+        Ok(v) => {
+            let digits = v.checked_ilog10().unwrap_or(0) + 1;
+            out.extend(std::iter::repeat_n(
+                '0',
+                width.saturating_sub(digits) as usize,
+            ));
+            out.extend(
+                (0..digits)
+                    .rev()
+                    .map(|place| char::from(b'0' + (v / 10u32.pow(place) % 10) as u8)),
+            );
+        }
+        Err(_) => {
+            use std::fmt::Write as _;
+            let _ = write!(out, "{value:0width$}", width = width as usize);
+        }
     }
+    true
 }
 
 /// A post's placeholders, from its file name's date and slug and its front
@@ -747,64 +780,65 @@ fn with_suffix(template: &str, style: &str) -> String {
     }
 }
 
-/// Fills in a URL template's `:placeholders`; `None` when one is unknown
-/// (Jekyll stops the build on it; another rule's business). Runs of `/`
-/// collapse, as in Jekyll.
-fn expand(template: &str, value: &dyn Fn(&str) -> Option<String>) -> Option<String> {
-    let mut out = String::with_capacity(template.len() + 16);
+/// Fills in a URL template's `:placeholders`, each appended by `value`
+/// (false when it does not know one); `None` when one is unknown (Jekyll
+/// stops the build on it; another rule's business). The URL starts with `/`,
+/// and runs of `/` collapse, as in Jekyll.
+fn expand(template: &str, value: &dyn Fn(&str, &mut String) -> bool) -> Option<String> {
+    let mut url = String::with_capacity(template.len() + 48);
+    url.push('/');
     let mut rest = template;
     while let Some(at) = rest.find(':') {
-        out.push_str(&rest[..at]);
+        url.push_str(&rest[..at]);
         let after = &rest[at + 1..];
         let len = after
             .bytes()
             .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
             .count();
         if len == 0 {
-            out.push(':');
+            url.push(':');
             rest = after;
             continue;
         }
         let name = &after[..len];
-        let filled = value(name).or_else(|| {
-            let short = name.strip_suffix('_')?;
-            value(short).map(|v| v + "_")
-        })?;
-        out.push_str(&filled);
+        let filled = value(name, &mut url)
+            || name
+                .strip_suffix('_')
+                .is_some_and(|short| value(short, &mut url) && push(&mut url, "_"));
+        if !filled {
+            return None;
+        }
         rest = &after[len..];
     }
-    out.push_str(rest);
-    let mut url = String::with_capacity(out.len() + 1);
-    url.push('/');
-    for part in out.split('/').filter(|part| !part.is_empty()) {
-        if !url.ends_with('/') {
-            url.push('/');
-        }
-        url.push_str(part);
-    }
-    if out.ends_with('/') && !url.ends_with('/') {
-        url.push('/');
-    }
+    url.push_str(rest);
+    let mut slash = false;
+    url.retain(|c| {
+        let keep = c != '/' || !slash;
+        slash = c == '/';
+        keep
+    });
     Some(url)
 }
 
 /// Jekyll's `slugify`: runs of characters other than letters, marks and
 /// digits (and, in `pretty` mode, `._~!$&'()+,;=@`) become one `-`, with no
 /// `-` at either end; lowercased unless `cased`.
-fn slugify(text: &str, pretty: bool, cased: bool) -> String {
+/// Appended to `out`; true, for placeholder fillers.
+fn slugify_into(text: &str, pretty: bool, cased: bool, out: &mut String) -> bool {
     let keep = |c: char| match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         c if c.is_ascii() => pretty && "._~!$&'()+,;=@".contains(c),
         c => c.is_alphanumeric() || is_mark(c),
     };
-    let mut out = String::with_capacity(text.len());
     let mut dash = false;
+    let mut started = false;
     for c in text.chars() {
         if keep(c) {
-            if dash && !out.is_empty() {
+            if dash && started {
                 out.push('-');
             }
             dash = false;
+            started = true;
             if cased {
                 out.push(c);
             } else if c.is_ascii() {
@@ -816,7 +850,7 @@ fn slugify(text: &str, pretty: bool, cased: bool) -> String {
             dash = true;
         }
     }
-    out
+    true
 }
 
 /// Whether `c` is a combining mark (the ranges blog text uses).
@@ -882,6 +916,23 @@ mod tests {
                 "{style}"
             );
         }
+    }
+
+    #[test]
+    fn every_date_placeholder_is_filled() {
+        // 3 January 2021 is a Sunday in week 53 of ISO year 2020.
+        let template = "/:w_year/W:week/:w_day/:i_day/:i_month/:y_day/:hour:minute:second/:long_day/:short_month/:title_/";
+        let (_dir, site) = site_of(&[
+            ("_config.yml", &format!("permalink: \"{template}\"\n")),
+            (
+                "_posts/2021-01-03-New-Year.md",
+                "---\ndate: 2021-01-03 04:05:06 +0000\n---\n",
+            ),
+        ]);
+        assert_eq!(
+            url_of(&site, "_posts/2021-01-03-New-Year.md"),
+            Some("/2020/W53/7/3/1/003/040506/Sunday/Jan/New-Year_/")
+        );
     }
 
     #[test]
@@ -1141,15 +1192,23 @@ mod tests {
             (10000, 4),
         ] {
             let expected = format!("{value:0width$}", width = width as usize);
-            assert_eq!(padded(value, width), expected);
+            let mut out = String::from("x");
+            push_padded(&mut out, value, width);
+            assert_eq!(out, format!("x{expected}"));
         }
     }
 
     #[test]
     fn slugs_as_jekyll_makes_them() {
-        assert_eq!(slugify("Hello, World!", false, false), "hello-world");
-        assert_eq!(slugify("  Café au lait ", false, false), "café-au-lait");
-        assert_eq!(slugify("Hello, World!", true, true), "Hello,-World!");
-        assert_eq!(slugify("---", false, false), "");
+        let slugify = |text: &str, pretty: bool, cased: bool| {
+            // Appended after what is already there, with no dash between.
+            let mut out = String::from("/");
+            slugify_into(text, pretty, cased, &mut out);
+            out
+        };
+        assert_eq!(slugify("Hello, World!", false, false), "/hello-world");
+        assert_eq!(slugify("  Café au lait ", false, false), "/café-au-lait");
+        assert_eq!(slugify("Hello, World!", true, true), "/Hello,-World!");
+        assert_eq!(slugify("---", false, false), "/");
     }
 }
