@@ -289,7 +289,7 @@ impl Engine {
                 }
                 Kind::Pattern { hir, fix, except } => {
                     // As the pack was read: the regex and its gate are built from it.
-                    regexes.push((**hir).clone());
+                    regexes.push(&**hir);
                     infos.push(PatternInfo {
                         rule: index,
                         fix: fix.clone(),

@@ -35,7 +35,7 @@ pub struct Gate {
 
 impl Gate {
     /// The gate for `patterns`, as the engine compiles them.
-    pub fn new(patterns: &[Hir]) -> Self {
+    pub fn new(patterns: &[&Hir]) -> Self {
         let mut all = Vec::new();
         for pattern in patterns {
             match required(pattern) {
@@ -260,7 +260,7 @@ mod tests {
 
     #[test]
     fn the_gate_finds_required_words_in_any_case() {
-        let gate = Gate::new(&[parse(r"(?i)is\s+meet"), parse(r"[A-Z]+'s")]);
+        let gate = Gate::new(&[&parse(r"(?i)is\s+meet"), &parse(r"[A-Z]+'s")]);
         assert!(gate.admits("It is MEET with doubt."));
         assert!(gate.admits("The PO's agreed."));
         assert!(!gate.admits("It is met with doubt."));
@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn a_pattern_with_no_requirement_opens_the_gate() {
-        let gate = Gate::new(&[parse("meet"), parse(r"\w+")]);
+        let gate = Gate::new(&[&parse("meet"), &parse(r"\w+")]);
         assert!(gate.admits("nothing to see"));
     }
 }

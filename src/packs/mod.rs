@@ -13,32 +13,50 @@ pub mod engine;
 mod literals;
 pub mod schema;
 pub mod spelling;
+/// The shipped packs' trees as `build.rs` writes them, and their reader.
+mod tree_bytes;
 /// The hash of a word, for every word table. `build.rs` includes this file
 /// too, so the misspelling table is built and searched with the same function.
 mod word_hash;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use schema::{Example, Kind, Pack, PackRule};
 
 use crate::schema::SchemaError;
 
-/// The packs shipped with prepress: file name and text, embedded at build time.
-pub const SHIPPED: &[(&str, &str)] = &[
-    ("grammar.yml", include_str!("../../rules/grammar.yml")),
-    (
-        "apostrophes.yml",
-        include_str!("../../rules/apostrophes.yml"),
-    ),
-    ("compounds.yml", include_str!("../../rules/compounds.yml")),
-    ("spelling.yml", include_str!("../../rules/spelling.yml")),
+/// A shipped pack's file name, its text and its tree as `build.rs` wrote it.
+macro_rules! shipped_pack {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!("../../rules/", $name)),
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".tree")).as_slice(),
+        )
+    };
+}
+
+/// The packs shipped with prepress, embedded at build time: file name, text
+/// and YAML tree (`build.rs` lists the same files).
+pub const SHIPPED: &[(&str, &str, &[u8])] = &[
+    shipped_pack!("grammar.yml"),
+    shipped_pack!("apostrophes.yml"),
+    shipped_pack!("compounds.yml"),
+    shipped_pack!("spelling.yml"),
 ];
 
-/// Reads the shipped packs.
+/// Reads the shipped packs from the trees built with the binary (parsing
+/// their text only if a tree were unreadable).
 pub fn shipped() -> Result<Vec<Pack>, SchemaError> {
     SHIPPED
         .iter()
-        .map(|(name, text)| schema::read(Path::new(&format!("rules/{name}")), text))
+        .map(|(name, text, bytes)| {
+            let path = PathBuf::from(format!("rules/{name}"));
+            match tree_bytes::decode(bytes) {
+                Some(root) => schema::read_tree(&path, text, &root),
+                None => schema::read(&path, text),
+            }
+        })
         .collect()
 }
 

@@ -174,10 +174,16 @@ pub fn read(path: &Path, text: &str) -> Result<Pack, SchemaError> {
             "the rule pack is empty; it needs `pack:` and `rules:`",
         ));
     };
+    read_tree(path, text, &root)
+}
+
+/// Reads a pack from `root`, the tree of `text`, read from `path`.
+pub fn read_tree(path: &Path, text: &str, root: &Node) -> Result<Pack, SchemaError> {
+    let schema = Schema { path, text };
     let mut name = None;
     let mut description = String::new();
     let mut rules_node = None;
-    for entry in schema.mapping(&root, "a rule pack")? {
+    for entry in schema.mapping(root, "a rule pack")? {
         match schema.key(entry)? {
             "pack" => {
                 let value = schema.string(&entry.value, "`pack`")?;
