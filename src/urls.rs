@@ -811,13 +811,10 @@ fn expand(template: &str, value: &dyn Fn(&str, &mut String) -> bool) -> Option<S
         rest = &after[len..];
     }
     url.push_str(rest);
-    let mut slash = false;
-    url.retain(|c| {
-        let keep = c != '/' || !slash;
-        slash = c == '/';
-        keep
-    });
-    Some(url)
+    // Byte by byte: dropping a `/` next to another cannot split a character.
+    let mut bytes = url.into_bytes();
+    bytes.dedup_by(|a, b| *a == b'/' && *b == b'/');
+    String::from_utf8(bytes).ok()
 }
 
 /// Jekyll's `slugify`: runs of characters other than letters, marks and
