@@ -1118,11 +1118,30 @@ fn sound(rule: &Article, word: &str, lower: &str) -> Option<bool> {
 /// Fills `{name}` placeholders; whitespace in a value (a phrase broken across
 /// lines) is shown as one space, so a message stays on one line.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-        out = out.replace(&format!("{{{name}}}"), &value);
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let known = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((close, value))
+        });
+        let Some((close, value)) = known else {
+            out.push('{');
+            rest = after;
+            continue;
+        };
+        for (i, word) in value.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        rest = &after[close + 1..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -1246,6 +1265,17 @@ mod tests {
     fn messages_show_a_broken_phrase_on_one_line() {
         let found = check("> in the\n> our team");
         assert_eq!(found[0].message, "`the our` twice");
+    }
+
+    #[test]
+    fn placeholders_are_filled_once_each() {
+        // A value is never read for placeholders of its own; unknown names
+        // and a lone brace stay as written.
+        let values = [("match", "a {replacement}\n  b"), ("replacement", "x")];
+        assert_eq!(
+            fill("`{match}` to `{replacement}` {other} {", &values),
+            "`a {replacement} b` to `x` {other} {"
+        );
     }
 
     #[test]
