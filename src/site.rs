@@ -465,8 +465,9 @@ impl Site {
     }
 
     /// Whether Jekyll reads the file at `relative` at all: listed in `include`,
-    /// or not excluded and not in a folder starting with `_` other than
-    /// `_posts`, `_drafts` and the collections (such folders hold templates and
+    /// or not excluded, not itself named like a hidden, special or backup file
+    /// (`.x`, `_x`, `#x`, `~x`, `x~`), and not in a folder so named other than
+    /// `_posts`, `_drafts` and the collections (`_` folders hold templates and
     /// partials, not pages).
     pub fn publishes(&self, relative: &str) -> bool {
         let listed = |list: &[String]| {
@@ -491,14 +492,20 @@ impl Site {
         if listed(&self.exclude) {
             return false;
         }
-        let dirs = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let (dirs, name) = relative.rsplit_once('/').unwrap_or(("", relative));
+        // Jekyll skips any file or folder whose name starts with `.`, `_`,
+        // `#` or `~`, or ends with `~` (a backup).
+        let special = |name: &str| name.starts_with(['.', '_', '#', '~']) || name.ends_with('~');
+        if special(name) {
+            return false;
+        }
         let collection = |name: &str| {
             self.collections
                 .iter()
                 .any(|c| name.strip_prefix('_') == Some(c.name.as_str()))
         };
         dirs.split('/').filter(|c| !c.is_empty()).all(|c| {
-            !c.starts_with('_')
+            !special(c)
                 || c == "_posts"
                 || c == "_drafts"
                 || collection(c)
@@ -870,6 +877,13 @@ defaults:
             "drafts-old/a.md",
             "vendor/bundle/x/README.md",
             "Gemfile",
+            "_config.yml",
+            "_notes.md",
+            "docs/.draft.md",
+            ".well-known/security.txt",
+            "#scratch.md",
+            "about.md~",
+            "docs~/a.md",
         ] {
             assert!(!site.publishes(path), "{path}");
         }
