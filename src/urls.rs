@@ -304,12 +304,14 @@ impl Guesses {
     }
 }
 
+/// The fewest files worth a thread of their own. One file takes a couple of
+/// microseconds, but on a small two-core machine a second thread did not
+/// shorten a one-post run on a 1,000-file site (the other core is busy
+/// starting up too).
+const FILES_PER_THREAD: usize = 2000;
+
 /// The pages `pages` gives for every file the site publishes, worked out on
-/// the site's threads (a microsecond or more per file adds up on a large
-/// site). Plain scoped threads, not rayon: this runs while a
-/// `OnceLock` is being filled on a rayon worker, and a worker waiting for
-/// rayon jobs may pick up another document's check, which would wait for the
-/// same `OnceLock` on the same thread and never finish.
+/// the site's threads (a few microseconds per file add up on a large site).
 fn each_file(site: &Site, pages: impl Fn(&str) -> Vec<Page> + Sync) -> Vec<Page> {
     let files: Vec<&str> = site
         .files
@@ -321,25 +323,51 @@ fn each_file(site: &Site, pages: impl Fn(&str) -> Vec<Page> + Sync) -> Vec<Page>
         0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
         n => n,
     };
-    // Below a few thousand files a thread costs more than it saves.
-    let threads = threads.clamp(1, files.len() / 2000 + 1);
-    if threads == 1 {
-        return files.into_iter().flat_map(&pages).collect();
-    }
+    in_shares(
+        &files,
+        threads.clamp(1, files.len() / FILES_PER_THREAD + 1),
+        pages,
+    )
+}
+
+/// `pages` of every file, in order, on `threads` threads. Plain scoped
+/// threads, not rayon: this runs while a `OnceLock` is being filled on a rayon
+/// worker, and a worker waiting for rayon jobs may pick up another document's
+/// check, which would wait for the same `OnceLock` on the same thread and
+/// never finish. The calling thread takes the first share, and any share
+/// whose thread cannot start.
+fn in_shares(
+    files: &[&str],
+    threads: usize,
+    pages: impl Fn(&str) -> Vec<Page> + Sync,
+) -> Vec<Page> {
     let pages = &pages;
+    let share =
+        move |chunk: &[&str]| -> Vec<Page> { chunk.iter().flat_map(|rel| pages(rel)).collect() };
+    if threads <= 1 || files.len() < 2 {
+        return share(files);
+    }
+    let mut chunks = files.chunks(files.len().div_ceil(threads));
+    let first = chunks.next().unwrap_or_default();
     std::thread::scope(|scope| {
-        let workers: Vec<std::thread::ScopedJoinHandle<'_, Vec<Page>>> = files
-            .chunks(files.len().div_ceil(threads))
-            .map(|chunk| scope.spawn(move || chunk.iter().flat_map(|rel| pages(rel)).collect()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        let others: Vec<_> = chunks
+            .map(|chunk| {
+                let worker = std::thread::Builder::new().spawn_scoped(scope, move || share(chunk));
+                (chunk, worker)
             })
-            .collect()
+            .collect();
+        let mut all = share(first);
+        for (chunk, worker) in others {
+            match worker {
+                Ok(worker) => all.extend(
+                    worker
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                ),
+                Err(_) => all.extend(share(chunk)),
+            }
+        }
+        all
     })
 }
 
@@ -888,6 +916,42 @@ mod tests {
     }
 
     const POST: &str = "---\ntitle: Hello\n---\nHi.\n";
+
+    #[test]
+    fn pages_are_the_same_on_any_number_of_threads() {
+        let names: Vec<String> = (0..300)
+            .map(|i| match i % 3 {
+                0 => format!("_posts/2024-01-{:02}-post-{i}.md", i % 28 + 1),
+                1 => format!("pages/page-{i}.md"),
+                _ => format!("assets/image-{i}.png"),
+            })
+            .collect();
+        let mut files: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), POST)).collect();
+        files.push(("_config.yml", "permalink: pretty\n"));
+        let (_dir, site) = site_of(&files);
+        let rels: Vec<&str> = names.iter().map(String::as_str).collect();
+        let now = jiff::Timestamp::now();
+        let urls = |threads: usize| -> Vec<(String, String)> {
+            in_shares(&rels, threads, |rel| {
+                pages_of(&site, rel, now, Read::PathOnly)
+            })
+            .into_iter()
+            .map(|page| (page.source, page.url))
+            .collect()
+        };
+        let one = urls(1);
+        assert_eq!(one.len(), names.len());
+        assert_eq!(
+            one[0],
+            (
+                "_posts/2024-01-01-post-0.md".to_string(),
+                "/2024/01/01/post-0/".to_string()
+            )
+        );
+        for threads in [2, 3, 8, 1000] {
+            assert_eq!(urls(threads), one, "{threads} threads");
+        }
+    }
 
     #[test]
     fn posts_follow_the_permalink_style() {
