@@ -289,15 +289,20 @@ impl Site {
                 }),
             }
         }
-        site.exclude = DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect();
-        if let Some(NodeKind::Sequence(items)) = setting("exclude").map(|n| &n.kind) {
-            site.exclude.extend(
-                items
+        let list = |key: &str| -> Vec<String> {
+            match setting(key).map(|n| &n.kind) {
+                Some(NodeKind::Sequence(items)) => items
                     .iter()
                     .filter_map(|i| i.as_scalar())
-                    .map(|s| s.value.trim_matches('/').to_string()),
-            );
-        }
+                    .map(|s| s.value.trim_matches('/').to_string())
+                    .collect(),
+                _ => Vec::new(),
+            }
+        };
+        site.exclude = DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect();
+        site.exclude.extend(list("exclude"));
+        site.include = vec![".htaccess".to_string()];
+        site.include.extend(list("include"));
         site.theme = ["theme", "remote_theme"].iter().find_map(|k| {
             setting(k)
                 .and_then(Node::as_scalar)
@@ -486,13 +491,14 @@ impl Site {
                 }
             })
         };
-        if listed(&self.include) {
+        let (dirs, name) = relative.rsplit_once('/').unwrap_or(("", relative));
+        // An `include` entry names a path, or a file by its name anywhere.
+        if listed(&self.include) || self.include.iter().any(|entry| entry == name) {
             return true;
         }
         if listed(&self.exclude) {
             return false;
         }
-        let (dirs, name) = relative.rsplit_once('/').unwrap_or(("", relative));
         // Jekyll skips any file or folder whose name starts with `.`, `_`,
         // `#` or `~`, or ends with `~` (a backup).
         let special = |name: &str| name.starts_with(['.', '_', '#', '~']) || name.ends_with('~');
@@ -885,6 +891,31 @@ defaults:
             "about.md~",
             "docs~/a.md",
         ] {
+            assert!(!site.publishes(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn include_brings_back_what_jekyll_would_skip() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[(
+                "_config.yml",
+                "include: [_pages, /.well-known/]\nexclude: [_pages/old]\n",
+            )],
+        );
+        let site = Site::load(dir.path(), &[]);
+        for path in [
+            "_pages/about.md",
+            "_pages/old/a.md",
+            ".well-known/security.txt",
+            ".htaccess",
+            "docs/.htaccess",
+        ] {
+            assert!(site.publishes(path), "{path}");
+        }
+        for path in ["_other/a.md", "node_modules/a.md", ".env"] {
             assert!(!site.publishes(path), "{path}");
         }
     }
