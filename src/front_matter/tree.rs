@@ -7,6 +7,9 @@
 //! the original text. Aliases are kept as alias nodes and never expanded, so an
 //! alias bomb costs nothing. Nesting deeper than `MAX_DEPTH` is refused, which
 //! keeps every later walk of the tree (and its drop) shallow.
+//!
+//! `build.rs` compiles this file too, by its path, to parse the shipped rule
+//! packs: it must use nothing but `std` and `libyaml_safer`.
 
 use std::ops::Range;
 
