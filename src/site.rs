@@ -363,7 +363,7 @@ impl Site {
 
     /// Each file's URL from its path alone, worked out on first use.
     pub fn url_guesses(&self) -> &Guesses {
-        self.url_guesses.get_or_init(|| Guesses::build(self))
+        self.url_guesses.get_or_init(|| Guesses::new(self))
     }
 
     /// A document's path relative to the site root, with `/` separators, or

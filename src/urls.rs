@@ -139,7 +139,11 @@ impl Urls {
     /// files in parallel.
     pub fn build(site: &Site) -> Self {
         let now = jiff::Timestamp::now();
-        let mut pages = each_file(site, |rel| pages_of(site, rel, now, Read::FrontMatter));
+        let mut pages = each_file(
+            site,
+            |_| true,
+            |rel| pages_of(site, rel, now, Read::FrontMatter),
+        );
         // The walk is unordered: sort so a URL two files claim is given the
         // same source on every run.
         pages.sort_by(|a, b| a.source.cmp(&b.source));
@@ -239,20 +243,33 @@ enum Read {
 
 /// The files whose path alone gives them a URL, by canonical URL: found
 /// without reading a file, so a link can be confirmed by reading only the
-/// files that may build it.
+/// files that may build it. Posts and the other files are worked out apart,
+/// each on first use: a link with too few digits in a row to be a post's URL
+/// never needs the posts' (most of a blog's files).
 #[derive(Debug, Default)]
 pub struct Guesses {
-    sources: HashMap<String, Vec<String>>,
+    /// Every file but the posts, by canonical URL.
+    others: OnceLock<Sources>,
+    /// The posts, by canonical URL.
+    posts: OnceLock<Sources>,
+    /// The fewest digits in a row that every post's URL has (0 when that
+    /// is not known).
+    post_digits: usize,
     /// The pages of each source read so far, so a page many posts link to
     /// is read once.
     read: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<Page>>>>,
 }
 
+/// Source files by the canonical URL their path gives them, each list sorted.
+type Sources = HashMap<String, Vec<String>>;
+
 impl Clone for Guesses {
     /// A copy of the guesses, with nothing read yet.
     fn clone(&self) -> Self {
         Self {
-            sources: self.sources.clone(),
+            others: self.others.clone(),
+            posts: self.posts.clone(),
+            post_digits: self.post_digits,
             read: std::sync::Mutex::default(),
         }
     }
@@ -283,25 +300,114 @@ impl Guesses {
 }
 
 impl Guesses {
-    /// Works out every file's URL from its path, the config and its
-    /// `defaults`.
-    pub fn build(site: &Site) -> Self {
-        let now = jiff::Timestamp::now();
-        let mut sources: HashMap<String, Vec<String>> = HashMap::default();
-        for page in each_file(site, |rel| pages_of(site, rel, now, Read::PathOnly)) {
-            sources
-                .entry(canonical(&page.url))
-                .or_default()
-                .push(page.source);
-        }
-        for list in sources.values_mut() {
-            list.sort();
-        }
+    /// Guesses for `site`, with nothing worked out yet.
+    pub fn new(site: &Site) -> Self {
         Self {
-            sources,
-            read: std::sync::Mutex::default(),
+            post_digits: post_digits(site),
+            ..Self::default()
         }
     }
+
+    /// The files whose path gives them the canonical URL `key`, sorted:
+    /// the posts' only when `key` could be a post's URL.
+    fn sources(&self, site: &Site, key: &str) -> Vec<&str> {
+        let others = self.others.get_or_init(|| sources(site, false));
+        let mut found: Vec<&str> = others
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        if digit_run(key) >= self.post_digits {
+            let posts = self.posts.get_or_init(|| sources(site, true));
+            found.extend(posts.get(key).into_iter().flatten().map(String::as_str));
+            found.sort_unstable();
+        }
+        found
+    }
+}
+
+/// Works out the URL of every post (`posts`) or every other file from its
+/// path, the config and its `defaults`.
+fn sources(site: &Site, posts: bool) -> Sources {
+    let now = jiff::Timestamp::now();
+    let mut sources: Sources = HashMap::default();
+    let is_post = |rel: &str| site.kind_of(rel) == "posts";
+    let pages = each_file(
+        site,
+        |rel| is_post(rel) == posts,
+        |rel| pages_of(site, rel, now, Read::PathOnly),
+    );
+    for page in pages {
+        sources
+            .entry(canonical(&page.url))
+            .or_default()
+            .push(page.source);
+    }
+    for list in sources.values_mut() {
+        list.sort_unstable();
+    }
+    sources
+}
+
+/// The fewest digits in a row that the URL of every post of `site` has, by
+/// its path alone: what the date placeholders of the posts' permalink
+/// template always write. 0 when `defaults` could give posts another
+/// template or more URLs.
+fn post_digits(site: &Site) -> usize {
+    let per_post = site
+        .defaults
+        .iter()
+        .flat_map(|d| &d.values)
+        .any(|entry| matches!(entry.key.key_text(), Some("permalink" | "redirect_from")));
+    if per_post {
+        return 0;
+    }
+    let template = site
+        .collections
+        .iter()
+        .find(|c| c.name == "posts")
+        .and_then(|c| c.permalink.clone())
+        .unwrap_or_else(|| style_template(&site.permalink));
+    let mut digits = 0;
+    let mut rest = template.as_str();
+    while let Some(at) = rest.find(':') {
+        rest = &rest[at + 1..];
+        let len = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+            .count();
+        let name = &rest[..len];
+        // As `expand` reads `:year_`: `year`, then `_`.
+        let name = match name.strip_suffix('_') {
+            Some(short) if placeholder_digits(name).is_none() => short,
+            _ => name,
+        };
+        digits = digits.max(placeholder_digits(name).unwrap_or(0));
+        rest = &rest[len..];
+    }
+    digits
+}
+
+/// The digits in a row a post placeholder always writes, if it is one that
+/// writes digits: `:year` is at least three (`-001` is year -1 padded),
+/// `:y_day` three, two-digit fields two, unpadded ones one.
+fn placeholder_digits(name: &str) -> Option<usize> {
+    Some(match name {
+        "year" | "y_day" => 3,
+        "short_year" | "month" | "day" | "hour" | "minute" | "second" | "week" => 2,
+        "i_month" | "i_day" | "w_year" | "w_day" => 1,
+        _ => return None,
+    })
+}
+
+/// The longest run of ASCII digits in `text`.
+fn digit_run(text: &str) -> usize {
+    text.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .map(<[u8]>::len)
+        .max()
+        .unwrap_or(0)
 }
 
 /// The fewest files worth a thread of their own. One file takes a couple of
@@ -310,13 +416,18 @@ impl Guesses {
 /// starting up too).
 const FILES_PER_THREAD: usize = 2000;
 
-/// The pages `pages` gives for every file the site publishes, worked out on
-/// the site's threads (a few microseconds per file add up on a large site).
-fn each_file(site: &Site, pages: impl Fn(&str) -> Vec<Page> + Sync) -> Vec<Page> {
+/// The pages `pages` gives for every file the site publishes that `keep`
+/// keeps, worked out on the site's threads (a few microseconds per file add
+/// up on a large site).
+fn each_file(
+    site: &Site,
+    keep: impl Fn(&str) -> bool,
+    pages: impl Fn(&str) -> Vec<Page> + Sync,
+) -> Vec<Page> {
     let files: Vec<&str> = site
         .files
         .iter()
-        .filter(|rel| site.publishes(rel))
+        .filter(|rel| keep(rel) && site.publishes(rel))
         .map(String::as_str)
         .collect();
     let threads = match site.threads {
@@ -379,7 +490,8 @@ fn in_shares(
 pub fn find<'a>(site: &'a Site, path: &str) -> Found<'a> {
     let key = canonical(path);
     let guesses = site.url_guesses();
-    if let Some(sources) = guesses.sources.get(&key) {
+    let sources = guesses.sources(site, &key);
+    if !sources.is_empty() {
         let mut hidden = None;
         for source in sources {
             for page in guesses.pages(site, source).iter() {
@@ -1225,6 +1337,11 @@ mod tests {
             site.urls.get().is_none(),
             "a path guess that holds needs no model"
         );
+        let guesses = site.url_guesses.get().unwrap();
+        assert!(
+            guesses.posts.get().is_none(),
+            "a link with no digits cannot be a dated post's"
+        );
         assert!(matches!(
             find(&site, "/2024/01/01/off.html"),
             Found::Hidden(p) if p.hidden == Some(Hidden::Unpublished)
@@ -1239,6 +1356,42 @@ mod tests {
             assert_eq!(matches!(find(&site, link), Found::Page(_)), found, "{link}");
             assert_eq!(find(&site, link), site.urls().find(link), "{link}");
         }
+    }
+
+    #[test]
+    fn post_urls_are_looked_up_only_where_they_could_be() {
+        for (config, digits) in [
+            ("title: x\n", 3),
+            ("permalink: pretty\n", 3),
+            ("permalink: none\n", 0),
+            ("permalink: /:i_month/:title/\n", 1),
+            ("permalink: /:year_:title\n", 3),
+            ("permalink: /blog/:title/\n", 0),
+            (
+                "collections:\n  posts:\n    permalink: /:month/:title/\n",
+                2,
+            ),
+            (
+                "defaults:\n  - scope: {path: \"\"}\n    values: {permalink: /:title/}\n",
+                0,
+            ),
+            (
+                "defaults:\n  - scope: {path: \"\"}\n    values: {redirect_from: /a/}\n",
+                0,
+            ),
+        ] {
+            let (_dir, site) = site_of(&[("_config.yml", config)]);
+            assert_eq!(post_digits(&site), digits, "{config}");
+        }
+        assert_eq!(digit_run("/2024/069/a1"), 4);
+        assert_eq!(digit_run("/about/"), 0);
+        // Without dated URLs every link needs the posts, and finds them.
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "permalink: /:title/\n"),
+            ("_posts/2024-01-01-hello.md", POST),
+        ]);
+        assert!(matches!(find(&site, "/hello/"), Found::Page(_)));
+        assert!(site.urls.get().is_none());
     }
 
     #[test]
