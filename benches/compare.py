@@ -41,7 +41,9 @@ RUMDL_VERSION = "0.3.0"
 MARKDOWNLINT_VERSION = "0.22.1"
 # markdownlint-cli2 takes about 48 s for 25 MB: larger sites are left out.
 MARKDOWNLINT_MAX_POSTS = 10_000
-SINGLE_POST_RUNS = 30
+# A one-post run takes milliseconds and this machine's speed drifts: many runs,
+# each followed by one of `true`, so both see the same moments.
+SINGLE_POST_RUNS = 200
 SHAPE_RUNS = 3
 # The sources of the generated sites: a change to them makes a new site.
 GENERATOR_SOURCES = [ROOT / "benches" / "corpus" / "mod.rs", ROOT / "examples" / "gen_corpus.rs"]
@@ -477,11 +479,12 @@ def report(args, info, tools, skipped, results, single, shapes, load):
 
     w("## One post (a pre-commit run)")
     w("")
-    w(f"`prepress check {single['post']}` in the 1,000-post site, {SINGLE_POST_RUNS} runs after one warm-up: "
+    w(f"`prepress check {single['post']}` in the 1,000-post site, {SINGLE_POST_RUNS} runs after one warm-up, "
+      f"each followed by a run of `true`: "
       f"median **{single['median'] * 1000:.1f} ms**, p95 {single['p95'] * 1000:.1f} ms, "
       f"peak memory {single['maxrss_kb'] / 1024:.0f} MiB (from one more run under GNU `time`, "
-      f"which is left out of the timed runs). Timed the same way, a process that does nothing "
-      f"(`true`) takes {single['floor'] * 1000:.1f} ms.")
+      f"which is left out of the timed runs). A process that does nothing (`true`), timed "
+      f"between them, takes {single['floor'] * 1000:.1f} ms.")
     w("")
 
     w("## Pathological shapes")
@@ -658,9 +661,11 @@ def main():
     post = "_posts/" + sorted(p.name for p in (site / "_posts").iterdir())[0]
     cmd = [str(PREPRESS), "check", post]
     peak = measure(cmd, cwd=site).maxrss_kb
-    runs = [measure(cmd, cwd=site, memory=False) for _ in range(SINGLE_POST_RUNS)]
-    walls = [s.wall for s in runs]
-    floor = statistics.median(measure(["true"], memory=False).wall for _ in range(SINGLE_POST_RUNS))
+    walls, floors = [], []
+    for _ in range(SINGLE_POST_RUNS):
+        walls.append(measure(cmd, cwd=site, memory=False).wall)
+        floors.append(measure(["true"], memory=False).wall)
+    floor = statistics.median(floors)
     single = {"post": post, "median": statistics.median(walls), "p95": percentile(walls, 95),
               "maxrss_kb": peak, "floor": floor}
     log(f"  median {single['median'] * 1000:.1f} ms, p95 {single['p95'] * 1000:.1f} ms")
