@@ -601,7 +601,13 @@ fn read_defaults(list: &Node) -> Vec<ScopedDefault> {
             };
             Some(ScopedDefault {
                 path: text("path").unwrap_or_default(),
-                kind: text("type").filter(|t| !t.is_empty()),
+                // Jekyll still reads the old singular types as the plural ones.
+                kind: text("type")
+                    .filter(|t| !t.is_empty())
+                    .map(|t| match t.as_str() {
+                        "post" | "page" | "draft" => format!("{t}s"),
+                        _ => t,
+                    }),
                 values,
             })
         })
@@ -781,6 +787,33 @@ mod tests {
             Some(vec!["priya".to_string(), "sam".to_string()])
         );
         assert!(site.files.contains("_posts/2024/2024-03-04-deep.md"));
+    }
+
+    #[test]
+    fn old_singular_default_types_mean_the_plural_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[(
+                "_config.yml",
+                "defaults:\n  - scope: {type: post}\n    values: {layout: post}\n  - scope: {type: page}\n    values: {layout: page}\n  - scope: {type: recipe}\n    values: {layout: recipe}\n",
+            )],
+        );
+        let site = Site::load(dir.path(), &[]);
+        let kinds: Vec<Option<&str>> = site.defaults.iter().map(|d| d.kind.as_deref()).collect();
+        assert_eq!(kinds, [Some("posts"), Some("pages"), Some("recipe")]);
+        let layout = |rel: &str, kind: &str| {
+            site.defaults_for(rel, kind)
+                .into_iter()
+                .find(|e| e.key.key_text() == Some("layout"))
+                .and_then(|e| e.value.as_scalar())
+                .map(|s| s.value.clone())
+        };
+        assert_eq!(
+            layout("_posts/2024-01-01-a.md", "posts").as_deref(),
+            Some("post")
+        );
+        assert_eq!(layout("about.md", "pages").as_deref(), Some("page"));
     }
 
     #[test]
