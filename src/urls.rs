@@ -352,12 +352,14 @@ fn sources(site: &Site, posts: bool) -> Sources {
 
 /// The fewest digits in a row that the URL of every post of `site` has, by
 /// its path alone: what the date placeholders of the posts' permalink
-/// template always write. 0 when `defaults` could give posts another
-/// template or more URLs.
+/// template always write. 0 when `defaults` whose scope can take in posts
+/// (no `type`, or `type: posts`) could give them another template or more
+/// URLs.
 fn post_digits(site: &Site) -> usize {
     let per_post = site
         .defaults
         .iter()
+        .filter(|d| d.kind.as_deref().is_none_or(|kind| kind == "posts"))
         .flat_map(|d| &d.values)
         .any(|entry| matches!(entry.key.key_text(), Some("permalink" | "redirect_from")));
     if per_post {
@@ -1378,6 +1380,14 @@ mod tests {
             (
                 "defaults:\n  - scope: {path: \"\"}\n    values: {redirect_from: /a/}\n",
                 0,
+            ),
+            (
+                "defaults:\n  - scope: {type: posts}\n    values: {permalink: /:title/}\n",
+                0,
+            ),
+            (
+                "defaults:\n  - scope: {type: pages}\n    values: {permalink: /:title/}\n",
+                3,
             ),
         ] {
             let (_dir, site) = site_of(&[("_config.yml", config)]);
