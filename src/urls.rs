@@ -365,20 +365,12 @@ fn post_digits(site: &Site) -> usize {
     if per_post {
         return 0;
     }
-    let template = site
-        .collections
-        .iter()
-        .find(|c| c.name == "posts")
-        .and_then(|c| c.permalink.clone())
-        .unwrap_or_else(|| style_template(&site.permalink));
+    let template = post_template(site);
     let mut digits = 0;
     let mut rest = template.as_str();
     while let Some(at) = rest.find(':') {
         rest = &rest[at + 1..];
-        let len = rest
-            .bytes()
-            .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
-            .count();
+        let len = placeholder_len(rest);
         let name = &rest[..len];
         // As `expand` reads `:year_`: `year`, then `_`.
         let name = match name.strip_suffix('_') {
@@ -389,6 +381,25 @@ fn post_digits(site: &Site) -> usize {
         rest = &rest[len..];
     }
     digits
+}
+
+/// The permalink template of posts that set none of their own: the posts
+/// collection's `permalink`, else the site's style.
+fn post_template(site: &Site) -> String {
+    site.collections
+        .iter()
+        .find(|c| c.name == "posts")
+        .and_then(|c| c.permalink.clone())
+        .unwrap_or_else(|| style_template(&site.permalink))
+}
+
+/// The length of the placeholder name at the start of `after` (what follows
+/// a `:` in a template): lowercase ASCII letters and `_`.
+fn placeholder_len(after: &str) -> usize {
+    after
+        .bytes()
+        .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+        .count()
 }
 
 /// The digits in a row a post placeholder always writes, if it is one that
@@ -591,13 +602,7 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Pag
         };
         let template = data
             .text("permalink")
-            .or_else(|| {
-                site.collections
-                    .iter()
-                    .find(|c| c.name == "posts")
-                    .and_then(|c| c.permalink.clone())
-            })
-            .unwrap_or_else(|| style_template(&site.permalink));
+            .unwrap_or_else(|| post_template(site));
         expand(&template, &|key, out| {
             doc.fill(key, out)
                 || match key {
@@ -933,10 +938,7 @@ fn expand(template: &str, value: &dyn Fn(&str, &mut String) -> bool) -> Option<S
     while let Some(at) = rest.find(':') {
         url.push_str(&rest[..at]);
         let after = &rest[at + 1..];
-        let len = after
-            .bytes()
-            .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
-            .count();
+        let len = placeholder_len(after);
         if len == 0 {
             url.push(':');
             rest = after;
