@@ -25,6 +25,7 @@ use regex_automata::util::captures::Captures;
 
 use super::literals::Gate;
 use super::schema::{Kind, Pack, PatternFix, SequenceFix};
+use super::sieve::Sieve;
 use super::spelling;
 use super::word_hash::word_hash;
 use crate::config::{Level, Levels};
@@ -203,6 +204,9 @@ pub struct Engine {
     rules: Vec<Active>,
     /// By the hash of their first word.
     starts: ByHash<Vec<Starts>>,
+    /// The hashes `starts` holds: most words of prose start nothing, and the
+    /// sieve turns them away before the table is searched.
+    start_sieve: Sieve,
     repetition: Vec<(usize, HashSet<String>)>,
     articles: Vec<Article>,
     groups: Vec<Group>,
@@ -350,7 +354,9 @@ impl Engine {
 
     /// The phrases and sequences starting with `word` (in lowercase).
     fn starts_of(&mut self, word: &str) -> &mut Starts {
-        let entry = self.starts.entry(word_hash(word.as_bytes())).or_default();
+        let hash = word_hash(word.as_bytes());
+        self.start_sieve.insert(hash);
+        let entry = self.starts.entry(hash).or_default();
         let at = match entry.iter().position(|s| &*s.word == word) {
             Some(at) => at,
             None => {
@@ -383,8 +389,13 @@ impl Engine {
             view.read(segment);
             for i in 0..view.words.len() {
                 self.check_repetition(&view, i, &mut found);
+                let hash = view.hashes[i];
                 let same_start = |s: &&Starts| *s.word == *view.lower(i);
-                let starting = self.starts.get(&view.hashes[i]).into_iter().flatten();
+                let starting = (self.start_sieve.may_hold(hash))
+                    .then(|| self.starts.get(&hash))
+                    .flatten()
+                    .into_iter()
+                    .flatten();
                 for starts in starting.filter(same_start) {
                     self.check_phrases(
                         &view,
@@ -398,8 +409,8 @@ impl Engine {
                 self.check_article(&view, i, &mut english_found);
                 self.check_spelling(&view, i, &mut english_found);
             }
-            let patterns =
-                (self.patterns.as_ref()).is_some_and(|(_, _, gate)| gate.admits(view.text()));
+            let patterns = (self.patterns.as_ref())
+                .is_some_and(|(_, _, gate)| gate.admits(view.lowered_text()));
             // A passage in another language ("No es posible") is left to the
             // repetition rule alone: the English rules would misread it. Most
             // segments give the English rules nothing, so the language is only
@@ -898,6 +909,11 @@ impl<'a> View<'a> {
 
     fn text(&self) -> &str {
         &self.segment.text
+    }
+
+    /// The segment text with its ASCII letters lowered.
+    fn lowered_text(&self) -> &str {
+        &self.lowered[..self.segment.text.len()]
     }
 
     /// Whether the segment reads as English: it has at least as many common

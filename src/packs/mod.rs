@@ -12,6 +12,8 @@ pub mod engine;
 /// The words each pattern needs, so its regex runs only where one occurs.
 mod literals;
 pub mod schema;
+/// A bit set that turns away words no table holds.
+mod sieve;
 pub mod spelling;
 /// The shipped packs' trees as `build.rs` writes them, and their reader.
 mod tree_bytes;
