@@ -107,7 +107,7 @@ impl Document {
         self.body
             .get_or_init(|| {
                 let start = self.front_matter.body_start(&self.text)?;
-                Some(segments::parse(&self.text, start))
+                Some(segments::parse(&self.text, start, &self.lines))
             })
             .as_ref()
     }

@@ -48,6 +48,20 @@ impl LineIndex {
         Self { starts }
     }
 
+    /// The line starts of `text[offset..]` as if it were a text of its own
+    /// (its first line starts at 0, and a byte order mark before `offset`
+    /// is not a line break): how the Markdown body, which starts at a line
+    /// of the file, is read without looking for its line breaks again.
+    pub fn starts_from(&self, offset: usize) -> Vec<usize> {
+        // The first start is the text's own (after a byte order mark, if
+        // any); every later one follows a line break.
+        let later = self.starts.partition_point(|&s| s <= offset).max(1);
+        let mut starts = Vec::with_capacity(self.starts.len() - later + 1);
+        starts.push(0);
+        starts.extend(self.starts[later..].iter().map(|s| s - offset));
+        starts
+    }
+
     /// Number of lines (a text without a final line break still has its last line).
     pub fn line_count(&self) -> usize {
         self.starts.len()
@@ -149,6 +163,19 @@ mod tests {
         assert_eq!(index.position(text, 4), pos(1, 2));
         assert_eq!(index.offset(text, pos(1, 1)), Some(3));
         assert_eq!(index.position(text, 7), pos(2, 1));
+    }
+
+    #[test]
+    fn line_starts_from_an_offset_are_those_of_the_rest() {
+        let text = "---\r\nx: 1\r\n---\nbody\rmore\r\n\nend";
+        let index = LineIndex::new(text);
+        let body = text.find("body").unwrap();
+        assert_eq!(index.starts_from(body), [0, 5, 11, 12]);
+        assert_eq!(index.starts_from(text.len()), [0]);
+        // A byte order mark starts the first line later, not a new one.
+        let text = "\u{feff}a\nb";
+        assert_eq!(LineIndex::new(text).starts_from(0), [0, 5]);
+        assert_eq!(LineIndex::new(text).starts_from(3), [0, 2]);
     }
 
     #[test]

@@ -24,6 +24,7 @@ use comrak::nodes::{NodeValue, Sourcepos};
 use comrak::{Arena, Options};
 
 use super::mask;
+use crate::line_index::LineIndex;
 
 /// A run of prose with a map back to the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,12 +187,13 @@ fn has_task_box(bytes: &[u8]) -> bool {
 
 /// The prose segments of `text[body_start..]`, with offsets into `text`.
 pub fn segments(text: &str, body_start: usize) -> Vec<Segment> {
-    parse(text, body_start).segments
+    parse(text, body_start, &LineIndex::new(text)).segments
 }
 
 /// Parses `text[body_start..]` once: its prose segments and its links, with
-/// offsets into `text`.
-pub fn parse(text: &str, body_start: usize) -> Body {
+/// offsets into `text`. `lines` indexes `text`, and `body_start` is the
+/// start of one of its lines.
+pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
     let body = &text[body_start..];
     let masks = mask::masked_ranges(body);
     let parsed;
@@ -201,7 +203,8 @@ pub fn parse(text: &str, body_start: usize) -> Body {
         parsed = mask::blank_out(body, &masks);
         &parsed
     };
-    let lines = line_starts(input);
+    // Masking keeps every line break, so the body's lines are the file's.
+    let lines = lines.starts_from(body_start);
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, input, &options_for(input, &lines));
     let mut builder = Builder {
@@ -230,27 +233,6 @@ pub fn parse(text: &str, body_start: usize) -> Body {
         links: builder.links,
         comments: builder.comments,
     }
-}
-
-/// Offsets where each line of `text` starts (lines end at `\n`, `\r\n` or `\r`,
-/// as CommonMark counts them).
-fn line_starts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut starts = vec![0];
-    // The `\n` of a `\r\n`, whose line start is already recorded.
-    let mut crlf_end = None;
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        if crlf_end == Some(i) {
-            continue;
-        }
-        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            crlf_end = Some(i + 1);
-            starts.push(i + 2);
-        } else {
-            starts.push(i + 1);
-        }
-    }
-    starts
 }
 
 /// Collects segments during one walk of the tree.
@@ -454,13 +436,6 @@ mod tests {
     }
 
     #[test]
-    fn lines_end_at_lf_crlf_and_a_lone_cr() {
-        assert_eq!(line_starts("a\nb\r\nc\rd\r\n"), [0, 2, 5, 7, 10]);
-        assert_eq!(line_starts("\r\r\n\n"), [0, 1, 3, 4]);
-        assert_eq!(line_starts(""), [0]);
-    }
-
-    #[test]
     fn paragraphs_headings_lists_quotes_and_tables_are_prose() {
         let body = "# A title\n\nA para\nwith two lines.\n\n> quoted the\n> our team\n\n- item one\n- item two\n\n| a | b |\n|---|---|\n| cell | more |\n";
         assert_eq!(
@@ -502,7 +477,7 @@ mod tests {
     #[test]
     fn links_and_images_point_at_their_destination() {
         let text = "See [a](../b.md \"t\") and ![c]({{ site.baseurl }}/img/c.png) and [d][ref].\n\n[ref]: /d.pdf\n";
-        let body = parse(text, 0);
+        let body = parse(text, 0, &LineIndex::new(text));
         let found: Vec<(&str, &str, bool)> = body
             .links
             .iter()
@@ -521,7 +496,7 @@ mod tests {
     #[test]
     fn html_comments_are_listed() {
         let text = "A <!-- inline --> b\n\n<!-- block -->\n\n```\n<!-- in code -->\n```\n";
-        let body = parse(text, 0);
+        let body = parse(text, 0, &LineIndex::new(text));
         let found: Vec<&str> = body
             .comments
             .iter()
@@ -591,6 +566,10 @@ mod tests {
                 format!("{:?} {:?}\n", data.value, data.sourcepos)
             })
             .collect()
+    }
+
+    fn line_starts(text: &str) -> Vec<usize> {
+        LineIndex::new(text).starts_from(0)
     }
 
     /// Asserts that turning off the extensions `input` gives nothing to
