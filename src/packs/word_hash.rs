@@ -62,6 +62,13 @@ pub(crate) fn fingerprint(hash: u64) -> u32 {
     (hash >> (64 - (32 - INDEX_BITS))) as u32
 }
 
+/// The bit of a sieve of `words` 64-bit words (a power of two) that `hash`
+/// sets: bits 24 and up, which neither a table's slot (the low bits) nor a
+/// spelling fingerprint (the top bits) repeats.
+pub(crate) fn sieve_bit(hash: u64, words: usize) -> usize {
+    (hash >> 24) as usize & (words * 64 - 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
