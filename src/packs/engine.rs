@@ -30,7 +30,7 @@ use super::spelling;
 use super::word_hash::word_hash;
 use crate::config::{Level, Levels};
 use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
-use crate::prose::segments::Segment;
+use crate::prose::segments::{Prose, Segment};
 use crate::prose::words::{self, Word, is_space, is_word_char};
 
 /// An error's message followed by its causes' ("error building NFA: ...
@@ -377,7 +377,7 @@ impl Engine {
     }
 
     /// Runs every rule over the segments of one document.
-    pub fn check(&self, text: &str, segments: &[Segment], out: &mut Vec<Diagnostic>) {
+    pub fn check(&self, text: &str, prose: &Prose, out: &mut Vec<Diagnostic>) {
         let mut forms: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); self.groups.len()];
         let mut found = Vec::new();
         let mut view = View::new(text);
@@ -385,7 +385,7 @@ impl Engine {
         // segment is known to read as English.
         let mut english_found = Vec::new();
         let mut english_forms = Vec::new();
-        for segment in segments {
+        for segment in prose.iter() {
             view.read(segment);
             for i in 0..view.words.len() {
                 self.check_repetition(&view, i, &mut found);
@@ -830,7 +830,7 @@ impl Engine {
 /// every segment of a document, so its buffers are allocated once.
 struct View<'a> {
     document: &'a str,
-    segment: &'a Segment,
+    segment: Segment<'a>,
     words: Vec<Word>,
     /// The segment text with its ASCII letters lowered, so an ASCII word `i`
     /// is `lowered[words[i]]`; when the text is not all ASCII, each word that
@@ -844,10 +844,9 @@ struct View<'a> {
 
 impl<'a> View<'a> {
     fn new(document: &'a str) -> Self {
-        static EMPTY: Segment = Segment::empty();
         Self {
             document,
-            segment: &EMPTY,
+            segment: Segment::empty(),
             words: Vec::new(),
             lowered: String::new(),
             lower_spans: Vec::new(),
@@ -856,9 +855,9 @@ impl<'a> View<'a> {
     }
 
     /// Reads `segment` into this view, replacing the one before.
-    fn read(&mut self, segment: &'a Segment) {
+    fn read(&mut self, segment: Segment<'a>) {
         self.segment = segment;
-        let text = segment.text.as_str();
+        let text = segment.text;
         words::words_into(text, &mut self.words);
         self.lowered.clear();
         self.lower_spans.clear();
@@ -886,8 +885,8 @@ impl<'a> View<'a> {
     /// `lower_spans`: an ASCII word where it is in the text (already
     /// lowered), any other lowercased after the text.
     fn lower_words(&mut self) {
-        let segment: &'a Segment = self.segment;
-        let text = segment.text.as_str();
+        let segment = self.segment;
+        let text = segment.text;
         for w in &self.words {
             let word = &text[w.clone()];
             if word.is_ascii() {
@@ -908,7 +907,7 @@ impl<'a> View<'a> {
     }
 
     fn text(&self) -> &str {
-        &self.segment.text
+        self.segment.text
     }
 
     /// The segment text with its ASCII letters lowered.

@@ -26,15 +26,49 @@ use comrak::{Arena, Options};
 use super::mask;
 use crate::line_index::LineIndex;
 
-/// A run of prose with a map back to the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment {
-    /// The prose as read: source bytes, with line breaks between lines.
-    pub text: String,
+/// The prose segments of one body. Their texts lie one after another in
+/// one string and their pieces in one list, so a document's segments are a
+/// few buffers, not two allocations each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prose {
+    text: String,
     pieces: Vec<Piece>,
+    /// Where each segment ends in `text` and in `pieces`.
+    ends: Vec<(usize, usize)>,
 }
 
-/// A stretch of `Segment::text` copied from the file.
+impl Prose {
+    /// The segments, in the order of the document.
+    pub fn iter(&self) -> impl Iterator<Item = Segment<'_>> {
+        let starts = std::iter::once((0, 0)).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|((text, piece), &(text_end, piece_end))| Segment {
+                text: &self.text[text..text_end],
+                pieces: &self.pieces[piece..piece_end],
+            })
+    }
+
+    /// How many segments there are.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+/// A run of prose with a map back to the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment<'a> {
+    /// The prose as read: source bytes, with line breaks between lines.
+    pub text: &'a str,
+    pieces: &'a [Piece],
+}
+
+/// A stretch of a segment's text copied from the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Piece {
     /// Where it starts in the segment text.
@@ -45,12 +79,12 @@ struct Piece {
     len: usize,
 }
 
-impl Segment {
+impl Segment<'_> {
     /// A segment with no text, as a placeholder before the first real one.
     pub const fn empty() -> Self {
         Self {
-            text: String::new(),
-            pieces: Vec::new(),
+            text: "",
+            pieces: &[],
         }
     }
 
@@ -107,7 +141,7 @@ pub struct Link {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Body {
     /// The text a reader sees.
-    pub segments: Vec<Segment>,
+    pub prose: Prose,
     /// Every link and image destination.
     pub links: Vec<Link>,
     /// Every HTML comment (`<!-- … -->`), as file byte ranges, for the
@@ -186,8 +220,8 @@ fn has_task_box(bytes: &[u8]) -> bool {
 }
 
 /// The prose segments of `text[body_start..]`, with offsets into `text`.
-pub fn segments(text: &str, body_start: usize) -> Vec<Segment> {
-    parse(text, body_start, &LineIndex::new(text)).segments
+pub fn segments(text: &str, body_start: usize) -> Prose {
+    parse(text, body_start, &LineIndex::new(text)).prose
 }
 
 /// Parses `text[body_start..]` once: its prose segments and its links, with
@@ -212,10 +246,10 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
         body_start,
         masks: &masks,
         lines: &lines,
-        out: Vec::new(),
+        out: Prose::default(),
+        start: (0, 0),
         links: Vec::new(),
         comments: Vec::new(),
-        current: Segment::empty(),
         skip_depth: 0,
     };
     for edge in root.traverse() {
@@ -229,7 +263,7 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
     }
     builder.flush();
     Body {
-        segments: builder.out,
+        prose: builder.out,
         links: builder.links,
         comments: builder.comments,
     }
@@ -241,13 +275,12 @@ struct Builder<'t> {
     body_start: usize,
     masks: &'t [Range<usize>],
     lines: &'t [usize],
-    out: Vec<Segment>,
+    /// The segments so far, and the one being built at their end.
+    out: Prose,
+    /// Where the segment being built starts in `out.text` and `out.pieces`.
+    start: (usize, usize),
     links: Vec<Link>,
     comments: Vec<Range<usize>>,
-    /// The segment being built: its text and pieces grow in these buffers,
-    /// reused from one segment to the next, and each finished segment gets
-    /// an exact copy (one allocation each instead of a dozen regrowths).
-    current: Segment,
     /// How many enclosing nodes hide their text (depth, since they nest).
     skip_depth: usize,
 }
@@ -369,11 +402,10 @@ impl Builder<'_> {
     fn push(&mut self, range: Range<usize>) {
         let source = self.body_start + range.start;
         let slice = &self.text[source..self.body_start + range.end];
-        let segment = &mut self.current;
-        let at = segment.text.len();
-        segment.text.push_str(slice);
-        blank_entities(&mut segment.text, at);
-        segment.pieces.push(Piece {
+        let out = &mut self.out;
+        let at = out.text.len() - self.start.0;
+        push_blanking_entities(&mut out.text, slice);
+        out.pieces.push(Piece {
             at,
             source,
             len: slice.len(),
@@ -381,50 +413,54 @@ impl Builder<'_> {
     }
 
     fn line_break(&mut self) {
-        if !self.current.pieces.is_empty() {
-            self.current.text.push('\n');
+        if self.out.pieces.len() > self.start.1 {
+            self.out.text.push('\n');
         }
     }
 
+    /// Ends the current segment: kept if it has a letter or digit, else
+    /// taken back.
     fn flush(&mut self) {
-        let segment = &mut self.current;
-        if segment.text.chars().any(char::is_alphanumeric) {
-            self.out.push(Segment {
-                text: segment.text.as_str().into(),
-                pieces: segment.pieces.as_slice().into(),
-            });
+        let out = &mut self.out;
+        if out.text[self.start.0..].chars().any(char::is_alphanumeric) {
+            out.ends.push((out.text.len(), out.pieces.len()));
+        } else {
+            out.text.truncate(self.start.0);
+            out.pieces.truncate(self.start.1);
         }
-        segment.text.clear();
-        segment.pieces.clear();
+        self.start = (out.text.len(), out.pieces.len());
     }
 }
 
-/// Replaces HTML entities (`&amp;`, `&#8217;`) in `text[from..]` by spaces of
-/// the same length, so they neither read as words nor shift offsets.
-fn blank_entities(text: &mut String, from: usize) {
-    if memchr::memchr(b'&', &text.as_bytes()[from..]).is_none() {
+/// Appends `slice` to `text` with its HTML entities (`&amp;`, `&#8217;`)
+/// replaced by spaces of the same length, so they neither read as words nor
+/// shift offsets.
+fn push_blanking_entities(text: &mut String, slice: &str) {
+    let bytes = slice.as_bytes();
+    // Most pieces have no `&` at all.
+    let Some(first) = memchr::memchr(b'&', bytes) else {
+        text.push_str(slice);
         return;
-    }
-    let mut bytes = std::mem::take(text).into_bytes();
-    let mut i = from;
-    while i < bytes.len() {
-        if bytes[i] == b'&' {
-            let name_end = bytes[i + 1..]
-                .iter()
-                .position(|b| !(b.is_ascii_alphanumeric() || *b == b'#'))
-                .map(|n| i + 1 + n);
-            if let Some(end) = name_end
-                && end > i + 1
-                && bytes[end] == b';'
-            {
-                bytes[i..=end].fill(b' ');
-                i = end + 1;
-                continue;
-            }
+    };
+    let mut from = 0;
+    for amp in memchr::memchr_iter(b'&', &bytes[first..]).map(|at| first + at) {
+        if amp < from {
+            continue;
         }
-        i += 1;
+        let name_end = bytes[amp + 1..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'#'))
+            .map(|n| amp + 1 + n);
+        if let Some(end) = name_end
+            && end > amp + 1
+            && bytes[end] == b';'
+        {
+            text.push_str(&slice[from..amp]);
+            text.extend(std::iter::repeat_n(' ', end + 1 - amp));
+            from = end + 1;
+        }
     }
-    *text = String::from_utf8(bytes).unwrap_or_default();
+    text.push_str(&slice[from..]);
 }
 
 #[cfg(test)]
@@ -432,7 +468,10 @@ mod tests {
     use super::*;
 
     fn texts(body: &str) -> Vec<String> {
-        segments(body, 0).into_iter().map(|s| s.text).collect()
+        segments(body, 0)
+            .iter()
+            .map(|s| s.text.to_string())
+            .collect()
     }
 
     #[test]
@@ -525,7 +564,8 @@ mod tests {
     #[test]
     fn spans_map_back_to_the_source() {
         let text = "---\nt: x\n---\n> quoted the\n> *our* team &amp; é\n";
-        let segs = segments(text, 12);
+        let prose = segments(text, 12);
+        let segs: Vec<Segment> = prose.iter().collect();
         assert_eq!(segs.len(), 1);
         let seg = &segs[0];
         assert_eq!(seg.text, "quoted the\nour team       é");
@@ -539,10 +579,24 @@ mod tests {
     }
 
     #[test]
+    fn entities_become_spaces_of_their_length() {
+        let blank = |slice: &str| {
+            let mut text = String::from("kept ");
+            push_blanking_entities(&mut text, slice);
+            text
+        };
+        assert_eq!(blank("a &amp; b"), "kept a       b");
+        assert_eq!(blank("&amp;&lt;x"), "kept          x");
+        assert_eq!(blank("it&#8217;s"), "kept it       s");
+        assert_eq!(blank("a & b &; &amp"), "kept a & b &; &amp");
+        assert_eq!(blank("&&amp;é"), "kept &     é");
+    }
+
+    #[test]
     fn crlf_bodies_map_too() {
         let text = "first the\r\nour line\r\n";
-        let segs = segments(text, 0);
-        let seg = &segs[0];
+        let prose = segments(text, 0);
+        let seg = prose.iter().next().unwrap();
         let our = seg.text.find("our").unwrap();
         assert_eq!(seg.source_span(our..our + 3), 11..14);
     }

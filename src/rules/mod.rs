@@ -205,7 +205,7 @@ pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
         && let Some(body) = doc.body()
     {
         let first = found.len();
-        context.engine.check(&doc.text, &body.segments, &mut found);
+        context.engine.check(&doc.text, &body.prose, &mut found);
         // The engine holds every pack rule the config turns on anywhere, its
         // overrides included; this document's levels decide which report, and
         // at which severity.
