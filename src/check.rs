@@ -274,7 +274,7 @@ fn check_all(
     let named: Vec<PathBuf> = paths.iter().filter(|p| p.is_file()).cloned().collect();
     let to_check: Vec<&PathBuf> = found
         .files
-        .iter()
+        .par_iter()
         .filter(|path| match &setup.site {
             Some(site) if !named.contains(path) => site
                 .relative(path)

@@ -179,7 +179,15 @@ impl<'a> Configs<'a> {
         &mut self,
         paths: impl IntoIterator<Item = &'p Path>,
     ) -> Result<(), SchemaError> {
+        // Files come sorted, so most share the folder of the one before:
+        // that folder is resolved already.
+        let mut last: Option<&Path> = None;
         for path in paths {
+            let folder = path.parent();
+            if folder.is_some() && folder.map(Path::as_os_str) == last.map(Path::as_os_str) {
+                continue;
+            }
+            last = folder;
             if let Some(folder) = self.absolute(path).parent() {
                 self.resolve_folder(folder)?;
             }
