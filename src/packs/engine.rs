@@ -17,6 +17,7 @@
 //! computed on, so a fix never deletes markup it did not see.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::Cell;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
@@ -428,6 +429,7 @@ impl Engine {
             english_found.clear();
             english_forms.clear();
         }
+        view.keep_buffers();
         self.check_consistency(text, &forms, &mut found);
         found.sort_by(|a: &Diagnostic, b| {
             (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end))
@@ -842,15 +844,49 @@ struct View<'a> {
     hashes: Vec<u64>,
 }
 
+/// A view's buffers between documents: each thread keeps the last ones, so
+/// they grow to the size of a segment once per thread, not once per document.
+#[derive(Default)]
+struct Spare {
+    words: Vec<Word>,
+    lowered: String,
+    lower_spans: Vec<Range<usize>>,
+    hashes: Vec<u64>,
+}
+
+/// The most bytes of segment text a kept [`Spare`] may have room for: past
+/// it (a huge one-line post), the buffers are let go rather than held.
+const MAX_SPARE: usize = 1 << 20;
+
+thread_local! {
+    static SPARE: Cell<Spare> = Cell::new(Spare::default());
+}
+
 impl<'a> View<'a> {
+    /// A view of `document`, with the buffers this thread kept.
     fn new(document: &'a str) -> Self {
+        let spare = SPARE.with(Cell::take);
         Self {
             document,
             segment: Segment::empty(),
-            words: Vec::new(),
-            lowered: String::new(),
-            lower_spans: Vec::new(),
-            hashes: Vec::new(),
+            words: spare.words,
+            lowered: spare.lowered,
+            lower_spans: spare.lower_spans,
+            hashes: spare.hashes,
+        }
+    }
+
+    /// Gives this view's buffers back to the thread for its next document.
+    fn keep_buffers(self) {
+        if self.lowered.capacity() <= MAX_SPARE {
+            SPARE.with(|spare| {
+                spare.set(Spare {
+                    words: self.words,
+                    lowered: self.lowered,
+                    lower_spans: self.lower_spans,
+                    hashes: self.hashes,
+                });
+            });
         }
     }
 

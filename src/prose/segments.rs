@@ -246,7 +246,12 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
         body_start,
         masks: &masks,
         lines: &lines,
-        out: Prose::default(),
+        // Every piece is a copy of body bytes, and line breaks stand for
+        // the ones between them: the text fits the body (one allocation).
+        out: Prose {
+            text: String::with_capacity(body.len()),
+            ..Prose::default()
+        },
         start: (0, 0),
         links: Vec::new(),
         comments: Vec::new(),
