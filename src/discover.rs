@@ -68,15 +68,24 @@ pub fn discover(paths: &[PathBuf], threads: usize) -> Discovered {
 /// once: comparing two `Path`s parses both, and on 10,000 posts that was
 /// half of discovery (20 ms).
 fn sort_paths(paths: &mut Vec<PathBuf>) {
+    // A Windows prefix (`C:`, `\\server\share`) compares by its parsed
+    // kind and drive letter, not its bytes: such paths sort as `Path` does.
+    let prefixed = |p: &PathBuf| matches!(p.components().next(), Some(Component::Prefix(_)));
+    if paths.iter().any(prefixed) {
+        paths.sort();
+        paths.dedup();
+        return;
+    }
     let mut keyed: Vec<(Vec<u8>, PathBuf)> = paths.drain(..).map(|p| (order_key(&p), p)).collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     keyed.dedup_by(|later, earlier| later.0 == earlier.0);
     paths.extend(keyed.into_iter().map(|(_, path)| path));
 }
 
-/// Bytes that sort as `path` does among paths: each component as a tag in
-/// `Component`'s order and its name, with a zero byte (which no name holds)
-/// between components, so a path sorts before the longer paths it starts.
+/// Bytes that sort as `path` does among paths without a Windows prefix:
+/// each component as a tag in `Component`'s order and its name, with a zero
+/// byte (which no name holds) between components, so a path sorts before
+/// the longer paths it starts.
 fn order_key(path: &Path) -> Vec<u8> {
     let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
     for (i, component) in path.components().enumerate() {
@@ -84,10 +93,7 @@ fn order_key(path: &Path) -> Vec<u8> {
             key.push(0);
         }
         match component {
-            Component::Prefix(prefix) => {
-                key.push(1);
-                key.extend_from_slice(prefix.as_os_str().as_encoded_bytes());
-            }
+            Component::Prefix(_) => key.push(1),
             Component::RootDir => key.push(2),
             Component::CurDir => key.push(3),
             Component::ParentDir => key.push(4),
