@@ -381,13 +381,22 @@ impl Engine {
     pub fn check(&self, text: &str, prose: &Prose, out: &mut Vec<Diagnostic>) {
         let mut forms: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); self.groups.len()];
         let mut found = Vec::new();
-        let mut view = View::new(text);
         // Findings and consistency forms of the English rules, held until the
         // segment is known to read as English.
         let mut english_found = Vec::new();
         let mut english_forms = Vec::new();
-        for segment in prose.iter() {
-            view.read(segment);
+        let (lowered, ends) = lower_all(prose);
+        let mut view = View::new(text);
+        // Which segments the pattern regex may match in, worked out for all
+        // of them at once.
+        let admitted = match &self.patterns {
+            Some((_, _, gate)) => gate.admits(&lowered, &ends),
+            None => vec![false; ends.len()],
+        };
+        let mut start = 0;
+        for ((segment, patterns), end) in prose.iter().zip(admitted).zip(&ends) {
+            view.read(segment, &lowered[start..*end]);
+            start = end + 1;
             for i in 0..view.words.len() {
                 self.check_repetition(&view, i, &mut found);
                 let hash = view.hashes[i];
@@ -410,8 +419,6 @@ impl Engine {
                 self.check_article(&view, i, &mut english_found);
                 self.check_spelling(&view, i, &mut english_found);
             }
-            let patterns = (self.patterns.as_ref())
-                .is_some_and(|(_, _, gate)| gate.admits(view.lowered_text()));
             // A passage in another language ("No es posible") is left to the
             // repetition rule alone: the English rules would misread it. Most
             // segments give the English rules nothing, so the language is only
@@ -828,6 +835,22 @@ impl Engine {
     }
 }
 
+/// The text of every segment of `prose` with its ASCII letters lowered, each
+/// followed by a zero byte, and where each ends: the pattern gate searches
+/// them in one pass, and each segment's view reads its words' lowercase
+/// forms there.
+fn lower_all(prose: &Prose) -> (String, Vec<usize>) {
+    let mut lowered = String::with_capacity(prose.iter().map(|s| s.text.len() + 1).sum());
+    let mut ends = Vec::with_capacity(prose.len());
+    for segment in prose.iter() {
+        lowered.push_str(segment.text);
+        ends.push(lowered.len());
+        lowered.push('\0');
+    }
+    lowered.make_ascii_lowercase();
+    (lowered, ends)
+}
+
 /// A segment with its words and their lowercase forms. One view is reused for
 /// every segment of a document, so its buffers are allocated once.
 struct View<'a> {
@@ -835,8 +858,10 @@ struct View<'a> {
     segment: Segment<'a>,
     words: Vec<Word>,
     /// The segment text with its ASCII letters lowered, so an ASCII word `i`
-    /// is `lowered[words[i]]`; when the text is not all ASCII, each word that
-    /// is not follows, lowercased, and every word is at `lower_spans`.
+    /// is `ascii_lowered[words[i]]`.
+    ascii_lowered: &'a str,
+    /// When the text is not all ASCII: `ascii_lowered`, then each word that
+    /// is not ASCII, lowercased; every word is at `lower_spans`.
     lowered: String,
     lower_spans: Vec<Range<usize>>,
     /// The [`word_hash`] of each word in lowercase: one hash per word serves
@@ -869,6 +894,7 @@ impl<'a> View<'a> {
         Self {
             document,
             segment: Segment::empty(),
+            ascii_lowered: "",
             words: spare.words,
             lowered: spare.lowered,
             lower_spans: spare.lower_spans,
@@ -890,27 +916,29 @@ impl<'a> View<'a> {
         }
     }
 
-    /// Reads `segment` into this view, replacing the one before.
-    fn read(&mut self, segment: Segment<'a>) {
+    /// Reads `segment` into this view, replacing the one before;
+    /// `ascii_lowered` is its text with ASCII letters lowered.
+    fn read(&mut self, segment: Segment<'a>, ascii_lowered: &'a str) {
         self.segment = segment;
+        self.ascii_lowered = ascii_lowered;
         let text = segment.text;
         words::words_into(text, &mut self.words);
         self.lowered.clear();
         self.lower_spans.clear();
-        self.lowered.push_str(text);
-        self.lowered.make_ascii_lowercase();
         if !text.is_ascii() {
+            self.lowered.push_str(ascii_lowered);
             self.lower_words();
         }
-        let lowered = self.lowered.as_bytes();
         self.hashes.clear();
         // Two loops, not one over a chosen list: each compiles to a tighter
         // loop (one choice costs 1.5% of a whole run, in callgrind's count).
         if self.lower_spans.is_empty() {
+            let lowered = ascii_lowered.as_bytes();
             let spans = self.words.iter();
             self.hashes
                 .extend(spans.map(|w| word_hash(&lowered[w.clone()])));
         } else {
+            let lowered = self.lowered.as_bytes();
             let spans = self.lower_spans.iter();
             self.hashes
                 .extend(spans.map(|w| word_hash(&lowered[w.clone()])));
@@ -946,11 +974,6 @@ impl<'a> View<'a> {
         self.segment.text
     }
 
-    /// The segment text with its ASCII letters lowered.
-    fn lowered_text(&self) -> &str {
-        &self.lowered[..self.segment.text.len()]
-    }
-
     /// Whether the segment reads as English: it has at least as many common
     /// English function words as function words of the other languages blogs
     /// quote most (Spanish, French, German, Italian, Portuguese, Dutch).
@@ -973,8 +996,10 @@ impl<'a> View<'a> {
     }
 
     fn lower(&self, i: usize) -> &str {
-        let span = self.lower_spans.get(i).unwrap_or(&self.words[i]);
-        &self.lowered[span.clone()]
+        match self.lower_spans.get(i) {
+            Some(span) => &self.lowered[span.clone()],
+            None => &self.ascii_lowered[self.words[i].clone()],
+        }
     }
 
     /// The text between word `i` and word `i + 1` (or the rest of the segment).
