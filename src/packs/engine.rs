@@ -88,8 +88,23 @@ struct Phrase {
 #[derive(Debug)]
 struct Sequence {
     rule: usize,
-    second: HashMap<String, Option<String>>,
+    /// The second words (lowercase) with their [`word_hash`] and what each
+    /// becomes, sorted by hash: the word after a first word is found by the
+    /// hash it already has, without hashing its text again.
+    second: Vec<(u64, String, Option<String>)>,
     fix: SequenceFix,
+}
+
+impl Sequence {
+    /// What `word` (lowercase, with its hash) becomes as a second word, if
+    /// it is one.
+    fn second(&self, hash: u64, word: &str) -> Option<&Option<String>> {
+        let at = self.second.partition_point(|(h, _, _)| *h < hash);
+        (self.second[at..].iter())
+            .take_while(|(h, _, _)| *h == hash)
+            .find(|(_, w, _)| w == word)
+            .map(|(_, _, mapped)| mapped)
+    }
 }
 
 #[derive(Debug)]
@@ -258,7 +273,12 @@ impl Engine {
                     }
                 }
                 Kind::Sequence { first, second, fix } => {
+                    // As a map first: of a word listed twice, the last wins.
                     let second: HashMap<_, _> = second.iter().cloned().collect();
+                    let mut second: Vec<_> = (second.into_iter())
+                        .map(|(word, mapped)| (word_hash(word.as_bytes()), word, mapped))
+                        .collect();
+                    second.sort_unstable();
                     for word in first {
                         engine.starts_of(word).sequences.push(Sequence {
                             rule: index,
@@ -544,8 +564,9 @@ impl Engine {
         if second.starts_with(char::is_uppercase) && !first.starts_with(char::is_uppercase) {
             return;
         }
+        let (hash, lower) = (view.hashes[i + 1], view.lower(i + 1));
         for seq in rules {
-            let Some(mapped) = seq.second.get(view.lower(i + 1)) else {
+            let Some(mapped) = seq.second(hash, lower) else {
                 continue;
             };
             let range = view.words[i].start..view.words[i + 1].end;
