@@ -900,8 +900,8 @@ struct Spare {
     hashes: Vec<u64>,
 }
 
-/// The most bytes of segment text a kept [`Spare`] may have room for: past
-/// it (a huge one-line post), the buffers are let go rather than held.
+/// The most bytes a kept [`Spare`] may hold: past it (a huge one-line
+/// post), the buffers are let go rather than held.
 const MAX_SPARE: usize = 1 << 20;
 
 thread_local! {
@@ -925,7 +925,11 @@ impl<'a> View<'a> {
 
     /// Gives this view's buffers back to the thread for its next document.
     fn keep_buffers(self) {
-        if self.lowered.capacity() <= MAX_SPARE {
+        let held = self.words.capacity() * size_of::<Word>()
+            + self.lowered.capacity()
+            + self.lower_spans.capacity() * size_of::<Range<usize>>()
+            + self.hashes.capacity() * size_of::<u64>();
+        if held <= MAX_SPARE {
             SPARE.with(|spare| {
                 spare.set(Spare {
                     words: self.words,
