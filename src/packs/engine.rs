@@ -1336,6 +1336,20 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_keeps_small_view_buffers_and_lets_large_ones_go() {
+        let spare_words = || {
+            let spare = SPARE.with(Cell::take);
+            let words = spare.words.capacity();
+            SPARE.with(|s| s.set(spare));
+            words
+        };
+        check("A short post of a few words.");
+        assert!(spare_words() > 0);
+        check(&"word ".repeat(200_000));
+        assert_eq!(spare_words(), 0);
+    }
+
+    #[test]
     fn a_fix_across_markup_is_dropped_but_the_finding_stays() {
         let found = check("in *the* our team");
         assert_eq!(found.len(), 1);
