@@ -128,6 +128,10 @@ struct WordList<T> {
     /// The lengths of the prefixes, longest first: only heads of these
     /// lengths can be found, so only they are looked up.
     prefix_lengths: Vec<usize>,
+    /// The bytes an entry starts with (every byte, for an empty prefix): a
+    /// word starting with another is in no list, and is turned away without
+    /// a look-up.
+    firsts: [bool; 256],
 }
 
 impl<T> WordList<T> {
@@ -136,9 +140,15 @@ impl<T> WordList<T> {
             exact: HashMap::default(),
             prefixes: HashMap::default(),
             prefix_lengths: Vec::new(),
+            firsts: [false; 256],
         };
         for (position, (entry, value)) in entries.into_iter().enumerate() {
             let text = entry.trim_end_matches('*');
+            match text.as_bytes().first() {
+                Some(&first) => list.firsts[usize::from(first)] = true,
+                None if text.len() < entry.len() => list.firsts = [true; 256],
+                None => {}
+            }
             let map = if text.len() < entry.len() {
                 list.prefix_lengths.push(text.len());
                 &mut list.prefixes
@@ -154,6 +164,11 @@ impl<T> WordList<T> {
 
     /// The value of the entry that decides for `word` (in lowercase).
     fn find(&self, word: &str) -> Option<&T> {
+        // Most words start with a byte no entry starts with.
+        let first = word.as_bytes().first().map_or(0, |&b| usize::from(b));
+        if !self.firsts[first] && !word.is_empty() {
+            return None;
+        }
         // The whole word, as a word or as a prefix: the one listed first.
         match (self.exact.get(word), self.prefixes.get(word)) {
             (Some(a), Some(b)) => return Some(if a.0 <= b.0 { &a.1 } else { &b.1 }),
