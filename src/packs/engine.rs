@@ -661,12 +661,9 @@ impl Engine {
     }
 
     fn check_article(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
-        // Most words are longer than an article: a length test turns them away.
-        if view.words[i].len() > 2
-            || self.articles.is_empty()
-            || i + 1 >= view.words.len()
-            || !is_space(view.gap(i))
-        {
+        // Most words are longer than an article: a length test turns them
+        // away, and the word itself most of the rest, before any gap is read.
+        if view.words[i].len() > 2 || self.articles.is_empty() || i + 1 >= view.words.len() {
             return;
         }
         let article = view.word(i);
@@ -678,6 +675,9 @@ impl Engine {
             }
             _ => return,
         };
+        if !is_space(view.gap(i)) {
+            return;
+        }
         let next = view.word(i + 1);
         let lower = view.lower(i + 1);
         // Single letters, names with digits ("x86", "re2c") and contractions are
@@ -716,6 +716,10 @@ impl Engine {
 
     fn check_spelling(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
         if self.spelling.is_empty() {
+            return;
+        }
+        // Shorter words are not in the table: no need to read them.
+        if view.lower_len(i) < spelling::SHORTEST {
             return;
         }
         let lower = view.lower(i);
@@ -1033,6 +1037,11 @@ impl<'a> View<'a> {
 
     fn word(&self, i: usize) -> &str {
         &self.segment.text[self.words[i].clone()]
+    }
+
+    /// The length in bytes of word `i` in lowercase.
+    fn lower_len(&self, i: usize) -> usize {
+        self.lower_spans.get(i).unwrap_or(&self.words[i]).len()
     }
 
     fn lower(&self, i: usize) -> &str {

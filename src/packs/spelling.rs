@@ -10,13 +10,17 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/typos.rs"));
 }
 
+/// The fewest bytes a misspelling in the table has (`build.rs` keeps keys
+/// of four letters or more).
+pub const SHORTEST: usize = 4;
+
 /// The one correction of a misspelled word (given in lowercase, with its
 /// `word_hash`), if the filtered typos list has it. The hash is the one the
 /// engine already worked out for the word, so it is not computed twice.
 pub fn correction(lower: &str, hash: u64) -> Option<&'static str> {
     // Every key is four or more ASCII lowercase letters (see build.rs): any
     // other word is simply not found, and the short ones are not even looked up.
-    if lower.len() < 4 {
+    if lower.len() < SHORTEST {
         return None;
     }
     // The sieve is 128 KB and stays in the cache; the slots are 1 MB and
