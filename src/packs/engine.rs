@@ -80,6 +80,9 @@ enum Join {
 #[derive(Debug)]
 struct Phrase {
     words: Vec<String>,
+    /// The [`word_hash`] of each word: a following word of prose whose hash
+    /// differs is turned away without reading it.
+    hashes: Vec<u64>,
     joins: Vec<Join>,
     rule: usize,
     target: Target,
@@ -379,8 +382,10 @@ impl Engine {
             .collect();
         if let Some(first) = words.first() {
             let first = first.clone();
+            let hashes = words.iter().map(|w| word_hash(w.as_bytes())).collect();
             self.starts_of(&first).phrases.push(Phrase {
                 words,
+                hashes,
                 joins,
                 rule,
                 target,
@@ -528,7 +533,7 @@ impl Engine {
         forms: &mut Vec<(usize, usize, Range<usize>)>,
     ) {
         for phrase in candidates {
-            let Some(end) = view.match_phrase(i, &phrase.words, &phrase.joins) else {
+            let Some(end) = view.match_phrase(i, phrase) else {
                 continue;
             };
             let range = view.words[i].start..view.words[end].end;
@@ -1060,18 +1065,19 @@ impl<'a> View<'a> {
         &self.segment.text[self.words[i].end..end]
     }
 
-    /// The index of the last word if `words` (joined by `joins`) start at word `i`.
-    fn match_phrase(&self, i: usize, words: &[String], joins: &[Join]) -> Option<usize> {
-        let last = i + words.len() - 1;
+    /// The index of the last word if `phrase`'s words (joined by its joins)
+    /// start at word `i`.
+    fn match_phrase(&self, i: usize, phrase: &Phrase) -> Option<usize> {
+        let last = i + phrase.words.len() - 1;
         if last >= self.words.len() {
             return None;
         }
-        for (k, word) in words.iter().enumerate().skip(1) {
-            if self.lower(i + k) != word {
+        for (k, word) in phrase.words.iter().enumerate().skip(1) {
+            if self.hashes[i + k] != phrase.hashes[k] || self.lower(i + k) != word {
                 return None;
             }
             let gap = self.gap(i + k - 1);
-            let ok = match &joins[k - 1] {
+            let ok = match &phrase.joins[k - 1] {
                 Join::Space => is_space(gap),
                 Join::Exact(s) => gap == s,
             };
