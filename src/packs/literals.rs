@@ -43,13 +43,13 @@ impl Gate {
                 None => return Gate { needles: None },
             }
         }
-        // The needles are matched as they are, against lowered text: without
-        // case folding, and leftmost-first (any match will do), Aho-Corasick
-        // skips ahead with a vector search instead of stepping byte by byte.
         // A needle with a zero byte could run from one text into the next.
         if all.iter().any(|needle| needle.contains('\0')) {
             return Gate { needles: None };
         }
+        // The needles are matched as they are, against lowered text: without
+        // case folding, and leftmost-first (any match will do), Aho-Corasick
+        // skips ahead with a vector search instead of stepping byte by byte.
         let needles = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
             .build(&all)
