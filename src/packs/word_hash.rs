@@ -29,7 +29,7 @@ pub(crate) fn word_hash(bytes: &[u8]) -> u64 {
         }
         (read8(bytes, len - 8), acc)
     };
-    fold(a ^ SEED, b ^ SECOND ^ len as u64) ^ fold(a, SEED)
+    fold(a ^ SEED, b ^ SECOND ^ len as u64)
 }
 
 /// Bytes `at..at + 4` of `bytes` as a little-endian number.
