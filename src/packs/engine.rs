@@ -440,7 +440,7 @@ impl Engine {
             for i in 0..view.words.len() {
                 self.check_repetition(&view, i, &mut found);
                 let hash = view.hashes[i];
-                let same_start = |s: &&Starts| *s.word == *view.lower(i);
+                let same_start = |s: &&Starts| s.word.as_bytes() == view.lower_bytes(i);
                 let starting = (self.start_sieve.may_hold(hash))
                     .then(|| self.starts.get(&hash))
                     .flatten()
@@ -723,8 +723,9 @@ impl Engine {
         if self.spelling.is_empty() {
             return;
         }
-        // Shorter words are not in the table: no need to read them.
-        if view.lower_len(i) < spelling::SHORTEST {
+        // Shorter words are not in the table, nor most words the sieve turns
+        // away: no need to read them.
+        if view.lower_len(i) < spelling::SHORTEST || !spelling::may_be_listed(view.hashes[i]) {
             return;
         }
         let lower = view.lower(i);
@@ -1056,6 +1057,15 @@ impl<'a> View<'a> {
         }
     }
 
+    /// Word `i` in lowercase as bytes: comparing it needs no check that its
+    /// ends fall between characters, as slicing a `str` does.
+    fn lower_bytes(&self, i: usize) -> &[u8] {
+        match self.lower_spans.get(i) {
+            Some(span) => &self.lowered.as_bytes()[span.clone()],
+            None => &self.ascii_lowered.as_bytes()[self.words[i].clone()],
+        }
+    }
+
     /// The text between word `i` and word `i + 1` (or the rest of the segment).
     fn gap(&self, i: usize) -> &str {
         let end = self
@@ -1073,7 +1083,8 @@ impl<'a> View<'a> {
             return None;
         }
         for (k, word) in phrase.words.iter().enumerate().skip(1) {
-            if self.hashes[i + k] != phrase.hashes[k] || self.lower(i + k) != word {
+            if self.hashes[i + k] != phrase.hashes[k] || self.lower_bytes(i + k) != word.as_bytes()
+            {
                 return None;
             }
             let gap = self.gap(i + k - 1);

@@ -23,10 +23,7 @@ pub fn correction(lower: &str, hash: u64) -> Option<&'static str> {
     if lower.len() < SHORTEST {
         return None;
     }
-    // The sieve is 128 KB and stays in the cache; the slots are 1 MB and
-    // do not, so the sieve turns away nine words in ten that would have
-    // cost a cache miss.
-    if !sieve::holds(&table::SIEVE, hash) {
+    if !may_be_listed(hash) {
         return None;
     }
     let slice = |at: u32, len: u32| &table::TEXT[at as usize..(at + len) as usize];
@@ -47,6 +44,14 @@ pub fn correction(lower: &str, hash: u64) -> Option<&'static str> {
         }
         slot = (slot + 1) & mask;
     }
+}
+
+/// Whether a word with this `word_hash` may be in the table: `false` for
+/// nine words in ten, so a caller can skip reading the word. The sieve is
+/// 128 KB and stays in the cache; the slots are 1 MB and do not, so it
+/// turns away words that would each have cost a cache miss.
+pub fn may_be_listed(hash: u64) -> bool {
+    sieve::holds(&table::SIEVE, hash)
 }
 
 /// How many misspellings the table holds.
