@@ -208,6 +208,9 @@ struct Starts {
     word: Box<str>,
     phrases: Vec<Phrase>,
     sequences: Vec<Sequence>,
+    /// The hashes of every sequence's second words, sorted: the word after
+    /// this one, nearly always none of them, is turned away by its hash.
+    seconds: Vec<u64>,
 }
 
 /// A hasher for keys that are already [`word_hash`]es: the table uses them
@@ -298,7 +301,13 @@ impl Engine {
                         .collect();
                     second.sort_unstable();
                     for word in first {
-                        engine.starts_of(word).sequences.push(Sequence {
+                        let starts = engine.starts_of(word);
+                        starts
+                            .seconds
+                            .extend(second.iter().map(|(hash, _, _)| *hash));
+                        starts.seconds.sort_unstable();
+                        starts.seconds.dedup();
+                        starts.sequences.push(Sequence {
                             rule: index,
                             second: second.clone(),
                             fix: *fix,
@@ -405,6 +414,7 @@ impl Engine {
                     word: word.into(),
                     phrases: Vec::new(),
                     sequences: Vec::new(),
+                    seconds: Vec::new(),
                 });
                 entry.len() - 1
             }
@@ -454,7 +464,7 @@ impl Engine {
                         &mut english_found,
                         &mut english_forms,
                     );
-                    self.check_sequences(&view, i, &starts.sequences, &mut english_found);
+                    self.check_sequences(&view, i, starts, &mut english_found);
                 }
                 self.check_article(&view, i, &mut english_found);
                 self.check_spelling(&view, i, &mut english_found);
@@ -565,16 +575,16 @@ impl Engine {
         }
     }
 
-    fn check_sequences(
-        &self,
-        view: &View,
-        i: usize,
-        rules: &[Sequence],
-        found: &mut Vec<Diagnostic>,
-    ) {
-        if rules.is_empty() || i + 1 >= view.words.len() || !is_space(view.gap(i)) {
+    fn check_sequences(&self, view: &View, i: usize, starts: &Starts, found: &mut Vec<Diagnostic>) {
+        // The word after is nearly always no rule's second word: its hash
+        // tells before any gap or letter case is read.
+        let next = view.hashes.get(i + 1);
+        if next.is_none_or(|hash| starts.seconds.binary_search(hash).is_err())
+            || !is_space(view.gap(i))
+        {
             return;
         }
+        let rules = &starts.sequences;
         let (first, second) = (view.word(i), view.word(i + 1));
         // "the his-and-hers towels": a hyphenated modifier, not a determiner.
         if view.gap(i + 1).starts_with('-') {
@@ -668,7 +678,7 @@ impl Engine {
     fn check_article(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
         // Most words are longer than an article: a length test turns them
         // away, and the word itself most of the rest, before any gap is read.
-        if view.words[i].len() > 2 || self.articles.is_empty() || i + 1 >= view.words.len() {
+        if view.word_len(i) > 2 || self.articles.is_empty() || i + 1 >= view.words.len() {
             return;
         }
         let article = view.word(i);
@@ -1045,9 +1055,17 @@ impl<'a> View<'a> {
         &self.segment.text[self.words[i].clone()]
     }
 
+    /// The length in bytes of word `i`. A word's end is never before its
+    /// start, so this is a subtraction, not `Range::len`'s longer path.
+    fn word_len(&self, i: usize) -> usize {
+        let word = &self.words[i];
+        word.end - word.start
+    }
+
     /// The length in bytes of word `i` in lowercase.
     fn lower_len(&self, i: usize) -> usize {
-        self.lower_spans.get(i).unwrap_or(&self.words[i]).len()
+        let span = self.lower_spans.get(i).unwrap_or(&self.words[i]);
+        span.end - span.start
     }
 
     fn lower(&self, i: usize) -> &str {
