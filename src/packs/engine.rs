@@ -1012,13 +1012,14 @@ impl<'a> View<'a> {
         let segment = self.segment;
         let text = segment.text;
         for w in &self.words {
-            let word = &text[w.clone()];
-            if word.is_ascii() {
+            // Most words of such a text are ASCII: their bytes tell, without
+            // slicing the text as a `str`.
+            if text.as_bytes()[w.clone()].is_ascii() {
                 self.lower_spans.push(w.clone());
                 continue;
             }
             let start = self.lowered.len();
-            for c in word.chars() {
+            for c in text[w.clone()].chars() {
                 // A curly apostrophe reads as a straight one.
                 match c {
                     '\u{2019}' => self.lowered.push('\''),

@@ -185,12 +185,13 @@ fn options_for(body: &str, lines: &[usize]) -> Options<'static> {
             .position(|b| !matches!(b, b' ' | b'\t' | b'>'))
             .unwrap_or(line.len());
         let rest = &line[markers..];
-        // A table's delimiter row: `|`, `:`, `-` and spaces, a `-` at least.
+        // A table's delimiter row: `|`, `:`, `-` and spaces, a `-` at least
+        // (the first test fails at the first letter of a line of prose).
         table = table
-            || (rest.contains(&b'-')
-                && rest
-                    .iter()
-                    .all(|b| matches!(b, b'|' | b':' | b'-' | b' ' | b'\t' | 0x0b | 0x0c)));
+            || (rest
+                .iter()
+                .all(|b| matches!(b, b'|' | b':' | b'-' | b' ' | b'\t' | 0x0b | 0x0c))
+                && rest.contains(&b'-'));
         // A definition: `:` or `~`, then a space or tab.
         definition = definition
             || (matches!(rest.first(), Some(b':' | b'~'))
