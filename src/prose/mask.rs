@@ -493,16 +493,47 @@ impl Closer {
 
 /// `body` with every masked byte but line breaks turned into a space.
 pub fn blank_out(body: &str, ranges: &[Range<usize>]) -> String {
-    let mut bytes = body.as_bytes().to_vec();
+    // Ranges hold whole characters; one that splits a character would leave
+    // no text that is UTF-8, so nothing of the body is read then.
+    let whole = |at: usize| body.is_char_boundary(at);
+    if !ranges.iter().all(|r| whole(r.start) && whole(r.end)) {
+        return String::new();
+    }
+    // Built from the text between the ranges, so it is not checked for
+    // UTF-8 again.
+    let mut out = String::with_capacity(body.len());
+    let mut from = 0;
     for range in ranges {
-        for b in &mut bytes[range.clone()] {
-            if *b != b'\n' && *b != b'\r' {
-                *b = b' ';
-            }
+        // Sorted and disjoint, so `start` is the range's own start; `max`
+        // only keeps an overlap from going back over blanked text.
+        let start = range.start.max(from);
+        out.push_str(&body[from..start]);
+        if start < range.end {
+            push_blank(&mut out, &body.as_bytes()[start..range.end]);
+            from = range.end;
         }
     }
-    // Whole characters were replaced by ASCII spaces, so the text is still UTF-8.
-    String::from_utf8(bytes).unwrap_or_default()
+    out.push_str(&body[from..]);
+    out
+}
+
+/// Appends as many spaces as `bytes` has, but its line breaks as they are.
+fn push_blank(out: &mut String, bytes: &[u8]) {
+    const SPACES: &str = "                                                                ";
+    let spaces = |mut n: usize, out: &mut String| {
+        while n > 0 {
+            let run = n.min(SPACES.len());
+            out.push_str(&SPACES[..run]);
+            n -= run;
+        }
+    };
+    let mut from = 0;
+    for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        spaces(at - from, out);
+        out.push(char::from(bytes[at]));
+        from = at + 1;
+    }
+    spaces(bytes.len() - from, out);
 }
 
 #[cfg(test)]
@@ -831,5 +862,14 @@ mod tests {
         let out = blank_out(body, &masked_ranges(body));
         assert_eq!(out.len(), body.len());
         assert_eq!(out, format!("a{}\r\nb", " ".repeat(9)));
+    }
+
+    #[test]
+    fn blanking_survives_overlaps_and_refuses_split_characters() {
+        let body = "ab\ncdé f";
+        assert_eq!(blank_out(body, &[1..4, 3..5, 5..5]), "a \n  é f");
+        assert_eq!(blank_out(body, &[0..2, 1..3]), "  \ncdé f");
+        // `é` is bytes 5 and 6: a range ending between them splits it.
+        assert_eq!(blank_out(body, &[4..6, 7..8]), "");
     }
 }
