@@ -32,17 +32,10 @@ fn parse(path: &Path) -> Option<(usize, usize)> {
         Split::Unclosed { .. } => return Some((text.len(), 0)),
     };
     let body = &text[start..];
-    let masks = mask::masked_ranges(body);
-    let masked;
-    let input = if masks.is_empty() {
-        body
-    } else {
-        masked = mask::blank_out(body, &masks);
-        &masked
-    };
+    let (_, input) = mask::masked(body);
     let lines = LineIndex::new(&text).starts_from(start);
     let arena = comrak::Arena::new();
-    let root = segments::markdown_tree(&arena, input, &lines);
+    let root = segments::markdown_tree(&arena, &input, &lines);
     Some((text.len(), root.descendants().count()))
 }
 

@@ -3,8 +3,9 @@
 ///
 /// Words are short, so the bytes are read as at most two overlapping 4-byte
 /// or 8-byte loads rather than one at a time, and mixed with one 128-bit
-/// multiply: a few instructions for most words, and both the low bits (a
-/// table's slot) and the top bits (a fingerprint) depend on every byte.
+/// multiply (and one more per 8 bytes of a longer word): a few instructions
+/// for most words, and both the low bits (a table's slot) and the top bits
+/// (a fingerprint) depend on every byte.
 pub(crate) fn word_hash(bytes: &[u8]) -> u64 {
     const SEED: u64 = 0xa076_1d64_78bd_642f;
     const SECOND: u64 = 0xe703_7ed1_a0b4_28db;
@@ -101,5 +102,10 @@ mod tests {
         assert_eq!(hashes.len(), words.len());
         let slots: HashSet<u64> = words.iter().map(|w| word_hash(w) & 0xff_ffff).collect();
         assert!(slots.len() > words.len() * 99 / 100, "low bits spread too");
+        // The sieves' bits (24 and up) and the fingerprints (the top bits).
+        let sieve: HashSet<u64> = words.iter().map(|w| word_hash(w) >> 24 & 0xff_ffff).collect();
+        assert!(sieve.len() > words.len() * 99 / 100, "sieve bits spread");
+        let tops: HashSet<u32> = words.iter().map(|w| fingerprint(word_hash(w))).collect();
+        assert!(tops.len() > 4000, "fingerprints fill nearly all 4,096 values");
     }
 }

@@ -20,6 +20,7 @@
 //! of two starting at one byte the kind the regex listed first (see [`Kind`]),
 //! and each as long as the regex's greedy repetitions made it.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -491,7 +492,20 @@ impl Closer {
     }
 }
 
+/// The masked ranges of `body`, and `body` with them blanked out: what
+/// comrak parses. Borrowed when nothing is masked, as in most posts.
+pub fn masked(body: &str) -> (Vec<Range<usize>>, Cow<'_, str>) {
+    let ranges = masked_ranges(body);
+    let text = if ranges.is_empty() {
+        Cow::Borrowed(body)
+    } else {
+        Cow::Owned(blank_out(body, &ranges))
+    };
+    (ranges, text)
+}
+
 /// `body` with every masked byte but line breaks turned into a space.
+/// `ranges` are sorted, as [`masked_ranges`] gives them.
 pub fn blank_out(body: &str, ranges: &[Range<usize>]) -> String {
     // Ranges hold whole characters; one that splits a character would leave
     // no text that is UTF-8, so nothing of the body is read then.
@@ -504,16 +518,16 @@ pub fn blank_out(body: &str, ranges: &[Range<usize>]) -> String {
     let mut out = String::with_capacity(body.len());
     let mut from = 0;
     for range in ranges {
-        // Sorted and disjoint, so `start` is the range's own start; `max`
-        // only keeps an overlap from going back over blanked text.
+        // Sorted and disjoint, `start..end` is the range itself; `max` keeps
+        // an overlap or an empty range from going back over written text.
         let start = range.start.max(from);
+        let end = range.end.max(start);
         out.push_str(&body[from..start]);
-        if start < range.end {
-            push_blank(&mut out, &body.as_bytes()[start..range.end]);
-            from = range.end;
-        }
+        push_blank(&mut out, &body.as_bytes()[start..end]);
+        from = end;
     }
     out.push_str(&body[from..]);
+    debug_assert_eq!(out.len(), body.len());
     out
 }
 
@@ -869,6 +883,7 @@ mod tests {
         let body = "ab\ncdé f";
         assert_eq!(blank_out(body, &[1..4, 3..5, 5..5]), "a \n  é f");
         assert_eq!(blank_out(body, &[0..2, 1..3]), "  \ncdé f");
+        assert_eq!(blank_out("abc", &[1..1, 2..3]), "ab ");
         // `é` is bytes 5 and 6: a range ending between them splits it.
         assert_eq!(blank_out(body, &[4..6, 7..8]), "");
     }

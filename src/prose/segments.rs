@@ -237,18 +237,11 @@ pub fn segments(text: &str, body_start: usize) -> Prose {
 /// start of one of its lines.
 pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
     let body = &text[body_start..];
-    let masks = mask::masked_ranges(body);
-    let parsed;
-    let input = if masks.is_empty() {
-        body
-    } else {
-        parsed = mask::blank_out(body, &masks);
-        &parsed
-    };
+    let (masks, input) = mask::masked(body);
     // Masking keeps every line break, so the body's lines are the file's.
     let lines = lines.starts_from(body_start);
     let arena = Arena::new();
-    let root = markdown_tree(&arena, input, &lines);
+    let root = markdown_tree(&arena, &input, &lines);
     let mut builder = Builder {
         text,
         body_start,
