@@ -103,9 +103,15 @@ mod tests {
         let slots: HashSet<u64> = words.iter().map(|w| word_hash(w) & 0xff_ffff).collect();
         assert!(slots.len() > words.len() * 99 / 100, "low bits spread too");
         // The sieves' bits (24 and up) and the fingerprints (the top bits).
-        let sieve: HashSet<u64> = words.iter().map(|w| word_hash(w) >> 24 & 0xff_ffff).collect();
+        let sieve: HashSet<u64> = words
+            .iter()
+            .map(|w| word_hash(w) >> 24 & 0xff_ffff)
+            .collect();
         assert!(sieve.len() > words.len() * 99 / 100, "sieve bits spread");
         let tops: HashSet<u32> = words.iter().map(|w| fingerprint(word_hash(w))).collect();
-        assert!(tops.len() > 4000, "fingerprints fill nearly all 4,096 values");
+        assert!(
+            tops.len() > 4000,
+            "fingerprints fill nearly all 4,096 values"
+        );
     }
 }
