@@ -16,14 +16,12 @@ pub const SHORTEST: usize = 4;
 
 /// The one correction of a misspelled word (given in lowercase, with its
 /// `word_hash`), if the filtered typos list has it. The hash is the one the
-/// engine already worked out for the word, so it is not computed twice.
+/// engine already worked out for the word, so it is not computed twice; the
+/// engine asks [`may_be_listed`] first, so this does not ask it again.
 pub fn correction(lower: &str, hash: u64) -> Option<&'static str> {
     // Every key is four or more ASCII lowercase letters (see build.rs): any
     // other word is simply not found, and the short ones are not even looked up.
     if lower.len() < SHORTEST {
-        return None;
-    }
-    if !may_be_listed(hash) {
         return None;
     }
     let slice = |at: u32, len: u32| &table::TEXT[at as usize..(at + len) as usize];
