@@ -39,6 +39,8 @@ GEN_CORPUS = ROOT / "target" / "release" / "examples" / "gen_corpus"
 PARSE_FLOOR = ROOT / "target" / "release" / "examples" / "parse_floor"
 # The name of prepress's parse alone (PARSE_FLOOR) in the tables.
 PARSE_ONLY = "prepress's parse alone"
+# The name of prepress with its prose packs turned off, in the tables.
+NO_PROSE = "prepress, prose rules off"
 SEED = 7
 RUMDL_VERSION = "0.3.0"
 # The newest markdownlint-cli2 that runs on Node 20.
@@ -63,6 +65,12 @@ PARSE_ONLY_DOES = (
     "prepress does (Liquid masked, then comrak with the extensions prepress turns on "
     "for it), one worker per core (`examples/parse_floor.rs`). Not a peer: the part "
     "of prepress's time that is the Markdown parse it needs"
+)
+NO_PROSE_DOES = (
+    "prepress with every default rule of its `jekyll` pack on and its prose packs "
+    "({packs}) turned off in a `.prepress.yml`, on a twin of the site made of hard "
+    "links (`DIR-prose-off`). Not a peer: what prepress costs before a word of prose "
+    "is read (the parse, the front matter, the site)"
 )
 PEERS_DO = "Markdown style rules (headings, lists, spacing, line length, ...), with their default configuration"
 
@@ -200,6 +208,43 @@ def parse_only_tool():
         f"comrak {comrak}, as prepress links it",
         lambda d: [str(PARSE_FLOOR), str(d)],
         PARSE_ONLY_DOES,
+    )
+
+
+def prose_packs():
+    """The packs of prepress's prose rules: every pack `prepress rules` lists but `jekyll`."""
+    table = run([str(PREPRESS), "rules"]).splitlines()[1:]
+    return sorted({line.split()[1] for line in table if line.split()[1:2] != ["jekyll"]})
+
+
+def prose_off(site):
+    """The twin of `site` (hard links) where a `.prepress.yml` turns the prose packs off."""
+    return site.parent / f"{site.name}-prose-off"
+
+
+def make_prose_off(site, packs):
+    """Makes `prose_off(site)` unless it is there for this site and these packs."""
+    twin = prose_off(site)
+    config = f"rules:\n  disable: [{', '.join(packs)}]\n"
+    stamp = twin.parent / f"{twin.name}.stamp"
+    want = (site.parent / f"{site.name}.stamp").read_text() + config
+    if twin.is_dir() and stamp.is_file() and stamp.read_text() == want:
+        return
+    log(f"linking {twin.relative_to(ROOT)}")
+    if twin.exists():
+        shutil.rmtree(twin)
+    stamp.unlink(missing_ok=True)
+    shutil.copytree(site, twin, copy_function=os.link)
+    (twin / ".prepress.yml").write_text(config)
+    stamp.write_text(want)
+
+
+def no_prose_tool(packs):
+    return Tool(
+        NO_PROSE,
+        "the same build as prepress",
+        lambda d: [str(PREPRESS), "check", "--quiet", "--format", "compact", str(prose_off(Path(d)))],
+        NO_PROSE_DOES.format(packs=", ".join(f"`{p}`" for p in packs)),
     )
 
 
@@ -462,7 +507,8 @@ def report(args, info, tools, skipped, results, single, shapes, load):
       "the two linters check how the Markdown is written. Each process is timed with "
       "`wait4`: wall time and CPU time (user + system, all threads); peak resident memory "
       "comes from GNU `time`, which starts each tool from its own small process. "
-      "The tools run in turn on the same site (prepress, its parse alone, rumdl, markdownlint-cli2, then again), "
+      "The tools run in turn on the same site (prepress, prepress with its prose rules off, its parse alone, "
+      "rumdl, markdownlint-cli2, then again), "
       "so a change in the machine's load touches all of them. "
       "MB are 10^6 bytes of Markdown; memory is in MiB. A process that does nothing "
       f"(`true`) measures {info['floor_kb'] / 1024:.1f} MiB this way.")
@@ -578,6 +624,19 @@ def why_slower(r):
             text += (f", which leaves {need - parse:.2f} s for everything a check adds to the "
                      "parse (the front matter, the site, every word of prose); prepress adds "
                      f"{wall['prepress'] - parse:.2f} s. ")
+    if NO_PROSE in wall:
+        off = wall[NO_PROSE]
+        need = min(size / 80, wall.get("rumdl", float("inf")) / 6)
+        text += (f"With its prose rules off, prepress took {off:.2f} s ({size / off:.0f} MB/s): "
+                 f"reading every word of prose against the packs costs {wall['prepress'] - off:.2f} s "
+                 "of the whole")
+        if PARSE_ONLY in wall:
+            text += (f", and the front matter, the site and the Jekyll rules "
+                     f"{off - wall[PARSE_ONLY]:.2f} s on top of the parse")
+        text += ". "
+        if off > need:
+            text += (f"Even with a prose check that cost nothing, prepress would take longer "
+                     f"than the {need:.2f} s asked for. ")
     text += ("Both cores are kept busy (CPU time is close to twice the wall time), so only less "
              "work per MB closes the gap. prepress parses every post with comrak, as a Markdown "
              "linter does, and then reads it as Jekyll will: the front matter as YAML, the site's "
@@ -662,7 +721,8 @@ def main():
         build()
     info["floor_kb"] = measure(["true"]).maxrss_kb
     BENCH.mkdir(parents=True, exist_ok=True)
-    tools = [prepress_tool(), parse_only_tool()]
+    packs = prose_packs()
+    tools = [prepress_tool(), no_prose_tool(packs), parse_only_tool()]
     skipped = []
     if args.skip_rumdl:
         skipped.append("rumdl was left out (`--skip-rumdl`).")
@@ -685,6 +745,7 @@ def main():
     results = {}
     for size in args.sizes:
         site, files, size_bytes = corpus(size)
+        make_prose_off(site, packs)
         log(f"{size:,} posts: {files:,} Markdown files, {mb(size_bytes):.1f} MB")
         here = [t for t in tools if not (t is markdownlint and size > MARKDOWNLINT_MAX_POSTS)]
         for tool in here:
