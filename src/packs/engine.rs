@@ -1410,6 +1410,18 @@ mod tests {
     }
 
     #[test]
+    fn a_long_paragraph_cut_at_sentence_ends_loses_no_finding() {
+        let sentence = "We met in *the* our team room, then the our desk. ";
+        let repeats = 3 * crate::prose::segments::LONG_SEGMENT / sentence.len();
+        let text = sentence.repeat(repeats);
+        assert!(segments(&text, 0).len() > 2);
+        let found = check(&text);
+        assert_eq!(found.len(), 2 * repeats);
+        let spans: Vec<&str> = found.iter().map(|d| &text[d.span.clone()]).collect();
+        assert_eq!(spans, ["the* our", "the our"].repeat(repeats));
+    }
+
+    #[test]
     fn a_fix_across_markup_is_dropped_but_the_finding_stays() {
         let found = check("in *the* our team");
         assert_eq!(found.len(), 1);

@@ -16,6 +16,11 @@
 //! A segment's text is copied from the source bytes, not from comrak's decoded
 //! literals, so every offset in it maps back to the file: entities are blanked
 //! to spaces of the same length rather than decoded.
+//!
+//! A segment that grows past [`LONG_SEGMENT`] bytes (a paragraph of a
+//! 20 MB one-line post) is cut at its next sentence end: no prose rule
+//! matches across one, and the prose rules' word lists for a segment stay
+//! small, so such a post does not need several times its size in memory.
 
 use std::ops::Range;
 
@@ -257,6 +262,7 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
         links: Vec::new(),
         comments: Vec::new(),
         skip_depth: 0,
+        cut_from: 0,
     };
     for edge in root.traverse() {
         match edge {
@@ -275,6 +281,10 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
     }
 }
 
+/// Past this many bytes, a segment ends at its next sentence end. Paragraphs
+/// of real posts are far shorter, so this only cuts pathological ones.
+pub const LONG_SEGMENT: usize = 1 << 16;
+
 /// Collects segments during one walk of the tree.
 struct Builder<'t> {
     text: &'t str,
@@ -289,6 +299,9 @@ struct Builder<'t> {
     comments: Vec<Range<usize>>,
     /// How many enclosing nodes hide their text (depth, since they nest).
     skip_depth: usize,
+    /// Where in `out.text` the search for a sentence end to cut a long
+    /// segment at goes on: the text before it has none.
+    cut_from: usize,
 }
 
 impl Builder<'_> {
@@ -418,6 +431,49 @@ impl Builder<'_> {
             source,
             len: slice.len(),
         });
+        self.cut_long();
+    }
+
+    /// Cuts the current segment after each sentence end (`.`, `!` or `?`,
+    /// then a space or line break) past [`LONG_SEGMENT`] bytes, splitting
+    /// the piece the cut falls in. The search resumes where it left off, so
+    /// a long segment built from many pieces is read once.
+    fn cut_long(&mut self) {
+        loop {
+            let out = &mut self.out;
+            let from = self.cut_from.max(self.start.0 + LONG_SEGMENT);
+            let Some(found) = out.text.as_bytes().get(from..).and_then(sentence_end) else {
+                // A mark at the very end may be a sentence end once the
+                // next byte arrives.
+                self.cut_from = from.max(out.text.len().saturating_sub(1));
+                return;
+            };
+            let cut = from + found;
+            let within = cut - self.start.0;
+            let first = self.start.1;
+            // The first piece that ends past the cut; one that straddles it
+            // becomes two.
+            let mut k = first + out.pieces[first..].partition_point(|p| p.at + p.len <= within);
+            if let Some(&piece) = out.pieces.get(k)
+                && piece.at < within
+            {
+                let head = within - piece.at;
+                out.pieces[k].len = head;
+                let tail = Piece {
+                    at: within,
+                    source: piece.source + head,
+                    len: piece.len - head,
+                };
+                out.pieces.insert(k + 1, tail);
+                k += 1;
+            }
+            for piece in &mut out.pieces[k..] {
+                piece.at -= within;
+            }
+            out.ends.push((cut, k));
+            self.start = (cut, k);
+            self.cut_from = cut;
+        }
     }
 
     fn line_break(&mut self) {
@@ -437,7 +493,16 @@ impl Builder<'_> {
             out.pieces.truncate(self.start.1);
         }
         self.start = (out.text.len(), out.pieces.len());
+        self.cut_from = self.start.0;
     }
+}
+
+/// Where the text after the first sentence end in `bytes` starts: after a
+/// `.`, `!` or `?` and the space, tab or line break that follows it.
+fn sentence_end(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .find(|&at| matches!(bytes.get(at + 1), Some(b' ' | b'\t' | b'\n')))
+        .map(|at| at + 2)
 }
 
 /// Appends `slice` to `text` with its HTML entities (`&amp;`, `&#8217;`)
@@ -506,6 +571,67 @@ mod tests {
         let body = "Use `the the` here.\n\n```\nthe the\n```\n\n    indented the the\n\n<div>the the</div>\n\n<!-- the the -->\n\nA <kbd>Tab</kbd> key.\n";
         // The text between inline tags is visible, but the tags break the flow.
         assert_eq!(texts(body), ["Use ", " here.", "A ", "Tab", " key."]);
+    }
+
+    /// The segments of `text` (a body) after checking that each word maps
+    /// back to the same bytes of `text`.
+    fn mapped(text: &str) -> Vec<String> {
+        let prose = segments(text, 0);
+        for segment in prose.iter() {
+            for word in crate::prose::words::words(segment.text) {
+                let source = &text[segment.source_span(word.clone())];
+                assert_eq!(source, &segment.text[word], "in {:?}", segment.text);
+            }
+        }
+        prose.iter().map(|s| s.text.to_string()).collect()
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_after_sentence_ends() {
+        // A cut inside a piece of text (" today. The "), at the end of one
+        // (" today. " before emphasis), and after a line break.
+        for (sentence, plain) in [
+            (
+                "The *team* shipped [a change](/x) today. ",
+                "The team shipped a change today. ",
+            ),
+            (
+                "*The* team shipped [a change](/x) today. ",
+                "The team shipped a change today. ",
+            ),
+            (
+                "The team shipped a change today.\n",
+                "The team shipped a change today.\n",
+            ),
+        ] {
+            let repeats = 2 * LONG_SEGMENT / plain.len() + 3;
+            let text = format!("{}It ends here", sentence.repeat(repeats));
+            let found = mapped(&text);
+            assert!(found.len() >= 3, "{sentence:?}: {} segments", found.len());
+            let (last, cut) = found.split_last().unwrap();
+            for segment in cut {
+                assert!(segment.ends_with(plain), "{sentence:?}");
+                assert!(
+                    segment.len() > LONG_SEGMENT && segment.len() <= LONG_SEGMENT + plain.len()
+                );
+            }
+            assert!(last.ends_with("It ends here"));
+            // Nothing is lost or read twice.
+            assert_eq!(
+                found.concat(),
+                format!("{}It ends here", plain.repeat(repeats))
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_paragraph_without_a_sentence_end_is_not_cut() {
+        for sentence in ["word ", "Version 1.2 works.Yes ", "Is it?No, e.g.this "] {
+            let text = sentence.repeat(2 * LONG_SEGMENT / sentence.len());
+            assert_eq!(mapped(&text).len(), 1, "{sentence:?}");
+        }
+        // A short paragraph keeps its sentences together.
+        assert_eq!(texts("One. Two! Three? Four."), ["One. Two! Three? Four."]);
     }
 
     #[test]
