@@ -31,7 +31,7 @@ use super::spelling;
 use super::word_hash::word_hash;
 use crate::config::{Level, Levels};
 use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
-use crate::prose::segments::{Prose, Segment};
+use crate::prose::segments::{LONG_SEGMENT, Prose, Segment};
 use crate::prose::words::{self, Word, is_space, is_word_char};
 
 /// An error's message followed by its causes' ("error building NFA: ...
@@ -444,9 +444,16 @@ impl Engine {
             None => vec![false; ends.len()],
         };
         let mut start = 0;
+        // The language of a paragraph cut into several segments, told by its
+        // first: it is long enough to tell, and the rest follow it.
+        let mut paragraph_english = None;
         for ((segment, patterns), end) in prose.iter().zip(admitted).zip(&ends) {
             view.read(segment, &lowered[start..*end]);
             start = end + 1;
+            if !segment.continues {
+                paragraph_english =
+                    (segment.text.len() >= LONG_SEGMENT).then(|| view.looks_english());
+            }
             for i in 0..view.words.len() {
                 self.check_repetition(&view, i, &mut found);
                 let hash = view.hashes[i];
@@ -474,7 +481,7 @@ impl Engine {
             // segments give the English rules nothing, so the language is only
             // worked out for those that do.
             let anything = patterns || !english_found.is_empty() || !english_forms.is_empty();
-            if anything && view.looks_english() {
+            if anything && paragraph_english.unwrap_or_else(|| view.looks_english()) {
                 if patterns {
                     self.check_patterns(&view, &mut english_found);
                 }
@@ -1409,16 +1416,43 @@ mod tests {
         assert_eq!(spare_words(), 0);
     }
 
+    /// The rule and the text of each finding of the shipped packs in `text`.
+    fn shipped_findings(text: &str) -> Vec<(&'static str, &str)> {
+        let packs = crate::packs::shipped().unwrap();
+        let levels = Levels::every_rule_on(&crate::setup::catalog(&packs));
+        let engine = Engine::new(&packs, &levels).unwrap();
+        let mut out = Vec::new();
+        engine.check(text, &segments(text, 0), &mut out);
+        out.iter()
+            .map(|d| (d.rule, &text[d.span.clone()]))
+            .collect()
+    }
+
     #[test]
-    fn a_long_paragraph_cut_at_sentence_ends_loses_no_finding() {
+    fn a_long_paragraph_cut_at_sentence_starts_reads_as_it_would_whole() {
+        let long = |sentence: &str| sentence.repeat(LONG_SEGMENT / sentence.len() + 1);
+        // Slips on both sides of every cut, one across markup.
         let sentence = "We met in *the* our team room, then the our desk. ";
-        let repeats = 3 * crate::prose::segments::LONG_SEGMENT / sentence.len();
-        let text = sentence.repeat(repeats);
+        let text = long(sentence).repeat(3);
         assert!(segments(&text, 0).len() > 2);
-        let found = check(&text);
-        assert_eq!(found.len(), 2 * repeats);
-        let spans: Vec<&str> = found.iter().map(|d| &text[d.span.clone()]).collect();
-        assert_eq!(spans, ["the* our", "the our"].repeat(repeats));
+        let found = shipped_findings(&text);
+        let per_sentence = [
+            ("double-determiner", "the* our"),
+            ("double-determiner", "the our"),
+        ];
+        assert_eq!(found, per_sentence.repeat(text.len() / sentence.len()));
+        // A paragraph that opens in Spanish stays Spanish after a cut: the
+        // English rules leave it alone, as they would the whole of it.
+        let text = format!("{}fin. We met the our team.", long("es que el "));
+        assert_eq!(segments(&text, 0).len(), 2);
+        assert_eq!(shipped_findings(&text), []);
+        // One that opens in English stays English.
+        let text = format!("{}fin. We met the our team.", long("we met the team and "));
+        assert_eq!(segments(&text, 0).len(), 2);
+        assert_eq!(shipped_findings(&text), [("double-determiner", "the our")]);
+        // No cut before a word glued to a hyphen: it stays part of a compound.
+        let text = format!("{}end. -text book here. Then a text book.", long("word "));
+        assert_eq!(shipped_findings(&text), [("closed-compound", "text book")]);
     }
 
     #[test]
