@@ -538,11 +538,17 @@ def report(args, info, tools, skipped, results, single, shapes, load):
 
     w("### prepress as the site grows")
     w("")
-    w("| Posts | MB | Median wall (s) | MB/s |")
-    w("|---:|---:|---:|---:|")
+    w("| Posts | MB | Median wall (s) | MB/s | Peak memory (MiB) |")
+    w("|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         r = results[size]
-        w(f"| {size:,} | {mb(r['bytes']):.1f} | {fmt_s(r['prepress_wall'])} | {r['mbps']:.1f} |")
+        peak = max(s.maxrss_kb for s in r["samples"]["prepress"]) / 1024
+        w(f"| {size:,} | {mb(r['bytes']):.1f} | {fmt_s(r['prepress_wall'])} | {r['mbps']:.1f} | {peak:.0f} |")
+    w("")
+    w("Memory grows with the site, not with its text: each post is dropped once "
+      "checked, but its findings, a small place per tag (for the site's tag checks) and "
+      "the site's list of pages and posts (for links and `post_url`) are kept until the "
+      "report is written.")
     w("")
 
     w("## One post (a pre-commit run)")
