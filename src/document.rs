@@ -16,6 +16,7 @@ use crate::front_matter::FrontMatter;
 use crate::line_index::{LineIndex, Position};
 use crate::liquid;
 use crate::prose::segments::{self, Body};
+use crate::site::Site;
 
 /// What a file is to Jekyll, which decides how it is read and which rules apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +68,9 @@ pub struct Document {
     body: OnceLock<Option<Body>>,
     /// The literal targets of the body's Liquid tags, found on first use.
     liquid_targets: OnceLock<Vec<liquid::TagTarget>>,
+    /// The path relative to the site root, worked out on first use: several
+    /// rules ask, and the answer takes a few thousand instructions.
+    relative: OnceLock<Option<String>>,
 }
 
 impl Document {
@@ -83,7 +87,16 @@ impl Document {
             front_matter,
             body: OnceLock::new(),
             liquid_targets: OnceLock::new(),
+            relative: OnceLock::new(),
         }
+    }
+
+    /// The path relative to the root of `site` (the run's one site), with `/`
+    /// separators, as [`Site::relative`] gives it.
+    pub fn relative_to(&self, site: &Site) -> Option<&str> {
+        self.relative
+            .get_or_init(|| site.relative(&self.path))
+            .as_deref()
     }
 
     /// The literal first argument of every `{% name … %}` tag of the body,

@@ -63,7 +63,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let (Some(site), Some(body)) = (context.site, doc.body()) else {
         return;
     };
-    let Some(relative) = site.relative(&doc.path) else {
+    let Some(relative) = doc.relative_to(site) else {
         return;
     };
     let folder = relative.rsplit_once('/').map_or("", |(dir, _)| dir);

@@ -54,9 +54,9 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     };
     let kind = match context
         .site
-        .and_then(|site| Some((site, site.relative(&doc.path)?)))
+        .and_then(|site| Some((site, doc.relative_to(site)?)))
     {
-        Some((site, relative)) => site.kind_of(&relative).to_string(),
+        Some((site, relative)) => site.kind_of(relative).to_string(),
         None => match doc.role {
             Role::Post => "posts".to_string(),
             Role::Draft => "drafts".to_string(),

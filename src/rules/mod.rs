@@ -320,8 +320,8 @@ pub fn effective<'a>(context: &Context<'a>, doc: &'a Document, key: &str) -> Opt
         return Some(Value::Own(entry));
     }
     let given = context.site.and_then(|site| {
-        let relative = site.relative(&doc.path)?;
-        site.defaults_for(&relative, site.kind_of(&relative))
+        let relative = doc.relative_to(site)?;
+        site.defaults_for(relative, site.kind_of(relative))
             .into_iter()
             .find(|entry| entry.key.key_text() == Some(key))
     });
