@@ -213,8 +213,8 @@ def parse_only_tool():
 
 def prose_packs():
     """The packs of prepress's prose rules: every pack `prepress rules` lists but `jekyll`."""
-    table = run([str(PREPRESS), "rules"]).splitlines()[1:]
-    return sorted({line.split()[1] for line in table if line.split()[1:2] != ["jekyll"]})
+    rows = [line.split() for line in run([str(PREPRESS), "rules"]).splitlines()[1:]]
+    return sorted({row[1] for row in rows if len(row) > 1 and row[1] != "jekyll"})
 
 
 def prose_off(site):

@@ -22,9 +22,10 @@
 //! rules' word lists for a segment stay small and such a post does not need
 //! several times its size in memory. A cut falls only between a `.`, `!` or
 //! `?` and one space or line break, and a capital letter: no word rule joins
-//! words across such a gap, the words on both sides see the same gaps as
-//! before, and the segment after it is marked as continuing the one before,
-//! so the paragraph is read in one language. With the shipped packs, a cut
+//! words across such a gap, the words on both sides are judged as before (the
+//! one after it starts a sentence either way), and the segment after it is
+//! marked as continuing the one before, so the paragraph is read in one
+//! language. With the shipped packs, a cut
 //! changes no finding (unless the first 64 KiB hold fewer than the 40 words
 //! the language is told by).
 
@@ -602,7 +603,7 @@ mod tests {
     }
 
     #[test]
-    fn a_long_paragraph_is_cut_after_sentence_ends() {
+    fn a_long_paragraph_is_cut_before_sentence_starts() {
         // A cut inside a piece of text (" today. The "), at the end of one
         // (" today. " before emphasis), and after a line break.
         for (sentence, plain) in [
@@ -642,7 +643,7 @@ mod tests {
     }
 
     #[test]
-    fn a_long_paragraph_without_a_sentence_end_is_not_cut() {
+    fn a_long_paragraph_without_a_sentence_start_is_not_cut() {
         for sentence in [
             "word ",
             "Version 1.2 works.Yes ",
