@@ -69,8 +69,9 @@ PARSE_ONLY_DOES = (
 NO_PROSE_DOES = (
     "prepress with every default rule of its `jekyll` pack on and its prose packs "
     "({packs}) turned off in a `.prepress.yml`, on a twin of the site made of hard "
-    "links (`DIR-prose-off`). Not a peer: what prepress costs before a word of prose "
-    "is read (the parse, the front matter, the site)"
+    "links (`DIR-prose-off`): no word of prose is checked, though the prose segments "
+    "are still built, in the walk that finds the links. Not a peer: what prepress "
+    "costs besides its prose rules (the parse, the front matter, the site)"
 )
 PEERS_DO = "Markdown style rules (headings, lists, spacing, line length, ...), with their default configuration"
 
@@ -213,7 +214,7 @@ def parse_only_tool():
 
 def prose_packs():
     """The packs of prepress's prose rules: every pack `prepress rules` lists but `jekyll`."""
-    rows = [line.split() for line in run([str(PREPRESS), "rules"]).splitlines()[1:]]
+    rows = [line.split() for line in run([str(PREPRESS), "rules"], cwd=ROOT).splitlines()[1:]]
     return sorted({row[1] for row in rows if len(row) > 1 and row[1] != "jekyll"})
 
 
@@ -637,12 +638,12 @@ def why_slower(r):
                  f"reading every word of prose against the packs costs {wall['prepress'] - off:.2f} s "
                  "of the whole")
         if PARSE_ONLY in wall:
-            text += (f", and the front matter, the site and the Jekyll rules "
-                     f"{off - wall[PARSE_ONLY]:.2f} s on top of the parse")
+            text += (f", and the front matter, the site, the Jekyll rules and the walk of "
+                     f"the parsed tree {off - wall[PARSE_ONLY]:.2f} s on top of the parse")
         text += ". "
         if off > need:
-            text += (f"Even with a prose check that cost nothing, prepress would take longer "
-                     f"than the {need:.2f} s asked for. ")
+            text += (f"Even if its prose rules cost nothing (beyond building the segments "
+                     f"they read), prepress would take longer than the {need:.2f} s asked for. ")
     text += ("Both cores are kept busy (CPU time is close to twice the wall time), so only less "
              "work per MB closes the gap. prepress parses every post with comrak, as a Markdown "
              "linter does, and then reads it as Jekyll will: the front matter as YAML, the site's "

@@ -21,13 +21,12 @@
 //! 20 MB one-line post) is cut at its next sentence start, so the prose
 //! rules' word lists for a segment stay small and such a post does not need
 //! several times its size in memory. A cut falls only between a `.`, `!` or
-//! `?` and one space or line break, and a capital letter: no word rule joins
-//! words across such a gap, the words on both sides are judged as before (the
-//! one after it starts a sentence either way), and the segment after it is
-//! marked as continuing the one before, so the paragraph is read in one
-//! language. With the shipped packs, a cut
-//! changes no finding (unless the first 64 KiB hold fewer than the 40 words
-//! the language is told by).
+//! `?` and one space, tab or line break, and an ASCII capital: no word rule
+//! joins words across such a gap, the words on both sides are judged as
+//! before (the one after it starts a sentence either way), and the segment
+//! after it is marked as continuing the one before, so the paragraph is read
+//! in one language. With the shipped packs, a cut changes no finding (unless
+//! the first 64 KiB hold fewer than the 40 words the language is told by).
 
 use std::ops::Range;
 
