@@ -90,7 +90,7 @@ fn prose(c: &mut Criterion) {
         b.iter(|| {
             let mut out = Vec::new();
             for (d, segs) in docs.iter().zip(&segmented) {
-                setup.engine.check(&d.text, segs, &mut out);
+                setup.engine.check(&d.text, segs, &mut Vec::new(), &mut out);
             }
             black_box(out)
         })

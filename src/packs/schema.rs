@@ -119,6 +119,10 @@ pub enum Kind {
     Repetition {
         /// Words English may repeat ("had had", "that that").
         allow: Vec<String>,
+        /// When not empty, the only words reported: a doubled function word
+        /// ("the the") is a slip, a doubled content word ("really really")
+        /// nearly always meant.
+        only: Vec<String>,
     },
     /// One document spelling a word two ways.
     Consistency {
@@ -159,6 +163,7 @@ const RULE_KEYS: &[&str] = &[
     "second",
     "fix",
     "allow",
+    "only",
     "forms",
     "consonant-sound",
     "vowel-sound",
@@ -322,6 +327,7 @@ fn read_rule(schema: &Schema, pack: &'static str, item: &Node) -> Result<PackRul
         "sequence" => sequence(schema, &fields, required("first")?, required("second")?)?,
         "repetition" => Kind::Repetition {
             allow: words(schema, fields.get("allow"), "`allow`")?,
+            only: words(schema, fields.get("only"), "`only`")?,
         },
         "consistency" => consistency(schema, required("forms")?)?,
         "article" => Kind::Article {

@@ -164,6 +164,9 @@ pub struct Body {
     /// Every HTML comment (`<!-- … -->`), as file byte ranges, for the
     /// suppression comments.
     pub comments: Vec<Range<usize>>,
+    /// Every block quote, as file byte ranges: someone else's words, which
+    /// the prose rules report more mildly (see `prose::quotes`).
+    pub quotes: Vec<Range<usize>>,
 }
 
 /// The comrak options prepress parses with: GFM tables, footnotes, strikethrough,
@@ -273,6 +276,8 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
         start: (0, 0),
         links: Vec::new(),
         comments: Vec::new(),
+        quotes: Vec::new(),
+        verbatim: None,
         skip_depth: 0,
         cut_from: 0,
     };
@@ -290,6 +295,7 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
         prose: builder.out,
         links: builder.links,
         comments: builder.comments,
+        quotes: builder.quotes,
     }
 }
 
@@ -309,6 +315,9 @@ struct Builder<'t> {
     start: (usize, usize),
     links: Vec<Link>,
     comments: Vec<Range<usize>>,
+    quotes: Vec<Range<usize>>,
+    /// The verbatim HTML element (`code`, `pre`, …) the text is inside.
+    verbatim: Option<&'static str>,
     /// How many enclosing nodes hide their text (depth, since they nest).
     skip_depth: usize,
     /// Where in `out.text` the search for a sentence start to cut a long
@@ -316,11 +325,66 @@ struct Builder<'t> {
     cut_from: usize,
 }
 
+/// Inline HTML elements whose text is verbatim, not prose: code, keyboard
+/// input, program output, variables, scripts, and Textile's `notextile`
+/// (old Jekyll sites wrap pasted commit messages in it).
+const VERBATIM: &[&str] = &[
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "var",
+    "tt",
+    "script",
+    "style",
+    "notextile",
+];
+
+/// The verbatim element an inline HTML tag opens, if it opens one.
+fn opens_verbatim(html: &str) -> Option<&'static str> {
+    let name = html.strip_prefix('<')?;
+    let end = name
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    let (name, rest) = name.split_at(end);
+    let opens = rest.starts_with(['>', ' ', '\t', '\n']) && !html.trim_end().ends_with("/>");
+    VERBATIM
+        .iter()
+        .find(|v| opens && v.eq_ignore_ascii_case(name))
+        .copied()
+}
+
+/// Whether an inline HTML tag closes the element `name`.
+fn closes(html: &str, name: &str) -> bool {
+    html.strip_prefix("</")
+        .and_then(|rest| rest.get(..name.len()))
+        .is_some_and(|tag| tag.eq_ignore_ascii_case(name))
+}
+
 impl Builder<'_> {
     fn enter(&mut self, value: &NodeValue, pos: Sourcepos) {
         if self.skip_depth > 0 {
             self.skip_depth += 1;
             return;
+        }
+        // Inside `<code>…</code>` written as HTML, nothing is prose until the
+        // element closes (or its paragraph ends).
+        if let Some(name) = self.verbatim {
+            if let NodeValue::HtmlInline(html) = value
+                && closes(html, name)
+            {
+                self.verbatim = None;
+            }
+            if !matches!(
+                value,
+                NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
+            ) {
+                return;
+            }
+            self.verbatim = None;
+        }
+        if let NodeValue::HtmlInline(html) = value {
+            self.verbatim = opens_verbatim(html);
         }
         if let NodeValue::Link(link) | NodeValue::Image(link) = value {
             self.link(&link.url, pos, matches!(value, NodeValue::Image(_)));
@@ -336,6 +400,14 @@ impl Builder<'_> {
             self.comments
                 .push(self.body_start + range.start..self.body_start + range.end);
         }
+        if matches!(
+            value,
+            NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_)
+        ) && let Some(range) = self.body_range(pos)
+        {
+            self.quotes
+                .push(self.body_start + range.start..self.body_start + range.end);
+        }
         match value {
             NodeValue::Text(_) => {
                 if let Some(range) = self.body_range(pos) {
@@ -343,6 +415,10 @@ impl Builder<'_> {
                 }
             }
             NodeValue::SoftBreak | NodeValue::LineBreak => self.line_break(),
+            NodeValue::Image(_) if self.alt_is_a_file_name(pos) => {
+                self.flush();
+                self.skip_depth = 1;
+            }
             NodeValue::Paragraph
             | NodeValue::Heading(_)
             | NodeValue::TableCell
@@ -364,6 +440,12 @@ impl Builder<'_> {
         if self.skip_depth > 0 {
             self.skip_depth -= 1;
             return;
+        }
+        if matches!(
+            value,
+            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
+        ) {
+            self.verbatim = None;
         }
         if matches!(
             value,
@@ -389,6 +471,31 @@ impl Builder<'_> {
             && body.is_char_boundary(start)
             && body.is_char_boundary(end))
         .then_some(start..end)
+    }
+
+    /// Whether an image's alt text, as written, is a file name rather than
+    /// words: one token with no space ("bin-deployable-assemlies",
+    /// "IMG_2041.jpg") or a screenshot's default name ("Screen Shot
+    /// 2021-03-04 at 10.02.11").
+    fn alt_is_a_file_name(&self, pos: Sourcepos) -> bool {
+        let Some(range) = self.body_range(pos) else {
+            return false;
+        };
+        let source = &self.text[self.body_start + range.start..self.body_start + range.end];
+        let Some(alt) = source
+            .strip_prefix("![")
+            .and_then(|rest| rest.split_once(']'))
+            .map(|(alt, _)| alt.trim())
+        else {
+            return false;
+        };
+        let lower = alt.to_ascii_lowercase();
+        let screenshot = ["screen shot ", "screenshot ", "screenshot_", "screen_shot"]
+            .iter()
+            .any(|p| {
+                lower.starts_with(p) && lower[p.len()..].starts_with(|c: char| c.is_ascii_digit())
+            });
+        screenshot || (!alt.is_empty() && !alt.contains(char::is_whitespace))
     }
 
     /// Records a link destination, pointing at it in the source when it can.
@@ -563,6 +670,43 @@ mod tests {
     }
 
     #[test]
+    fn verbatim_html_elements_are_not_prose() {
+        let body = "Run <code>teh tool</code> now, <kbd>Ctrl</kbd> or <b>bold teh</b>.\n\n\
+                    | a | <notextile>SI-1 wipe referenes</notextile> |\n|---|---|\n\n\
+                    An <code>unclosed one\n\nNext paragraph.\n";
+        assert_eq!(
+            texts(body),
+            [
+                "Run ",
+                " now, ",
+                " or ",
+                "bold teh",
+                "a",
+                "An ",
+                "Next paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn alt_texts_that_are_file_names_are_not_prose() {
+        let body = "![bin-deployable-assemlies](a.png) ![Screen Shot 2021-03-04 at 10.02.11](b.png)\n\n\
+                    ![Hapy faces at a party](c.png) ![Screenshots of teh app](d.png)\n";
+        assert_eq!(
+            texts(body),
+            ["Hapy faces at a party", "Screenshots of teh app"]
+        );
+    }
+
+    #[test]
+    fn block_quotes_are_recorded_as_file_ranges() {
+        let text = "---\nt: 1\n---\nMine.\n\n> Their words,\n> two lines.\n\nMine again.\n";
+        let body = parse(text, 14, &LineIndex::new(text));
+        let quoted: Vec<&str> = body.quotes.iter().map(|q| &text[q.clone()]).collect();
+        assert_eq!(quoted, ["> Their words,\n> two lines."]);
+    }
+
+    #[test]
     fn paragraphs_headings_lists_quotes_and_tables_are_prose() {
         let body = "# A title\n\nA para\nwith two lines.\n\n> quoted the\n> our team\n\n- item one\n- item two\n\n| a | b |\n|---|---|\n| cell | more |\n";
         assert_eq!(
@@ -584,8 +728,8 @@ mod tests {
     #[test]
     fn code_html_and_comments_are_not_prose() {
         let body = "Use `the the` here.\n\n```\nthe the\n```\n\n    indented the the\n\n<div>the the</div>\n\n<!-- the the -->\n\nA <kbd>Tab</kbd> key.\n";
-        // The text between inline tags is visible, but the tags break the flow.
-        assert_eq!(texts(body), ["Use ", " here.", "A ", "Tab", " key."]);
+        // The tags break the flow; keyboard input is not prose.
+        assert_eq!(texts(body), ["Use ", " here.", "A ", " key."]);
     }
 
     /// The segments of `text` (a body) after checking that each word maps

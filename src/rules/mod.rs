@@ -205,12 +205,21 @@ pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
         && let Some(body) = doc.body()
     {
         let first = found.len();
-        context.engine.check(&doc.text, &body.prose, &mut found);
+        let mut quoted = body.quotes.clone();
+        context
+            .engine
+            .check(&doc.text, &body.prose, &mut quoted, &mut found);
         // The engine holds every pack rule the config turns on anywhere, its
         // overrides included; this document's levels decide which report, and
-        // at which severity.
+        // at which severity. Then a finding in someone else's words is made
+        // milder.
         let pack = found.split_off(first);
-        found.extend(pack.into_iter().filter_map(|d| configured(context, d)));
+        let mut pack: Vec<_> = pack
+            .into_iter()
+            .filter_map(|d| configured(context, d))
+            .collect();
+        crate::prose::quotes::soften(&doc.text, &quoted, &mut pack);
+        found.append(&mut pack);
     }
     let known = |id: &str| context.levels.knows(id);
     crate::suppress::apply(doc, &mut found, &known);
