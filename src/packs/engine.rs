@@ -764,8 +764,11 @@ impl Engine {
         {
             return;
         }
+        // A short acronym is said letter by letter whatever the word it
+        // spells is said like ("a url", "an url", but "a URL").
+        let spelled = next.len() <= 3 && next.bytes().all(|b| b.is_ascii_uppercase());
         for rule in &self.articles {
-            if rule.either.find(lower).is_some() {
+            if !spelled && rule.either.find(lower).is_some() {
                 continue;
             }
             let Some(vowel) = sound(rule, next, lower) else {
@@ -1315,26 +1318,40 @@ fn is_other_function_word(word: &str) -> bool {
 /// Whether the sound of `word` starts with a vowel, if the rule's lists or its
 /// first letter say so; `None` when it cannot tell (letters said either way).
 fn sound(rule: &Article, word: &str, lower: &str) -> Option<bool> {
-    // Capitals, or no vowel at all ("stl", "npm"): said letter by letter.
-    let is_acronym = word
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase)
-        || !lower.contains(['a', 'e', 'i', 'o', 'u', 'y']);
-    if is_acronym {
-        // Said letter by letter: "an API", "a URL"; F, H, L, M, N, R, S and X are
-        // said with a vowel but many acronyms starting with them are read as words.
-        return match word.chars().next()?.to_ascii_uppercase() {
-            'A' | 'E' | 'I' | 'O' => Some(true),
-            'F' | 'H' | 'L' | 'M' | 'N' | 'R' | 'S' | 'X' => None,
-            _ => Some(false),
-        };
+    let first = word.chars().next()?;
+    // "über", "Éclair": spelling says little about how these are said in English.
+    if !first.is_ascii() {
+        return None;
     }
-    if let Some(vowel) = rule.sounds.find(lower) {
-        return Some(*vowel);
+    let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+    let all_capitals = capitals == word.chars().filter(|c| c.is_alphabetic()).count();
+    // Said letter by letter: "an API", "a URL", "an npm package".
+    let letters = letter_sound(first);
+    if !lower.contains(['a', 'e', 'i', 'o', 'u', 'y']) || (all_capitals && word.len() <= 3) {
+        return letters;
     }
-    let first = lower.chars().next()?;
-    Some(matches!(first, 'a' | 'e' | 'i' | 'o' | 'u'))
+    let as_word = match rule.sounds.find(lower) {
+        Some(vowel) => *vowel,
+        None => matches!(lower.as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u'),
+    };
+    // A longer acronym ("NASA", "UNLICENSE") or an identifier with capitals
+    // inside ("HttpModule", "MSBuild", "NUnit", "LoD") may be said as a word or
+    // letter by letter: only when both readings agree is the article certain.
+    if all_capitals || capitals > 1 || (capitals == 1 && !first.is_uppercase()) {
+        return (letters == Some(as_word)).then_some(as_word);
+    }
+    Some(as_word)
+}
+
+/// Whether the name of a letter starts with a vowel sound ("an F", "an S");
+/// `None` for the letters whose acronyms are as often said as words with a
+/// consonant ("a NASA probe", "a SQL query", "a FAQ" beside "an FAQ").
+fn letter_sound(letter: char) -> Option<bool> {
+    match letter.to_ascii_uppercase() {
+        'A' | 'E' | 'I' | 'O' => Some(true),
+        'F' | 'H' | 'L' | 'M' | 'N' | 'R' | 'S' | 'X' => None,
+        _ => Some(false),
+    }
 }
 
 /// Fills `{name}` placeholders; whitespace in a value (a phrase broken across
