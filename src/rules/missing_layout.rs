@@ -4,7 +4,10 @@ use super::{Context, FixAvailability, Rule, Value, effective, label_default};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::front_matter::resolve::Resolved;
+use crate::front_matter::tree::lookup;
 use crate::rules::value_or_key_span;
+use crate::site::Site;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -13,11 +16,17 @@ pub static RULE: Rule = Rule {
     summary: "`layout:` names a layout the site's `_layouts/` does not have",
     explanation: "\
 ## What it does
-Checks a document's `layout:` against the site's layouts folder (`_layouts/`, or
-`layouts_dir`). `layout: none` and an empty layout are left alone (the second is
-`empty-value`'s business). With a theme, the layout may come from the theme, so
-the finding is an info note, unless the name is a typo away from one of the
-site's own layouts.
+Checks a document's `layout:`, its own or the one the site's `defaults` give it,
+against the site's layouts folder (`_layouts/`, or `layouts_dir`). With a theme,
+the layout may come from the theme, so the finding is an info note, unless the
+name is a typo away from one of the site's own layouts.
+
+`layout: none` and a null layout ask for no layout, as Jekyll 4.3.1 reads them,
+and are left alone: `none` means no layout everywhere (even when
+`_layouts/none.html` exists); a null (`layout: null`, `~`, or nothing after the
+colon) means no layout in a page, while a post or collection document keeps the
+layout its `defaults` give, and that one is checked. `layout: \"\"` is
+`empty-value`'s business.
 
 ## Why is this bad?
 Jekyll warns \"Layout … requested in … does not exist\" in the build log and
@@ -38,6 +47,9 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(site) = context.site else {
         return;
     };
+    if null_in_a_page(site, doc) {
+        return;
+    }
     let Some(value) = effective(context, doc, "layout") else {
         return;
     };
@@ -90,6 +102,23 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     out.push(diagnostic);
 }
 
+/// Whether `doc` is a page whose own `layout` is null: Jekyll's renderer reads
+/// a page's `layout` from the page when it writes one, so a null there is no
+/// layout and the defaults are not looked up. A post or collection document
+/// merges the defaults under its own values, where a null keeps the default.
+fn null_in_a_page(site: &Site, doc: &Document) -> bool {
+    let own_null = doc
+        .front_matter
+        .entries()
+        .and_then(|entries| lookup(entries, "layout"))
+        .and_then(|entry| entry.value.as_scalar())
+        .is_some_and(|s| s.resolve() == Resolved::Null);
+    own_null
+        && doc
+            .relative_to(site)
+            .is_some_and(|relative| site.kind_of(relative) == "pages")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +150,7 @@ mod tests {
             "---\nlayout: post\n---\n",
             "---\nlayout: none\n---\n",
             "---\nlayout:\n---\n",
+            "---\nlayout: null\n---\n",
             "---\ntitle: x\n---\nlayout: nope\n",
         ] {
             assert!(
@@ -128,5 +158,28 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_null_layout_is_none_in_a_page_and_the_default_in_a_post() {
+        // As Jekyll 4.3.1 renders them: a page's own null wins over the
+        // defaults, a post's null keeps the default's layout.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("_config.yml"),
+            "defaults:\n  - scope: {path: \"\"}\n    values: {layout: wide}\n",
+        )
+        .unwrap();
+        let site = Site::load(dir.path(), &[]);
+        let path = |rel: &str| dir.path().join(rel).to_string_lossy().into_owned();
+        for text in ["---\nlayout: null\n---\n", "---\nlayout:\n---\n"] {
+            let page = run_in_site(&site, &RULE, &path("about.md"), text);
+            assert!(page.is_empty(), "{page:?}");
+            let post = run_in_site(&site, &RULE, &path("_posts/2024-01-01-a.md"), text);
+            assert_eq!(post.len(), 1, "{text}");
+            assert!(post[0].message.starts_with("there is no layout `wide`"));
+        }
+        let page = run_in_site(&site, &RULE, &path("about.md"), "---\ntitle: x\n---\n");
+        assert_eq!(page.len(), 1);
     }
 }
