@@ -506,13 +506,18 @@ fn a_value_from_defaults_names_its_config_line() {
             "author: Team\ndefaults:\n  - scope:\n      path: _posts\n    values:\n      layout: psot\n      published: false\n",
         ),
         ("_layouts/post.html", "{{ content }}"),
-        ("_posts/2024-01-01-a.md", "---\ntitle: A\n---\nText.\n"),
+        (
+            "_posts/2024-01-01-a.md",
+            "---\ntitle: A\npublished: true\n---\nText.\n",
+        ),
+        ("_posts/2024-01-02-b.md", "---\ntitle: B\n---\nText.\n"),
     ]);
+    // The unpublished post is never rendered, so its layout is not looked up.
     let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
     assert_eq!(
         out,
         "_posts/2024-01-01-a.md:1:1: warning[missing-layout] there is no layout `psot` in `_layouts/` (set by the site's `defaults`, _config.yml:6); Jekyll renders this page without a layout\n\
-         _posts/2024-01-01-a.md:1:1: warning[published-false] `published: false` keeps this post off the site: the site's `defaults` set it (_config.yml:7)\n"
+         _posts/2024-01-02-b.md:1:1: warning[published-false] `published: false` keeps this post off the site: the site's `defaults` set it (_config.yml:7)\n"
     );
     let (json, _) = stdout(prepress_in(dir.path()).args(["--format", "json"]));
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
