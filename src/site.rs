@@ -360,6 +360,12 @@ impl Site {
 }
 
 impl Site {
+    /// The site's time zone, in which Jekyll reads dates without an offset:
+    /// the config's `timezone`, UTC when unset or unknown.
+    pub fn zone(&self) -> jiff::tz::TimeZone {
+        self.timezone.clone().unwrap_or(jiff::tz::TimeZone::UTC)
+    }
+
     /// The URL of every page, worked out on first use and kept for the run.
     pub fn urls(&self) -> &Urls {
         self.urls.get_or_init(|| Urls::build(self))
