@@ -1,10 +1,13 @@
 //! `date-mismatch`: a post's `date:` on another day than its file name says.
 
 use super::{Context, FixAvailability, Rule};
-use crate::date::{name_date, parse_iso};
+use jiff::tz::TimeZone;
+
+use crate::date::{front_matter_date, in_zone, name_date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;
+use crate::site::Site;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -33,7 +36,7 @@ _posts/2024-03-04-launch.md with date: 2024-03-05   reported
     check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if doc.role != Role::Post {
         return;
     }
@@ -43,27 +46,39 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(entry) = doc.front_matter.entries().and_then(|e| lookup(e, "date")) else {
         return;
     };
-    let Some(date) = entry
-        .value
-        .as_scalar()
-        .and_then(|s| parse_iso(s.value.trim()))
-    else {
+    let Some(date) = entry.value.as_scalar().and_then(front_matter_date) else {
         return;
     };
-    if named.year_digits != 4
-        || date.year_digits != 4
-        || (named.year, named.month, named.day) == (date.year, date.month, date.day)
-    {
+    if named.year_digits != 4 || date.year_digits != 4 {
         return;
     }
+    // The day Jekyll files the post under: the date in the site's zone.
+    let zone = context.site.map_or(TimeZone::UTC, Site::zone);
+    let Some(day) = in_zone(&date, &zone).map(|at| at.date()) else {
+        return;
+    };
+    let day = (
+        u32::try_from(day.year()).unwrap_or(0),
+        u32::try_from(day.month()).unwrap_or(0),
+        u32::try_from(day.day()).unwrap_or(0),
+    );
+    if day == (named.year, named.month, named.day) {
+        return;
+    }
+    let shown = format!("{:04}-{:02}-{:02}", day.0, day.1, day.2);
+    let moved = if day == (date.year, date.month, date.day) {
+        String::new()
+    } else {
+        format!(
+            " in the site's time zone ({})",
+            zone.iana_name().unwrap_or("UTC")
+        )
+    };
     out.push(
         Diagnostic::new(
             &RULE,
             entry.value.span.clone(),
-            format!(
-                "the date here is {:04}-{:02}-{:02}, but the file name says {written}",
-                date.year, date.month, date.day
-            ),
+            format!("this post is dated {shown}{moved}, but its file name says {written}"),
         )
         .with_help(
             "Jekyll builds the URL from this date; rename the file or fix the date so they agree",
@@ -74,7 +89,14 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::{run, spans};
+    use crate::rules::testing::{run, run_in_site, spans};
+
+    fn in_zone_named(name: &str) -> Site {
+        Site {
+            timezone: Some(TimeZone::get(name).unwrap()),
+            ..Site::default()
+        }
+    }
 
     #[test]
     fn reports_a_different_day() {
@@ -83,8 +105,36 @@ mod tests {
         assert_eq!(&text[found[0].span.clone()], "2024-03-05 10:00:00 +0100");
         assert_eq!(
             found[0].message,
-            "the date here is 2024-03-05, but the file name says 2024-03-04"
+            "this post is dated 2024-03-05, but its file name says 2024-03-04"
         );
+    }
+
+    #[test]
+    fn the_day_is_the_one_in_the_site_zone() {
+        // Jekyll 4.3.1 writes this post under /2016/08/24/ in a site on
+        // America/Los_Angeles: 09:50 at +0300 is 23:50 the day before there.
+        let path = "_posts/2016-08-24-moved.md";
+        let text = "---\ndate: 2016-08-25 09:50 +0300\n---\n";
+        let los_angeles = in_zone_named("America/Los_Angeles");
+        assert!(run_in_site(&los_angeles, &RULE, path, text).is_empty());
+        // With no `timezone` it is UTC, 06:50 on the 25th.
+        let found = run(&RULE, path, text);
+        assert_eq!(
+            found[0].message,
+            "this post is dated 2016-08-25, but its file name says 2016-08-24"
+        );
+        // A date written on the file's day can land on another one.
+        let text = "---\ndate: 2016-08-24 23:30 -0500\n---\n";
+        let found = run_in_site(&in_zone_named("Europe/Berlin"), &RULE, path, text);
+        assert_eq!(
+            found[0].message,
+            "this post is dated 2016-08-25 in the site's time zone (Europe/Berlin), but its file name says 2016-08-24"
+        );
+        // An unquoted time with seconds and no offset is UTC to YAML.
+        let text = "---\ndate: 2016-08-25 03:00:00\n---\n";
+        assert!(run_in_site(&los_angeles, &RULE, path, text).is_empty());
+        let text = "---\ndate: 2016-08-25 03:00\n---\n";
+        assert_eq!(run_in_site(&los_angeles, &RULE, path, text).len(), 1);
     }
 
     #[test]
@@ -92,7 +142,11 @@ mod tests {
         for (path, text) in [
             (
                 "_posts/2024-03-04-launch.md",
-                "---\ndate: 2024-03-04 23:59:00 -0800\n---\n",
+                "---\ndate: 2024-03-04 23:59:00 +0000\n---\n",
+            ),
+            (
+                "_posts/2024-03-04-launch.md",
+                "---\ndate: 2024-03-04 23:59\n---\n",
             ),
             ("_posts/2024-3-4-launch.md", "---\ndate: 2024-03-04\n---\n"),
             ("_posts/2024-03-04-launch.md", "---\ntitle: x\n---\n"),
@@ -104,6 +158,10 @@ mod tests {
             (
                 "_posts/2024-03-04-launch.md",
                 "---\ndate: March 5, 2024\n---\n",
+            ),
+            (
+                "_posts/2024-03-04-launch.md",
+                "---\ndate: 2024-02-30\n---\n",
             ),
         ] {
             assert!(spans(&RULE, path, text).is_empty(), "{path} {text}");
