@@ -380,7 +380,7 @@ fn cross_references_are_checked_against_the_site() {
          _posts/2024-02-01-links.md:4:9: warning[unknown-author] `pryia` is not an author in `_data/authors`\n\
          _posts/2024-02-01-links.md:6:22: error[broken-post-url] no post is called `2024-01-10-hello-wrld`, so Jekyll stops the build here\n\
          _posts/2024-02-01-links.md:8:12: error[missing-include] `_includes/figure.htm` does not exist, so Jekyll stops the build here\n\
-         _posts/2024-03-04-launch.md:5:7: warning[date-mismatch] this post is dated 2024-03-05, but its file name says 2024-03-04\n\
+         _posts/2024-03-04-launch.md:5:7: info[date-mismatch] this post is dated 2024-03-05, but its file name says 2024-03-04\n\
          _posts/2999-01-01-someday.md:1:1: warning[future-date] this post is dated 2999-01-01, in the future: Jekyll will not publish it until then\n\
          _posts/launch-notes.md:1:1: error[post-filename] `launch-notes.md` is not named `YYYY-MM-DD-slug.ext`, so Jekyll skips it without a word\n"
     );

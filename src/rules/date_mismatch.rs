@@ -12,25 +12,46 @@ use crate::site::Site;
 /// The rule.
 pub static RULE: Rule = Rule {
     id: "date-mismatch",
-    severity: Severity::Warning,
+    severity: Severity::Info,
     summary: "A post's front matter `date` is on another day than the date in its file name",
     explanation: "\
 ## What it does
-Compares the day of a post's `date:` with the date in its file name
-(`YYYY-MM-DD-slug.md`).
+Notes a post whose `date:` falls on another day than the date in its file name
+(`YYYY-MM-DD-slug.md`). The day compared is the one Jekyll files the post
+under: the date read in the site's `timezone` (UTC when unset). So
+`date: 2016-08-25 09:50 +0300` in `_posts/2016-08-24-….md` is no mismatch in a
+site on `America/Los_Angeles`, where that moment is the evening of the 24th and
+Jekyll writes the post under `/2016/08/24/`.
 
 ## Why is this bad?
-Jekyll uses the front matter date for the post's URL, its place in the feed and
-the archive; the file name's date only decides the order in the folder. When
-they disagree, one of them is a slip, and links built from the file name (a
-`post_url`, a path someone remembers) point at the other date.
+Usually it is not, so this is an info note. Jekyll takes a post's URL, its
+date in the feed and its place in the list of posts from `date:`; the file
+name's date counts only when there is no `date:`. `{% post_url %}` finds the
+post by its file name and prints the URL the date gives: with Jekyll 4.3.1,
+`{% post_url 2016-09-01-moved %}` for a post dated 2016-09-10 prints
+`/2016/09/10/moved.html`. Nothing breaks, and many blogs reschedule a post by
+changing its `date:` alone.
+
+It is worth a look when:
+- the date is a slip: a wrong year or month files the post elsewhere in the
+  archive and the feed, at a URL built from the slip;
+- the post is already published: a new `date:` gives it a new URL, and the
+  links people have to the old one break (`redirect_from` with the old URL
+  keeps them working);
+- people find posts by file name: `_posts/` no longer lists them in the order
+  they were published.
 
 ## How to fix
-Make them agree: rename the file, or fix the date.
+Nothing, if the date is the one you mean. To make them agree, fix the date, or
+rename the file and update the `{% post_url %}` tags that name it
+(`broken-post-url` reports those left behind). To silence the note for a
+rescheduled post, end its `date:` line with a comment,
+`# prepress-disable-line date-mismatch`, or turn the rule off in the config.
 
 ## Example
 ```text
-_posts/2024-03-04-launch.md with date: 2024-03-05   reported
+_posts/2024-03-04-launch.md with date: 2024-03-05   noted
+_posts/2024-03-04-launch.md with date: 2024-03-04   not noted
 ```",
     fix: FixAvailability::Never,
     check: Some(check),
@@ -81,7 +102,9 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             format!("this post is dated {shown}{moved}, but its file name says {written}"),
         )
         .with_help(
-            "Jekyll builds the URL from this date; rename the file or fix the date so they agree",
+            "nothing breaks: the URL, the feed and the order follow this date, and \
+             `post_url` finds the post by its file name; fix the date if it is a slip, \
+             or rename the file to make them agree",
         ),
     );
 }
@@ -103,6 +126,9 @@ mod tests {
         let text = "---\ndate: 2024-03-05 10:00:00 +0100\n---\n";
         let found = run(&RULE, "_posts/2024-03-04-launch.md", text);
         assert_eq!(&text[found[0].span.clone()], "2024-03-05 10:00:00 +0100");
+        // Jekyll follows the date and `post_url` the file name: a note, not a
+        // warning.
+        assert_eq!(found[0].severity, Severity::Info);
         assert_eq!(
             found[0].message,
             "this post is dated 2024-03-05, but its file name says 2024-03-04"
