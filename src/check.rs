@@ -435,7 +435,7 @@ pub fn check_text(
     render: Option<&dyn RenderFile>,
 ) -> FileReport {
     let original = (mode != FixMode::Report).then(|| text.clone());
-    let mut doc = Document::new(path.to_path_buf(), text);
+    let mut doc = Document::in_site(path.to_path_buf(), text, context.site);
     let mut diagnostics = rules::check(context, &doc);
     let mut fixed = 0;
     if mode != FixMode::Report {
@@ -448,7 +448,7 @@ pub fn check_text(
                 break;
             }
             fixed += applied;
-            doc = Document::new(path.to_path_buf(), text);
+            doc = Document::in_site(path.to_path_buf(), text, context.site);
             diagnostics = rules::check(context, &doc);
         }
     }

@@ -6,6 +6,15 @@
 //! `Time.parse` is neither possible nor needed: this module checks the ISO-like
 //! forms strictly, since that is what blogs write, and rejects only values that
 //! are surely not dates, so it never calls a date Jekyll accepts broken.
+//!
+//! Before `Time.parse` sees a `date:`, YAML has typed it: an unquoted
+//! `YYYY-MM-DD HH:MM:SS` is a YAML timestamp, which YAML reads as UTC when it
+//! has no offset, while every other form without an offset (a bare date, a
+//! time without seconds, a quoted value) is read in the site's time zone.
+//! [`front_matter_date`] knows the difference.
+
+use crate::front_matter::resolve::Resolved;
+use crate::front_matter::tree::Scalar;
 
 /// A date written `YYYY-MM-DD`, with an optional time of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,8 +29,9 @@ pub struct IsoDate {
     pub day: u32,
     /// Hour, minute and second, if a time follows.
     pub time: Option<(u32, u32, u32)>,
-    /// The UTC offset after the time (`+0100`, `+01:00`, `Z`, `UTC`), in
-    /// seconds.
+    /// The UTC offset of the time, in seconds: as written after it (`+0100`,
+    /// `+01:00`, `Z`, `UTC`), or 0 for a YAML timestamp written without one
+    /// (see [`front_matter_date`]).
     pub offset: Option<i32>,
 }
 
@@ -127,6 +137,19 @@ fn read_offset(rest: &str) -> Option<i32> {
     };
     (hours <= 23 && minutes <= 59)
         .then(|| sign * i32::try_from(hours * 3600 + minutes * 60).unwrap_or(0))
+}
+
+/// The date a front matter `date:` value names, as Jekyll reads it: an
+/// unquoted `YYYY-MM-DD HH:MM:SS` without an offset is a YAML timestamp, so
+/// its time is UTC (Jekyll 4.3.1 writes `date: 2016-09-10 03:00:00` in a site
+/// on `America/Los_Angeles` under `/2016/09/09/`); any other form keeps no
+/// offset and is read in the site's zone by [`in_zone`].
+pub fn front_matter_date(scalar: &Scalar) -> Option<IsoDate> {
+    let mut date = parse_iso(scalar.value.trim())?;
+    if date.offset.is_none() && scalar.resolve() == Resolved::Timestamp {
+        date.offset = Some(0);
+    }
+    Some(date)
 }
 
 /// The moment `date` names, read as Jekyll reads it: a date with an offset
@@ -301,6 +324,33 @@ mod tests {
             "2024-03-10T01:30:00+01:00[Europe/Berlin]"
         );
         assert!(in_zone(&parse_iso("2023-02-29").unwrap(), &berlin).is_none());
+    }
+
+    #[test]
+    fn a_yaml_timestamp_without_offset_is_utc() {
+        use crate::front_matter::tree::Style;
+        let scalar = |value: &str, style| Scalar {
+            value: value.into(),
+            style,
+            tag: None,
+        };
+        let zone = jiff::tz::TimeZone::get("America/Los_Angeles").unwrap();
+        let day = |value: &str, style| {
+            let date = front_matter_date(&scalar(value, style)).unwrap();
+            in_zone(&date, &zone).unwrap().date().to_string()
+        };
+        // As Jekyll 4.3.1 dates posts in a site on America/Los_Angeles.
+        assert_eq!(day("2016-09-10 03:00:00", Style::Plain), "2016-09-09");
+        assert_eq!(day("2016-09-10T03:00:00", Style::Plain), "2016-09-09");
+        assert_eq!(day("2016-09-10 03:00", Style::Plain), "2016-09-10");
+        assert_eq!(
+            day("2016-09-10 03:00:00", Style::DoubleQuoted),
+            "2016-09-10"
+        );
+        assert_eq!(day("2016-09-10", Style::Plain), "2016-09-10");
+        assert_eq!(day("2016-09-10 03:00:00 +0300", Style::Plain), "2016-09-09");
+        assert_eq!(day("2016-09-10 03:00 +0300", Style::Plain), "2016-09-09");
+        assert!(front_matter_date(&scalar("soon", Style::Plain)).is_none());
     }
 
     #[test]

@@ -25,29 +25,61 @@ pub enum Role {
     Post,
     /// A file under a `_drafts/` folder.
     Draft,
+    /// A file in the site's includes folder (`_includes/`, or `includes_dir`):
+    /// a Liquid partial that `{% include %}` pastes into a page. Jekyll never
+    /// reads front matter from it, so a leading `---` is Markdown there (a
+    /// horizontal rule, confirmed with Jekyll 4.3.1), and gives it no
+    /// defaults: the front matter rules have nothing to check. Its prose is
+    /// published in every page that includes it and its Liquid runs there, so
+    /// the prose rules and the checks of its Liquid tags still run; a relative
+    /// link in it resolves against the including page, so only site-absolute
+    /// links are checked.
+    Include,
     /// Any other Markdown file.
     Page,
 }
 
 impl Role {
-    /// The role of the file at `path`, from the nearest `_posts` or `_drafts`
-    /// folder above it.
+    /// The role of the file at `path`, from the nearest `_posts`, `_drafts` or
+    /// `_includes` folder above it.
     pub fn of(path: &Path) -> Self {
         let folders = path.parent().into_iter().flat_map(Path::components).rev();
         for folder in folders {
             match folder.as_os_str().to_str() {
                 Some("_posts") => return Role::Post,
                 Some("_drafts") => return Role::Draft,
+                Some("_includes") => return Role::Include,
                 _ => {}
             }
         }
         Role::Page
     }
 
+    /// The role of the file at `relative` (its path from the root of `site`)
+    /// or `path`: an include when it lies in the site's includes folder, which
+    /// `includes_dir` may name otherwise; else what [`Role::of`] says.
+    pub fn in_site(path: &Path, relative: Option<&str>, site: &Site) -> Self {
+        let included = relative
+            .zip(Some(site.includes_dir.as_str()).filter(|d| !d.is_empty()))
+            .and_then(|(relative, dir)| relative.strip_prefix(dir))
+            .is_some_and(|rest| rest.starts_with('/'));
+        if included {
+            Role::Include
+        } else {
+            Role::of(path)
+        }
+    }
+
     /// Whether Jekyll strips a byte order mark before looking for front matter
     /// (it reads posts and drafts with `bom|utf-8`, pages on the raw bytes).
     pub fn strips_bom(self) -> bool {
         matches!(self, Role::Post | Role::Draft)
+    }
+
+    /// Whether Jekyll reads front matter from this kind of file: from all but
+    /// includes.
+    pub fn reads_front_matter(self) -> bool {
+        self != Role::Include
     }
 }
 
@@ -74,11 +106,37 @@ pub struct Document {
 }
 
 impl Document {
-    /// Builds the document for `text` read from `path`.
+    /// Builds the document for `text` read from `path`, its role from the
+    /// path alone.
     pub fn new(path: PathBuf, text: String) -> Self {
         let role = Role::of(&path);
+        Self::with_role(path, text, role, OnceLock::new())
+    }
+
+    /// Builds the document for `text` read from `path` in `site` (the run's
+    /// one site, if any), whose settings can make it an include.
+    pub fn in_site(path: PathBuf, text: String, site: Option<&Site>) -> Self {
+        let Some(site) = site else {
+            return Self::new(path, text);
+        };
+        // Most rules ask for the relative path anyway: work it out once here.
+        let relative = site.relative(&path);
+        let role = Role::in_site(&path, relative.as_deref(), site);
+        Self::with_role(path, text, role, OnceLock::from(relative))
+    }
+
+    fn with_role(
+        path: PathBuf,
+        text: String,
+        role: Role,
+        relative: OnceLock<Option<String>>,
+    ) -> Self {
         let lines = LineIndex::new(&text);
-        let front_matter = FrontMatter::read(&text, role.strips_bom());
+        let front_matter = if role.reads_front_matter() {
+            FrontMatter::read(&text, role.strips_bom())
+        } else {
+            FrontMatter::Absent
+        };
         Self {
             path,
             role,
@@ -87,7 +145,7 @@ impl Document {
             front_matter,
             body: OnceLock::new(),
             liquid_targets: OnceLock::new(),
-            relative: OnceLock::new(),
+            relative,
         }
     }
 
@@ -125,9 +183,10 @@ impl Document {
             .as_ref()
     }
 
-    /// Whether Jekyll runs Liquid over this file: posts and drafts always;
-    /// other files only when they have front matter (without it they are copied
-    /// as they are), and never with `render_with_liquid: false`.
+    /// Whether Jekyll runs Liquid over this file: posts, drafts and includes
+    /// (an include is Liquid pasted into the page that includes it) always;
+    /// other files only when they have front matter (without it they are
+    /// copied as they are), and never with `render_with_liquid: false`.
     pub fn renders_liquid(&self) -> bool {
         let off = self
             .front_matter
@@ -136,7 +195,7 @@ impl Document {
             .and_then(|e| e.value.as_scalar())
             .is_some_and(|s| s.resolve() == crate::front_matter::resolve::Resolved::Bool(false));
         let has_front_matter = !matches!(self.front_matter, FrontMatter::Absent);
-        !off && (matches!(self.role, Role::Post | Role::Draft) || has_front_matter)
+        !off && (matches!(self.role, Role::Post | Role::Draft | Role::Include) || has_front_matter)
     }
 
     /// The line and column of byte `offset`.
@@ -249,6 +308,39 @@ mod tests {
         assert_eq!(Role::of(Path::new("about.md")), Role::Page);
         assert_eq!(Role::of(Path::new("_posts")), Role::Page);
         assert_eq!(Role::of(Path::new("_drafts/_posts/a.md")), Role::Post);
+        assert_eq!(Role::of(Path::new("_includes/note.md")), Role::Include);
+        assert_eq!(Role::of(Path::new("_includes/cards/a.md")), Role::Include);
+        assert_eq!(Role::of(Path::new("_layouts/post.md")), Role::Page);
+    }
+
+    #[test]
+    fn the_site_names_its_includes_folder() {
+        let site = Site {
+            includes_dir: "_partials".to_string(),
+            ..Site::default()
+        };
+        let role = |path: &str| Role::in_site(Path::new(path), Some(path), &site);
+        assert_eq!(role("_partials/note.md"), Role::Include);
+        assert_eq!(role("_partials/deep/note.md"), Role::Include);
+        assert_eq!(role("_partials.md"), Role::Page);
+        assert_eq!(role("_partialsx/note.md"), Role::Page);
+        assert_eq!(role("_posts/2024-01-01-a.md"), Role::Post);
+        assert_eq!(
+            Role::in_site(Path::new("/elsewhere/a.md"), None, &site),
+            Role::Page
+        );
+    }
+
+    #[test]
+    fn an_include_is_read_without_front_matter() {
+        // Jekyll pastes an include as it is: the `---` lines are Markdown.
+        let text = "---\ntitle: x\n---\nText\n";
+        let doc = Document::new(PathBuf::from("_includes/note.md"), text.to_string());
+        assert_eq!(doc.front_matter, FrontMatter::Absent);
+        assert_eq!(doc.front_matter.body_start(&doc.text), Some(0));
+        assert!(doc.renders_liquid());
+        let page = Document::new(PathBuf::from("note.md"), text.to_string());
+        assert!(matches!(page.front_matter, FrontMatter::Closed { .. }));
     }
 
     #[test]

@@ -84,6 +84,9 @@ pub struct Site {
     pub layouts: HashSet<String>,
     /// Include names: paths under the includes folder.
     pub includes: HashSet<String>,
+    /// The includes folder (`includes_dir`, `_includes` when unset), relative
+    /// to the root, without slashes at either end.
+    pub includes_dir: String,
     /// Post names as `post_url` takes them: `YYYY-MM-DD-slug`, and with the
     /// folders below `_posts` (`2024/YYYY-MM-DD-slug`).
     pub posts: HashSet<String>,
@@ -318,6 +321,7 @@ impl Site {
         };
         let layouts_dir = folder("layouts_dir", "_layouts");
         let includes_dir = folder("includes_dir", "_includes");
+        site.includes_dir.clone_from(&includes_dir);
         let data_dir = folder("data_dir", "_data");
         site.collections_dir = folder("collections_dir", "");
         site.files = walk(root);
@@ -356,6 +360,12 @@ impl Site {
 }
 
 impl Site {
+    /// The site's time zone, in which Jekyll reads dates without an offset:
+    /// the config's `timezone`, UTC when unset or unknown.
+    pub fn zone(&self) -> jiff::tz::TimeZone {
+        self.timezone.clone().unwrap_or(jiff::tz::TimeZone::UTC)
+    }
+
     /// The URL of every page, worked out on first use and kept for the run.
     pub fn urls(&self) -> &Urls {
         self.urls.get_or_init(|| Urls::build(self))

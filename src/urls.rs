@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::closest::NameIndex;
-use crate::date::{IsoDate, in_zone, name_date, parse_iso};
+use crate::date::{IsoDate, front_matter_date, in_zone, name_date};
 use crate::front_matter::FrontMatter;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Entry, NodeKind, lookup};
@@ -860,11 +860,11 @@ fn post_fields(
     hidden: &mut Option<Hidden>,
 ) -> Option<PostFields> {
     let date = data
-        .text("date")
-        .and_then(|d| parse_iso(&d))
+        .entry("date")
+        .and_then(|entry| entry.value.as_scalar())
+        .and_then(front_matter_date)
         .unwrap_or(name_day);
-    let zone = site.timezone.clone().unwrap_or(jiff::tz::TimeZone::UTC);
-    let at = in_zone(&date, &zone)?;
+    let at = in_zone(&date, &site.zone())?;
     if !site.future && at.timestamp() > now {
         *hidden = Some(Hidden::Future);
     }
@@ -1185,6 +1185,38 @@ mod tests {
             url_of(&site, "_posts/2024-03-09-late.md"),
             Some("/2024/03/09/late.html")
         );
+    }
+
+    #[test]
+    fn a_yaml_timestamp_without_offset_is_utc() {
+        // As Jekyll 4.3.1 writes them in a site on America/Los_Angeles: YAML
+        // reads an unquoted time with seconds and no offset as UTC, any other
+        // form in the site's zone.
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "timezone: America/Los_Angeles\n"),
+            (
+                "_posts/2016-09-10-a.md",
+                "---\ndate: 2016-09-10 03:00:00\n---\n",
+            ),
+            (
+                "_posts/2016-09-10-b.md",
+                "---\ndate: 2016-09-10 03:00\n---\n",
+            ),
+            (
+                "_posts/2016-09-10-c.md",
+                "---\ndate: \"2016-09-10 03:00:00\"\n---\n",
+            ),
+            ("_posts/2016-09-10-d.md", "---\ndate: 2016-09-10\n---\n"),
+        ]);
+        for (name, url) in [
+            ("a", "/2016/09/09/a.html"),
+            ("b", "/2016/09/10/b.html"),
+            ("c", "/2016/09/10/c.html"),
+            ("d", "/2016/09/10/d.html"),
+        ] {
+            let source = format!("_posts/2016-09-10-{name}.md");
+            assert_eq!(url_of(&site, &source), Some(url), "{name}");
+        }
     }
 
     #[test]

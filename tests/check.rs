@@ -380,7 +380,7 @@ fn cross_references_are_checked_against_the_site() {
          _posts/2024-02-01-links.md:4:9: warning[unknown-author] `pryia` is not an author in `_data/authors`\n\
          _posts/2024-02-01-links.md:6:22: error[broken-post-url] no post is called `2024-01-10-hello-wrld`, so Jekyll stops the build here\n\
          _posts/2024-02-01-links.md:8:12: error[missing-include] `_includes/figure.htm` does not exist, so Jekyll stops the build here\n\
-         _posts/2024-03-04-launch.md:5:7: warning[date-mismatch] the date here is 2024-03-05, but the file name says 2024-03-04\n\
+         _posts/2024-03-04-launch.md:5:7: info[date-mismatch] this post is dated 2024-03-05, but its file name says 2024-03-04\n\
          _posts/2999-01-01-someday.md:1:1: warning[future-date] this post is dated 2999-01-01, in the future: Jekyll will not publish it until then\n\
          _posts/launch-notes.md:1:1: error[post-filename] `launch-notes.md` is not named `YYYY-MM-DD-slug.ext`, so Jekyll skips it without a word\n"
     );
@@ -506,13 +506,18 @@ fn a_value_from_defaults_names_its_config_line() {
             "author: Team\ndefaults:\n  - scope:\n      path: _posts\n    values:\n      layout: psot\n      published: false\n",
         ),
         ("_layouts/post.html", "{{ content }}"),
-        ("_posts/2024-01-01-a.md", "---\ntitle: A\n---\nText.\n"),
+        (
+            "_posts/2024-01-01-a.md",
+            "---\ntitle: A\npublished: true\n---\nText.\n",
+        ),
+        ("_posts/2024-01-02-b.md", "---\ntitle: B\n---\nText.\n"),
     ]);
+    // The unpublished post is never rendered, so its layout is not looked up.
     let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
     assert_eq!(
         out,
         "_posts/2024-01-01-a.md:1:1: warning[missing-layout] there is no layout `psot` in `_layouts/` (set by the site's `defaults`, _config.yml:6); Jekyll renders this page without a layout\n\
-         _posts/2024-01-01-a.md:1:1: warning[published-false] `published: false` keeps this post off the site: the site's `defaults` set it (_config.yml:7)\n"
+         _posts/2024-01-02-b.md:1:1: warning[published-false] `published: false` keeps this post off the site: the site's `defaults` set it (_config.yml:7)\n"
     );
     let (json, _) = stdout(prepress_in(dir.path()).args(["--format", "json"]));
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -95,3 +95,38 @@ fn tags_are_compared_across_the_site() {
          _posts/2024-01-03-c.md:3:8: warning[tag-variants] the tag `Agile` is also written `agile` in this site, so Jekyll makes separate tags of them\n"
     );
 }
+
+/// A site in a temporary folder holding `files` (path, text).
+fn temp_site(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn an_include_is_checked_as_the_text_jekyll_pastes() {
+    // Jekyll 4.3.1 reads no front matter from an include: its leading `---`
+    // is a horizontal rule in the page that includes it. Its prose and its
+    // Liquid are still checked; its folder is the config's `includes_dir`.
+    let note = "---\nThe the note, see {% post_url 2024-01-01-nope %}.\n";
+    let dir = temp_site(&[
+        ("_config.yml", "title: x\nincludes_dir: _partials\n"),
+        ("_partials/note.md", note),
+        ("_partials/cr.md", "---\rtitle: x\r---\rText\r"),
+        ("_includes/old.md", "---\ntitle: x\n"),
+    ]);
+    let (out, code) = compact(
+        dir.path(),
+        &["_partials/note.md", "_partials/cr.md", "_includes/old.md"],
+    );
+    assert_eq!(
+        out,
+        "_partials/note.md:2:1: warning[repeated-word] `The` is repeated\n\
+         _partials/note.md:2:31: error[broken-post-url] no post is called `2024-01-01-nope`, so Jekyll stops the build here\n"
+    );
+    assert_eq!(code, 1);
+}

@@ -140,9 +140,57 @@ fn is_date(value: &str) -> bool {
             .all(|&i| b[i].is_ascii_digit())
 }
 
-/// `YYYY-M-D` then `T` or spaces, `H:MM:SS`, optional fraction and zone.
+/// `YYYY-M-D`, then `T`, `t` or spaces, `H:MM:SS` (the seconds are needed),
+/// an optional fraction and an optional zone (`Z`, `+1`, `+0100`, `+01:00`),
+/// and nothing else: the YAML 1.1 timestamp as Psych and safe_yaml match it.
+/// `2024-01-31 10:00` is text to them, which Jekyll reads as a date later.
 fn is_timestamp(value: &str) -> bool {
-    crate::date::parse_iso(value).is_some_and(|d| d.time.is_some())
+    /// Takes `min..=max` ASCII digits from the front of `rest`.
+    fn digits(rest: &mut &str, min: usize, max: usize) -> bool {
+        let n = rest
+            .bytes()
+            .take(max)
+            .take_while(u8::is_ascii_digit)
+            .count();
+        *rest = &rest[n..];
+        n >= min
+    }
+    fn byte(rest: &mut &str, b: char) -> bool {
+        rest.strip_prefix(b).map(|r| *rest = r).is_some()
+    }
+    let mut rest = value;
+    let r = &mut rest;
+    let date = digits(r, 4, 4)
+        && byte(r, '-')
+        && digits(r, 1, 2)
+        && byte(r, '-')
+        && digits(r, 1, 2)
+        && !r.starts_with(|c: char| c.is_ascii_digit());
+    let spaced = r.len() > r.trim_start().len();
+    *r = r.trim_start();
+    let apart = spaced || byte(r, 'T') || byte(r, 't');
+    let time =
+        digits(r, 1, 2) && byte(r, ':') && digits(r, 2, 2) && byte(r, ':') && digits(r, 2, 2);
+    if !(date && apart && time) {
+        return false;
+    }
+    if byte(r, '.') {
+        digits(r, 0, usize::MAX);
+    }
+    let zone = r.trim_start();
+    let Some(offset) = zone.strip_prefix(['+', '-']) else {
+        return zone.is_empty() || zone == "Z";
+    };
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    match offset.split_once(':') {
+        Some((hours, minutes)) => {
+            (1..=2).contains(&hours.len())
+                && all_digits(hours)
+                && minutes.len() == 2
+                && all_digits(minutes)
+        }
+        None => (1..=4).contains(&offset.len()) && all_digits(offset),
+    }
 }
 
 #[cfg(test)]
@@ -190,7 +238,26 @@ mod tests {
     #[test]
     fn dates_and_timestamps() {
         assert_eq!(plain("2024-01-31"), Resolved::Date);
-        assert_eq!(plain("2024-01-31 10:00:00 +0100"), Resolved::Timestamp);
+        for value in [
+            "2024-01-31 10:00:00 +0100",
+            "2024-01-31 10:00:00",
+            "2024-1-3T1:00:00",
+            "2024-01-31t10:00:00.25Z",
+            "2024-01-31  10:00:00 -05:00",
+            "2024-01-31 10:00:00+3",
+        ] {
+            assert_eq!(plain(value), Resolved::Timestamp, "{value}");
+        }
+        // Without seconds, or with words after it, Psych leaves it text.
+        for value in [
+            "2024-01-31 10:00",
+            "2024-01-31 10:00 +0100",
+            "2024-01-31 10:00:00 PST",
+            "2024-01-31 10:00:00 +01:0",
+            "2024-01-3110:00:00",
+        ] {
+            assert_eq!(plain(value), Resolved::Str, "{value}");
+        }
         assert_eq!(plain("2024-1-31"), Resolved::Str);
         assert_eq!(plain("January 2024"), Resolved::Str);
     }

@@ -3,7 +3,7 @@
 use super::{Context, FixAvailability, Rule};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::document::Document;
+use crate::document::{Document, Role};
 use crate::site::Site;
 use crate::urls::{Found, Hidden};
 
@@ -41,7 +41,8 @@ publish (`published: false`, a future date, a collection without
 may generate pages (anything but the common ones that do not, or a
 `_plugins` folder), a URL no file builds is only an info note; feeds,
 sitemaps and `robots.txt` are taken as provided. Relative links to anything
-but Markdown sources, and external links, are left alone.
+but Markdown sources, relative links in an include (they resolve against the
+page that includes it), and external links are left alone.
 
 ## Why is this bad?
 A missing image shows as a broken icon; a missing download or page is a 404.
@@ -68,6 +69,11 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     };
     let folder = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
     for link in &body.links {
+        // A relative link in an include resolves against whichever page
+        // includes it, not against the include's own folder.
+        if doc.role == Role::Include && !link.url.trim_start().starts_with('/') {
+            continue;
+        }
         let what = if link.image { "image" } else { "link" };
         match target(&link.url, folder, &site.baseurl) {
             Some(Target::File(file)) if !site.files.contains(&file) => {

@@ -4,6 +4,7 @@ use super::{Context, Rule, Value, effective, value_or_key_span};
 use crate::config::KeySet;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Node, NodeKind};
 use crate::rules::FixAvailability;
 
@@ -44,6 +45,14 @@ description for search engines and feeds, or (for `layout: \"\"`) renders withou
 the site's layout. An explicit empty string also overrides any value the site's
 `defaults` would have given.
 
+`layout` is the exception: an empty value there is an idiom. Jekyll 4.3.1 reads
+`layout: none` as no layout (even when `_layouts/none.html` exists), and a null
+`layout` (`layout: null`, `~`, or nothing after the colon) as no layout in a
+page, while a post or collection document keeps the layout its `defaults` give;
+neither warns, and neither is reported. Only `layout: \"\"` is: Jekyll looks for a
+layout named `\"\"`, warns \"Layout '' requested in … does not exist\" and renders
+the page bare.
+
 Other keys are often left empty on purpose (an empty `translator:` or `image:`
 kept from a template), so they are not checked. An empty `date` is reported by
 `invalid-date`, because Jekyll stops the build on it.
@@ -63,6 +72,8 @@ Fill the value in, or delete the line so the site's defaults apply.
 author: \"\"        # reported
 tags: []          # reported
 categories:       # reported
+layout: \"\"        # reported
+layout: null      # not reported: no layout (in a post, the defaults' layout)
 translator: \"\"    # not checked
 ```",
     fix: FixAvailability::Never,
@@ -82,7 +93,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         let Some(key) = entry.key.key_text() else {
             continue;
         };
-        if !checked(key) || !is_empty(&entry.value) {
+        if !checked(key) || !is_empty(&entry.value) || no_layout(key, &entry.value) {
             continue;
         }
         // `key:` with nothing after it does not override a default in Jekyll.
@@ -99,6 +110,15 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
                 .with_help(help(key).to_string()),
         );
     }
+}
+
+/// Whether `key: value` is a null `layout`, Jekyll's way to ask for no layout
+/// (in a post, for the one the defaults give): an idiom, not a slip.
+fn no_layout(key: &str, value: &Node) -> bool {
+    key == "layout"
+        && value
+            .as_scalar()
+            .is_some_and(|s| s.resolve() == Resolved::Null)
 }
 
 /// Whether a value holds nothing: a blank scalar, or a list or mapping of nothing.
@@ -124,7 +144,9 @@ fn help(key: &str) -> &'static str {
         "description" | "excerpt" => {
             "write a sentence, or delete the line to let Jekyll take the first paragraph"
         }
-        "layout" => "name a layout, or delete the line; an empty layout renders the page bare",
+        "layout" => {
+            "name a layout, or write `layout: none` for no layout; Jekyll warns that the layout `\"\"` does not exist"
+        }
         _ => "fill in the value, or delete the line",
     }
 }
@@ -177,6 +199,28 @@ mod tests {
             "{:?}",
             spans(&RULE, POST, text)
         );
+    }
+
+    #[test]
+    fn a_null_or_none_layout_is_an_idiom_and_an_empty_one_is_not() {
+        for text in [
+            "---\nlayout: null\n---\n",
+            "---\nlayout: ~\n---\n",
+            "---\nlayout: NULL\n---\n",
+            "---\nlayout:\n---\n",
+            "---\nlayout: none\n---\n",
+        ] {
+            for path in [POST, "about.md"] {
+                assert!(spans(&RULE, path, text).is_empty(), "{path} {text}");
+            }
+        }
+        assert_eq!(
+            spans(&RULE, "about.md", "---\nlayout: \"\"\n---\n"),
+            ["\"\""]
+        );
+        assert_eq!(spans(&RULE, POST, "---\nlayout: ' '\n---\n"), ["' '"]);
+        // Only `layout`: a null `author` is still an empty value.
+        assert_eq!(spans(&RULE, POST, "---\nauthor: null\n---\n"), ["null"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `future-date`: a post dated after today, which Jekyll will not publish yet.
 
 use super::{Context, FixAvailability, Rule};
-use crate::date::{IsoDate, in_zone, name_date, parse_iso};
+use crate::date::{IsoDate, front_matter_date, in_zone, name_date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;
@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
 Reports a post whose date (its front matter `date:`, else the date in its file
 name) is after now, unless the site's `_config.yml` says `future: true`. As in
 Jekyll, a date without a UTC offset is read in the site's `timezone` (UTC when
-unset), and a date without a time means midnight there: with
+unset), except an unquoted `YYYY-MM-DD HH:MM:SS`, which YAML reads as UTC; a
+date without a time means midnight in the site's zone: with
 `timezone: America/Los_Angeles`, a post dated today is still in the future in
 the hours when it is already today in UTC but not yet in California.
 
@@ -42,7 +43,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
     let entry = doc.front_matter.entries().and_then(|e| lookup(e, "date"));
     let (date, span) = match entry.and_then(|e| Some((e.value.as_scalar()?, e))) {
-        Some((scalar, entry)) => match parse_iso(scalar.value.trim()) {
+        Some((scalar, entry)) => match front_matter_date(scalar) {
             Some(date) => (date, entry.value.span.clone()),
             None => return,
         },
@@ -53,8 +54,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     };
     let zone = context
         .site
-        .and_then(|s| s.timezone.clone())
-        .unwrap_or(jiff::tz::TimeZone::UTC);
+        .map_or(jiff::tz::TimeZone::UTC, crate::site::Site::zone);
     if date.year_digits != 4 || !is_future(&date, &zone, jiff::Timestamp::now()) {
         return;
     }
@@ -85,6 +85,7 @@ fn is_future(date: &IsoDate, zone: &jiff::tz::TimeZone, now: jiff::Timestamp) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::parse_iso;
     use crate::rules::testing::{run, run_in_site};
     use crate::site::Site;
 

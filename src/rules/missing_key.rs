@@ -46,7 +46,8 @@ title: Release notes   # reported when the config requires `description` for pos
 };
 
 fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
-    if context.config.required.is_empty() {
+    // An include has no front matter to require keys in.
+    if context.config.required.is_empty() || !doc.role.reads_front_matter() {
         return;
     }
     let Some(span) = doc.front_matter.anchor() else {
@@ -60,7 +61,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         None => match doc.role {
             Role::Post => "posts".to_string(),
             Role::Draft => "drafts".to_string(),
-            Role::Page => "pages".to_string(),
+            Role::Page | Role::Include => "pages".to_string(),
         },
     };
     let Some((_, keys)) = context.config.required.iter().find(|(k, _)| *k == kind) else {

@@ -4,7 +4,10 @@ use super::{Context, FixAvailability, Rule, Value, effective, label_default};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::front_matter::resolve::Resolved;
+use crate::front_matter::tree::{Node, NodeKind, lookup};
 use crate::rules::value_or_key_span;
+use crate::site::Site;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -13,11 +16,21 @@ pub static RULE: Rule = Rule {
     summary: "`layout:` names a layout the site's `_layouts/` does not have",
     explanation: "\
 ## What it does
-Checks a document's `layout:` against the site's layouts folder (`_layouts/`, or
-`layouts_dir`). `layout: none` and an empty layout are left alone (the second is
-`empty-value`'s business). With a theme, the layout may come from the theme, so
-the finding is an info note, unless the name is a typo away from one of the
-site's own layouts.
+Checks a document's `layout:`, its own or the one the site's `defaults` give it,
+against the site's layouts folder (`_layouts/`, or `layouts_dir`). With a theme,
+the layout may come from the theme, so the finding is an info note, unless the
+name is a typo away from one of the site's own layouts.
+
+`layout: none` and a null layout ask for no layout, as Jekyll 4.3.1 reads them,
+and are left alone: `none` means no layout everywhere (even when
+`_layouts/none.html` exists); a null (`layout: null`, `~`, or nothing after the
+colon) means no layout in a page, while a post or collection document keeps the
+layout its `defaults` give, and that one is checked. `layout: \"\"` is
+`empty-value`'s business.
+
+A document Jekyll never renders in a layout is not checked: one with
+`published: false` (or a null `published:`), and one with `redirect_to`, which
+jekyll-redirect-from writes as a redirect page of its own.
 
 ## Why is this bad?
 Jekyll warns \"Layout … requested in … does not exist\" in the build log and
@@ -38,6 +51,9 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(site) = context.site else {
         return;
     };
+    if null_in_a_page(site, doc) || !rendered(context, site, doc) {
+        return;
+    }
     let Some(value) = effective(context, doc, "layout") else {
         return;
     };
@@ -90,6 +106,66 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     out.push(diagnostic);
 }
 
+/// Whether `doc` is a page whose own `layout` is null: Jekyll's renderer reads
+/// a page's `layout` from the page when it writes one, so a null there is no
+/// layout and the defaults are not looked up. A post or collection document
+/// merges the defaults under its own values, where a null keeps the default.
+fn null_in_a_page(site: &Site, doc: &Document) -> bool {
+    let own = doc
+        .front_matter
+        .entries()
+        .and_then(|entries| lookup(entries, "layout"));
+    own.is_some_and(|entry| is_null(&entry.value)) && is_page(site, doc)
+}
+
+/// Whether Jekyll renders `doc` in its layout. It does not when `published`
+/// is false or null (Jekyll's `fetch` sees a page's own value only, and a
+/// post's or collection document's with the defaults merged in), nor when
+/// `redirect_to` is set: jekyll-redirect-from then writes the page itself,
+/// with its own `redirect` layout. Confirmed with Jekyll 4.3.1 and
+/// jekyll-redirect-from 0.16.0.
+fn rendered(context: &Context, site: &Site, doc: &Document) -> bool {
+    let published = if is_page(site, doc) {
+        doc.front_matter
+            .entries()
+            .and_then(|entries| lookup(entries, "published"))
+    } else {
+        effective(context, doc, "published").map(Value::entry)
+    };
+    let hidden = published.is_some_and(|entry| {
+        entry
+            .value
+            .as_scalar()
+            .is_some_and(|s| matches!(s.resolve(), Resolved::Null | Resolved::Bool(false)))
+    });
+    let redirect = effective(context, doc, "redirect_to").is_some_and(|value| {
+        let node = &value.entry().value;
+        match &node.kind {
+            NodeKind::Sequence(items) => items.iter().any(|item| !is_null(item)),
+            _ => {
+                !is_null(node)
+                    && !node
+                        .as_scalar()
+                        .is_some_and(|s| s.resolve() == Resolved::Bool(false))
+            }
+        }
+    });
+    !hidden && !redirect
+}
+
+/// Whether `doc` is a page to Jekyll, rather than a post or a collection
+/// document: the two take the site's defaults differently.
+fn is_page(site: &Site, doc: &Document) -> bool {
+    doc.relative_to(site)
+        .is_some_and(|relative| site.kind_of(relative) == "pages")
+}
+
+/// Whether a node is a YAML null (`null`, `~`, nothing).
+fn is_null(node: &Node) -> bool {
+    node.as_scalar()
+        .is_some_and(|s| s.resolve() == Resolved::Null)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +197,7 @@ mod tests {
             "---\nlayout: post\n---\n",
             "---\nlayout: none\n---\n",
             "---\nlayout:\n---\n",
+            "---\nlayout: null\n---\n",
             "---\ntitle: x\n---\nlayout: nope\n",
         ] {
             assert!(
@@ -128,5 +205,77 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_null_layout_is_none_in_a_page_and_the_default_in_a_post() {
+        // As Jekyll 4.3.1 renders them: a page's own null wins over the
+        // defaults, a post's null keeps the default's layout.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("_config.yml"),
+            "defaults:\n  - scope: {path: \"\"}\n    values: {layout: wide}\n",
+        )
+        .unwrap();
+        let site = Site::load(dir.path(), &[]);
+        let path = |rel: &str| dir.path().join(rel).to_string_lossy().into_owned();
+        for text in ["---\nlayout: null\n---\n", "---\nlayout:\n---\n"] {
+            let page = run_in_site(&site, &RULE, &path("about.md"), text);
+            assert!(page.is_empty(), "{page:?}");
+            let post = run_in_site(&site, &RULE, &path("_posts/2024-01-01-a.md"), text);
+            assert_eq!(post.len(), 1, "{text}");
+            assert!(post[0].message.starts_with("there is no layout `wide`"));
+        }
+        let page = run_in_site(&site, &RULE, &path("about.md"), "---\ntitle: x\n---\n");
+        assert_eq!(page.len(), 1);
+    }
+
+    #[test]
+    fn documents_jekyll_does_not_render_in_a_layout_are_left_alone() {
+        for text in [
+            "---\nlayout: nope\npublished: false\n---\n",
+            "---\nlayout: nope\npublished: no\n---\n",
+            "---\nlayout: nope\npublished:\n---\n",
+            "---\nlayout: nope\nredirect_to: https://example.com/\n---\n",
+            "---\nlayout: nope\nredirect_to: /new/\n---\n",
+            "---\nlayout: nope\nredirect_to: [~, /new/]\n---\n",
+        ] {
+            for path in ["a.md", "_posts/2024-01-01-a.md"] {
+                let found = run_in_site(&site(), &RULE, path, text);
+                assert!(found.is_empty(), "{path} {text} {found:?}");
+            }
+        }
+        for text in [
+            "---\nlayout: nope\npublished: \"false\"\n---\n",
+            "---\nlayout: nope\npublished: true\n---\n",
+            "---\nlayout: nope\nredirect_to:\n---\n",
+            "---\nlayout: nope\nredirect_to: false\n---\n",
+            "---\nlayout: nope\nredirect_to: [~]\n---\n",
+            "---\nlayout: nope\nredirect_from: /old/\n---\n",
+        ] {
+            assert_eq!(run_in_site(&site(), &RULE, "a.md", text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_default_unpublishes_a_post_but_not_a_page() {
+        // Jekyll 4.3.1 builds a page whose `published: false` comes from the
+        // defaults (its `fetch` does not look defaults up for pages), and
+        // skips such a post.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("_config.yml"),
+            "defaults:\n  - scope: {path: \"\"}\n    values: {published: false}\n",
+        )
+        .unwrap();
+        let site = Site::load(dir.path(), &[]);
+        let path = |rel: &str| dir.path().join(rel).to_string_lossy().into_owned();
+        let text = "---\nlayout: nope\n---\n";
+        assert_eq!(run_in_site(&site, &RULE, &path("about.md"), text).len(), 1);
+        let post = run_in_site(&site, &RULE, &path("_posts/2024-01-01-a.md"), text);
+        assert!(post.is_empty(), "{post:?}");
+        let shown = "---\nlayout: nope\npublished: true\n---\n";
+        let post = run_in_site(&site, &RULE, &path("_posts/2024-01-01-a.md"), shown);
+        assert_eq!(post.len(), 1);
     }
 }

@@ -181,8 +181,14 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 /// Runs every rule that is on for `doc`, at its configured severity, then the
 /// pack rules on its prose; findings come back in span order.
 pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
-    // A file Jekyll cannot read front matter from gets that finding alone.
-    if let Some(diagnostic) = cr_line_endings::detect(&doc.text) {
+    // A file Jekyll cannot read front matter from gets that finding alone;
+    // an include has none to lose.
+    if let Some(diagnostic) = doc
+        .role
+        .reads_front_matter()
+        .then(|| cr_line_endings::detect(&doc.text))
+        .flatten()
+    {
         return configured(context, diagnostic).into_iter().collect();
     }
     let mut found = Vec::new();
@@ -315,6 +321,10 @@ impl<'a> Value<'a> {
 /// Jekyll merges them: the document's own value wins, except a null one (`key:`
 /// with nothing after it), which does not override a default.
 pub fn effective<'a>(context: &Context<'a>, doc: &'a Document, key: &str) -> Option<Value<'a>> {
+    // Jekyll gives an include neither front matter nor defaults.
+    if !doc.role.reads_front_matter() {
+        return None;
+    }
     let own = doc
         .front_matter
         .entries()
@@ -429,7 +439,7 @@ pub(crate) mod testing {
 
     /// The findings of `rule` on `text` read from `path` in `site`.
     pub fn run_in_site(site: &Site, rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
-        let doc = Document::new(PathBuf::from(path), text.to_string());
+        let doc = Document::in_site(PathBuf::from(path), text.to_string(), Some(site));
         let mut found = Vec::new();
         let (config, levels, engine) = (Config::default(), Levels::default(), Engine::default());
         let context = Context {

@@ -75,4 +75,19 @@ mod tests {
             assert!(spans(&RULE, "page.md", text).is_empty(), "{text}");
         }
     }
+
+    #[test]
+    fn an_include_has_no_front_matter_to_close() {
+        // Jekyll never reads front matter from an include: a leading `---`
+        // is a horizontal rule there.
+        let text = "---\nA note under a rule.\n";
+        assert!(spans(&RULE, "_includes/note.md", text).is_empty());
+        let site = crate::site::Site {
+            root: ".".into(),
+            includes_dir: "_partials".to_string(),
+            ..crate::site::Site::default()
+        };
+        let found = crate::rules::testing::run_in_site(&site, &RULE, "_partials/note.md", text);
+        assert!(found.is_empty(), "{found:?}");
+    }
 }
