@@ -754,6 +754,9 @@ impl Engine {
         if !is_space(view.gap(i)) {
             return;
         }
+        if view.in_identifier(i) {
+            return;
+        }
         let next = view.word(i + 1);
         let lower = view.lower(i + 1);
         // Single letters, names with digits ("x86", "re2c") and contractions are
@@ -825,9 +828,15 @@ impl Engine {
         // sentence, and only one typo away from its correction, is it checked.
         if capitals == 1 {
             let sentence_start = i == 0 || view.gap(i - 1).contains(['.', '!', '?', ':']);
-            if !sentence_start || crate::closest::distance(lower, correction) > 1 {
+            if !sentence_start
+                || crate::closest::distance(lower, correction) > 1
+                || capitalised_mid_sentence(view.document, word)
+            {
                 return;
             }
+        }
+        if view.in_identifier(i) {
+            return;
         }
         for (rule, allow) in &self.spelling {
             if allow.contains(lower) {
@@ -1160,6 +1169,15 @@ impl<'a> View<'a> {
 
     /// The index of the last word if `phrase`'s words (joined by its joins)
     /// start at word `i`.
+    /// Whether word `i` is joined to a neighbour by an underscore, written
+    /// plain or escaped (`schedule_a`, `schedule\_a`): part of an identifier.
+    fn in_identifier(&self, i: usize) -> bool {
+        let before = i > 0 && self.gap(i - 1).ends_with('_');
+        let after = i + 1 < self.words.len()
+            && (self.gap(i).starts_with('_') || self.gap(i).starts_with("\\_"));
+        before || after
+    }
+
     fn match_phrase(&self, i: usize, phrase: &Phrase) -> Option<usize> {
         let last = i + phrase.words.len() - 1;
         if last >= self.words.len() {
@@ -1313,6 +1331,29 @@ fn is_other_function_word(word: &str) -> bool {
             | "ook"
             | "zijn"
     )
+}
+
+/// Whether `document` writes `word` (capitalised) somewhere other than at
+/// a sentence start: then it is a name wherever it appears ("Emanuel Feld
+/// ... Feld used"). Only asked about the rare capitalised word found in the
+/// misspelling table.
+fn capitalised_mid_sentence(document: &str, word: &str) -> bool {
+    let bytes = document.as_bytes();
+    memchr::memmem::find_iter(bytes, word.as_bytes()).any(|at| {
+        let end = at + word.len();
+        let joined = |c: char| c.is_alphanumeric() || c == '_';
+        let after_ok = document[end..].chars().next().is_none_or(|c| !joined(c));
+        let mut before = document[..at].chars().rev();
+        let previous = before.next();
+        let glued = previous.is_some_and(joined);
+        let last_mark = document[..at]
+            .trim_end_matches([' ', '\t', '*', '_', '"', '“', '('])
+            .chars()
+            .last();
+        let sentence_start =
+            last_mark.is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '#' | '>' | '-'));
+        after_ok && !glued && !sentence_start
+    })
 }
 
 /// Whether the sound of `word` starts with a vowel, if the rule's lists or its
