@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::discover::{self, Discovered, io_reason};
 use crate::document::{self, Document, LoadError};
 use crate::fix;
@@ -440,9 +440,11 @@ pub fn check_text(
     let mut fixed = 0;
     if mode != FixMode::Report {
         for _ in 0..MAX_FIX_ROUNDS {
-            let safe = diagnostics
-                .iter()
-                .filter_map(|d| d.fix.as_ref().filter(|f| f.safe));
+            let safe = diagnostics.iter().filter_map(|d| {
+                d.fix
+                    .as_ref()
+                    .filter(|f| f.applicability == Applicability::Safe)
+            });
             let (text, applied) = fix::apply(&doc.text, safe);
             if applied == 0 || text == doc.text {
                 break;

@@ -432,7 +432,7 @@ fn list_rules(format: RulesFormat, color: bool) -> io::Result<ExitCode> {
             let width = setup.catalog.iter().map(|r| r.id.len()).max().unwrap_or(0);
             writeln!(
                 out,
-                "{:width$}  {:11}  {:8}  {:9}  summary",
+                "{:width$}  {:11}  {:8}  {:17}  summary",
                 "rule", "pack", "severity", "fix"
             )?;
             for rule in &setup.catalog {
@@ -442,7 +442,7 @@ fn list_rules(format: RulesFormat, color: bool) -> io::Result<ExitCode> {
                 };
                 writeln!(
                     out,
-                    "{:width$}  {:11}  {:8}  {:9}  {}",
+                    "{:width$}  {:11}  {:8}  {:17}  {}",
                     rule.id,
                     rule.group,
                     severity,
@@ -503,15 +503,36 @@ fn explain(id: &str, color: bool) -> io::Result<ExitCode> {
     let mut out = io::stdout().lock();
     writeln!(
         out,
-        "# {}\n\n{}\n\nPack: {}. Severity: {}. Fix: {}.\n\n{}",
+        "# {}\n\n{}\n\nPack: {}. Severity: {}. Fix: {}.\n\n{}\n\n## Fix safety\n{}",
         rule.id,
         rule.summary,
         rule.group,
         default,
         rule.fix.as_str(),
-        rule.explanation.trim_end()
+        rule.explanation.trim_end(),
+        wrap(&rule.fix.safety(), 80)
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `text` broken at spaces into lines of at most `width` characters, as the
+/// explanations are written (a longer word gets a line of its own).
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut line = 0;
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        if line > 0 && line + 1 + len > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += len;
+    }
+    out
 }
 
 /// The starter config `prepress init` writes.

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use libfuzzer_sys::fuzz_target;
 use prepress::check::{self, FixMode};
 use prepress::config::Config;
-use prepress::diagnostic::Diagnostic;
+use prepress::diagnostic::{Applicability, Diagnostic};
 use prepress::document::Document;
 use prepress::setup::{self, Setup};
 use prepress::site::Site;
@@ -130,7 +130,11 @@ fn check_text(world: &World, text: &str) {
     for _ in 0..FIX_ROUNDS {
         let safe: Vec<_> = found
             .iter()
-            .filter_map(|d| d.fix.as_ref().filter(|f| f.safe))
+            .filter_map(|d| {
+                d.fix
+                    .as_ref()
+                    .filter(|f| f.applicability == Applicability::Safe)
+            })
             .collect();
         let (fixed, applied) = fix::apply(&doc.text, safe.iter().copied());
         // Every fix is in bounds, so the first in span order is always taken.

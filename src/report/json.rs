@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::check::{Finding, Outcome};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 
 /// The schema version of this output.
 pub const VERSION: u32 = 1;
@@ -96,7 +96,7 @@ fn item<'a>(path: &'a str, finding: &'a Finding) -> Item<'a> {
             start: fix.span.start,
             end: fix.span.end,
             replacement: &fix.replacement,
-            safe: fix.safe,
+            safe: fix.applicability == Applicability::Safe,
         }),
         labels: d
             .labels

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use crate::check::{Finding, Outcome};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::line_index::Position;
 use crate::rules::RuleInfo;
 
@@ -135,7 +135,7 @@ fn result(path: &str, finding: &Finding, catalog: &[RuleInfo]) -> Value {
                 }],
             }],
         }]);
-        result["properties"] = json!({ "fixSafe": fix.safe });
+        result["properties"] = json!({ "fixSafe": fix.applicability == Applicability::Safe });
     }
     result
 }
