@@ -121,7 +121,7 @@ proptest! {
             &setup.context(),
             &path,
             "bytes.md".to_string(),
-            prepress::check::FixMode::Report,
+            prepress::check::Fixes::REPORT,
             None,
         );
         for finding in &report.findings {

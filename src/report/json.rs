@@ -44,6 +44,8 @@ struct Fix<'a> {
     start: usize,
     end: usize,
     replacement: &'a str,
+    applicability: Applicability,
+    /// `applicability == safe`, kept for readers of the first form.
     safe: bool,
 }
 
@@ -96,6 +98,7 @@ fn item<'a>(path: &'a str, finding: &'a Finding) -> Item<'a> {
             start: fix.span.start,
             end: fix.span.end,
             replacement: &fix.replacement,
+            applicability: fix.applicability,
             safe: fix.applicability == Applicability::Safe,
         }),
         labels: d

@@ -4,7 +4,8 @@
 //! default level, pack), and one result per finding with its region in lines
 //! and columns (`columnKind: unicodeCodePoints`, ends exclusive, as prepress
 //! counts them), its labels as related locations, and its fix as a SARIF fix
-//! whose replacement is a byte range of the file.
+//! whose replacement is a byte range of the file, with its applicability
+//! (`safe` or `unsafe`) in the fix's properties.
 
 use std::io::{self, Write};
 
@@ -127,6 +128,7 @@ fn result(path: &str, finding: &Finding, catalog: &[RuleInfo]) -> Value {
     if let Some(fix) = &d.fix {
         result["fixes"] = json!([{
             "description": { "text": d.help.clone().unwrap_or_else(|| format!("write `{}`", fix.replacement)) },
+            "properties": { "applicability": fix.applicability },
             "artifactChanges": [{
                 "artifactLocation": { "uri": uri(path) },
                 "replacements": [{
@@ -135,6 +137,7 @@ fn result(path: &str, finding: &Finding, catalog: &[RuleInfo]) -> Value {
                 }],
             }],
         }]);
+        // The first form, kept for readers of it.
         result["properties"] = json!({ "fixSafe": fix.applicability == Applicability::Safe });
     }
     result
