@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::discover::{self, Discovered, io_reason};
 use crate::document::{self, Document, LoadError};
 use crate::fix;
@@ -51,6 +51,9 @@ pub struct Source<'a> {
     pub name: &'a str,
     /// The text, when the file could be read.
     pub text: Option<&'a str>,
+    /// Whether the run takes this file's unsafe fixes, so a renderer can mark
+    /// the findings `--fix` fixes.
+    pub unsafe_fixes: bool,
 }
 
 /// Renders one file's findings while its text is still in memory.
@@ -59,7 +62,7 @@ pub trait RenderFile: Sync {
     fn render(&self, source: Source<'_>, findings: &[Finding]) -> String;
 }
 
-/// What to do with safe fixes.
+/// What to do with the fixes a run takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FixMode {
     /// Only report them.
@@ -68,6 +71,31 @@ pub enum FixMode {
     Write,
     /// Apply them in memory and keep a unified diff; write nothing.
     Diff,
+}
+
+/// Which fixes a run takes, and what it does with them. Safe fixes are always
+/// taken; unsafe ones only when `unsafe_fixes` (or, when that is `None`, the
+/// file's config) says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fixes {
+    /// Report, write or diff them.
+    pub mode: FixMode,
+    /// `Some(true)` for `--unsafe-fixes`, `Some(false)` for
+    /// `--no-unsafe-fixes`; `None` follows each file's `unsafe-fixes`.
+    pub unsafe_fixes: Option<bool>,
+}
+
+impl Fixes {
+    /// Report only, each file's config deciding which fixes count as taken.
+    pub const REPORT: Fixes = Fixes {
+        mode: FixMode::Report,
+        unsafe_fixes: None,
+    };
+
+    /// Whether unsafe fixes are taken for a file checked with `context`.
+    fn take_unsafe(self, context: &Context) -> bool {
+        self.unsafe_fixes.unwrap_or(context.config.unsafe_fixes)
+    }
 }
 
 /// How many rounds of fixing a file may take; each round re-checks the text,
@@ -89,6 +117,8 @@ pub struct FileReport {
     pub unreadable: bool,
     /// How many fixes were applied (with `FixMode::Write` or `Diff`).
     pub fixed: usize,
+    /// Whether the run takes this file's unsafe fixes.
+    pub unsafe_fixes: bool,
     /// The unified diff of the fixes, with `FixMode::Diff`.
     pub diff: Option<String>,
     /// Why the fixed file could not be written, with `FixMode::Write`.
@@ -153,15 +183,33 @@ impl Outcome {
         let files = self.files.iter().filter(|f| f.fixed > 0).count();
         (self.files.iter().map(|f| f.fixed).sum(), files)
     }
+
+    /// How many findings carry a fix this run's `--fix` would apply, and how
+    /// many carry an unsafe fix it leaves alone (without `--unsafe-fixes`).
+    pub fn fixable(&self) -> (usize, usize) {
+        let (mut taken, mut hidden) = (0, 0);
+        for file in &self.files {
+            for finding in &file.findings {
+                match finding.diagnostic.fix.as_ref().map(|f| f.applicability) {
+                    Some(a) if a.taken(file.unsafe_fixes) => taken += 1,
+                    Some(Applicability::Unsafe) => hidden += 1,
+                    _ => {}
+                }
+            }
+        }
+        (taken, hidden)
+    }
 }
 
 /// Checks `text` as if it were the file at `path` (for editors that send
 /// unsaved text on standard input), with the site context and nearest config
-/// of that path. A mistake in that config stops the run.
+/// of that path; `unsafe_fixes` is as in [`Fixes`]. A mistake in that config
+/// stops the run.
 pub fn run_text(
     setup: &Setup,
     path: &Path,
     text: String,
+    unsafe_fixes: Option<bool>,
     render: Option<&dyn RenderFile>,
 ) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
@@ -174,7 +222,10 @@ pub fn run_text(
         path,
         display_path(path, &cwd),
         text,
-        FixMode::Report,
+        Fixes {
+            mode: FixMode::Report,
+            unsafe_fixes,
+        },
         render,
     );
     let mut facts = SiteFacts::default();
@@ -247,13 +298,13 @@ pub fn run(
     found: Option<Discovered>,
     setup: &Setup,
     threads: usize,
-    mode: FixMode,
+    fixes: Fixes,
     render: Option<&dyn RenderFile>,
 ) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
     let (files, files_checked) = match pool_for(threads, paths) {
-        Some(pool) => pool.install(|| check_all(paths, found, setup, mode, render))?,
-        None => check_all(paths, found, setup, mode, render)?,
+        Some(pool) => pool.install(|| check_all(paths, found, setup, fixes, render))?,
+        None => check_all(paths, found, setup, fixes, render)?,
     };
     Ok(Outcome {
         files,
@@ -268,7 +319,7 @@ fn check_all(
     paths: &[PathBuf],
     found: Option<Discovered>,
     setup: &Setup,
-    mode: FixMode,
+    fixes: Fixes,
     render: Option<&dyn RenderFile>,
 ) -> Result<(Vec<FileReport>, usize), SchemaError> {
     let cwd = std::env::current_dir().unwrap_or_default();
@@ -307,14 +358,11 @@ fn check_all(
                 vec![diagnostic],
             );
             let display = display_path(&problem.path, &cwd);
-            Some(finish(
-                &problem.path,
-                display,
-                Some(&problem.text),
-                findings,
-                render,
-                false,
-            ))
+            let state = FileState {
+                text: Some(&problem.text),
+                ..FileState::default()
+            };
+            Some(finish(&problem.path, display, state, findings, render))
         })
         .collect();
     files.extend(
@@ -342,7 +390,7 @@ fn check_all(
                 &file.context(),
                 path,
                 display_path(path, &cwd),
-                mode,
+                fixes,
                 render,
             );
             let tags = std::mem::take(&mut report.tags);
@@ -391,14 +439,8 @@ fn add_site_findings(
     for finding in found {
         let path = paths[finding.file];
         let at = *by_path.entry(path.to_path_buf()).or_insert_with(|| {
-            reports.push(finish(
-                path,
-                display(finding.file),
-                None,
-                Vec::new(),
-                None,
-                false,
-            ));
+            let state = FileState::default();
+            reports.push(finish(path, display(finding.file), state, Vec::new(), None));
             reports.len() - 1
         });
         let report = &mut reports[at];
@@ -412,6 +454,7 @@ fn add_site_findings(
             let source = Source {
                 name: &report.display,
                 text: None,
+                unsafe_fixes: report.unsafe_fixes,
             };
             report
                 .rendered
@@ -425,25 +468,29 @@ fn add_site_findings(
 }
 
 /// Checks `text` as the file at `path` (read from it, or from standard input),
-/// fixing it as `mode` says.
+/// fixing it as `fixes` says.
 pub fn check_text(
     context: &Context,
     path: &Path,
     display: String,
     text: String,
-    mode: FixMode,
+    fixes: Fixes,
     render: Option<&dyn RenderFile>,
 ) -> FileReport {
+    let mode = fixes.mode;
+    let unsafe_fixes = fixes.take_unsafe(context);
     let original = (mode != FixMode::Report).then(|| text.clone());
     let mut doc = Document::in_site(path.to_path_buf(), text, context.site);
     let mut diagnostics = rules::check(context, &doc);
     let mut fixed = 0;
     if mode != FixMode::Report {
         for _ in 0..MAX_FIX_ROUNDS {
-            let safe = diagnostics
-                .iter()
-                .filter_map(|d| d.fix.as_ref().filter(|f| f.safe));
-            let (text, applied) = fix::apply(&doc.text, safe);
+            let taken = diagnostics.iter().filter_map(|d| {
+                d.fix
+                    .as_ref()
+                    .filter(|f| f.applicability.taken(unsafe_fixes))
+            });
+            let (text, applied) = fix::apply(&doc.text, taken);
             if applied == 0 || text == doc.text {
                 break;
             }
@@ -453,7 +500,12 @@ pub fn check_text(
         }
     }
     let findings = locate(&doc.lines, &doc.text, diagnostics);
-    let mut report = finish(path, display, Some(&doc.text), findings, render, false);
+    let state = FileState {
+        text: Some(&doc.text),
+        unsafe_fixes,
+        unreadable: false,
+    };
+    let mut report = finish(path, display, state, findings, render);
     report.fixed = fixed;
     report.tags = site_checks::collect(context, &doc);
     if let Some(original) = original.filter(|_| fixed > 0) {
@@ -473,16 +525,16 @@ pub fn check_text(
     report
 }
 
-/// Loads, parses and checks one file, fixing it as `mode` says.
+/// Loads, parses and checks one file, fixing it as `fixes` says.
 pub fn check_file(
     context: &Context,
     path: &Path,
     display: String,
-    mode: FixMode,
+    fixes: Fixes,
     render: Option<&dyn RenderFile>,
 ) -> FileReport {
     match document::load(path) {
-        Ok(text) => check_text(context, path, display, text, mode, render),
+        Ok(text) => check_text(context, path, display, text, fixes, render),
         Err(LoadError::InvalidUtf8 {
             shown,
             first,
@@ -500,7 +552,11 @@ pub fn check_file(
             .with_help("re-save the file as UTF-8 in your editor");
             let found = rules::configured(context, diagnostic).into_iter().collect();
             let findings = locate(&LineIndex::new(&shown), &shown, found);
-            finish(path, display, Some(&shown), findings, render, false)
+            let state = FileState {
+                text: Some(&shown),
+                ..FileState::default()
+            };
+            finish(path, display, state, findings, render)
         }
         Err(LoadError::Unreadable(err)) => {
             unreadable(context, path, &display, &io_reason(&err), render)
@@ -533,22 +589,38 @@ fn unreadable(
         .into_iter()
         .collect();
     let reported = !findings.is_empty();
-    finish(path, display.to_string(), None, findings, render, reported)
+    let state = FileState {
+        unreadable: reported,
+        ..FileState::default()
+    };
+    finish(path, display.to_string(), state, findings, render)
 }
 
+/// What `finish` knows of a file besides its findings.
+#[derive(Debug, Clone, Copy, Default)]
+struct FileState<'a> {
+    /// Its text, when it could be read.
+    text: Option<&'a str>,
+    /// Whether the run takes its unsafe fixes.
+    unsafe_fixes: bool,
+    /// Whether it could not be read.
+    unreadable: bool,
+}
+
+/// The report of a file's located findings, rendered with `render` if given.
 fn finish(
     path: &Path,
     display: String,
-    text: Option<&str>,
+    state: FileState,
     findings: Vec<Finding>,
     render: Option<&dyn RenderFile>,
-    unreadable: bool,
 ) -> FileReport {
     let rendered = match render {
         Some(render) if !findings.is_empty() => render.render(
             Source {
                 name: &display,
-                text,
+                text: state.text,
+                unsafe_fixes: state.unsafe_fixes,
             },
             &findings,
         ),
@@ -559,7 +631,8 @@ fn finish(
         display,
         findings,
         rendered,
-        unreadable,
+        unreadable: state.unreadable,
+        unsafe_fixes: state.unsafe_fixes,
         fixed: 0,
         diff: None,
         write_error: None,
@@ -627,7 +700,7 @@ mod tests {
                 &setup.context(),
                 &path,
                 name.to_string(),
-                FixMode::Report,
+                Fixes::REPORT,
                 None,
             )
         };
@@ -647,7 +720,7 @@ mod tests {
             &setup.context(),
             dir.path(),
             "x.md".to_string(),
-            FixMode::Report,
+            Fixes::REPORT,
             None,
         );
         assert!(report.unreadable);

@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 
 use crate::changes::Changes;
-use crate::check::{self, FixMode};
+use crate::check::{self, FixMode, Fixes};
 use crate::config::{Config, Level};
 use crate::diagnostic::Severity;
 use crate::discover;
@@ -94,12 +94,22 @@ struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     threads: usize,
-    /// Apply the safe fixes to the files, then report what is left.
+    /// Apply the safe fixes to the files (the unsafe ones too with
+    /// `--unsafe-fixes`), then report what is left.
     #[arg(long, conflicts_with = "diff")]
     fix: bool,
-    /// Print the safe fixes as a unified diff instead of applying them.
+    /// Print the fixes `--fix` would apply as a unified diff instead of
+    /// applying them.
     #[arg(long)]
     diff: bool,
+    /// Take the unsafe fixes too: fixes that are right most of the time but
+    /// that a person should check (`--fix` applies them, `--diff` shows them).
+    #[arg(long, overrides_with = "no_unsafe_fixes")]
+    unsafe_fixes: bool,
+    /// Leave the unsafe fixes alone even where the config says
+    /// `unsafe-fixes: true`.
+    #[arg(long, overrides_with = "unsafe_fixes")]
+    no_unsafe_fixes: bool,
     /// The Jekyll site's root (default: the nearest folder above the first path
     /// with a `_config.yml`).
     #[arg(long, value_name = "DIR")]
@@ -260,6 +270,11 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         (_, true) => FixMode::Diff,
         _ => FixMode::Report,
     };
+    let unsafe_fixes = match (args.unsafe_fixes, args.no_unsafe_fixes) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
     let render = human
         .as_ref()
         .map(|h| h as &dyn check::RenderFile)
@@ -278,9 +293,10 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
             );
             return Ok(ExitCode::from(2));
         }
-        check::run_text(&setup, &args.stdin_filename, text, render)
+        check::run_text(&setup, &args.stdin_filename, text, unsafe_fixes, render)
     } else {
-        check::run(&paths, found, &setup, args.threads, mode, render)
+        let fixes = Fixes { mode, unsafe_fixes };
+        check::run(&paths, found, &setup, args.threads, fixes, render)
     };
     // A config nearer to some file than the working directory's can be wrong too.
     let outcome = match outcome {
@@ -432,7 +448,7 @@ fn list_rules(format: RulesFormat, color: bool) -> io::Result<ExitCode> {
             let width = setup.catalog.iter().map(|r| r.id.len()).max().unwrap_or(0);
             writeln!(
                 out,
-                "{:width$}  {:11}  {:8}  {:9}  summary",
+                "{:width$}  {:11}  {:8}  {:17}  summary",
                 "rule", "pack", "severity", "fix"
             )?;
             for rule in &setup.catalog {
@@ -442,7 +458,7 @@ fn list_rules(format: RulesFormat, color: bool) -> io::Result<ExitCode> {
                 };
                 writeln!(
                     out,
-                    "{:width$}  {:11}  {:8}  {:9}  {}",
+                    "{:width$}  {:11}  {:8}  {:17}  {}",
                     rule.id,
                     rule.group,
                     severity,
@@ -503,15 +519,36 @@ fn explain(id: &str, color: bool) -> io::Result<ExitCode> {
     let mut out = io::stdout().lock();
     writeln!(
         out,
-        "# {}\n\n{}\n\nPack: {}. Severity: {}. Fix: {}.\n\n{}",
+        "# {}\n\n{}\n\nPack: {}. Severity: {}. Fix: {}.\n\n{}\n\n## Fix safety\n{}",
         rule.id,
         rule.summary,
         rule.group,
         default,
         rule.fix.as_str(),
-        rule.explanation.trim_end()
+        rule.explanation.trim_end(),
+        wrap(&rule.fix.safety(), 80)
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `text` broken at spaces into lines of at most `width` characters, as the
+/// explanations are written (a longer word gets a line of its own).
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut line = 0;
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        if line > 0 && line + 1 + len > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += len;
+    }
+    out
 }
 
 /// The starter config `prepress init` writes.
@@ -548,6 +585,11 @@ front-matter:
   # collection's name. A value from the site's `defaults` counts.
   # required:
   #   posts: [title, author, description]
+# Let `--fix` and `--diff` take unsafe fixes too, as `--unsafe-fixes` does:
+# fixes that are right most of the time but that a person should check, such
+# as the closest layout name for a misspelt one (`prepress explain ID` says
+# which a rule makes).
+# unsafe-fixes: true
 ";
 
 /// The file `prepress init` writes.

@@ -29,6 +29,7 @@
 //!   check-empty: all                        # or a list: [title, author, translator]
 //!   required:                               # keys each kind of document must have
 //!     posts: [title, author, description]
+//! unsafe-fixes: true                        # `--fix` and `--diff` take unsafe fixes too
 //! ```
 //!
 //! An override's globs match a file's path relative to the config file's
@@ -147,6 +148,9 @@ pub struct Config {
     /// Keys each kind of document must have (`posts`, `drafts`, `pages` or a
     /// collection's name), for `missing-key`.
     pub required: Vec<(String, Vec<String>)>,
+    /// Whether `--fix` and `--diff` take unsafe fixes too, as if
+    /// `--unsafe-fixes` were given (`unsafe-fixes: true`).
+    pub unsafe_fixes: bool,
 }
 
 /// One rule's setting: its pack (which pack-wide settings name), whether it
@@ -224,6 +228,7 @@ impl Config {
             && self.packs.is_empty()
             && self.empty_value_keys.is_none()
             && self.required.is_empty()
+            && !self.unsafe_fixes
     }
 
     /// Finds and reads the config for a run started in `dir`: the nearest one
@@ -380,6 +385,9 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
                 config.rules = read_rules(schema, &entry.value, Some(&mut config.packs))?;
             }
             "overrides" => config.overrides = read_overrides(schema, &entry.value)?,
+            "unsafe-fixes" => {
+                config.unsafe_fixes = schema.boolean(&entry.value, "`unsafe-fixes`")?;
+            }
             "front-matter" => {
                 for option in schema.mapping(&entry.value, "`front-matter`")? {
                     match schema.key(option)? {
@@ -411,7 +419,7 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
                     entry,
                     other,
                     "the config",
-                    &["rules", "overrides", "front-matter"],
+                    &["rules", "overrides", "front-matter", "unsafe-fixes"],
                 ));
             }
         }
@@ -664,6 +672,17 @@ mod tests {
     }
 
     #[test]
+    fn reads_unsafe_fixes() {
+        assert!(!read("rules: {}\n").unwrap().unsafe_fixes);
+        let config = read("unsafe-fixes: true\n").unwrap();
+        assert!(config.unsafe_fixes && !config.is_empty());
+        let text = "unsafe-fixes: yes please\n";
+        let err = read(text).unwrap_err();
+        assert_eq!(&text[err.span], "yes please");
+        assert_eq!(err.message, "`unsafe-fixes` must be `true` or `false`");
+    }
+
+    #[test]
     fn mistakes_are_reported_at_their_span() {
         let text = "rules:\n  disable: [empty-valu]\n";
         let err = read(text).unwrap().levels(&catalog()).unwrap_err();
@@ -680,7 +699,7 @@ mod tests {
         assert_eq!(&text[err.span.clone()], "rulez");
         assert_eq!(
             err.message,
-            "unknown key `rulez` in the config; it accepts `rules`, `overrides`, `front-matter`"
+            "unknown key `rulez` in the config; it accepts `rules`, `overrides`, `front-matter`, `unsafe-fixes`"
         );
 
         let text = "rules:\n  severity:\n    empty-value: loud\n";

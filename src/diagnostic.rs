@@ -68,6 +68,48 @@ pub struct Elsewhere {
     pub end: Position,
 }
 
+/// How sure a fix is, graded as ruff grades its fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// It cannot change what the author meant: `--fix` applies it.
+    Safe,
+    /// It is right most of the time, but a person should look: `--fix` and
+    /// `--diff` take it only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+impl Applicability {
+    /// `Safe` for a rule that says its fixes are safe, else `Unsafe`.
+    pub fn from_safe(safe: bool) -> Self {
+        if safe {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        }
+    }
+
+    /// The lowercase name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+
+    /// Whether a run takes fixes of this applicability: safe ones always,
+    /// unsafe ones only when unsafe fixes are on.
+    pub fn taken(self, unsafe_fixes: bool) -> bool {
+        self == Applicability::Safe || unsafe_fixes
+    }
+}
+
+impl fmt::Display for Applicability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A text edit that resolves a finding: replace the bytes of `span` by `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
@@ -75,9 +117,8 @@ pub struct Fix {
     pub span: Span,
     /// What to put in their place.
     pub replacement: String,
-    /// Whether `--fix` may apply it without a person looking (it cannot change
-    /// what the author meant).
-    pub safe: bool,
+    /// Whether `--fix` applies it on its own, or only with `--unsafe-fixes`.
+    pub applicability: Applicability,
 }
 
 /// One finding of one rule in one document.
@@ -147,11 +188,16 @@ impl Diagnostic {
     }
 
     /// Sets the fix.
-    pub fn with_fix(mut self, span: Span, replacement: impl Into<String>, safe: bool) -> Self {
+    pub fn with_fix(
+        mut self,
+        span: Span,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Self {
         self.fix = Some(Fix {
             span,
             replacement: replacement.into(),
-            safe,
+            applicability,
         });
         self
     }

@@ -1,9 +1,11 @@
-//! The fix step: apply safe fixes to a text, and write the result safely.
+//! The fix step: apply fixes to a text, and write the result safely.
 //!
-//! Fixes are applied in span order; a fix that overlaps one already taken is
-//! left for the next round, so two edits never fight over the same bytes. The
-//! check step re-checks the fixed text and repeats until nothing safe is left,
-//! which makes a second `--fix` a no-op. Files are written through a temporary
+//! Which fixes a run takes (the safe ones, and the unsafe ones too with
+//! `--unsafe-fixes`) is the check step's choice; here they are applied in span
+//! order, and a fix that overlaps one already taken is left for the next round,
+//! so two edits never fight over the same bytes. The check step re-checks the
+//! fixed text and repeats until nothing it takes is left, which makes a second
+//! `--fix` (with the same options) a no-op. Files are written through a temporary
 //! file in the same folder, flushed to disk and renamed over the original, so a
 //! reader (or a crash) sees the old file or the new one, never half of each; the
 //! original's permissions are kept, and the write is refused if the file
@@ -98,12 +100,13 @@ pub fn diff(name: &str, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Applicability;
 
     fn fix(start: usize, end: usize, replacement: &str) -> Fix {
         Fix {
             span: start..end,
             replacement: replacement.to_string(),
-            safe: true,
+            applicability: Applicability::Safe,
         }
     }
 
@@ -122,7 +125,7 @@ mod tests {
         let fix = Fix {
             span: start..end,
             replacement: "X".into(),
-            safe: true,
+            applicability: Applicability::Safe,
         };
         assert_eq!(apply("abcdefg", [&fix]), ("abcdefg".to_string(), 0));
     }

@@ -62,7 +62,76 @@ fn explain_prints_the_explanation() {
         .success()
         .stdout(contains("# quoted-boolean"))
         .stdout(contains("## Why is this bad?"))
-        .stdout(contains("Pack: jekyll. Severity: warning. Fix: yes."));
+        .stdout(contains("Pack: jekyll. Severity: warning. Fix: yes, safe."));
+}
+
+/// The "Fix safety" section of `prepress explain ID`, and the whole output.
+fn fix_safety(id: &str) -> (String, String) {
+    let assert = cargo_bin_cmd!("prepress")
+        .args(["explain", id])
+        .assert()
+        .success();
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let section = out
+        .split_once("\n## Fix safety\n")
+        .map(|(_, section)| section.to_string())
+        .unwrap_or_else(|| panic!("no Fix safety section in\n{out}"));
+    (section, out)
+}
+
+#[test]
+fn explain_states_each_rules_fix_safety_from_its_metadata() {
+    let (section, _) = fix_safety("empty-value");
+    assert_eq!(
+        section,
+        "This rule has no fix: the right change needs a person.\n"
+    );
+    let (section, _) = fix_safety("quoted-boolean");
+    assert!(
+        section.starts_with("Every finding carries a fix. The fix is safe"),
+        "{section}"
+    );
+    // A code rule that fixes some findings says which.
+    let (section, out) = fix_safety("broken-post-url");
+    assert!(out.contains("Fix: sometimes, unsafe."), "{out}");
+    assert!(
+        section.starts_with("Some findings carry a fix: when the help names a post"),
+        "{section}"
+    );
+    assert!(section.contains("The fix is unsafe"), "{section}");
+    // A pack rule's section follows its `safe` flag.
+    let (section, _) = fix_safety("mixed-spellings");
+    assert!(section.contains("The fix is unsafe"), "{section}");
+    assert!(
+        section.contains("`--fix --unsafe-fixes` applies it"),
+        "{section}"
+    );
+    let (section, _) = fix_safety("closed-compound");
+    assert!(section.contains("The fix is safe"), "{section}");
+    for line in section.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{line:?} is longer than the explanations' lines"
+        );
+    }
+}
+
+#[test]
+fn rules_lists_how_sure_each_fix_is() {
+    let assert = cargo_bin_cmd!("prepress").arg("rules").assert().success();
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let row = |id: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        row("mixed-spellings").contains(" sometimes, unsafe "),
+        "{out}"
+    );
+    assert!(row("quoted-boolean").contains(" yes, safe "), "{out}");
+    assert!(row("empty-value").contains(" no "), "{out}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use proptest::prelude::*;
 
 use prepress::config::Config;
-use prepress::diagnostic::{Fix, Span};
+use prepress::diagnostic::{Applicability, Fix, Span};
 use prepress::document::Document;
 use prepress::fix;
 use prepress::line_index::LineIndex;
@@ -43,7 +43,7 @@ proptest! {
             .map(|(at, len, replacement)| {
                 let start = at.index(boundaries.len());
                 let end = (start + len).min(boundaries.len() - 1);
-                Fix { span: boundaries[start]..boundaries[end], replacement: replacement.clone(), safe: true }
+                Fix { span: boundaries[start]..boundaries[end], replacement: replacement.clone(), applicability: Applicability::Safe }
             })
             .collect();
         let (fixed, applied) = fix::apply(&text, &fixes);
@@ -121,7 +121,7 @@ proptest! {
             &setup.context(),
             &path,
             "bytes.md".to_string(),
-            prepress::check::FixMode::Report,
+            prepress::check::Fixes::REPORT,
             None,
         );
         for finding in &report.findings {

@@ -1,7 +1,7 @@
 //! How many threads a run starts. Its own test binary: rayon's workers are
 //! started once per process, so no other test may start them first.
 
-use prepress::check::{self, FixMode};
+use prepress::check::{self, Fixes};
 use prepress::config::Config;
 use prepress::setup::Setup;
 
@@ -14,7 +14,7 @@ fn one_named_file_is_checked_on_the_calling_thread() {
     let post = dir.path().join("post.md");
     std::fs::write(&post, "---\ntitle: A post\n---\nWe met the the team.\n").unwrap();
     let setup = Setup::new(Config::default(), None).unwrap();
-    let outcome = check::run(&[post], None, &setup, 0, FixMode::Report, None).unwrap();
+    let outcome = check::run(&[post], None, &setup, 0, Fixes::REPORT, None).unwrap();
     assert_eq!(outcome.files_checked, 1);
     let rules: Vec<&str> = outcome.files[0]
         .findings

@@ -4,9 +4,10 @@
 //! goes through every rule, code and pack, with every rule on (off-by-default
 //! ones included) and `check-empty: all`; every span, label and fix must lie
 //! within the text on character boundaries, start <= end, and locate to a line
-//! and column. Safe fixes are then applied round after round as `--fix` does,
-//! each round re-checked the same way, and the rounds must never come back to
-//! a text already seen (fixes that undo each other). Other bytes go through
+//! and column. The fixes are then applied round after round as `--fix` does,
+//! the safe ones alone and then all of them (`--fix --unsafe-fixes`), each
+//! round re-checked the same way, and the rounds must never come back to a
+//! text already seen (fixes that undo each other). Other bytes go through
 //! the loader (`check::check_file` on a file holding them), which must report
 //! one `invalid-utf8` finding at the first bad byte.
 
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use prepress::check::{self, FixMode};
+use prepress::check::{self, Fixes};
 use prepress::config::Config;
 use prepress::diagnostic::Diagnostic;
 use prepress::document::Document;
@@ -122,19 +123,31 @@ fn assert_findings(doc: &Document, found: &[Diagnostic]) {
 }
 
 fn check_text(world: &World, text: &str) {
+    for unsafe_fixes in [false, true] {
+        fix_rounds(world, text, unsafe_fixes);
+    }
+}
+
+/// Applies the fixes `--fix` takes (the unsafe ones too with `unsafe_fixes`)
+/// round after round, checking every round's findings.
+fn fix_rounds(world: &World, text: &str, unsafe_fixes: bool) {
     let context = world.setup.context();
     let mut doc = Document::new(world.post.clone(), text.to_string());
     let mut found = rules::check(&context, &doc);
     assert_findings(&doc, &found);
     let mut seen = HashSet::from([doc.text.clone()]);
     for _ in 0..FIX_ROUNDS {
-        let safe: Vec<_> = found
+        let taken: Vec<_> = found
             .iter()
-            .filter_map(|d| d.fix.as_ref().filter(|f| f.safe))
+            .filter_map(|d| {
+                d.fix
+                    .as_ref()
+                    .filter(|f| f.applicability.taken(unsafe_fixes))
+            })
             .collect();
-        let (fixed, applied) = fix::apply(&doc.text, safe.iter().copied());
+        let (fixed, applied) = fix::apply(&doc.text, taken.iter().copied());
         // Every fix is in bounds, so the first in span order is always taken.
-        assert_eq!(applied == 0, safe.is_empty(), "no safe fix applied");
+        assert_eq!(applied == 0, taken.is_empty(), "no fix applied");
         if applied == 0 || fixed == doc.text {
             break;
         }
@@ -155,7 +168,7 @@ fn check_bytes(world: &World, data: &[u8], first_bad: usize) {
         &context,
         &world.file,
         "fuzz.md".to_string(),
-        FixMode::Report,
+        Fixes::REPORT,
         None,
     );
     assert!(!report.unreadable, "bad bytes made the file unreadable");

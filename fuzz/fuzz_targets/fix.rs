@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use prepress::diagnostic::Fix;
+use prepress::diagnostic::{Applicability, Fix};
 use prepress::fix;
 
 #[derive(Debug, Arbitrary)]
@@ -43,7 +43,7 @@ fuzz_target!(|input: Input| {
             Fix {
                 span: start..start + usize::from(f.len % 16),
                 replacement: f.replacement.clone(),
-                safe: f.safe,
+                applicability: Applicability::from_safe(f.safe),
             }
         })
         .collect();
@@ -103,12 +103,12 @@ fuzz_target!(|input: Input| {
         rebased.push(Fix {
             span: put.clone(),
             replacement: f.replacement.clone(),
-            safe: f.safe,
+            applicability: f.applicability,
         });
         inverse.push(Fix {
             span: put.clone(),
             replacement: text[f.span.clone()].to_string(),
-            safe: f.safe,
+            applicability: f.applicability,
         });
         to = put.end;
         from = f.span.end;

@@ -30,7 +30,7 @@ use super::sieve::Sieve;
 use super::spelling;
 use super::word_hash::word_hash;
 use crate::config::{Level, Levels};
-use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Label, Severity};
 use crate::prose::quotes;
 use crate::prose::segments::{LONG_SEGMENT, Prose, Segment};
 use crate::prose::words::{self, Word, is_space, is_word_char};
@@ -557,7 +557,7 @@ impl Engine {
             (view.text().get(range) == view.document.get(source.clone())).then_some(Fix {
                 span: source,
                 replacement,
-                safe: active.safe,
+                applicability: Applicability::from_safe(active.safe),
             })
         });
         let help = fix.as_ref().map(|f| {
@@ -956,7 +956,7 @@ impl Engine {
                     fix: Some(Fix {
                         span: span.clone(),
                         replacement,
-                        safe: active.safe,
+                        applicability: Applicability::from_safe(active.safe),
                     }),
                 });
             }

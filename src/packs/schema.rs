@@ -22,10 +22,14 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::front_matter::tree::{Entry, Node, NodeKind};
 use crate::rules::{FixAvailability, RuleInfo};
 use crate::schema::{Schema, SchemaError};
+
+/// Which findings of a pack rule carry a fix, for `prepress explain`.
+const FIX_WHEN: &str = "when the flagged text has one certain replacement and no markup \
+                        inside it (a fix across `*the* our` is dropped)";
 
 /// One pack: a named set of prose rules.
 #[derive(Debug, Clone)]
@@ -352,11 +356,15 @@ fn read_rule(schema: &Schema, pack: &'static str, item: &Node) -> Result<PackRul
             "a rule needs `examples:` with at least one `flag:` text it must report",
         ));
     }
+    let sometimes = FixAvailability::Sometimes {
+        applicability: Applicability::from_safe(safe),
+        when: FIX_WHEN,
+    };
     let fix = match &kind {
         Kind::Substitution { .. }
         | Kind::Article { .. }
         | Kind::Repetition { .. }
-        | Kind::Consistency { .. } => FixAvailability::Sometimes,
+        | Kind::Consistency { .. } => sometimes,
         Kind::Pattern {
             fix: PatternFix::None,
             ..
@@ -365,9 +373,7 @@ fn read_rule(schema: &Schema, pack: &'static str, item: &Node) -> Result<PackRul
             fix: SequenceFix::None,
             ..
         } => FixAvailability::Never,
-        Kind::Pattern { .. } | Kind::Sequence { .. } | Kind::Spelling { .. } => {
-            FixAvailability::Sometimes
-        }
+        Kind::Pattern { .. } | Kind::Sequence { .. } | Kind::Spelling { .. } => sometimes,
     };
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     Ok(PackRule {

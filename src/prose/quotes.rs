@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 
 /// Quotations in one run of prose: the byte ranges of `text` between a pair
 /// of quotation marks, marks included. A straight or curly double quote, or
@@ -64,7 +64,7 @@ pub fn soften(text: &str, quoted: &[Range<usize>], findings: &mut Vec<Diagnostic
             finding.severity = Severity::Info;
             finding.message.push_str(" (in quoted text)");
             if let Some(fix) = &mut finding.fix {
-                fix.safe = false;
+                fix.applicability = Applicability::Unsafe;
             }
         }
     }
@@ -130,7 +130,7 @@ mod tests {
             fix: Some(crate::diagnostic::Fix {
                 span,
                 replacement: "x".into(),
-                safe: true,
+                applicability: Applicability::Safe,
             }),
         }
     }
@@ -141,9 +141,15 @@ mod tests {
         let mut found = vec![finding(3..10), finding(24..31)];
         soften(text, &inline(text), &mut found);
         assert_eq!(found[0].severity, Severity::Warning);
-        assert!(found[0].fix.as_ref().unwrap().safe);
+        assert_eq!(
+            found[0].fix.as_ref().unwrap().applicability,
+            Applicability::Safe
+        );
         assert_eq!(found[1].severity, Severity::Info);
-        assert!(!found[1].fix.as_ref().unwrap().safe);
+        assert_eq!(
+            found[1].fix.as_ref().unwrap().applicability,
+            Applicability::Unsafe
+        );
     }
 
     #[test]

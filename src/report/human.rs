@@ -4,7 +4,9 @@
 //! the snippet, the underline and the `path:line:column` header come from the
 //! same text the rules read. A byte order mark is left out of that view, so the
 //! columns miette prints on line 1 match prepress's own. Findings about a file as
-//! a whole (its name, or a file that cannot be read) show no snippet.
+//! a whole (its name, or a file that cannot be read) show no snippet. A finding
+//! whose fix `--fix` applies has `[*]` after its rule id, one whose unsafe fix
+//! it leaves alone `[unsafe fix]`, as ruff marks them.
 
 use std::fmt;
 
@@ -87,6 +89,22 @@ pub fn summary(outcome: &Outcome) -> String {
     )
 }
 
+/// The line under the summary, when some finding carries a fix: how many
+/// `--fix` fixes, and how many more `--unsafe-fixes` would let it fix.
+pub fn fixable(outcome: &Outcome) -> Option<String> {
+    let (taken, unsafe_left) = outcome.fixable();
+    let more = match unsafe_left {
+        0 => String::new(),
+        1 => " (1 unsafe fix can be enabled with the `--unsafe-fixes` option)".to_string(),
+        n => format!(" ({n} unsafe fixes can be enabled with the `--unsafe-fixes` option)"),
+    };
+    match (taken, unsafe_left) {
+        (0, 0) => None,
+        (0, _) => Some(format!("No fixes available{more}.")),
+        (n, _) => Some(format!("[*] {n} fixable with the `--fix` option{more}.")),
+    }
+}
+
 /// Length of the UTF-8 byte order mark.
 const BOM: usize = 3;
 
@@ -95,6 +113,8 @@ struct Shown<'a> {
     finding: &'a Finding,
     message: String,
     source: Option<View<'a>>,
+    /// `[*]` or `[unsafe fix]`, for a finding with a fix.
+    mark: Option<&'static str>,
 }
 
 impl<'a> Shown<'a> {
@@ -114,10 +134,18 @@ impl<'a> Shown<'a> {
         } else {
             d.message.clone()
         };
+        let mark = d.fix.as_ref().map(|fix| {
+            if fix.applicability.taken(source.unsafe_fixes) {
+                "[*]"
+            } else {
+                "[unsafe fix]"
+            }
+        });
         Self {
             finding,
             message,
             source: view,
+            mark,
         }
     }
 
@@ -145,7 +173,11 @@ impl std::error::Error for Shown<'_> {}
 
 impl MietteDiagnostic for Shown<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(self.finding.diagnostic.rule))
+        let rule = self.finding.diagnostic.rule;
+        Some(match self.mark {
+            Some(mark) => Box::new(format!("{rule} {mark}")),
+            None => Box::new(rule),
+        })
     }
 
     fn severity(&self) -> Option<miette::Severity> {

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::check::{Finding, Outcome};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 
 /// The schema version of this output.
 pub const VERSION: u32 = 1;
@@ -44,6 +44,8 @@ struct Fix<'a> {
     start: usize,
     end: usize,
     replacement: &'a str,
+    applicability: Applicability,
+    /// `applicability == safe`, kept for readers of the first form.
     safe: bool,
 }
 
@@ -96,7 +98,8 @@ fn item<'a>(path: &'a str, finding: &'a Finding) -> Item<'a> {
             start: fix.span.start,
             end: fix.span.end,
             replacement: &fix.replacement,
-            safe: fix.safe,
+            applicability: fix.applicability,
+            safe: fix.applicability == Applicability::Safe,
         }),
         labels: d
             .labels

@@ -59,6 +59,9 @@ pub fn write(
             }
             if !options.quiet {
                 writeln!(out, "{}", human::summary(outcome))?;
+                if let Some(fixable) = human::fixable(outcome) {
+                    writeln!(out, "{fixable}")?;
+                }
             }
             Ok(())
         }

@@ -4,14 +4,15 @@
 //! default level, pack), and one result per finding with its region in lines
 //! and columns (`columnKind: unicodeCodePoints`, ends exclusive, as prepress
 //! counts them), its labels as related locations, and its fix as a SARIF fix
-//! whose replacement is a byte range of the file.
+//! whose replacement is a byte range of the file, with its applicability
+//! (`safe` or `unsafe`) in the fix's properties.
 
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
 use crate::check::{Finding, Outcome};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::line_index::Position;
 use crate::rules::RuleInfo;
 
@@ -127,6 +128,7 @@ fn result(path: &str, finding: &Finding, catalog: &[RuleInfo]) -> Value {
     if let Some(fix) = &d.fix {
         result["fixes"] = json!([{
             "description": { "text": d.help.clone().unwrap_or_else(|| format!("write `{}`", fix.replacement)) },
+            "properties": { "applicability": fix.applicability },
             "artifactChanges": [{
                 "artifactLocation": { "uri": uri(path) },
                 "replacements": [{
@@ -135,7 +137,8 @@ fn result(path: &str, finding: &Finding, catalog: &[RuleInfo]) -> Value {
                 }],
             }],
         }]);
-        result["properties"] = json!({ "fixSafe": fix.safe });
+        // The first form, kept for readers of it.
+        result["properties"] = json!({ "fixSafe": fix.applicability == Applicability::Safe });
     }
     result
 }

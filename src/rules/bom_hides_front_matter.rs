@@ -1,7 +1,7 @@
 //! `bom-hides-front-matter`: a byte order mark that makes Jekyll skip a page's front matter.
 
 use super::{Context, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::FrontMatter;
 use crate::rules::FixAvailability;
@@ -36,7 +36,7 @@ is safe: the mark is invisible and carries nothing.
 title: About
 ---
 ```",
-    fix: FixAvailability::Always,
+    fix: FixAvailability::Always(Applicability::Safe),
     check: Some(check),
 };
 
@@ -50,7 +50,7 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             )
             .with_label(open.clone(), "Jekyll does not see this front matter")
             .with_help("remove the byte order mark (save the file as UTF-8 without BOM)")
-            .with_fix(0..BOM, "", true),
+            .with_fix(0..BOM, "", Applicability::Safe),
         );
     }
 }
@@ -69,8 +69,12 @@ mod tests {
         assert_eq!(found[0].span, 0..3);
         let fix = found[0].fix.as_ref().unwrap();
         assert_eq!(
-            (fix.span.clone(), fix.replacement.as_str(), fix.safe),
-            (0..3, "", true)
+            (
+                fix.span.clone(),
+                fix.replacement.as_str(),
+                fix.applicability
+            ),
+            (0..3, "", Applicability::Safe)
         );
     }
 

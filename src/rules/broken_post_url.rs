@@ -2,7 +2,7 @@
 
 use super::{Context, FixAvailability, Rule, liquid_targets};
 use crate::closest::closest;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;
 
 /// The rule.
@@ -29,7 +29,11 @@ Use the exact name of an existing post; the help names the closest one.
 ```liquid
 [the launch]({% post_url 2024-01-10-hello-wrld %})   reported: did you mean 2024-01-10-hello-world?
 ```",
-    fix: FixAvailability::Sometimes,
+    fix: FixAvailability::Sometimes {
+        applicability: Applicability::Unsafe,
+        when: "when the help names a post (the site's post closest to the name, at \
+               most a third of its letters changed)",
+    },
     check: Some(check),
 };
 
@@ -49,7 +53,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         diagnostic = match closest(name, site.posts.iter().map(String::as_str)) {
             Some(near) => diagnostic
                 .with_help(format!("did you mean `{near}`?"))
-                .with_fix(span, near, false),
+                .with_fix(span, near, Applicability::Unsafe),
             None => diagnostic.with_help("name a post by its file name without the extension, such as `2024-01-10-hello-world`"),
         };
         out.push(diagnostic);

@@ -8,7 +8,7 @@
 //! finding is the only one it gets.
 
 use super::{FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -36,7 +36,7 @@ else.
 ```text
 ---\\rtitle: Hello\\r---\\rText\\r     reported
 ```",
-    fix: FixAvailability::Always,
+    fix: FixAvailability::Always(Applicability::Safe),
     check: None,
 };
 
@@ -57,7 +57,7 @@ pub fn detect(text: &str) -> Option<Diagnostic> {
             "this file's lines end in a lone carriage return (classic Mac style), so Jekyll does not see its front matter and copies it as it is",
         )
         .with_help("save it with LF or CRLF line endings")
-        .with_fix(0..text.len(), fixed, true),
+        .with_fix(0..text.len(), fixed, Applicability::Safe),
     )
 }
 
@@ -83,6 +83,7 @@ mod tests {
     #[test]
     fn reports_front_matter_opened_with_a_lone_cr() {
         let found = detect("---\rtitle: A\r---\rText\r\nmore").unwrap();
+        let found = crate::rules::testing::as_declared(&RULE, vec![found]).remove(0);
         assert_eq!(found.span, 0..3);
         let fix = found.fix.unwrap();
         assert_eq!(fix.replacement, "---\ntitle: A\n---\nText\r\nmore");

@@ -2,7 +2,7 @@
 
 use super::{Context, FixAvailability, Rule, Value, effective, label_default};
 use crate::closest::closest;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Node, NodeKind, lookup};
@@ -43,7 +43,12 @@ Fix the name; the help names the closest layout.
 ```yaml
 layout: psot   # reported: did you mean `post`?
 ```",
-    fix: FixAvailability::Sometimes,
+    fix: FixAvailability::Sometimes {
+        applicability: Applicability::Unsafe,
+        when: "when the help names a layout (the site's own layout closest to the \
+               name, at most a third of its letters changed) and the name is written \
+               in the document, not given by the site's `defaults`",
+    },
     check: Some(check),
 };
 
@@ -96,7 +101,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             let plain = matches!(value, Value::Own(_)) && doc.text.get(span.clone()) == Some(name);
             let diagnostic = diagnostic.with_help(format!("did you mean `{near}`?"));
             if plain {
-                diagnostic.with_fix(span, near, false)
+                diagnostic.with_fix(span, near, Applicability::Unsafe)
             } else {
                 diagnostic
             }

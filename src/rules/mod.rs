@@ -38,7 +38,7 @@ mod unreadable_file;
 mod unused_suppression;
 
 use crate::config::{Config, Level, Levels};
-use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::diagnostic::{Applicability, Diagnostic, Severity, Span};
 use crate::document::Document;
 use crate::front_matter::tree::{Entry, NodeKind};
 use crate::packs::engine::Engine;
@@ -52,25 +52,76 @@ pub use unknown_timezone::RULE as UNKNOWN_TIMEZONE;
 pub use unreadable_file::RULE as UNREADABLE_FILE;
 pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
 
-/// Whether a rule's findings come with a fix.
+/// Whether a rule's findings come with a fix, and how sure the fix is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FixAvailability {
     /// Never: the right change needs a person.
     Never,
-    /// For some findings, where the change is unambiguous.
-    Sometimes,
+    /// For the findings `when` describes (a clause such as "when the help
+    /// names a post"), where the change is unambiguous.
+    Sometimes {
+        /// How sure the fix is.
+        applicability: Applicability,
+        /// Which findings carry one.
+        when: &'static str,
+    },
     /// For every finding.
-    Always,
+    Always(Applicability),
 }
 
 impl FixAvailability {
-    /// Words for listings.
+    /// How sure the rule's fixes are; `None` for a rule without fixes.
+    pub fn applicability(self) -> Option<Applicability> {
+        match self {
+            FixAvailability::Never => None,
+            FixAvailability::Sometimes { applicability, .. }
+            | FixAvailability::Always(applicability) => Some(applicability),
+        }
+    }
+
+    /// Words for listings: `no`, or how often and how sure (`yes, safe`,
+    /// `sometimes, unsafe`).
     pub fn as_str(self) -> &'static str {
         match self {
             FixAvailability::Never => "no",
-            FixAvailability::Sometimes => "sometimes",
-            FixAvailability::Always => "yes",
+            FixAvailability::Sometimes {
+                applicability: Applicability::Safe,
+                ..
+            } => "sometimes, safe",
+            FixAvailability::Sometimes {
+                applicability: Applicability::Unsafe,
+                ..
+            } => "sometimes, unsafe",
+            FixAvailability::Always(Applicability::Safe) => "yes, safe",
+            FixAvailability::Always(Applicability::Unsafe) => "yes, unsafe",
         }
+    }
+
+    /// The "Fix safety" section of `prepress explain`: which findings carry a
+    /// fix, and what `--fix` does with it.
+    pub fn safety(self) -> String {
+        let which = match self {
+            FixAvailability::Never => {
+                return "This rule has no fix: the right change needs a person.".to_string();
+            }
+            FixAvailability::Sometimes { when, .. } => {
+                format!("Some findings carry a fix: {when}.")
+            }
+            FixAvailability::Always(_) => "Every finding carries a fix.".to_string(),
+        };
+        let what = match self.applicability() {
+            Some(Applicability::Unsafe) => {
+                "The fix is unsafe: it is right most of the time, but it may not be what \
+                 the author meant, so a person should look. `--fix` leaves it alone; \
+                 `--fix --unsafe-fixes` applies it and `--diff --unsafe-fixes` shows it \
+                 (or set `unsafe-fixes: true` in the config)."
+            }
+            _ => {
+                "The fix is safe: it cannot change what the author meant, so `--fix` \
+                 applies it and `--diff` shows it."
+            }
+        };
+        format!("{which} {what}")
     }
 }
 
@@ -434,7 +485,7 @@ pub(crate) mod testing {
             site: None,
         };
         (rule.check.expect("rule has a check"))(&context, &doc, &mut found);
-        found
+        as_declared(rule, found)
     }
 
     /// The findings of `rule` on `text` read from `path` in `site`.
@@ -449,6 +500,23 @@ pub(crate) mod testing {
             site: Some(site),
         };
         (rule.check.expect("rule has a check"))(&context, &doc, &mut found);
+        as_declared(rule, found)
+    }
+
+    /// `found`, once every fix in it is checked against what `rule` declares,
+    /// so `prepress explain` can never tell another story than the code:
+    /// a rule without fixes makes none, and a fix is as sure as declared.
+    pub fn as_declared(rule: &Rule, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        for diagnostic in &found {
+            if let Some(fix) = &diagnostic.fix {
+                assert_eq!(
+                    Some(fix.applicability),
+                    rule.fix.applicability(),
+                    "{}: a fix the rule does not declare",
+                    rule.id
+                );
+            }
+        }
         found
     }
 

@@ -1,7 +1,7 @@
 //! `quoted-boolean`: `"true"` or `"false"` written as text where a boolean is meant.
 
 use super::{Context, Rule, visit_mappings};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::Style;
 use crate::rules::FixAvailability;
@@ -51,7 +51,7 @@ comments: \"true\"     # reported; fix: comments: true
 published: 'false'   # reported: Jekyll publishes this post
 title: \"false\"       # not reported: a title is text
 ```",
-    fix: FixAvailability::Always,
+    fix: FixAvailability::Always(Applicability::Safe),
     check: Some(check),
 };
 
@@ -96,7 +96,7 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(&RULE, span.clone(), message)
                     .with_help(format!("remove the quotes: `{key}: {word}`"))
-                    .with_fix(span, word, true),
+                    .with_fix(span, word, Applicability::Safe),
             );
         }
     });
@@ -116,7 +116,10 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(&text[found[0].span.clone()], "\"true\"");
         let fix = found[0].fix.as_ref().unwrap();
-        assert_eq!((fix.replacement.as_str(), fix.safe), ("true", true));
+        assert_eq!(
+            (fix.replacement.as_str(), fix.applicability),
+            ("true", Applicability::Safe)
+        );
         assert_eq!(found[1].fix.as_ref().unwrap().replacement, "False");
         assert_eq!(
             found[1].message,
