@@ -106,7 +106,7 @@ fn explain_states_each_rules_fix_safety_from_its_metadata() {
         section.contains("`--fix --unsafe-fixes` applies it"),
         "{section}"
     );
-    let (section, _) = fix_safety("closed-compound");
+    let (section, _) = fix_safety("misspelling");
     assert!(section.contains("The fix is safe"), "{section}");
     for line in section.lines() {
         assert!(
