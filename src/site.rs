@@ -10,7 +10,7 @@
 //! look-up, never a file-system call. A config that is not valid YAML becomes a
 //! finding in that file.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -102,6 +102,10 @@ pub struct Site {
     /// Whether the config sets a site-wide `author`, which themes and plugins
     /// use for posts without one.
     pub author: bool,
+    /// The config's top-level settings whose values are plain strings
+    /// (`repository: https://github.com/x/y`), which a post may write into a
+    /// link as `{{ site.repository }}`.
+    pub strings: HashMap<String, String>,
     /// The config's collections (`recipes` for `_recipes/`).
     pub collections: Vec<Collection>,
     /// The folder holding the collection folders (`collections_dir`), or empty.
@@ -225,6 +229,20 @@ impl Site {
             .map(|s| s.value.trim().trim_end_matches('/').to_string())
             .unwrap_or_default();
         site.author = setting("author").is_some_and(|n| !is_blank(n));
+        // A later file's value wins, whatever it is.
+        for entry in &settings {
+            let Some(key) = entry.key.key_text() else {
+                continue;
+            };
+            match entry
+                .value
+                .as_scalar()
+                .filter(|s| s.resolve() == Resolved::Str)
+            {
+                Some(value) => site.strings.insert(key.to_string(), value.value.clone()),
+                None => site.strings.remove(key),
+            };
+        }
         if let Some(list) = setting("defaults") {
             site.defaults = read_defaults(list);
         }
