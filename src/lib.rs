@@ -29,4 +29,5 @@ pub mod site;
 pub mod site_checks;
 pub mod site_data;
 pub mod suppress;
+pub mod templates;
 pub mod urls;

@@ -21,6 +21,7 @@ use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
 use crate::line_index::LineIndex;
 use crate::rules::{INVALID_YAML, UNKNOWN_TIMEZONE};
+use crate::templates::Comparisons;
 use crate::urls::{Guesses, Urls};
 
 /// The config file Jekyll reads by default.
@@ -135,6 +136,11 @@ pub struct Site {
     pub urls: OnceLock<Urls>,
     /// Each file's URL from its path alone, worked out on first use.
     pub url_guesses: OnceLock<Guesses>,
+    /// The templates, in path order: the files of the layouts and includes
+    /// folders, and every `.html`, `.htm` or `.liquid` file.
+    pub templates: Vec<String>,
+    /// Where the templates compare a value with `true`, read on first use.
+    pub comparisons: OnceLock<Comparisons>,
 }
 
 /// A collection of the site's config.
@@ -350,6 +356,15 @@ impl Site {
             .iter()
             .any(|f| f.starts_with(&plugins_dir) && f.ends_with(".rb"));
         for file in &site.files {
+            let ext = file
+                .rsplit_once('.')
+                .map(|(_, ext)| ext.to_ascii_lowercase());
+            if file.starts_with(&layouts_dir)
+                || file.starts_with(&includes_dir)
+                || matches!(ext.as_deref(), Some("html" | "htm" | "liquid"))
+            {
+                site.templates.push(file.clone());
+            }
             if let Some(rest) = file.strip_prefix(&layouts_dir) {
                 site.layouts.insert(without_extension(rest).to_string());
             } else if let Some(rest) = file.strip_prefix(&includes_dir) {
@@ -366,6 +381,7 @@ impl Site {
                 }
             }
         }
+        site.templates.sort_unstable();
         let data = crate::site_data::read(root, &data_dir, &site.files);
         site.authors = data.authors;
         site.problems.extend(data.problems);
@@ -382,6 +398,12 @@ impl Site {
     /// Each file's URL from its path alone, worked out on first use.
     pub fn url_guesses(&self) -> &Guesses {
         self.url_guesses.get_or_init(|| Guesses::new(self))
+    }
+
+    /// Where the templates compare a value with `true`, read on first use
+    /// and kept for the run.
+    pub fn comparisons(&self) -> &Comparisons {
+        self.comparisons.get_or_init(|| Comparisons::read(self))
     }
 
     /// A document's path relative to the site root, with `/` separators, or
