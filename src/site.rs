@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use ignore::WalkBuilder;
 
+use crate::bylines::Bylines;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
@@ -141,6 +142,8 @@ pub struct Site {
     pub templates: Vec<String>,
     /// Where the templates compare a value with `true`, read on first use.
     pub comparisons: OnceLock<Comparisons>,
+    /// Which posts name an author, read on first use.
+    pub bylines: OnceLock<Bylines>,
 }
 
 /// A collection of the site's config.
@@ -404,6 +407,11 @@ impl Site {
     /// and kept for the run.
     pub fn comparisons(&self) -> &Comparisons {
         self.comparisons.get_or_init(|| Comparisons::read(self))
+    }
+
+    /// Which posts name an author, read on first use and kept for the run.
+    pub fn bylines(&self) -> &Bylines {
+        self.bylines.get_or_init(|| Bylines::read(self))
     }
 
     /// A document's path relative to the site root, with `/` separators, or
@@ -704,7 +712,8 @@ pub fn invalid_yaml(
     }
 }
 
-fn is_blank(node: &Node) -> bool {
+/// Whether a value holds nothing: null, blank text, or an empty list or mapping.
+pub(crate) fn is_blank(node: &Node) -> bool {
     match &node.kind {
         NodeKind::Scalar(s) => s.is_blank(),
         NodeKind::Sequence(items) => items.is_empty(),

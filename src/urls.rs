@@ -726,7 +726,7 @@ const HEAD_LIMIT: u64 = 1 << 20;
 /// The start of a file up to the end of its front matter (the whole front
 /// matter block, or the first line when there is none): all a URL needs,
 /// without reading long posts in full.
-fn read_head(path: &std::path::Path) -> std::io::Result<String> {
+pub(crate) fn read_head(path: &std::path::Path) -> std::io::Result<String> {
     use std::io::{BufRead, Read};
     let file = std::fs::File::open(path)?;
     let mut reader = std::io::BufReader::new(file.take(HEAD_LIMIT));
