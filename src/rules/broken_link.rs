@@ -47,9 +47,10 @@ string) is only known once the site is built, so it is left alone.
 
 Files the site serves as they are (images, PDFs, audio, video, archives,
 fonts) must exist; a collection with `output: true` serves its files at the
-collection's URL (`_principles/guide.pdf` as `/partnership-principles/guide.pdf`
-with `permalink: /partnership-principles/:path/`), as Jekyll writes them. Page URLs are matched against the URL of every page the
-site builds, worked out as Jekyll does from `permalink` (the site's style,
+collection's URL (`_principles/guide.pdf` as
+`/partnership-principles/guide.pdf` with
+`permalink: /partnership-principles/:path/`), as Jekyll writes them. Page
+URLs are matched against the URL of every page the site builds, worked out as Jekyll does from `permalink` (the site's style,
 a collection's, or a page's own), dates in the site's `timezone`,
 categories, `redirect_from` and `paginate_path`; `/about`, `/about/` and
 `/about.html` count as one page. A link to a page Jekyll reads but will not
