@@ -6,6 +6,7 @@
 //! (the run, in parallel, with positions) → `report` (human, compact, JSON).
 //! `cli` is the command line on top; `main.rs` only calls it.
 
+pub mod bylines;
 pub mod changes;
 pub mod check;
 pub mod cli;
@@ -29,4 +30,5 @@ pub mod site;
 pub mod site_checks;
 pub mod site_data;
 pub mod suppress;
+pub mod templates;
 pub mod urls;

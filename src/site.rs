@@ -10,17 +10,19 @@
 //! look-up, never a file-system call. A config that is not valid YAML becomes a
 //! finding in that file.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use ignore::WalkBuilder;
 
+use crate::bylines::Bylines;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
 use crate::line_index::LineIndex;
 use crate::rules::{INVALID_YAML, UNKNOWN_TIMEZONE};
+use crate::templates::Comparisons;
 use crate::urls::{Guesses, Urls};
 
 /// The config file Jekyll reads by default.
@@ -105,6 +107,10 @@ pub struct Site {
     /// Whether the config sets a site-wide `author`, which themes and plugins
     /// use for posts without one.
     pub author: bool,
+    /// The config's top-level settings whose values are plain strings
+    /// (`repository: https://github.com/x/y`), which a post may write into a
+    /// link as `{{ site.repository }}`.
+    pub strings: HashMap<String, String>,
     /// The config's collections (`recipes` for `_recipes/`).
     pub collections: Vec<Collection>,
     /// The folder holding the collection folders (`collections_dir`), or empty.
@@ -134,6 +140,13 @@ pub struct Site {
     pub urls: OnceLock<Urls>,
     /// Each file's URL from its path alone, worked out on first use.
     pub url_guesses: OnceLock<Guesses>,
+    /// The templates, in path order: the files of the layouts and includes
+    /// folders, and every `.html`, `.htm` or `.liquid` file.
+    pub templates: Vec<String>,
+    /// Where the templates compare a value with `true`, read on first use.
+    pub comparisons: OnceLock<Comparisons>,
+    /// Which posts name an author, read on first use.
+    pub bylines: OnceLock<Bylines>,
 }
 
 /// A collection of the site's config.
@@ -228,6 +241,20 @@ impl Site {
             .map(|s| s.value.trim().trim_end_matches('/').to_string())
             .unwrap_or_default();
         site.author = setting("author").is_some_and(|n| !is_blank(n));
+        // A later file's value wins, whatever it is.
+        for entry in &settings {
+            let Some(key) = entry.key.key_text() else {
+                continue;
+            };
+            match entry
+                .value
+                .as_scalar()
+                .filter(|s| s.resolve() == Resolved::Str)
+            {
+                Some(value) => site.strings.insert(key.to_string(), value.value.clone()),
+                None => site.strings.remove(key),
+            };
+        }
         if let Some(list) = setting("defaults") {
             site.defaults = read_defaults(list);
         }
@@ -336,6 +363,15 @@ impl Site {
             .iter()
             .any(|f| f.starts_with(&plugins_dir) && f.ends_with(".rb"));
         for file in &site.files {
+            let ext = file
+                .rsplit_once('.')
+                .map(|(_, ext)| ext.to_ascii_lowercase());
+            if file.starts_with(&layouts_dir)
+                || file.starts_with(&includes_dir)
+                || matches!(ext.as_deref(), Some("html" | "htm" | "liquid"))
+            {
+                site.templates.push(file.clone());
+            }
             if let Some(rest) = file.strip_prefix(&layouts_dir) {
                 site.layouts.insert(without_extension(rest).to_string());
             } else if let Some(rest) = file.strip_prefix(&includes_dir) {
@@ -352,6 +388,7 @@ impl Site {
                 }
             }
         }
+        site.templates.sort_unstable();
         let data = crate::site_data::read(root, &data_dir, &site.files);
         site.authors = data.authors;
         site.problems.extend(data.problems);
@@ -374,6 +411,17 @@ impl Site {
     /// Each file's URL from its path alone, worked out on first use.
     pub fn url_guesses(&self) -> &Guesses {
         self.url_guesses.get_or_init(|| Guesses::new(self))
+    }
+
+    /// Where the templates compare a value with `true`, read on first use
+    /// and kept for the run.
+    pub fn comparisons(&self) -> &Comparisons {
+        self.comparisons.get_or_init(|| Comparisons::read(self))
+    }
+
+    /// Which posts name an author, read on first use and kept for the run.
+    pub fn bylines(&self) -> &Bylines {
+        self.bylines.get_or_init(|| Bylines::read(self))
     }
 
     /// A document's path relative to the site root, with `/` separators, or
@@ -674,7 +722,8 @@ pub fn invalid_yaml(
     }
 }
 
-fn is_blank(node: &Node) -> bool {
+/// Whether a value holds nothing: null, blank text, or an empty list or mapping.
+pub(crate) fn is_blank(node: &Node) -> bool {
     match &node.kind {
         NodeKind::Scalar(s) => s.is_blank(),
         NodeKind::Sequence(items) => items.is_empty(),

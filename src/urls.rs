@@ -546,13 +546,7 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Pag
         Some((stem, ext)) if !stem.is_empty() => (stem, ext.to_ascii_lowercase()),
         _ => (name, String::new()),
     };
-    let copied = || {
-        vec![Page {
-            url: format!("/{rel}"),
-            source: rel.to_string(),
-            hidden: None,
-        }]
-    };
+    let copied = || static_file(site, rel, kind);
     if kind == "drafts" {
         // Drafts are dated by their file's modification time when shown:
         // nothing a link could rely on.
@@ -676,13 +670,63 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Pag
     pages
 }
 
+/// The page of a file Jekyll copies as it is: its own path, or in a
+/// collection the collection's URL template filled in for the file (its
+/// path and name without the extension) with the extension added back, as
+/// Jekyll places a collection's static files; written only when the
+/// collection has `output: true`. None when the template has a placeholder a
+/// static file does not fill.
+fn static_file(site: &Site, rel: &str, kind: &str) -> Vec<Page> {
+    let page = |url: String, hidden: Option<Hidden>| {
+        vec![Page {
+            url,
+            source: rel.to_string(),
+            hidden,
+        }]
+    };
+    let Some(collection) = site.collections.iter().find(|c| c.name == kind) else {
+        return page(format!("/{rel}"), None);
+    };
+    let inside = rel
+        .split_once(&format!("_{}/", collection.name))
+        .map_or(rel, |(_, rest)| rest);
+    let name = inside.rsplit('/').next().unwrap_or(inside);
+    // Ruby's `File.extname`: none for a name that only starts with a dot.
+    let ext = match name.rfind('.') {
+        Some(at) if at > 0 && at + 1 < name.len() => &name[at..],
+        _ => "",
+    };
+    // Jekyll drops the extension, then any dots left at the end.
+    let path = inside[..inside.len() - ext.len()].trim_end_matches('.');
+    let base = path.rsplit('/').next().unwrap_or(path);
+    let template = collection
+        .permalink
+        .clone()
+        .unwrap_or_else(|| with_suffix("/:collection/:path", &site.permalink));
+    let url = expand(&template, &|key, out| match key {
+        "collection" => push(out, &collection.name),
+        "path" => push(out, "/") && push(out, path),
+        "name" => push(out, base),
+        "output_ext" | "title" => true,
+        _ => false,
+    });
+    let Some(mut url) = url else {
+        return Vec::new();
+    };
+    if url.len() > 1 && url.ends_with('/') {
+        url.pop();
+    }
+    url.push_str(ext);
+    page(url, (!collection.output).then_some(Hidden::NoOutput))
+}
+
 /// The most of a file read for its front matter.
 const HEAD_LIMIT: u64 = 1 << 20;
 
 /// The start of a file up to the end of its front matter (the whole front
 /// matter block, or the first line when there is none): all a URL needs,
 /// without reading long posts in full.
-fn read_head(path: &std::path::Path) -> std::io::Result<String> {
+pub(crate) fn read_head(path: &std::path::Path) -> std::io::Result<String> {
     use std::io::{BufRead, Read};
     let file = std::fs::File::open(path)?;
     let mut reader = std::io::BufReader::new(file.take(HEAD_LIMIT));
@@ -1279,6 +1323,39 @@ mod tests {
         );
     }
 
+    #[test]
+    fn static_files_of_a_collection_take_its_url() {
+        // What `jekyll build` 4.3 writes for these files.
+        let (_dir, site) = site_of(&[
+            (
+                "_config.yml",
+                "collections:\n  principles:\n    output: true\n    permalink: /partnership-principles/:path/\n  things:\n    output: true\n  notes:\n    output: false\n",
+            ),
+            ("_principles/a.pdf", "pdf"),
+            ("_principles/sub/b.pdf", "pdf"),
+            ("_things/d.pdf", "pdf"),
+            ("_things/data.json", "{}"),
+            ("_notes/c.pdf", "pdf"),
+            ("assets/e.pdf", "pdf"),
+        ]);
+        let urls = site.urls();
+        for (source, url) in [
+            ("_principles/a.pdf", "/partnership-principles/a.pdf"),
+            ("_principles/sub/b.pdf", "/partnership-principles/sub/b.pdf"),
+            ("_things/d.pdf", "/things/d.pdf"),
+            ("_things/data.json", "/things/data.json"),
+            ("assets/e.pdf", "/assets/e.pdf"),
+        ] {
+            assert_eq!(url_of(&site, source), Some(url), "{source}");
+            assert!(matches!(find(&site, url), Found::Page(_)), "{url}");
+        }
+        assert!(
+            matches!(urls.find("/notes/c.pdf"), Found::Hidden(p) if p.hidden == Some(Hidden::NoOutput))
+        );
+        // Not where they are in the source.
+        assert_eq!(urls.find("/_principles/a.pdf"), Found::Missing);
+        assert_eq!(urls.find("/partnership-principles/a/"), Found::Missing);
+    }
     #[test]
     fn urls_match_whatever_form_a_link_takes() {
         let (_dir, site) = site_of(&[

@@ -112,7 +112,7 @@ const OLD: &str = "---\ntitle: Old\ndate: TBD\n---\nAn old post that is broken, 
 const EDITED_BASE: &str =
     "---\ntitle: Edited\ndate: someday\n---\nThe first paragraph.\n\nThe second paragraph.\n";
 const EDITED_HEAD: &str = "---\ntitle: Edited\ndate: someday\n---\nThe first paragraph.\n\nThe second paragraph, which has been meet with praise.\n";
-const NEW: &str = "---\ntitle: New\ncomments: \"true\"\n---\nA new post.\n";
+const NEW: &str = "---\ntitle: New\ncomments: \"false\"\n---\nA new post.\n";
 
 impl Run {
     /// A repository whose head commit edits one post and adds another; an old
@@ -302,7 +302,7 @@ fn a_pull_request_run_annotates_only_its_changed_lines() {
         shown,
         [
             "::warning file=_posts/2024-01-02-edited.md,line=7,col=38,endLine=7,endColumn=42,title=met-not-meet::after `been`, write `met`, not `meet`%0Awrite `met`",
-            "::warning file=_posts/2024-01-03-new.md,line=3,col=11,endLine=3,endColumn=17,title=quoted-boolean::`comments: \"true\"` is the text \"true\", not a boolean%0Aremove the quotes: `comments: true`",
+            "::warning file=_posts/2024-01-03-new.md,line=3,col=11,endLine=3,endColumn=18,title=quoted-boolean::`comments: \"false\"` is the text \"false\", which Liquid treats as true%0Aremove the quotes: `comments: false`",
             "::notice title=prepress::1 more findings are not annotated (only findings on changed lines are annotated, at most 10 of each kind per step); the job summary or `prepress --format compact` lists them all",
         ],
         "{}",

@@ -43,7 +43,7 @@ _posts/2024-03-11-sprint-retro.md:4:9: warning[empty-value] `author` is empty
 _posts/2024-03-11-sprint-retro.md:5:13: warning[empty-value] `categories` is empty
 _posts/2024-03-11-sprint-retro.md:6:7: warning[empty-value] `tags` is empty
 _posts/2024-03-11-sprint-retro.md:7:12: warning[published-false] `published: false` keeps this post off the site
-_posts/2024-03-11-sprint-retro.md:8:11: warning[quoted-boolean] `comments: \"true\"` is the text \"true\", not a boolean
+_posts/2024-03-11-sprint-retro.md:8:11: warning[quoted-boolean] `comments: \"true\"` is the text \"true\", not a boolean, and `_layouts/post.html` compares it with `true` (`page.comments == true`), which the text never equals
 _posts/2024-03-11-sprint-retro.md:11:34: warning[met-not-meet] after `been`, write `met`, not `meet`
 _posts/2024-03-11-sprint-retro.md:11:63: warning[double-determiner] `the our`: two determiners in a row
 _posts/2024-03-11-sprint-retro.md:12:5: warning[acronym-plural-apostrophe] `PO's` reads as a possessive; the plural is `POs`
@@ -479,6 +479,19 @@ fn defaults_give_values_and_an_explicit_empty_value_overrides_them() {
             "---\ntitle: Empty author\nauthor: \"\"\n---\nText.\n",
         ),
     ]);
+    // The site signs its posts: 40 more name their author themselves.
+    for day in 1..=40 {
+        let path = dir.path().join(format!(
+            "_posts/signed/2023-01-{:02}-p{day}.md",
+            day % 28 + 1
+        ));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(
+            path,
+            "---\ntitle: Signed\nauthor: priya\nlayout: post\n---\nText.\n",
+        )
+        .unwrap();
+    }
     let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
     assert_eq!(
         out,
@@ -490,8 +503,8 @@ fn defaults_give_values_and_an_explicit_empty_value_overrides_them() {
     let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
     assert_eq!(
         out,
-        "_posts/2024-01-01-no-author.md:1:1: warning[missing-author] this post has no author\n\
-         _posts/2024-01-02-null-author.md:1:1: warning[missing-author] this post has no author\n\
+        "_posts/2024-01-01-no-author.md:1:1: warning[missing-author] this post has no author, while 41 of the site's 42 other posts have one\n\
+         _posts/2024-01-02-null-author.md:1:1: warning[missing-author] this post has no author, while 41 of the site's 42 other posts have one\n\
          _posts/2024-01-02-null-author.md:3:1: warning[empty-value] `author` has no value\n\
          _posts/2024-01-03-empty-author.md:3:9: warning[empty-value] `author` is empty\n"
     );
@@ -759,7 +772,7 @@ fn fail_on_sets_the_threshold_and_a_bad_diff_stops_the_run() {
         ("_config.yml", "title: x\nauthor: Team\n"),
         (
             "_posts/2024-01-01-a.md",
-            "---\ntitle: A\ncomments: \"true\"\n---\nHi.\n",
+            "---\ntitle: A\ncomments: \"false\"\n---\nHi.\n",
         ),
     ]);
     let code = |args: &[&str]| {
@@ -827,7 +840,7 @@ fn each_file_takes_the_config_nearest_to_it() {
 
 #[test]
 fn overrides_change_rules_for_the_files_their_globs_match() {
-    let post = "---\ntitle: A\nauthor: \"\"\ncomments: \"true\"\n---\nThe the end.\n";
+    let post = "---\ntitle: A\nauthor: \"\"\ncomments: \"false\"\n---\nThe the end.\n";
     let dir = site_from(&[
         ("_config.yml", "title: x\n"),
         (
@@ -841,11 +854,11 @@ fn overrides_change_rules_for_the_files_their_globs_match() {
     let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
     assert_eq!(
         out,
-        "_drafts/a.md:4:11: warning[quoted-boolean] `comments: \"true\"` is the text \"true\", not a boolean\n\
+        "_drafts/a.md:4:11: warning[quoted-boolean] `comments: \"false\"` is the text \"false\", which Liquid treats as true\n\
          _posts/2024-01-01-a.md:3:9: warning[empty-value] `author` is empty\n\
-         _posts/2024-01-01-a.md:4:11: warning[quoted-boolean] `comments: \"true\"` is the text \"true\", not a boolean\n\
+         _posts/2024-01-01-a.md:4:11: warning[quoted-boolean] `comments: \"false\"` is the text \"false\", which Liquid treats as true\n\
          _posts/2024-01-02-notes.md:3:9: warning[empty-value] `author` is empty\n\
-         _posts/2024-01-02-notes.md:4:11: warning[quoted-boolean] `comments: \"true\"` is the text \"true\", not a boolean\n\
+         _posts/2024-01-02-notes.md:4:11: warning[quoted-boolean] `comments: \"false\"` is the text \"false\", which Liquid treats as true\n\
          _posts/2024-01-02-notes.md:6:1: error[repeated-word] `The` is repeated\n"
     );
     assert_eq!(code, 1);

@@ -11,7 +11,7 @@ use assert_cmd::cargo::cargo_bin_cmd;
 
 /// A post that is checked in every run beside the hostile one: its finding
 /// must always be there.
-const CONTROL: &str = "---\ntitle: Control\ncomments: \"true\"\n---\nFine.\n";
+const CONTROL: &str = "---\ntitle: Control\ncomments: \"false\"\n---\nFine.\n";
 const CONTROL_FINDING: &str = "_posts/2024-01-01-control.md:3:11: warning[quoted-boolean]";
 
 /// Checks a site holding the control post and `name` with `bytes`; returns

@@ -16,13 +16,13 @@ const WORDS: &[&str] = &[
 ];
 
 fn front_matter(title: &str) -> String {
-    format!("---\ntitle: {title}\ncomments: \"true\"\n---\n")
+    format!("---\ntitle: {title}\ncomments: \"false\"\n---\n")
 }
 
-/// The `comments: "true"` every shape's front matter holds.
+/// The `comments: "false"` every shape's front matter holds.
 fn quoted_boolean(post: &str) -> String {
     format!(
-        "_posts/{post}:3:11: warning[quoted-boolean] `comments: \"true\"` is the text \"true\", not a boolean"
+        "_posts/{post}:3:11: warning[quoted-boolean] `comments: \"false\"` is the text \"false\", which Liquid treats as true"
     )
 }
 

@@ -1,9 +1,14 @@
 //! `broken-link`: a link or image to a file or page of the site that does not exist.
 
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap as HashMap;
+
 use super::{Context, FixAvailability, Rule};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, Role};
+use crate::prose::segments::Link;
 use crate::site::Site;
 use crate::urls::{Found, Hidden};
 
@@ -30,9 +35,22 @@ paths (`/assets/img/x.png`, `/2024/03/11/retro.html`, `/about/`, also after
 sources (`../about.md`, which the jekyll-relative-links plugin, on by default
 on GitHub Pages, turns into page URLs).
 
+Liquid in a destination is read where it can be: `{{ site.baseurl }}` and
+`{{ site.url }}` (also with `relative_url`, `absolute_url` or
+`prepend: site.url`) are the site itself, and `{{ site.KEY }}` is the string
+the config gives KEY, so `{{ site.repository }}/issues/7` with
+`repository: https://github.com/owner/repo` is an external link and left
+alone, while `{{ site.docs }}/setup.png` with `docs: /handbook` is checked as
+`/handbook/setup.png`. A destination with any other Liquid (a page variable,
+another filter, a tag such as `{% link %}`, a setting that is not a plain
+string) is only known once the site is built, so it is left alone.
+
 Files the site serves as they are (images, PDFs, audio, video, archives,
-fonts) must exist. Page URLs are matched against the URL of every page the
-site builds, worked out as Jekyll does from `permalink` (the site's style,
+fonts) must exist; a collection with `output: true` serves its files at the
+collection's URL (`_principles/guide.pdf` as
+`/partnership-principles/guide.pdf` with
+`permalink: /partnership-principles/:path/`), as Jekyll writes them. Page
+URLs are matched against the URL of every page the site builds, worked out as Jekyll does from `permalink` (the site's style,
 a collection's, or a page's own), dates in the site's `timezone`,
 categories, `redirect_from` and `paginate_path`; `/about`, `/about/` and
 `/about.html` count as one page. A link to a page Jekyll reads but will not
@@ -68,6 +86,10 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         return;
     };
     let folder = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let mut source = Source {
+        text: &doc.text,
+        next_to_liquid: None,
+    };
     for link in &body.links {
         // A relative link in an include resolves against whichever page
         // includes it, not against the include's own folder.
@@ -75,8 +97,11 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let what = if link.image { "image" } else { "link" };
-        match target(&link.url, folder, &site.baseurl) {
-            Some(Target::File(file)) if !site.files.contains(&file) => {
+        let Some(url) = destination(site, &mut source, link) else {
+            continue;
+        };
+        match target(&url, folder, &site.baseurl) {
+            Some(Target::File(file)) if !site.files.contains(&file) && !served(site, &file) => {
                 out.push(missing_file(site, link.span.clone(), what, &file));
             }
             Some(Target::Url(url)) if !site.files.contains(&url[1..]) => {
@@ -87,6 +112,162 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
+}
+
+/// Filters after `site.baseurl` or `site.url` that keep the output a prefix
+/// of the site's own URLs, written without spaces.
+const SITE_PREFIX_FILTERS: &[&str] = &[
+    "relative_url",
+    "absolute_url",
+    "prepend:site.url",
+    "prepend:site.baseurl",
+    "append:site.baseurl",
+];
+
+/// How far back from a destination a Liquid token's opening braces are
+/// looked for: tokens in links are short.
+const LIQUID_LIMIT: usize = 512;
+
+/// The file's text, for reading the Liquid around link destinations (the
+/// parsed destination has it blanked out).
+struct Source<'t> {
+    text: &'t str,
+    /// Where each text written right next to Liquid starts, by that text
+    /// (up to a space, a bracket, a quote or the Liquid); built the first
+    /// time a destination is not at its link's span, as a reference link's
+    /// is in its definition.
+    next_to_liquid: Option<HashMap<&'t str, Vec<usize>>>,
+}
+
+impl<'t> Source<'t> {
+    /// Where `link`'s destination, as parsed, is written: at its span, or
+    /// right next to Liquid elsewhere in the file (the first such place
+    /// after the link, else the last before it).
+    fn find(&mut self, link: &Link) -> Option<usize> {
+        if self.text.get(link.span.clone()) == Some(link.url.as_str()) {
+            return Some(link.span.start);
+        }
+        let text = self.text;
+        let index = self
+            .next_to_liquid
+            .get_or_insert_with(|| next_to_liquid(text));
+        let starts = index.get(link.url.as_str())?;
+        starts
+            .iter()
+            .find(|&&at| at >= link.span.start)
+            .or(starts.last())
+            .copied()
+    }
+}
+
+/// Whether a byte ends a destination's text next to Liquid.
+fn ends_word(b: u8) -> bool {
+    b.is_ascii_whitespace() || b"()<>\"'{}".contains(&b)
+}
+
+/// Every text written right after a Liquid tag or output, or right before
+/// one, by where it starts.
+fn next_to_liquid(text: &str) -> HashMap<&str, Vec<usize>> {
+    let bytes = text.as_bytes();
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut add = |range: std::ops::Range<usize>| {
+        if !range.is_empty() {
+            index
+                .entry(&text[range.clone()])
+                .or_default()
+                .push(range.start);
+        }
+    };
+    for brace in memchr::memchr2_iter(b'{', b'}', bytes) {
+        if bytes[brace] == b'}' && brace > 0 && matches!(bytes[brace - 1], b'}' | b'%') {
+            let start = brace + 1;
+            let len = bytes[start..].iter().position(|&b| ends_word(b));
+            add(start..len.map_or(bytes.len(), |len| start + len));
+        } else if bytes[brace] == b'{' && matches!(bytes.get(brace + 1), Some(b'{' | b'%')) {
+            let len = bytes[..brace].iter().rev().position(|&b| ends_word(b));
+            add(len.map_or(0, |len| brace - len)..brace);
+        }
+    }
+    index
+}
+
+/// The destination of `link` with the Liquid written into it worked out:
+/// `{{ site.baseurl }}` and `{{ site.url }}` (alone, or with filters that
+/// keep them the site's own prefix) read as nothing, as in the parsed
+/// destination, and `{{ site.KEY }}` as the config's string for KEY. `None`
+/// when any other Liquid is written into it (a variable, a filter, a tag):
+/// only the build knows what that makes.
+fn destination<'l>(site: &Site, source: &mut Source, link: &'l Link) -> Option<Cow<'l, str>> {
+    let Some(start) = source.find(link) else {
+        return Some(Cow::Borrowed(&link.url));
+    };
+    let end = start + link.url.len();
+    let rest = &source.text.as_bytes()[end..];
+    if rest.starts_with(b"{{") || rest.starts_with(b"{%") {
+        return None;
+    }
+    let tokens = liquid_before(source.text, start);
+    if tokens.is_empty() {
+        return Some(Cow::Borrowed(&link.url));
+    }
+    let mut url = String::new();
+    for token in tokens {
+        url.push_str(liquid_value(site, token)?);
+    }
+    url.push_str(&link.url);
+    Some(Cow::Owned(url))
+}
+
+/// The Liquid tags and outputs written one after another right before byte
+/// `end` of `text`, in order.
+fn liquid_before(text: &str, mut end: usize) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    loop {
+        let open: &[u8] = match bytes[..end].last_chunk::<2>() {
+            Some(b"}}") => b"{{",
+            Some(b"%}") => b"{%",
+            _ => break,
+        };
+        let from = end.saturating_sub(LIQUID_LIMIT);
+        let Some(at) = memchr::memmem::rfind(&bytes[from..end - 2], open) else {
+            break;
+        };
+        found.push(&text[from + at..end]);
+        end = from + at;
+    }
+    found.reverse();
+    found
+}
+
+/// What a Liquid token adds to a destination: nothing for the site's own
+/// prefix, the config's string for `{{ site.KEY }}`; `None` for anything
+/// else.
+fn liquid_value<'s>(site: &'s Site, token: &str) -> Option<&'s str> {
+    let inner = token.strip_prefix("{{")?.strip_suffix("}}")?;
+    let inner = inner.trim_start_matches('-').trim_end_matches('-');
+    let mut parts = inner.split('|');
+    let head = parts.next()?.trim();
+    let filters: Vec<String> = parts
+        .map(|f| f.split_whitespace().collect::<String>())
+        .collect();
+    match head.strip_prefix("site.")? {
+        "baseurl" | "url"
+            if filters
+                .iter()
+                .all(|f| SITE_PREFIX_FILTERS.contains(&f.as_str())) =>
+        {
+            Some("")
+        }
+        key if filters.is_empty() => site.strings.get(key).map(String::as_str),
+        _ => None,
+    }
+}
+
+/// Whether the site serves a file at `/{file}` though no source file is
+/// there: Jekyll writes a collection's static files at the collection's URL.
+fn served(site: &Site, file: &str) -> bool {
+    matches!(crate::urls::find(site, &format!("/{file}")), Found::Page(_))
 }
 
 /// A link to a site file (an image, a Markdown source) that is not there.
@@ -304,5 +485,126 @@ mod tests {
             found[0].help.as_deref(),
             Some("did you mean `/assets/img/team-photo.jpg`?")
         );
+    }
+
+    /// A site in a temporary folder with one post, `config` as its
+    /// `_config.yml` and `files` beside it, loaded as a run loads it.
+    fn site_with(config: &str, files: &[&str]) -> (tempfile::TempDir, Site) {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |path: &str, text: &str| {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("_config.yml", config);
+        write("_posts/2024-01-01-a.md", "---\n---\n");
+        for file in files {
+            write(file, "x");
+        }
+        let site = Site::load(dir.path(), &[]);
+        (dir, site)
+    }
+
+    /// The destinations `body` links to that the rule reports, in `site`.
+    fn reported(dir: &tempfile::TempDir, site: &Site, body: &str) -> Vec<String> {
+        let text = format!("---\ntitle: x\n---\n{body}");
+        let path = dir.path().join("_posts/2024-01-01-a.md");
+        run_in_site(site, &RULE, path.to_str().unwrap(), &text)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn reads_site_settings_written_into_a_destination() {
+        let (dir, site) = site_with(
+            "repository: https://github.com/owner/repo\ndocs: /handbook\nversion: 4.3\n",
+            &["handbook/setup.png"],
+        );
+        // The setting is a URL of another site: an external link.
+        for body in [
+            "[#7]({{ site.repository }}/issues/7)\n",
+            "[#7]({{site.repository}}/issues/7)\n",
+            "[#7]({{- site.repository -}}/issues/7)\n",
+            "[#7]({{ site.repository\n}}/issues/7)\n",
+            "See [#8][] and [the list][issues].\n\n[#8]: {{ site.repository }}/issues/8\n[issues]: {{ site.repository }}/issues \"All\"\n",
+        ] {
+            assert_eq!(reported(&dir, &site, body), Vec::<String>::new(), "{body}");
+        }
+        // A setting that is a path is read into the link and checked.
+        assert_eq!(
+            reported(
+                &dir,
+                &site,
+                "![a]({{ site.docs }}/setup.png) ![b]({{ site.docs }}/setpu.png)\n"
+            ),
+            ["this image points to `handbook/setpu.png`, which is not a file of this site"]
+        );
+    }
+
+    #[test]
+    fn leaves_destinations_with_other_liquid_alone() {
+        let (dir, site) = site_with(
+            "repository: https://github.com/owner/repo\nversion: 4.3\n",
+            &[],
+        );
+        for body in [
+            "[a]({{ page.repo }}/issues/7)\n",
+            "[a]({{ site.unset }}/issues/7)\n",
+            "[a]({{ site.version }}/notes/)\n",
+            "[a]({{ site.repository | remove: 'https://github.com' }}/issues/7)\n",
+            "[a]({{ site.baseurl | append: '/v2' }}/intro/)\n",
+            "[a]({{ site.baseurl }}{{ post.url }}/extra/)\n",
+            "[a]({% link about.md %}/extra/)\n",
+            "[a](/tags/{{ tag | slugify }})\n",
+            "[a][t]\n\n[t]: /tags/{{ tag }}\n",
+        ] {
+            assert_eq!(reported(&dir, &site, body), Vec::<String>::new(), "{body}");
+        }
+    }
+
+    #[test]
+    fn the_sites_own_prefix_still_reads_as_the_site() {
+        let (dir, site) = site_with("url: https://example.org\nbaseurl: /blog\n", &[]);
+        let missing =
+            |url: &str| format!("this link points to `{url}`, which is not a page of this site");
+        for body in [
+            "[a]({{ site.baseurl }}/gone/)\n",
+            "[a]({{ site.url }}{{ site.baseurl }}/gone/)\n",
+            "[a]({{ site.baseurl | prepend: site.url }}/gone/)\n",
+            "[a][g]\n\n[g]: {{ site.baseurl }}/gone/\n",
+            "[a](/gone/)\n",
+        ] {
+            assert_eq!(reported(&dir, &site, body), [missing("/gone/")], "{body}");
+        }
+    }
+
+    #[test]
+    fn a_collections_static_files_are_found_at_its_url() {
+        let config = "collections:\n  principles:\n    output: true\n    permalink: /partnership-principles/:path/\n  notes:\n    output: false\n";
+        let (dir, site) = site_with(config, &["_principles/guide.pdf", "_notes/memo.pdf"]);
+        assert_eq!(
+            reported(
+                &dir,
+                &site,
+                "[pdf]({{ site.baseurl }}/partnership-principles/guide.pdf)\n"
+            ),
+            Vec::<String>::new()
+        );
+        for (link, file) in [
+            (
+                "/partnership-principles/gide.pdf",
+                "partnership-principles/gide.pdf",
+            ),
+            // A collection without `output: true` writes none of its files.
+            ("/notes/memo.pdf", "notes/memo.pdf"),
+        ] {
+            assert_eq!(
+                reported(&dir, &site, &format!("[pdf]({link})\n")),
+                [format!(
+                    "this link points to `{file}`, which is not a file of this site"
+                )]
+            );
+        }
     }
 }

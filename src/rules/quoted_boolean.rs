@@ -33,13 +33,20 @@ pub static RULE: Rule = Rule {
 ## What it does
 Reports a front matter value written as `\"true\"` or `\"false\"` (in single or double
 quotes), at any depth, except under keys that hold prose such as `title` or
-`description`.
+`description`. A quoted `\"false\"` is a warning. A quoted `\"true\"` is a
+warning when one of the site's templates compares that key with `true`
+(`{% if page.comments == true %}`, in a layout, an include or an `.html`
+page), and an info note otherwise.
 
 ## Why is this bad?
-Quotes make the value a string. In Liquid every string is truthy, so
-`{% if page.comments %}` is true for `comments: \"false\"`, and Jekyll publishes a
-post with `published: \"false\"`. The quotes are nearly always a slip, and they
-turn the author's intent upside down for `\"false\"`.
+Quotes make the value a string, and in Liquid every string is truthy. For
+`\"false\"` that turns the author's intent upside down: `{% if page.comments %}`
+is true for `comments: \"false\"`, and Jekyll publishes a post with
+`published: \"false\"`. For `\"true\"` the string is truthy too, so `{% if %}`
+behaves as meant; only a comparison with `true` sees the difference, which is
+why it is a warning only where the site's templates make one. A plugin or a
+theme prepress cannot read may compare too, so the other quoted `\"true\"`
+values are still noted.
 
 ## How to fix
 Remove the quotes. The fix does that, and is safe: it makes the value mean what it
@@ -47,15 +54,15 @@ says.
 
 ## Example
 ```yaml
-comments: \"true\"     # reported; fix: comments: true
-published: 'false'   # reported: Jekyll publishes this post
+published: 'false'   # warning: Jekyll publishes this post
+comments: \"true\"     # warning when a template has `page.comments == true`, else info; fix: comments: true
 title: \"false\"       # not reported: a title is text
 ```",
     fix: FixAvailability::Always(Applicability::Safe),
     check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(entries) = doc.front_matter.entries() else {
         return;
     };
@@ -84,17 +91,36 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let is_false = word.eq_ignore_ascii_case("false");
-            let message = if key == "published" && is_false && doc.role == Role::Post {
-                format!("`published: {quote}{word}{quote}` is text, so Jekyll publishes this post")
-            } else if is_false {
-                format!(
-                    "`{key}: {quote}{word}{quote}` is the text \"{word}\", which Liquid treats as true"
-                )
+            let written = format!("{key}: {quote}{word}{quote}");
+            let diagnostic = if is_false {
+                let message = if key == "published" && doc.role == Role::Post {
+                    format!("`{written}` is text, so Jekyll publishes this post")
+                } else {
+                    format!("`{written}` is the text \"{word}\", which Liquid treats as true")
+                };
+                Diagnostic::new(&RULE, span.clone(), message)
             } else {
-                format!("`{key}: {quote}{word}{quote}` is the text \"{word}\", not a boolean")
+                match context.site.and_then(|site| site.comparisons().with_true(key)) {
+                    Some(comparison) => Diagnostic::new(
+                        &RULE,
+                        span.clone(),
+                        format!(
+                            "`{written}` is the text \"{word}\", not a boolean, and `{}` compares it with `true` (`{}`), which the text never equals",
+                            comparison.file, comparison.text
+                        ),
+                    ),
+                    None => Diagnostic::new(
+                        &RULE,
+                        span.clone(),
+                        format!(
+                            "`{written}` is the text \"{word}\", not a boolean; `{{% if %}}` reads it as true, only a comparison with `true` would not"
+                        ),
+                    )
+                    .with_severity(Severity::Info),
+                }
             };
             out.push(
-                Diagnostic::new(&RULE, span.clone(), message)
+                diagnostic
                     .with_help(format!("remove the quotes: `{key}: {word}`"))
                     .with_fix(span, word, Applicability::Safe),
             );
@@ -105,7 +131,8 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::{messages, run, spans};
+    use crate::rules::testing::{messages, run, run_in_site, spans};
+    use crate::site::Site;
 
     const POST: &str = "_posts/2024-01-01-a.md";
 
@@ -125,6 +152,70 @@ mod tests {
             found[1].message,
             "`share: 'False'` is the text \"False\", which Liquid treats as true"
         );
+    }
+
+    #[test]
+    fn a_quoted_false_warns_and_a_quoted_true_is_a_note() {
+        let found = run(
+            &RULE,
+            POST,
+            "---
+show: \"true\"
+hide: 'false'
+---
+",
+        );
+        let severities: Vec<Severity> = found.iter().map(|d| d.severity).collect();
+        assert_eq!(severities, [Severity::Info, Severity::Warning]);
+        assert_eq!(
+            found[0].message,
+            "`show: \"true\"` is the text \"true\", not a boolean; `{% if %}` reads it as true, only a comparison with `true` would not"
+        );
+    }
+
+    /// A site on disk whose only template is `layout`, and the findings on a
+    /// post with `front_matter`.
+    fn in_site_with_layout(layout: &str, front_matter: &str) -> Vec<Diagnostic> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("_layouts")).unwrap();
+        std::fs::write(dir.path().join("_config.yml"), "title: x\n").unwrap();
+        std::fs::write(dir.path().join("_layouts/post.html"), layout).unwrap();
+        let site = Site::load(dir.path(), &[]);
+        let post = dir.path().join(POST);
+        let text = format!("---\n{front_matter}---\n");
+        run_in_site(&site, &RULE, post.to_str().unwrap(), &text)
+    }
+
+    #[test]
+    fn a_quoted_true_warns_where_a_template_compares_it_with_true() {
+        let found = in_site_with_layout(
+            "{% if page.comments == true %}{% include comments.html %}{% endif %}",
+            "comments: \"true\"
+",
+        );
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert_eq!(
+            found[0].message,
+            "`comments: \"true\"` is the text \"true\", not a boolean, and `_layouts/post.html` compares it with `true` (`page.comments == true`), which the text never equals"
+        );
+        assert_eq!(found[0].fix.as_ref().unwrap().replacement, "true");
+    }
+
+    #[test]
+    fn a_quoted_true_stays_a_note_where_no_template_compares_it() {
+        for layout in [
+            "{% if page.comments %}{% endif %}",
+            "{% if page.share == true %}{% endif %}",
+            "{% if page.comments == false %}{% endif %}",
+            "<script>if (page.comments == true) {}</script>",
+        ] {
+            let found = in_site_with_layout(
+                layout,
+                "comments: \"true\"
+",
+            );
+            assert_eq!(found[0].severity, Severity::Info, "{layout}");
+        }
     }
 
     #[test]
