@@ -6,6 +6,8 @@
 //! one column each; a leading byte order mark is not a column. Offsets stay byte
 //! offsets into the original text, BOM included, because fixes edit those bytes.
 
+use std::ops::Range;
+
 /// A 1-based line and column; the column counts characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
@@ -77,16 +79,20 @@ impl LineIndex {
         Position { line, column }
     }
 
+    /// The bytes of line `line` (1-based) of `text`, which must be the indexed
+    /// text: from its first character to the start of the next line (so its
+    /// line break is included), or to the end of the text.
+    pub fn line_span(&self, text: &str, line: usize) -> Option<Range<usize>> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self.starts.get(line).copied().unwrap_or(text.len());
+        Some(start..end)
+    }
+
     /// The byte offset of `position` in `text`, or `None` when the line does not
     /// exist or the column lies past the end of that line (the line break itself
     /// is the last valid column).
     pub fn offset(&self, text: &str, position: Position) -> Option<usize> {
-        let start = *self.starts.get(position.line.checked_sub(1)?)?;
-        let end = self
-            .starts
-            .get(position.line)
-            .copied()
-            .unwrap_or(text.len());
+        let Range { start, end } = self.line_span(text, position.line)?;
         let line = &text[start..end];
         let wanted = position.column.checked_sub(1)?;
         let mut chars = line.char_indices().map(|(i, _)| i).chain([line.len()]);
@@ -134,6 +140,17 @@ mod tests {
         assert_eq!(x, 6);
         assert_eq!(index.position(text, x), pos(1, 3));
         assert_eq!(index.offset(text, pos(1, 3)), Some(x));
+    }
+
+    #[test]
+    fn a_line_span_holds_its_line_break() {
+        let text = "ab\r\ncd\ref";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_span(text, 1), Some(0..4));
+        assert_eq!(index.line_span(text, 2), Some(4..7));
+        assert_eq!(index.line_span(text, 3), Some(7..9));
+        assert_eq!(index.line_span(text, 0), None);
+        assert_eq!(index.line_span(text, 4), None);
     }
 
     #[test]

@@ -1,18 +1,20 @@
 //! Properties that must hold for any input, checked on generated ones
 //! (proptest): positions round-trip, fixes touch only their bytes, prose
-//! rules never fire inside code, Liquid, HTML or URLs, and no text makes the
-//! checker panic.
+//! rules never fire inside code, Liquid, HTML or URLs, no text makes the
+//! checker panic, and the human report shows any span at its position.
 
 use std::ops::Range;
 use std::path::PathBuf;
 
 use proptest::prelude::*;
 
+use prepress::check::{Finding, LabelPlace, RenderFile, Source};
 use prepress::config::Config;
-use prepress::diagnostic::{Applicability, Fix, Span};
+use prepress::diagnostic::{Applicability, Diagnostic, Fix, Label, Severity, Span};
 use prepress::document::Document;
 use prepress::fix;
 use prepress::line_index::LineIndex;
+use prepress::report::human::Human;
 use prepress::rules;
 use prepress::setup::Setup;
 
@@ -128,6 +130,56 @@ proptest! {
             prop_assert!(finding.start.line >= 1 && finding.start.column >= 1);
             prop_assert!((finding.start.line, finding.start.column) <= (finding.end.line, finding.end.column));
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_human_report_shows_any_span_at_its_position(
+        text in "\u{feff}?(\\PC|\r|\n|\r\n|\t|é|e\u{301}|🙂|\u{200d}|a{150}){0,60}",
+        picks in prop::collection::vec(any::<(prop::sample::Index, prop::sample::Index)>(), 1..4),
+    ) {
+        let lines = LineIndex::new(&text);
+        let spans: Vec<Range<usize>> = picks
+            .iter()
+            .map(|(a, b)| a.index(text.len() + 1)..b.index(text.len() + 1))
+            .collect();
+        let diagnostic = Diagnostic {
+            rule: "any",
+            severity: Severity::Warning,
+            message: "flagged".to_string(),
+            span: spans[0].clone(),
+            labels: spans[1..]
+                .iter()
+                .map(|span| Label { span: span.clone(), message: "here".to_string(), elsewhere: None })
+                .collect(),
+            help: None,
+            fix: None,
+        };
+        let finding = Finding {
+            start: lines.position(&text, spans[0].start),
+            end: lines.position(&text, spans[0].end),
+            labels: spans[1..]
+                .iter()
+                .map(|span| LabelPlace {
+                    start: lines.position(&text, span.start),
+                    end: lines.position(&text, span.end),
+                    path: None,
+                })
+                .collect(),
+            diagnostic,
+        };
+        let out = Human::new(false).render(Source { name: "post.md", text: Some(&text), unsafe_fixes: false }, std::slice::from_ref(&finding));
+        // An empty span at the start with no label is about the whole file,
+        // which shows no snippet.
+        let whole_file = spans[0] == (0..0) && spans.len() == 1;
+        let header = format!("[post.md:{}:{}]", finding.start.line, finding.start.column);
+        prop_assert!(whole_file || out.contains(&header), "no {} for {:?} in\n{}", header, spans, out);
+        prop_assert!(!out.contains("Failed to read"), "{}", out);
+        let longest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        prop_assert!(longest < 800, "a line of {} characters:\n{}", longest, out);
     }
 }
 

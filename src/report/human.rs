@@ -1,23 +1,24 @@
 //! `--format human`: miette's graphical report, with the span underlined.
 //!
-//! Each finding becomes a miette diagnostic over a borrowed view of the file, so
-//! the snippet, the underline and the `path:line:column` header come from the
-//! same text the rules read. A byte order mark is left out of that view, so the
-//! columns miette prints on line 1 match prepress's own. Findings about a file as
-//! a whole (its name, or a file that cannot be read) show no snippet. A finding
-//! whose fix `--fix` applies has `[*]` after its rule id, one whose unsafe fix
-//! it leaves alone `[unsafe fix]`, as ruff marks them.
+//! Each finding becomes a miette diagnostic over an excerpt of the file (see
+//! `excerpt`): the lines its snippet shows, long ones cut to windows around the
+//! spans, with the real line numbers and the `path:line:column` header of the
+//! compact and JSON formats. Findings about a file as a whole (its name, or a
+//! file that cannot be read) show no snippet.
+//! A finding whose fix `--fix` applies has `[*]` after its rule id, one whose
+//! unsafe fix it leaves alone `[unsafe fix]`, as ruff marks them.
 
 use std::fmt;
 
 use miette::{
-    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
-    MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode,
 };
 
+use super::excerpt::{Excerpt, Mark};
 use super::plural;
 use crate::check::{Finding, Outcome, RenderFile, Source};
 use crate::diagnostic::Severity;
+use crate::line_index::LineIndex;
 
 /// Renders findings as miette reports.
 pub struct Human {
@@ -40,9 +41,10 @@ impl Human {
 
 impl RenderFile for Human {
     fn render(&self, source: Source<'_>, findings: &[Finding]) -> String {
+        let index = source.text.map(LineIndex::new);
         let mut out = String::new();
         for finding in findings {
-            let shown = Shown::new(source, finding);
+            let shown = Shown::new(source, index.as_ref(), finding);
             // Writing to a String cannot fail.
             let _ = self.handler.render_report(&mut out, &shown);
             out.push('\n');
@@ -105,31 +107,46 @@ pub fn fixable(outcome: &Outcome) -> Option<String> {
     }
 }
 
-/// Length of the UTF-8 byte order mark.
-const BOM: usize = 3;
-
 /// One finding as a miette diagnostic.
 struct Shown<'a> {
     finding: &'a Finding,
     message: String,
-    source: Option<View<'a>>,
+    /// The lines the snippet shows; its spans are the finding's span, then its
+    /// labels in this file, in order.
+    source: Option<Excerpt<'a>>,
     /// `[*]` or `[unsafe fix]`, for a finding with a fix.
     mark: Option<&'static str>,
 }
 
 impl<'a> Shown<'a> {
-    fn new(source: Source<'a>, finding: &'a Finding) -> Self {
+    fn new(source: Source<'a>, index: Option<&LineIndex>, finding: &'a Finding) -> Self {
         let d = &finding.diagnostic;
         let whole_file = d.span == (0..0) && d.labels.iter().all(|l| l.elsewhere.is_some());
-        let view = source.text.filter(|_| !whole_file).map(|text| {
-            let skip = if text.starts_with('\u{feff}') { BOM } else { 0 };
-            View {
-                name: source.name,
-                text: &text[skip..],
-                skip,
-            }
-        });
-        let message = if view.is_none() && !d.message.contains(source.name) {
+        let excerpt = source
+            .text
+            .zip(index)
+            .filter(|_| !whole_file)
+            .map(|(text, index)| {
+                let mark = |offset, at| Mark { offset, at };
+                let primary = (
+                    mark(d.span.start, finding.start),
+                    mark(d.span.end, finding.end),
+                );
+                let labels = d
+                    .labels
+                    .iter()
+                    .zip(&finding.labels)
+                    .filter(|(label, _)| label.elsewhere.is_none())
+                    .map(|(label, place)| {
+                        (
+                            mark(label.span.start, place.start),
+                            mark(label.span.end, place.end),
+                        )
+                    });
+                let spans: Vec<(Mark, Mark)> = std::iter::once(primary).chain(labels).collect();
+                Excerpt::new(source.name, text, index, &spans)
+            });
+        let message = if excerpt.is_none() && !d.message.contains(source.name) {
             format!("{}: {}", source.name, d.message)
         } else {
             d.message.clone()
@@ -144,16 +161,9 @@ impl<'a> Shown<'a> {
         Self {
             finding,
             message,
-            source: view,
+            source: excerpt,
             mark,
         }
-    }
-
-    fn span(&self, span: &std::ops::Range<usize>) -> SourceSpan {
-        let skip = self.source.as_ref().map_or(0, |v| v.skip);
-        let start = span.start.saturating_sub(skip);
-        let end = span.end.saturating_sub(skip).max(start);
-        SourceSpan::new(start.into(), end - start)
     }
 }
 
@@ -222,42 +232,19 @@ impl MietteDiagnostic for Shown<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.source.as_ref()?;
-        let d = &self.finding.diagnostic;
-        let primary = LabeledSpan::new_primary_with_span(None, self.span(&d.span));
-        let others = d
+        let spans = self.source.as_ref()?.spans();
+        let (primary, others) = spans.split_first()?;
+        let primary = LabeledSpan::new_primary_with_span(None, *primary);
+        let messages = self
+            .finding
+            .diagnostic
             .labels
             .iter()
             .filter(|l| l.elsewhere.is_none())
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), self.span(&l.span)));
+            .map(|l| l.message.clone());
+        let others = messages
+            .zip(others)
+            .map(|(message, span)| LabeledSpan::new_with_span(Some(message), *span));
         Some(Box::new(std::iter::once(primary).chain(others)))
-    }
-}
-
-/// A named, borrowed view of a file's text, without its byte order mark.
-struct View<'a> {
-    name: &'a str,
-    text: &'a str,
-    skip: usize,
-}
-
-impl SourceCode for View<'_> {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            inner.column(),
-            inner.line_count(),
-        )))
     }
 }

@@ -6,6 +6,7 @@
 //! span order, as `check::run` returns them.
 
 pub mod compact;
+mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;
