@@ -17,7 +17,7 @@
 //! ```yaml
 //! rules:
 //!   disable: [published-false, compounds]   # rule ids or pack names
-//!   enable: [mixed-spellings]               # rules that are off by default
+//!   enable: [mixed-compounds]               # back on in a disabled pack, or shipped off
 //!   severity:
 //!     duplicate-key: error                  # off, info, warning or error
 //!   packs: [.prepress/team.yml]             # the site's own rule packs
