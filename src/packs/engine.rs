@@ -106,6 +106,7 @@ struct Sequence {
     /// hash it already has, without hashing its text again.
     second: Vec<(u64, String, Option<String>)>,
     fix: SequenceFix,
+    skip_relative_clause: bool,
 }
 
 impl Sequence {
@@ -303,7 +304,12 @@ impl Engine {
                         }
                     }
                 }
-                Kind::Sequence { first, second, fix } => {
+                Kind::Sequence {
+                    first,
+                    second,
+                    fix,
+                    skip_relative_clause,
+                } => {
                     // As a map first: of a word listed twice, the last wins.
                     let second: HashMap<_, _> = second.iter().cloned().collect();
                     let mut second: Vec<_> = (second.into_iter())
@@ -321,6 +327,7 @@ impl Engine {
                             rule: index,
                             second: second.clone(),
                             fix: *fix,
+                            skip_relative_clause: *skip_relative_clause,
                         });
                     }
                 }
@@ -644,10 +651,14 @@ impl Engine {
             return;
         }
         let (hash, lower) = (view.hashes[i + 1], view.lower(i + 1));
+        let relative = closes_relative_clause(view, i);
         for seq in rules {
             let Some(mapped) = seq.second(hash, lower) else {
                 continue;
             };
+            if relative && seq.skip_relative_clause {
+                continue;
+            }
             let range = view.words[i].start..view.words[i + 1].end;
             let fix = match seq.fix {
                 SequenceFix::None => None,
@@ -1211,6 +1222,25 @@ const LANGUAGE_SAMPLE: usize = 40;
 
 /// Whether `word` is a frequent English word that is not a word in the
 /// languages below (a `match` compiles to a few byte comparisons).
+/// Whether word `i` ends a relative clause without "that": a subject
+/// pronoun before it, and before that a word joined by a space alone that
+/// does not open a clause ("the job I had came through", "everything we
+/// had went into it"). After a comma or a word such as "and" or "when",
+/// the pronoun starts a clause of its own ("and I had went").
+fn closes_relative_clause(view: &View, i: usize) -> bool {
+    const SUBJECTS: &[&str] = &["i", "we", "you", "they", "he", "she", "it"];
+    const OPENERS: &[&str] = &[
+        "and", "but", "or", "so", "then", "that", "which", "who", "when", "if", "because", "since",
+        "as", "after", "before", "while", "once", "until", "although", "though", "where",
+        "whether", "unless", "now", "yet",
+    ];
+    i >= 2
+        && SUBJECTS.contains(&view.lower(i - 1))
+        && is_space(view.gap(i - 1))
+        && is_space(view.gap(i - 2))
+        && !OPENERS.contains(&view.lower(i - 2))
+}
+
 fn is_english_function_word(word: &str) -> bool {
     matches!(
         word,

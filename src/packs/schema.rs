@@ -118,6 +118,9 @@ pub enum Kind {
         second: Vec<(String, Option<String>)>,
         /// The fix.
         fix: SequenceFix,
+        /// Whether to skip a first word that closes a relative clause: "the
+        /// job I had came through" reads `had came` as two verbs.
+        skip_relative_clause: bool,
     },
     /// The same word twice in a row.
     Repetition {
@@ -166,6 +169,7 @@ const RULE_KEYS: &[&str] = &[
     "first",
     "second",
     "fix",
+    "skip-relative-clause",
     "allow",
     "only",
     "forms",
@@ -560,7 +564,17 @@ fn sequence(
             }
         },
     };
-    Ok(Kind::Sequence { first, second, fix })
+    let skip_relative_clause = fields
+        .get("skip-relative-clause")
+        .map(|n| schema.boolean(n, "`skip-relative-clause`"))
+        .transpose()?
+        .unwrap_or(false);
+    Ok(Kind::Sequence {
+        first,
+        second,
+        fix,
+        skip_relative_clause,
+    })
 }
 
 fn consistency(schema: &Schema, node: &Node) -> Result<Kind, SchemaError> {
