@@ -39,6 +39,8 @@ const PACKS: &[&str] = &[
     "apostrophes.yml",
     "compounds.yml",
     "spelling.yml",
+    "contractions.yml",
+    "joined.yml",
 ];
 
 fn main() {

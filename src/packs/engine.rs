@@ -1208,9 +1208,13 @@ impl<'a> View<'a> {
                 return None;
             }
         }
-        // A phrase glued to a neighbour by a hyphen is part of a longer compound.
+        // A phrase glued to a neighbour by a hyphen is part of a longer
+        // compound, and one glued by an underscore part of an identifier.
         let before = if i == 0 { "" } else { self.gap(i - 1) };
         if before.ends_with('-') || self.gap(last).starts_with('-') {
+            return None;
+        }
+        if self.in_identifier(i) || self.in_identifier(last) {
             return None;
         }
         Some(last)

@@ -45,6 +45,8 @@ pub const SHIPPED: &[(&str, &str, &[u8])] = &[
     shipped_pack!("apostrophes.yml"),
     shipped_pack!("compounds.yml"),
     shipped_pack!("spelling.yml"),
+    shipped_pack!("contractions.yml"),
+    shipped_pack!("joined.yml"),
 ];
 
 /// Reads the shipped packs from the trees built with the binary (parsing
