@@ -814,6 +814,10 @@ impl Engine {
         let Some(correction) = spelling::correction(lower, view.hashes[i]) else {
             return;
         };
+        // "a-changin’", "rollin'": a final g dropped on purpose, and marked.
+        if correction.strip_suffix('g') == Some(lower) && view.gap(i).starts_with(['\'', '’']) {
+            return;
+        }
         let word = view.word(i);
         // Acronyms are not words: more than one capital is left alone. Every
         // key in the table is ASCII lowercase letters, so a word found is all
