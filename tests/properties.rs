@@ -98,7 +98,7 @@ proptest! {
     }
 
     #[test]
-    fn no_text_makes_the_checker_panic(text in "(\\PC|\r|\n|\t|---\n|\\{%|%\\}|\\{\\{|```|<!--|-->|\\[|\\]|\\(|\\)|:|&|\\*|#){0,300}") {
+    fn no_text_makes_the_checker_panic(text in "(\\PC|\r|\n|\t|---\n|\\{%|%\\}|\\{\\{|```|<!--|-->|\\[|\\]|\\(|\\)|:|&|\\*|#|\ntitle: |\n  |''|\\\\u00e9|\\\\\"|\\|[+-]?\n){0,300}") {
         let setup = Setup::new(Config::default(), None).unwrap();
         let doc = Document::new(PathBuf::from("_posts/2024-01-01-any.md"), text.clone());
         for finding in rules::check(&setup.context(), &doc) {

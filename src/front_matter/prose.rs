@@ -474,6 +474,10 @@ impl Reader<'_> {
     fn block(&mut self, span: Range<usize>, literal: bool) -> Option<()> {
         let source = &self.text[span.clone()];
         let header_end = source.find('\n')?;
+        // A tag or an anchor before the indicator is not read.
+        if !source.starts_with(['|', '>']) {
+            return None;
+        }
         let header = source[1..header_end].trim_end_matches('\r');
         let header = header.split('#').next().unwrap_or("");
         if !header.trim().chars().all(|c| c == '+' || c == '-') {
@@ -602,6 +606,34 @@ mod tests {
                 ("second".into(), vec!["second".into()]),
             ]
         );
+    }
+
+    #[test]
+    fn crlf_lines_and_odd_values_are_read_or_left_alone() {
+        let text = "---\r\ntitle: 'one\r\n  two'\r\nsummary: >\r\n  three\r\n  four\r\n---\r\n";
+        assert_eq!(
+            segments(text),
+            [
+                ("one two".into(), vec!["one".into(), "two".into()]),
+                ("three four".into(), vec!["three".into(), "four".into()]),
+            ]
+        );
+        // Anchors and tags before a value, aliases, an unknown escape.
+        for odd in [
+            "title: &a Some words\n",
+            "title: !!str |\n  Some words\n",
+            "title: &é \"Some words\"\n",
+            "title: *a\n",
+            "title: \"bad \\q escape\"\n",
+            "title: |\n\tTabbed\n",
+        ] {
+            let text = format!("---\n{odd}---\n");
+            let found = texts(&text);
+            assert!(
+                found.is_empty() || found == ["Some words"],
+                "{odd:?}: {found:?}"
+            );
+        }
     }
 
     #[test]
