@@ -63,7 +63,14 @@ impl Directive {
         }
         let at = diagnostic.span.start;
         match self.form {
-            Form::Region => self.span.end <= at && at < self.end,
+            // A region that runs to the end of the file disables its rules
+            // for the whole post: its front matter prose too.
+            Form::Region => {
+                (self.span.end <= at && at < self.end)
+                    || (self.end == doc.text.len()
+                        && crate::front_matter::prose::entries(&doc.front_matter)
+                            .any(|entry| entry.value.span.contains(&at)))
+            }
             Form::NextLine => doc.position(at).line == self.line + 1,
             Form::Line => doc.position(at).line == self.line,
             Form::Enable => false,
@@ -234,6 +241,15 @@ mod tests {
                 ("repeated-word", 8)
             ]
         );
+    }
+
+    #[test]
+    fn front_matter_prose_is_silenced_by_its_line_or_a_region_to_the_end() {
+        let text = "---\ntitle: The the end # prepress-disable-line repeated-word\nsummary: Teh the the\n---\n<!-- prepress-disable repeated-word -->\nThe the end.\n";
+        assert!(after(text).is_empty(), "{:?}", after(text));
+        // A region that an `enable` closes covers only its own lines.
+        let text = "---\ntitle: A\nsummary: Some the the\n---\n<!-- prepress-disable repeated-word -->\nThe the end.\n<!-- prepress-enable -->\n";
+        assert_eq!(rule_lines(&after(text)), [("repeated-word", 3)]);
     }
 
     #[test]

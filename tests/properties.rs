@@ -98,13 +98,54 @@ proptest! {
     }
 
     #[test]
-    fn no_text_makes_the_checker_panic(text in "(\\PC|\r|\n|\t|---\n|\\{%|%\\}|\\{\\{|```|<!--|-->|\\[|\\]|\\(|\\)|:|&|\\*|#){0,300}") {
+    fn no_text_makes_the_checker_panic(text in "(\\PC|\r|\n|\t|---\n|\\{%|%\\}|\\{\\{|```|<!--|-->|\\[|\\]|\\(|\\)|:|&|\\*|#|\ntitle: |\n  |''|\\\\u00e9|\\\\\"|\\|[+-]?\n){0,300}") {
         let setup = Setup::new(Config::default(), None).unwrap();
         let doc = Document::new(PathBuf::from("_posts/2024-01-01-any.md"), text.clone());
         for finding in rules::check(&setup.context(), &doc) {
             prop_assert!(finding.span.start <= finding.span.end && finding.span.end <= text.len());
             prop_assert!(text.is_char_boundary(finding.span.start) && text.is_char_boundary(finding.span.end));
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn fixes_in_front_matter_prose_keep_the_yaml(
+        words in prop::collection::vec(prop::sample::select(vec![
+            "the", "the", "a", "an", "apple", "API", "recieve", "Recieve", "been", "meet", "our",
+            "it's", "don''t", "\\\"", "\\u00e9", "{{ x }}", "<b>", "http://x.y/the", "#", ":",
+            "\n ", "\n\n ", "e-mail", "email",
+        ]), 1..14),
+        style in 0usize..5,
+    ) {
+        // A title in one of five styles, then a key that must stay as it is.
+        let words = words.join(" ");
+        let value = match style {
+            0 => format!("'{}'", words.replace(['\\', '"'], "").replace("''", "'").replace('\'', "''")),
+            1 => format!("\"{}\"", words.replace("''", "'")),
+            2 => format!(">\n  {}", words.replace("''", "'").replace('\\', "").replace('\n', "\n  ")),
+            3 => format!("|\n  {}", words.replace("''", "'").replace('\\', "").replace('\n', "\n  ")),
+            _ => format!("Plain {}", words.replace("''", "'").replace(['\\', '#', ':', '"'], "")),
+        };
+        let text = format!("---\ntitle: {value}\nlayout: post\n---\nAn e-mail.\n");
+        let setup = Setup::new(Config::default(), None).unwrap();
+        let doc = Document::new(PathBuf::from("_posts/2024-01-01-any.md"), text.clone());
+        let Some(before) = doc.front_matter.entries() else {
+            return Ok(());
+        };
+        let found = rules::check(&setup.context(), &doc);
+        let fixes: Vec<Fix> = found.iter().filter_map(|d| d.fix.clone()).collect();
+        let (fixed, _) = fix::apply(&text, &fixes);
+        let after = Document::new(PathBuf::from("_posts/2024-01-01-any.md"), fixed.clone());
+        let after_entries = after.front_matter.entries();
+        prop_assert!(after_entries.is_some(), "{:?} became {:?}", text, fixed);
+        let keys = |entries: &[prepress::front_matter::tree::Entry]| -> Vec<Option<String>> {
+            entries.iter().map(|e| e.key.key_text().map(str::to_string)).collect()
+        };
+        prop_assert_eq!(keys(before), keys(after_entries.unwrap()));
+        prop_assert!(fixed.contains("\nlayout: post\n---\n"));
     }
 }
 

@@ -145,6 +145,36 @@ fn fix_touches_only_the_fixed_bytes_and_keeps_crlf_and_bom() {
 }
 
 #[test]
+fn fix_in_front_matter_edits_only_the_value_bytes_and_keeps_the_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("_posts")).unwrap();
+    let post = dir.path().join("_posts/2024-05-01-post.md");
+    // Single and double quotes, a fold, a folded block and a plain value;
+    // `layout` is no prose. The repeated `in` across the fold keeps its
+    // finding but has no fix: it would edit the line break.
+    let text = "---\ntitle: 'The the tale of a API'\n\
+                description: \"Our plan has been meet with a grimace in\n  in the our team\"\n\
+                excerpt: >\n  We met the the\n  team in the the end\n\
+                summary: Writing about a apple\nlayout: the the\n---\nBody.\n";
+    std::fs::write(&post, text).unwrap();
+    let fix = ["--fix", "--unsafe-fixes", "--format", "compact"];
+    let (out, _, code) = run(prepress_in(dir.path()).args(fix));
+    assert_eq!(code, 0);
+    let fixed = std::fs::read_to_string(&post).unwrap();
+    assert_eq!(
+        fixed,
+        "---\ntitle: 'The tale of an API'\n\
+         description: \"Our plan has been met with a grimace in\n  in our team\"\n\
+         excerpt: >\n  We met the\n  team in the end\n\
+         summary: Writing about an apple\nlayout: the the\n---\nBody.\n"
+    );
+    assert_eq!(
+        out,
+        "_posts/2024-05-01-post.md:3:52: warning[repeated-word] `in` is repeated\n"
+    );
+}
+
+#[test]
 fn diff_shows_the_fixes_and_writes_nothing() {
     let dir = site_with_post(SLIPS);
     let post = dir.path().join("_posts/2024-05-01-post.md");

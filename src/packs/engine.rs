@@ -465,6 +465,9 @@ impl Engine {
         let mut english_forms = Vec::new();
         let (lowered, ends) = lower_all(prose);
         let mut view = View::new(text);
+        view.titles = (prose.iter().filter(|s| s.title))
+            .map(|s| s.source_span(0..s.text.len()))
+            .collect();
         // Which segments the pattern regex may match in, worked out for all
         // of them at once.
         let admitted = match &self.patterns {
@@ -822,6 +825,10 @@ impl Engine {
         let Some(correction) = spelling::correction(lower, view.hashes[i]) else {
             return;
         };
+        // "a-changin’", "rollin'": a final g dropped on purpose, and marked.
+        if correction.strip_suffix('g') == Some(lower) && view.gap(i).starts_with(['\'', '’']) {
+            return;
+        }
         let word = view.word(i);
         // Acronyms are not words: more than one capital is left alone. Every
         // key in the table is ASCII lowercase letters, so a word found is all
@@ -838,10 +845,11 @@ impl Engine {
         // A capitalised word is mostly a name ("Linz"): only at the start of a
         // sentence, and only one typo away from its correction, is it checked.
         if capitals == 1 {
-            let sentence_start = i == 0 || view.gap(i - 1).contains(['.', '!', '?', ':']);
+            let sentence_start =
+                view.segment.title || i == 0 || view.gap(i - 1).contains(['.', '!', '?', ':']);
             if !sentence_start
                 || crate::closest::distance(lower, correction) > 1
-                || capitalised_mid_sentence(view.document, word)
+                || capitalised_mid_sentence(view.document, word, &view.titles)
             {
                 return;
             }
@@ -995,6 +1003,8 @@ fn lower_all(prose: &Prose) -> (String, Vec<usize>) {
 /// every segment of a document, so its buffers are allocated once.
 struct View<'a> {
     document: &'a str,
+    /// Where the document's title segments are in it.
+    titles: Vec<Range<usize>>,
     segment: Segment<'a>,
     words: Vec<Word>,
     /// The segment text with its ASCII letters lowered, so an ASCII word `i`
@@ -1033,6 +1043,7 @@ impl<'a> View<'a> {
         let spare = SPARE.with(Cell::take);
         Self {
             document,
+            titles: Vec::new(),
             segment: Segment::empty(),
             ascii_lowered: "",
             words: spare.words,
@@ -1370,10 +1381,15 @@ fn is_other_function_word(word: &str) -> bool {
 /// Whether `document` writes `word` (capitalised) somewhere other than at
 /// a sentence start: then it is a name wherever it appears ("Emanuel Feld
 /// ... Feld used"). Only asked about the rare capitalised word found in the
-/// misspelling table.
-fn capitalised_mid_sentence(document: &str, word: &str) -> bool {
+/// misspelling table. A title's words (`titles`, file ranges) are left out:
+/// Title Case capitalises every word.
+fn capitalised_mid_sentence(document: &str, word: &str, titles: &[Range<usize>]) -> bool {
     let bytes = document.as_bytes();
+    let in_title = |at: usize| titles.iter().any(|t| t.contains(&at));
     memchr::memmem::find_iter(bytes, word.as_bytes()).any(|at| {
+        if in_title(at) {
+            return false;
+        }
         let end = at + word.len();
         let joined = |c: char| c.is_alphanumeric() || c == '_';
         let after_ok = document[end..].chars().next().is_none_or(|c| !joined(c));

@@ -47,19 +47,73 @@ pub struct Prose {
     /// Where each segment ends in `text` and in `pieces`, and whether it
     /// ended at a cut, so that the next one continues it.
     ends: Vec<(usize, usize, bool)>,
+    /// How many segments at the start are titles (see [`Segment::title`]).
+    titles: usize,
 }
 
 impl Prose {
     /// The segments, in the order of the document.
     pub fn iter(&self) -> impl Iterator<Item = Segment<'_>> {
         let starts = std::iter::once((0, 0, false)).chain(self.ends.iter().copied());
-        starts
-            .zip(&self.ends)
-            .map(|((text, piece, cut), &(text_end, piece_end, _))| Segment {
+        starts.zip(&self.ends).enumerate().map(
+            |(index, ((text, piece, cut), &(text_end, piece_end, _)))| Segment {
                 text: &self.text[text..text_end],
                 pieces: &self.pieces[piece..piece_end],
                 continues: cut,
-            })
+                title: index < self.titles,
+            },
+        )
+    }
+
+    /// Adds `text`, written at `source` in the file, to the segment being
+    /// built: as it reads (`verbatim`, so `source` is as long as `text`), or
+    /// in another form (an escape, a folded line break), which a span maps
+    /// onto whole and a fix never edits. For prose read outside the Markdown
+    /// body.
+    pub fn push_text(&mut self, text: &str, source: Range<usize>, verbatim: bool) {
+        let start = self.ends.last().map_or(0, |&(end, _, _)| end);
+        let at = self.text.len() - start;
+        self.text.push_str(text);
+        if verbatim {
+            self.pieces.push(Piece {
+                at,
+                source: source.start,
+                len: text.len(),
+            });
+        } else {
+            // Empty pieces at both ends: a span that starts or ends at
+            // either maps onto the whole written form.
+            let ends = [(at, source.start), (at + text.len(), source.end)];
+            self.pieces
+                .extend(ends.map(|(at, source)| Piece { at, source, len: 0 }));
+        }
+    }
+
+    /// Ends the segment being built, kept if it has a letter or digit and at
+    /// least one piece from the file. `title` says its words are a title's
+    /// (see [`Segment::title`]); titles must come before other segments.
+    pub fn end_segment(&mut self, title: bool) {
+        let (text, pieces, _) = self.ends.last().copied().unwrap_or_default();
+        let kept = self.pieces[pieces..].iter().any(|p| p.len > 0)
+            && self.text[text..].chars().any(char::is_alphanumeric)
+            && (!title || self.titles == self.ends.len());
+        if kept {
+            self.ends.push((self.text.len(), self.pieces.len(), false));
+            self.titles += usize::from(title);
+        } else {
+            self.text.truncate(text);
+            self.pieces.truncate(pieces);
+        }
+    }
+
+    /// Adds the segments of `other` after these.
+    pub fn append(&mut self, other: &Prose) {
+        let (text, pieces) = (self.text.len(), self.pieces.len());
+        self.text.push_str(&other.text);
+        self.pieces.extend_from_slice(&other.pieces);
+        let ends = other.ends.iter();
+        self.ends
+            .extend(ends.map(|&(t, p, cut)| (text + t, pieces + p, cut)));
     }
 
     /// How many segments there are.
@@ -82,6 +136,10 @@ pub struct Segment<'a> {
     /// Whether this segment goes on from the one before: a paragraph longer
     /// than [`LONG_SEGMENT`] cut at a sentence start.
     pub continues: bool,
+    /// Whether this is a title, whose words may all be capitalised (Title
+    /// Case): each reads like the first word of a sentence, and none is
+    /// taken for a name.
+    pub title: bool,
 }
 
 /// A stretch of a segment's text copied from the file.
@@ -102,6 +160,7 @@ impl Segment<'_> {
             text: "",
             pieces: &[],
             continues: false,
+            title: false,
         }
     }
 

@@ -263,9 +263,26 @@ pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
     {
         let first = found.len();
         let mut quoted = body.quotes.clone();
-        context
-            .engine
-            .check(&doc.text, &body.prose, &mut quoted, &mut found);
+        // The prose values of the front matter (its title first) are read
+        // with the body, so consistency rules count them as part of the post.
+        let mut values = crate::front_matter::prose::read(&doc.text, &doc.front_matter);
+        if values.is_empty() {
+            context
+                .engine
+                .check(&doc.text, &body.prose, &mut quoted, &mut found);
+        } else {
+            let mut prose = std::mem::take(&mut values.prose);
+            prose.append(&body.prose);
+            context
+                .engine
+                .check(&doc.text, &prose, &mut quoted, &mut found);
+            if let crate::front_matter::FrontMatter::Closed { open, close, .. } = &doc.front_matter
+            {
+                let mut pack = found.split_off(first);
+                values.check_findings(&doc.text, open.end..close.start, &mut pack);
+                found.append(&mut pack);
+            }
+        }
         // The engine holds every pack rule the config turns on anywhere, its
         // overrides included; this document's levels decide which report, and
         // at which severity. Then a finding in someone else's words is made
@@ -540,6 +557,53 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rule and text of every pack finding on the post `text`, with
+    /// every rule on.
+    fn prose_findings(text: &str) -> Vec<(&'static str, String)> {
+        let all = testing::AllRules::new();
+        let doc = Document::new("_posts/2024-01-01-a.md".into(), text.to_string());
+        check(&all.context(), &doc)
+            .into_iter()
+            .map(|d| (d.rule, text[d.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn front_matter_prose_is_checked_with_the_body() {
+        let text =
+            "---\ntitle: The the end\nlayout: the the\nsummary: Writing a API guide\n---\nBody.\n";
+        assert_eq!(
+            prose_findings(text),
+            [("repeated-word", "The the".into()), ("a-or-an", "a".into())]
+        );
+        // Another language's post is left alone, front matter too.
+        let text = "---\nlang: fr\ntitle: The the end\n---\nBody.\n";
+        assert!(prose_findings(text).is_empty());
+    }
+
+    #[test]
+    fn title_case_words_read_as_sentence_starts_and_are_no_names() {
+        // Capitalised mid-title, the word is still checked, and does not
+        // make the body's use a name; written mid-sentence in a
+        // description, it is a name in both places.
+        let text = "---\ntitle: How I Recieve Mail\n---\nRecieve it. Then wait.\n";
+        assert_eq!(
+            prose_findings(text),
+            [
+                ("misspelling", "Recieve".into()),
+                ("misspelling", "Recieve".into())
+            ]
+        );
+        let text = "---\ntitle: A visit\ndescription: We met Recieve there\n---\nRecieve it.\n";
+        assert!(prose_findings(text).is_empty());
+    }
+
+    #[test]
+    fn consistency_counts_the_title_as_part_of_the_post() {
+        let text = "---\ntitle: Why e-mail wins\n---\nAn e-mail a day, and the email after.\n";
+        assert_eq!(prose_findings(text), [("mixed-spellings", "email".into())]);
+    }
 
     #[test]
     fn ids_are_unique_kebab_case_and_documented() {
