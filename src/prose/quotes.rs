@@ -1,8 +1,9 @@
 //! Someone else's words: where a post quotes, and what a prose finding there
 //! becomes.
 //!
-//! A block quote, a quotation in quotation marks or a word marked `[sic]` is
-//! not the author's writing: the author cannot "fix" a slip in a quoted email
+//! A block quote, a quotation in quotation marks, a changelog item crediting
+//! a pull request, author or commit, or a word marked `[sic]` is not the
+//! author's writing: the author cannot "fix" a slip in a quoted email
 //! or a cited title, and a word mentioned as a word ("misspelled it as
 //! 'recieve'", "teh -> the") is not a slip at all. So a prose finding inside
 //! a quotation is kept only as an info note without a safe fix, and a
