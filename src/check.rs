@@ -350,6 +350,7 @@ fn check_all(
         .site
         .iter()
         .flat_map(|site| &site.problems)
+        .chain(configs.problems())
         .filter_map(|problem| {
             let diagnostic = rules::configured(&site_context, problem.diagnostic.clone())?;
             let findings = locate(

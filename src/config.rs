@@ -30,6 +30,7 @@
 //!   required:                               # keys each kind of document must have
 //!     posts: [title, author, description]
 //! unsafe-fixes: true                        # `--fix` and `--diff` take unsafe fixes too
+//! accept: [.prepress/accept.txt]            # files of words the spelling rule accepts
 //! ```
 //!
 //! An override's globs match a file's path relative to the config file's
@@ -151,6 +152,9 @@ pub struct Config {
     /// Whether `--fix` and `--diff` take unsafe fixes too, as if
     /// `--unsafe-fixes` were given (`unsafe-fixes: true`).
     pub unsafe_fixes: bool,
+    /// The files of accepted words (`accept:`, relative to the config file);
+    /// `None` when not set, for the default `.prepress/accept.txt`.
+    pub accept: Option<Vec<Name>>,
 }
 
 /// One rule's setting: its pack (which pack-wide settings name), whether it
@@ -229,6 +233,7 @@ impl Config {
             && self.empty_value_keys.is_none()
             && self.required.is_empty()
             && !self.unsafe_fixes
+            && self.accept.is_none()
     }
 
     /// Finds and reads the config for a run started in `dir`: the nearest one
@@ -287,6 +292,11 @@ impl Config {
             .and_then(Path::parent)
             .map(Path::to_path_buf)
             .unwrap_or_default()
+    }
+
+    /// The config file's text.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// An error pointing at `span` in this config file.
@@ -388,6 +398,16 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
             "unsafe-fixes" => {
                 config.unsafe_fixes = schema.boolean(&entry.value, "`unsafe-fixes`")?;
             }
+            "accept" if empty => config.accept = Some(Vec::new()),
+            "accept" => {
+                let files = schema.strings(&entry.value, "`accept`")?;
+                config.accept = Some(
+                    files
+                        .into_iter()
+                        .map(|(name, span)| Name { name, span })
+                        .collect(),
+                );
+            }
             "front-matter" => {
                 for option in schema.mapping(&entry.value, "`front-matter`")? {
                     match schema.key(option)? {
@@ -419,7 +439,13 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
                     entry,
                     other,
                     "the config",
-                    &["rules", "overrides", "front-matter", "unsafe-fixes"],
+                    &[
+                        "rules",
+                        "overrides",
+                        "front-matter",
+                        "unsafe-fixes",
+                        "accept",
+                    ],
                 ));
             }
         }
@@ -699,7 +725,7 @@ mod tests {
         assert_eq!(&text[err.span.clone()], "rulez");
         assert_eq!(
             err.message,
-            "unknown key `rulez` in the config; it accepts `rules`, `overrides`, `front-matter`, `unsafe-fixes`"
+            "unknown key `rulez` in the config; it accepts `rules`, `overrides`, `front-matter`, `unsafe-fixes`, `accept`"
         );
 
         let text = "rules:\n  severity:\n    empty-value: loud\n";

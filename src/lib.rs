@@ -6,6 +6,7 @@
 //! (the run, in parallel, with positions) → `report` (human, compact, JSON).
 //! `cli` is the command line on top; `main.rs` only calls it.
 
+pub mod accept;
 pub mod bylines;
 pub mod changes;
 pub mod check;

@@ -12,11 +12,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
+use crate::accept::Accepted;
 use crate::config::{Config, Levels};
 use crate::packs::{self, Pack, engine::Engine};
 use crate::rules::{Context, RULES, RuleInfo};
 use crate::schema::SchemaError;
-use crate::site::Site;
+use crate::site::{Site, SiteProblem};
 
 /// The prepared state of a run.
 #[derive(Debug)]
@@ -34,6 +35,8 @@ pub struct Setup {
     pub engine: Engine,
     /// The Jekyll site the checked files belong to, when there is one.
     pub site: Option<Site>,
+    /// Problems with the accepted-words files, reported without stopping.
+    pub problems: Vec<SiteProblem>,
 }
 
 impl Setup {
@@ -81,8 +84,20 @@ impl Setup {
             }
         }
         let levels = config.levels(&catalog)?;
-        let engine = Engine::new(&packs, &config.compile_levels(&levels))
+        let mut engine = Engine::new(&packs, &config.compile_levels(&levels))
             .map_err(|err| config.error(0..0, err.to_string()))?;
+        // Without a config file, the site's root holds the accepted words.
+        let accept_base = match (&config.source, &site) {
+            (None, Some(site)) => site.root.clone(),
+            _ => base,
+        };
+        let config_file = config.source.clone().unwrap_or_default();
+        let (accepted, problems) = Accepted::read(
+            &accept_base,
+            config.accept.as_deref(),
+            (&config_file, config.text()),
+        );
+        engine.accept(accepted);
         Ok(Self {
             config,
             packs,
@@ -90,6 +105,7 @@ impl Setup {
             levels,
             engine,
             site,
+            problems,
         })
     }
 
@@ -272,6 +288,13 @@ impl<'a> Configs<'a> {
             levels: Cow::Borrowed(&setup.levels),
             site: self.run.site.as_ref(),
         }
+    }
+
+    /// The problems of every config's accepted-words files.
+    pub fn problems(&self) -> impl Iterator<Item = &SiteProblem> {
+        std::iter::once(self.run)
+            .chain(&self.others)
+            .flat_map(|setup| &setup.problems)
     }
 
     /// The setup at `index` in `others`, or the run's for `None`.

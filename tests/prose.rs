@@ -302,3 +302,61 @@ fn suppression_comments_silence_findings_and_rot_visibly() {
     );
     assert_eq!(code, 0);
 }
+
+/// The rule and message of each finding of `prepress check` in `dir`, as JSON.
+fn findings_in(dir: &Path) -> Vec<(String, String, String)> {
+    let (out, _, _) = run(prepress_in(dir).args(["--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let text = |key: &str| d[key].as_str().unwrap_or_default().to_string();
+            (text("path"), text("rule"), text("message"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_site_accepts_its_own_words_and_a_bad_word_file_does_not_stop_the_run() {
+    let dir = site_with_post("We recieve the Grafanna logs.\n");
+    std::fs::write(dir.path().join("_config.yml"), "title: t\n").unwrap();
+    let rules = |found: Vec<(String, String, String)>| -> Vec<String> {
+        found.into_iter().map(|(_, rule, _)| rule).collect()
+    };
+    assert_eq!(rules(findings_in(dir.path())), ["misspelling"]);
+
+    std::fs::create_dir(dir.path().join(".prepress")).unwrap();
+    std::fs::write(dir.path().join(".prepress/accept.txt"), "# ours\nrecieve\n").unwrap();
+    assert_eq!(rules(findings_in(dir.path())), Vec::<String>::new());
+
+    // Not UTF-8: reported where it breaks, and the post is still checked.
+    std::fs::write(
+        dir.path().join(".prepress/accept.txt"),
+        b"recieve\ncaf\xe9\n",
+    )
+    .unwrap();
+    let found = findings_in(dir.path());
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().any(|(path, rule, message)| {
+        path.ends_with("accept.txt") && rule == "unreadable-file" && message.contains("UTF-8")
+    }));
+    assert!(found.iter().any(|(_, rule, _)| rule == "misspelling"));
+
+    // A file the config names but that is missing is reported in the config.
+    std::fs::write(
+        dir.path().join("_config.yml"),
+        "title: t\nprepress:\n  accept: [words.txt]\n",
+    )
+    .unwrap();
+    let found = findings_in(dir.path());
+    assert!(
+        found
+            .iter()
+            .any(|(path, rule, message)| path == "_config.yml"
+                && rule == "unreadable-file"
+                && message.contains("words.txt")),
+        "{found:?}"
+    );
+}

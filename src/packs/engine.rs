@@ -29,6 +29,7 @@ use super::schema::{Kind, Pack, PatternFix, SequenceFix};
 use super::sieve::Sieve;
 use super::spelling;
 use super::word_hash::word_hash;
+use crate::accept::Accepted;
 use crate::config::{Level, Levels};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Label, Severity};
 use crate::prose::quotes;
@@ -259,6 +260,8 @@ pub struct Engine {
     articles: Vec<Article>,
     groups: Vec<Group>,
     spelling: Vec<(usize, HashSet<String>)>,
+    /// The words the site accepts, which are never misspellings.
+    accepted: Accepted,
     /// The pattern regex, what each of its patterns means, and the gate that
     /// keeps it off segments it cannot match in.
     patterns: Option<(Regex, Vec<PatternInfo>, Gate)>,
@@ -810,6 +813,11 @@ impl Engine {
         }
     }
 
+    /// Takes the words the site accepts: the spelling rules leave them alone.
+    pub fn accept(&mut self, accepted: Accepted) {
+        self.accepted = accepted;
+    }
+
     fn check_spelling(&self, view: &View, i: usize, found: &mut Vec<Diagnostic>) {
         if self.spelling.is_empty() {
             return;
@@ -825,11 +833,11 @@ impl Engine {
         let Some(correction) = spelling::correction(lower, view.hashes[i]) else {
             return;
         };
-        // "a-changin’", "rollin'": a final g dropped on purpose, and marked.
-        if correction.strip_suffix('g') == Some(lower) && view.gap(i).starts_with(['\'', '’']) {
+        let word = view.word(i);
+        if self.accepted.accepts(word, lower) {
             return;
         }
-        let word = view.word(i);
+        let correction_word = correction.word;
         // Acronyms are not words: more than one capital is left alone. Every
         // key in the table is ASCII lowercase letters, so a word found is all
         // letters (or, not ASCII, a letter such as the Kelvin sign that
@@ -842,33 +850,50 @@ impl Engine {
         if word.len() < 3 || capitals > 1 {
             return;
         }
-        // A capitalised word is mostly a name ("Linz"): only at the start of a
-        // sentence, and only one typo away from its correction, is it checked.
+        // A capitalised word is mostly a name ("Linz"): it is checked only
+        // one typo away from its correction, and never when the post writes
+        // it as a name: with a capital mid-sentence elsewhere ("Feld ...
+        // Feld used"), or beside another capitalised word ("Azure Web Sites").
+        // Mid-sentence, its fix is unsafe: it may be a name after all.
+        let mut certain = correction.certain;
         if capitals == 1 {
-            let sentence_start =
-                view.segment.title || i == 0 || view.gap(i - 1).contains(['.', '!', '?', ':']);
-            if !sentence_start
-                || crate::closest::distance(lower, correction) > 1
-                || capitalised_mid_sentence(view.document, word, &view.titles)
+            // Each word of a title is judged as a sentence's first: Title
+            // Case capitalises them all.
+            let sentence_start = view.segment.title || view.sentence_start(i);
+            let elsewhere = capitalised_mid_sentence(view.document, word, &view.titles)
+                > usize::from(!sentence_start);
+            if crate::closest::distance(lower, correction_word) > 1
+                || elsewhere
+                || (!sentence_start && view.in_capitalised_run(i))
             {
                 return;
             }
+            certain &= sentence_start;
         }
-        if view.in_identifier(i) {
+        if view.in_identifier(i) || elided_g(view, i, lower, correction_word) {
             return;
         }
+        let certain = certain && !beside_a_slip(view, i, correction_word);
         for (rule, allow) in &self.spelling {
             if allow.contains(lower) {
                 continue;
             }
-            let cased = match_case(word, correction);
-            found.push(self.finding(
+            let cased = match_case(word, correction_word);
+            let mut finding = self.finding(
                 *rule,
                 view,
                 view.words[i].clone(),
                 &[("match", word), ("replacement", &cased)],
                 Some((view.words[i].clone(), cased.clone())),
+            );
+            if let Some(fix) = finding.fix.as_mut().filter(|_| !certain) {
+                fix.applicability = Applicability::Unsafe;
+            }
+            finding.help = Some(format!(
+                "write `{cased}`; if `{word}` is right, add it to {}",
+                self.accepted.file
             ));
+            found.push(finding);
         }
     }
 
@@ -1191,6 +1216,28 @@ impl<'a> View<'a> {
 
     /// The index of the last word if `phrase`'s words (joined by its joins)
     /// start at word `i`.
+    /// Whether word `i` starts a sentence: the first of the segment, or
+    /// after a sentence's closing mark.
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0 || self.gap(i - 1).contains(['.', '!', '?', ':'])
+    }
+
+    /// Whether word `i` is part of a name: beside another capitalised word
+    /// ("Azure Web Sites", "Favre-Bulle"; not a function word capitalised
+    /// for starting a sentence, "The" or "We"), or after a surname's
+    /// particle ("van der Plas", "de Souza").
+    fn in_capitalised_run(&self, i: usize) -> bool {
+        let capitalised = |n: usize| self.word(n).chars().next().is_some_and(char::is_uppercase);
+        let joined = |gap: &str| is_space(gap) || gap == "-";
+        let before = i > 0
+            && joined(self.gap(i - 1))
+            && (capitalised(i - 1)
+                && !(self.sentence_start(i - 1) && is_english_function_word(self.lower(i - 1)))
+                || is_name_particle(self.word(i - 1)));
+        let after = i + 1 < self.words.len() && joined(self.gap(i)) && capitalised(i + 1);
+        before || after
+    }
+
     /// Whether word `i` is joined to a neighbour by an underscore, written
     /// plain or escaped (`schedule_a`, `schedule\_a`): part of an identifier.
     fn in_identifier(&self, i: usize) -> bool {
@@ -1378,15 +1425,67 @@ fn is_other_function_word(word: &str) -> bool {
     )
 }
 
-/// Whether `document` writes `word` (capitalised) somewhere other than at
-/// a sentence start: then it is a name wherever it appears ("Emanuel Feld
-/// ... Feld used"). Only asked about the rare capitalised word found in the
-/// misspelling table. A title's words (`titles`, file ranges) are left out:
-/// Title Case capitalises every word.
-fn capitalised_mid_sentence(document: &str, word: &str, titles: &[Range<usize>]) -> bool {
+/// Whether `word` is a particle that comes before a surname in many
+/// languages ("van der Plas", "de Souza", "bin Said").
+fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "van"
+            | "der"
+            | "den"
+            | "de"
+            | "von"
+            | "da"
+            | "di"
+            | "du"
+            | "le"
+            | "la"
+            | "bin"
+            | "al"
+            | "ibn"
+            | "ter"
+            | "ten"
+            | "dos"
+            | "das"
+            | "del"
+            | "della"
+            | "zu"
+            | "vom"
+    )
+}
+
+/// Whether word `i` drops a final g on purpose, with an apostrophe for it
+/// ("How you doin’?", "nothin' doing"): speech written as said, not a slip.
+fn elided_g(view: &View, i: usize, lower: &str, correction: &str) -> bool {
+    correction.strip_suffix('g') == Some(lower) && view.gap(i).starts_with(['\'', '’'])
+}
+
+/// Whether the misspelled word `i` sits beside another slip, so its one
+/// correction may not give the text meant: a stray letter split off a word
+/// ("o fthe" for "of the") or the correction already written next to it
+/// ("on othe other hand", where "othe" is an extra word).
+fn beside_a_slip(view: &View, i: usize, correction: &str) -> bool {
+    let neighbours = [
+        i.checked_sub(1),
+        Some(i + 1).filter(|&n| n < view.words.len()),
+    ];
+    neighbours.into_iter().flatten().any(|n| {
+        let between = if n < i { view.gap(n) } else { view.gap(i) };
+        let stray_letter = view.word_len(n) == 1 && !matches!(view.word(n), "a" | "A" | "I");
+        is_space(between) && (stray_letter || view.lower(n) == correction)
+    })
+}
+
+/// How often (none, once, or more: up to 2) `document` writes `word`
+/// (capitalised) other than at a sentence start: a word written so twice is
+/// a name wherever it appears ("Emanuel Feld ... Feld used"). Only asked
+/// about the rare capitalised word found in the misspelling table. A
+/// title's words (`titles`, file ranges) are left out: Title Case
+/// capitalises every word.
+fn capitalised_mid_sentence(document: &str, word: &str, titles: &[Range<usize>]) -> usize {
     let bytes = document.as_bytes();
     let in_title = |at: usize| titles.iter().any(|t| t.contains(&at));
-    memchr::memmem::find_iter(bytes, word.as_bytes()).any(|at| {
+    let mid_sentence = memchr::memmem::find_iter(bytes, word.as_bytes()).filter(|&at| {
         if in_title(at) {
             return false;
         }
@@ -1403,7 +1502,8 @@ fn capitalised_mid_sentence(document: &str, word: &str, titles: &[Range<usize>])
         let sentence_start =
             last_mark.is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '#' | '>' | '-'));
         after_ok && !glued && !sentence_start
-    })
+    });
+    mid_sentence.take(2).count()
 }
 
 /// Whether the sound of `word` starts with a vowel, if the rule's lists or its
@@ -1615,6 +1715,119 @@ mod tests {
         // No cut before a word glued to a hyphen: it stays part of a compound.
         let text = format!("{}end. -it self here. Then it self.", long("word "));
         assert_eq!(shipped_findings(&text), [("closed-compound", "it self")]);
+    }
+
+    /// Each misspelling of the shipped packs in `text`, with the site
+    /// accepting `accepted`: the word, its fix and whether the fix is safe.
+    fn misspellings(text: &str, accepted: &str) -> Vec<(String, String, bool)> {
+        let packs = crate::packs::shipped().unwrap();
+        let levels = Levels::every_rule_on(&crate::setup::catalog(&packs));
+        let mut engine = Engine::new(&packs, &levels).unwrap();
+        let mut list = Accepted::default();
+        list.add(accepted);
+        engine.accept(list);
+        let mut out = Vec::new();
+        engine.check(text, &segments(text, 0), &mut Vec::new(), &mut out);
+        out.iter()
+            .filter(|d| d.rule == "misspelling")
+            .map(|d| {
+                let fix = d.fix.as_ref().unwrap();
+                let safe = fix.applicability == Applicability::Safe;
+                (
+                    text[d.span.clone()].to_string(),
+                    fix.replacement.clone(),
+                    safe,
+                )
+            })
+            .collect()
+    }
+
+    fn found(word: &str, fix: &str, safe: bool) -> (String, String, bool) {
+        (word.to_string(), fix.to_string(), safe)
+    }
+
+    #[test]
+    fn accepted_words_are_never_misspellings() {
+        let text = "We recieve the Teh report. Teh said so.";
+        assert_eq!(misspellings(text, ""), [found("recieve", "receive", true)]);
+        assert_eq!(misspellings(text, "# names\nrecieve\n"), []);
+        // A capitalised entry is that casing (and all capitals) only.
+        let text = "Recieve it. RECIEVE is loud; we recieve it.";
+        assert_eq!(
+            misspellings(text, "Recieve"),
+            [found("recieve", "receive", true)]
+        );
+        assert_eq!(misspellings(text, "recieve"), []);
+    }
+
+    #[test]
+    fn the_help_says_how_to_accept_the_word() {
+        let packs = crate::packs::shipped().unwrap();
+        let levels = Levels::every_rule_on(&crate::setup::catalog(&packs));
+        let engine = Engine::new(&packs, &levels).unwrap();
+        let text = "We recieve it.";
+        let mut out = Vec::new();
+        engine.check(text, &segments(text, 0), &mut Vec::new(), &mut out);
+        assert_eq!(
+            out[0].help.as_deref(),
+            Some("write `receive`; if `recieve` is right, add it to .prepress/accept.txt")
+        );
+    }
+
+    #[test]
+    fn a_capitalised_misspelling_mid_sentence_is_found_unless_it_is_a_name() {
+        // One capitalised word mid-sentence, one typo from its correction:
+        // found, with an unsafe fix (it may still be a name).
+        assert_eq!(
+            misspellings("Then we Recieve the files.", ""),
+            [found("Recieve", "Receive", false)]
+        );
+        // Near misses, all names: a run of capitals, a double-barrelled
+        // name, a surname after its particle, a word the post capitalises
+        // twice mid-sentence, and one more than a typo from its correction.
+        for text in [
+            "We met the Recieve Team today.",
+            "Thanks to Anna Favre-Recieve and others.",
+            "Thanks to Jan van der Recieve and others.",
+            "We thank Recieve for it, and Recieve again.",
+            "We reached Linz at noon.",
+        ] {
+            assert_eq!(misspellings(text, ""), [], "{text}");
+        }
+        // At a sentence start, a capital is no name signal: the fix is safe.
+        assert_eq!(
+            misspellings("Recieve it now.", ""),
+            [found("Recieve", "Receive", true)]
+        );
+    }
+
+    #[test]
+    fn a_correction_that_may_not_be_the_word_meant_is_unsafe() {
+        // Another word one typing slip away ("greatest"), a contraction
+        // without its apostrophe, a stray letter beside it, and the
+        // correction already written next to it.
+        for (text, word, fix) in [
+            ("the latest and greates tools", "greates", "greats"),
+            ("Ask whos ready, then start.", "whos", "whose"),
+            ("every day o fthe week", "fthe", "the"),
+            ("On othe other hand, no.", "othe", "other"),
+        ] {
+            assert_eq!(misspellings(text, ""), [found(word, fix, false)], "{text}");
+        }
+        // Near miss: "a" is a word, not a stray letter.
+        assert_eq!(
+            misspellings("a recieve step", ""),
+            [found("recieve", "receive", true)]
+        );
+    }
+
+    #[test]
+    fn a_dropped_g_with_its_apostrophe_is_speech() {
+        assert_eq!(misspellings("How you doin’? Nothin' much.", ""), []);
+        assert_eq!(
+            misspellings("What are you doin today?", ""),
+            [found("doin", "doing", false)]
+        );
     }
 
     #[test]

@@ -14,11 +14,23 @@ mod table {
 /// of four letters or more).
 pub const SHORTEST: usize = 4;
 
+/// The one correction the typos list gives a misspelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Correction {
+    /// The word, in lowercase.
+    pub word: &'static str,
+    /// Whether it is surely the word meant: `false` when the misspelling is
+    /// also one typing slip from another word ("greates": "greatest" or
+    /// "greats") or a contraction without its apostrophe ("youre"), so its
+    /// fix is unsafe (see `build.rs`).
+    pub certain: bool,
+}
+
 /// The one correction of a misspelled word (given in lowercase, with its
 /// `word_hash`), if the filtered typos list has it. The hash is the one the
 /// engine already worked out for the word, so it is not computed twice; the
 /// engine asks [`may_be_listed`] first, so this does not ask it again.
-pub fn correction(lower: &str, hash: u64) -> Option<&'static str> {
+pub fn correction(lower: &str, hash: u64) -> Option<Correction> {
     // Every key is four or more ASCII lowercase letters (see build.rs): any
     // other word is simply not found, and the short ones are not even looked up.
     if lower.len() < SHORTEST {
@@ -36,8 +48,11 @@ pub fn correction(lower: &str, hash: u64) -> Option<&'static str> {
         if value >> word_hash::INDEX_BITS == fingerprint {
             let index = (value & ((1 << word_hash::INDEX_BITS) - 1)) as usize;
             let e = table::ENTRIES.get(index.checked_sub(1)?)?;
-            if slice(e[0], e[2] >> 8) == lower {
-                return Some(slice(e[1], e[2] & 0xff));
+            if slice(e[0], (e[2] >> 8) & 0xff) == lower {
+                return Some(Correction {
+                    word: slice(e[1], e[2] & 0xff),
+                    certain: e[2] >> 16 == 0,
+                });
             }
         }
         slot = (slot + 1) & mask;
@@ -64,16 +79,44 @@ mod tests {
     #[test]
     fn corrects_common_misspellings() {
         let correct = |w: &str| correction(w, word_hash::word_hash(w.as_bytes()));
-        assert_eq!(correct("recieve"), Some("receive"));
-        assert_eq!(correct("definately"), Some("definitely"));
-        assert_eq!(correct("seperate"), Some("separate"));
+        let certain = |word| {
+            Some(Correction {
+                word,
+                certain: true,
+            })
+        };
+        assert_eq!(correct("recieve"), certain("receive"));
+        assert_eq!(correct("definately"), certain("definitely"));
+        assert_eq!(correct("seperate"), certain("separate"));
         assert!(len() > 50_000, "{}", len());
+    }
+
+    #[test]
+    fn a_misspelling_near_two_words_or_a_contraction_has_an_uncertain_correction() {
+        let certain = |w: &str| {
+            correction(w, word_hash::word_hash(w.as_bytes()))
+                .map(|c| c.certain)
+                .unwrap_or_else(|| panic!("{w} is in the table"))
+        };
+        // A letter dropped ("greatest"), added ("grates") or swapped
+        // ("advertise") gives another word than the listed correction.
+        assert!(!certain("greates"));
+        assert!(!certain("adverties"));
+        // Dropping a letter gives "the": a slip beside "other"?
+        assert!(!certain("othe"));
+        // "you're" as often as "your"; "who's" as often as "whose".
+        assert!(!certain("youre"));
+        assert!(!certain("whos"));
+        // Near misses: one word is the only one near.
+        assert!(certain("recieve"));
+        assert!(certain("acheive"));
+        assert!(certain("hilighting"));
     }
 
     #[test]
     fn every_misspelling_gets_through_the_sieve_and_most_words_do_not() {
         for e in &table::ENTRIES {
-            let key = &table::TEXT[e[0] as usize..(e[0] + (e[2] >> 8)) as usize];
+            let key = &table::TEXT[e[0] as usize..(e[0] + ((e[2] >> 8) & 0xff)) as usize];
             let hash = word_hash::word_hash(key.as_bytes());
             assert!(sieve::holds(&table::SIEVE, hash), "{key}");
             assert!(correction(key, hash).is_some(), "{key}");

@@ -1,8 +1,9 @@
 //! Someone else's words: where a post quotes, and what a prose finding there
 //! becomes.
 //!
-//! A block quote, a quotation in quotation marks or a word marked `[sic]` is
-//! not the author's writing: the author cannot "fix" a slip in a quoted email
+//! A block quote, a quotation in quotation marks, a changelog item crediting
+//! a pull request, author or commit, or a word marked `[sic]` is not the
+//! author's writing: the author cannot "fix" a slip in a quoted email
 //! or a cited title, and a word mentioned as a word ("misspelled it as
 //! 'recieve'", "teh -> the") is not a slip at all. So a prose finding inside
 //! a quotation is kept only as an info note without a safe fix, and a
@@ -59,7 +60,8 @@ pub fn soften(text: &str, quoted: &[Range<usize>], findings: &mut Vec<Diagnostic
     for finding in findings.iter_mut() {
         let inside = quoted
             .iter()
-            .any(|q| q.start <= finding.span.start && finding.span.end <= q.end);
+            .any(|q| q.start <= finding.span.start && finding.span.end <= q.end)
+            || in_credited_item(text, finding.span.start);
         if inside {
             finding.severity = Severity::Info;
             finding.message.push_str(" (in quoted text)");
@@ -68,6 +70,39 @@ pub fn soften(text: &str, quoted: &[Range<usize>], findings: &mut Vec<Diagnostic
             }
         }
     }
+}
+
+/// Whether the line at `at` is a list item that credits someone else's
+/// words: a changelog or release-notes entry naming its pull request
+/// (`#2094`), its author (`@someone`) or its commit (`eab2884`). Such an
+/// item is a commit subject or PR title, quoted as it was written.
+fn in_credited_item(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let start = before.rfind('\n').map_or(0, |n| n + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    let line = text[start..end].trim_start();
+    let item = line.starts_with(['-', '*', '+'])
+        || line
+            .split_once(". ")
+            .is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty());
+    if !item {
+        return false;
+    }
+    let words = line.split(|c: char| c.is_whitespace() || "()[],".contains(c));
+    words.into_iter().any(|w| {
+        let pr = w
+            .strip_prefix('#')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let author = w.len() > 1 && w.starts_with('@');
+        let hash = (7..=40).contains(&w.len())
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            && w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes().any(|b| b.is_ascii_alphabetic());
+        pr || author || hash
+    })
 }
 
 /// Whether the text after a flagged word says it is written so on purpose:
@@ -108,6 +143,21 @@ mod tests {
             quoted(r#"("quoted") and "two" and "three""#),
             [r#""quoted""#, r#""two""#, r#""three""#]
         );
+    }
+
+    #[test]
+    fn a_list_item_crediting_a_pull_request_author_or_commit_is_quoted() {
+        let text = "- Add a recieve tag (#1234)\n* Code hilighting (@someone)\n\
+                    - Fix teh parser eab2884f\n- We recieve more now\n";
+        let at = |word: &str| text.find(word).unwrap();
+        assert!(in_credited_item(text, at("recieve tag")));
+        assert!(in_credited_item(text, at("hilighting")));
+        assert!(in_credited_item(text, at("teh")));
+        // Near misses: an item with no credit, a pull request named in a
+        // sentence that is not a list item, and a number that is no hash.
+        assert!(!in_credited_item(text, at("recieve more")));
+        assert!(!in_credited_item("We recieve #1234 today", 3));
+        assert!(!in_credited_item("- the decade 1990s was a recieve", 25));
     }
 
     #[test]

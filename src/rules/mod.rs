@@ -585,8 +585,8 @@ mod tests {
     #[test]
     fn title_case_words_read_as_sentence_starts_and_are_no_names() {
         // Capitalised mid-title, the word is still checked, and does not
-        // make the body's use a name; written mid-sentence in a
-        // description, it is a name in both places.
+        // make the body's use a name; written mid-sentence twice in a
+        // description, it is a name in all three places.
         let text = "---\ntitle: How I Recieve Mail\n---\nRecieve it. Then wait.\n";
         assert_eq!(
             prose_findings(text),
@@ -595,7 +595,7 @@ mod tests {
                 ("misspelling", "Recieve".into())
             ]
         );
-        let text = "---\ntitle: A visit\ndescription: We met Recieve there\n---\nRecieve it.\n";
+        let text = "---\ntitle: A visit\ndescription: We met Recieve there, then Recieve left\n---\nRecieve it.\n";
         assert!(prose_findings(text).is_empty());
     }
 
