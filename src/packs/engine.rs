@@ -648,8 +648,9 @@ impl Engine {
         }
         let rules = &starts.sequences;
         let (first, second) = (view.word(i), view.word(i + 1));
-        // "the his-and-hers towels": a hyphenated modifier, not a determiner.
-        if view.gap(i + 1).starts_with('-') {
+        // "the his-and-hers towels", "the A/B test": a word joined to the
+        // next by a hyphen or slash is part of a compound, not a determiner.
+        if view.gap(i + 1).starts_with(['-', '/']) {
             return;
         }
         // "the Our Father": a capitalised name after a lowercase word.

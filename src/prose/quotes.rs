@@ -2,7 +2,8 @@
 //! becomes.
 //!
 //! A block quote, a quotation in quotation marks, a changelog item crediting
-//! a pull request, author or commit, or a word marked `[sic]` is not the
+//! a pull request, author or commit, the title of a page cited as the link
+//! opening a list item, or a word marked `[sic]` is not the
 //! author's writing: the author cannot "fix" a slip in a quoted email
 //! or a cited title, and a word mentioned as a word ("misspelled it as
 //! 'recieve'", "teh -> the") is not a slip at all. So a prose finding inside
@@ -61,7 +62,8 @@ pub fn soften(text: &str, quoted: &[Range<usize>], findings: &mut Vec<Diagnostic
         let inside = quoted
             .iter()
             .any(|q| q.start <= finding.span.start && finding.span.end <= q.end)
-            || in_credited_item(text, finding.span.start);
+            || in_credited_item(text, finding.span.start)
+            || in_cited_title(text, finding.span.start);
         if inside {
             finding.severity = Severity::Info;
             finding.message.push_str(" (in quoted text)");
@@ -72,24 +74,49 @@ pub fn soften(text: &str, quoted: &[Range<usize>], findings: &mut Vec<Diagnostic
     }
 }
 
+/// The list item on the line holding `at`: the line's text after its
+/// marker (`-`, `*`, `+` or `1.`), and where that text starts in `text`.
+fn list_item(text: &str, at: usize) -> Option<(&str, usize)> {
+    let before = text.get(..at)?;
+    let start = before.rfind('\n').map_or(0, |n| n + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    let line = &text[start..end];
+    let indent = line.len() - line.trim_start().len();
+    let trimmed = &line[indent..];
+    let marker = if trimmed.starts_with(['-', '*', '+']) {
+        1
+    } else {
+        let (n, _) = trimmed.split_once(". ")?;
+        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        n.len() + 1
+    };
+    let content = trimmed[marker..].trim_start();
+    Some((content, end - content.len()))
+}
+
+/// Whether `at` is in the text of a link that opens a list item: a list of
+/// links cites each page by its title ("[Web sites: what should improve?](…)"),
+/// written by the page's author, not by the post's.
+fn in_cited_title(text: &str, at: usize) -> bool {
+    let Some((item, start)) = list_item(text, at) else {
+        return false;
+    };
+    item.starts_with('[')
+        && item
+            .find("](")
+            .is_some_and(|close| start < at && at < start + close)
+}
+
 /// Whether the line at `at` is a list item that credits someone else's
 /// words: a changelog or release-notes entry naming its pull request
 /// (`#2094`), its author (`@someone`) or its commit (`eab2884`). Such an
 /// item is a commit subject or PR title, quoted as it was written.
 fn in_credited_item(text: &str, at: usize) -> bool {
-    let Some(before) = text.get(..at) else {
+    let Some((line, _)) = list_item(text, at) else {
         return false;
     };
-    let start = before.rfind('\n').map_or(0, |n| n + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
-    let line = text[start..end].trim_start();
-    let item = line.starts_with(['-', '*', '+'])
-        || line
-            .split_once(". ")
-            .is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty());
-    if !item {
-        return false;
-    }
     let words = line.split(|c: char| c.is_whitespace() || "()[],".contains(c));
     words.into_iter().any(|w| {
         let pr = w
@@ -158,6 +185,23 @@ mod tests {
         assert!(!in_credited_item(text, at("recieve more")));
         assert!(!in_credited_item("We recieve #1234 today", 3));
         assert!(!in_credited_item("- the decade 1990s was a recieve", 25));
+    }
+
+    #[test]
+    fn the_link_opening_a_list_item_cites_a_title() {
+        let text = "* [Web sites: what to improve?](https://x.org/t/1) was asked
+                    2. [The text book](/b) too
+                    - See [the web site](/c) for more
+                    We read [a web site](/d).
+";
+        let at = |word: &str| text.find(word).unwrap();
+        assert!(in_cited_title(text, at("Web sites")));
+        assert!(in_cited_title(text, at("text book")));
+        // Near misses: the words after the link, a link later in an item,
+        // and a link in a paragraph are the author's own.
+        assert!(!in_cited_title(text, at("was asked")));
+        assert!(!in_cited_title(text, at("web site](/c")));
+        assert!(!in_cited_title(text, at("a web site")));
     }
 
     #[test]
