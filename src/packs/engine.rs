@@ -1374,8 +1374,8 @@ fn capitalised_mid_sentence(document: &str, word: &str) -> bool {
 struct Reading {
     /// With a vowel sound.
     vowel: bool,
-    /// A plain word or number, whose sound the data gives: its fix is safe.
-    /// An acronym or identifier is read as its author reads it.
+    /// A plain lowercase word or a number, whose sound the data gives. An
+    /// acronym, identifier or name is said as its author says it.
     certain: bool,
 }
 
@@ -1432,9 +1432,11 @@ fn sound(rule: &Article, word: &str, lower: &str) -> Option<Reading> {
         }
         return guessed(as_word.filter(|vowel| letters == Some(*vowel)));
     }
+    // A capitalised word after an article is a name ("an Euler path", "Find
+    // an Replace dialog"), said as its owner says it.
     as_word.map(|vowel| Reading {
         vowel,
-        certain: true,
+        certain: capitals == 0,
     })
 }
 
@@ -1603,7 +1605,7 @@ mod tests {
         let packs = crate::packs::shipped().unwrap();
         let levels = Levels::every_rule_on(&crate::setup::catalog(&packs));
         let engine = Engine::new(&packs, &levels).unwrap();
-        let text = "an house, a hour, a 8-hour day, an 1 in 4, an URL, a iPhone, an LICENSE file, \
+        let text = "an house, a Apple laptop, an Dutch bike, a hour, a 8-hour day, an 1 in 4, an URL, a iPhone, an LICENSE file, \
                     a NUnit test, an NUnit test, a UNIX box, an UNIX box";
         let mut out = Vec::new();
         engine.check(text, &segments(text, 0), &mut Vec::new(), &mut out);
@@ -1620,6 +1622,8 @@ mod tests {
             found,
             [
                 ("house", "a", Applicability::Safe),
+                ("Apple", "an", Applicability::Unsafe),
+                ("Dutch", "a", Applicability::Unsafe),
                 ("hour", "an", Applicability::Unsafe),
                 ("8", "an", Applicability::Unsafe),
                 ("1", "a", Applicability::Safe),
