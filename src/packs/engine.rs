@@ -124,7 +124,8 @@ impl Sequence {
 #[derive(Debug)]
 struct Article {
     rule: usize,
-    /// Words and prefixes (`…*`), and whether each is said with a vowel sound.
+    /// Words and prefixes (`…*`), and whether each is said with a vowel
+    /// sound: for words CMUdict lacks ("honour").
     sounds: WordList<bool>,
     /// Words and prefixes said either way.
     either: WordList<()>,
@@ -765,7 +766,7 @@ impl Engine {
         // as its words.
         let digits = next.bytes().all(|b| b.is_ascii_digit());
         let letters = next.chars().all(char::is_alphabetic);
-        if !(digits || letters && next.chars().count() > 1)
+        if !(digits || (letters && next.chars().count() > 1))
             || view.gap(i + 1).starts_with(['\'', '’'])
         {
             return;
@@ -796,8 +797,8 @@ impl Engine {
                 &[("match", article), ("replacement", wanted), ("word", next)],
                 Some((view.words[i].clone(), wanted.to_string())),
             );
-            // Acronyms and identifiers are said as their author says them.
-            // And a lone "a" is the likeliest word to be left over from an
+            // Acronyms, identifiers and names are said as their author says
+            // them. And a lone "a" is the likeliest word to be left over from an
             // edit ("was a out of date") or to stand before a mass noun or a
             // plural ("a information"): the article may have to go, not
             // turn into "an". A stray "an" is rarer, as it is typed on purpose.
