@@ -14,6 +14,8 @@ mod literals;
 pub mod schema;
 /// A bit set that turns away words no table holds.
 mod sieve;
+/// The first sound of a word, from CMUdict.
+mod sounds;
 pub mod spelling;
 /// The shipped packs' trees as `build.rs` writes them, and their reader.
 mod tree_bytes;

@@ -136,13 +136,13 @@ pub enum Kind {
         /// Groups of forms; the first of each is the preferred form on a tie.
         groups: Vec<Vec<String>>,
     },
-    /// "a" and "an" chosen by sound.
+    /// "a" and "an" chosen by sound, from CMUdict (see `packs::sounds`).
     Article {
-        /// Words starting with a vowel letter but a consonant sound ("user", "one").
+        /// Words CMUdict lacks said with a consonant sound ("usecase").
         consonant_sound: Vec<String>,
-        /// Words starting with a consonant letter but a vowel sound ("hour").
+        /// Words CMUdict lacks said with a vowel sound ("unignored").
         vowel_sound: Vec<String>,
-        /// Words both are used before ("historic", "herb").
+        /// Words both are used before, whatever CMUdict says ("humble").
         either: Vec<String>,
     },
     /// Misspellings from the `typos` dataset (see `packs::spelling`).
