@@ -116,6 +116,13 @@ impl FixAvailability {
                  `--fix --unsafe-fixes` applies it and `--diff --unsafe-fixes` shows it \
                  (or set `unsafe-fixes: true` in the config)."
             }
+            _ if matches!(self, FixAvailability::Sometimes { .. }) => {
+                "The fix is safe: it cannot change what the author meant, so `--fix` \
+                 applies it and `--diff` shows it. A finding in quoted text, or one \
+                 whose fix the rule cannot be sure of (see How to fix), carries an \
+                 unsafe fix instead: the output marks it (`[unsafe fix]`, JSON \
+                 `\"applicability\": \"unsafe\"`) and only `--unsafe-fixes` applies it."
+            }
             _ => {
                 "The fix is safe: it cannot change what the author meant, so `--fix` \
                  applies it and `--diff` shows it."
