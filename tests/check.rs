@@ -293,6 +293,13 @@ fn configuration_checks_any_key_and_changes_severities() {
     )
     .unwrap();
     std::fs::create_dir(dir.path().join("_posts")).unwrap();
+    // A layout shows the translator, so an empty one shows.
+    std::fs::create_dir(dir.path().join("_layouts")).unwrap();
+    std::fs::write(
+        dir.path().join("_layouts/post.html"),
+        "{{ page.translator }}{{ content }}",
+    )
+    .unwrap();
     std::fs::write(
         dir.path().join("_posts/2024-01-01-a.md"),
         "---\ntranslator: \"\"\n---\nBody\n",
@@ -464,7 +471,7 @@ fn defaults_give_values_and_an_explicit_empty_value_overrides_them() {
             "_config.yml",
             "title: Team blog\ndefaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      layout: post\n      author: priya\n",
         ),
-        ("_layouts/post.html", "{{ content }}"),
+        ("_layouts/post.html", "{{ page.author }}{{ content }}"),
         ("_data/authors.yml", "priya:\n  name: Priya Raman\n"),
         (
             "_posts/2024-01-01-no-author.md",
@@ -631,7 +638,10 @@ fn files_jekyll_does_not_read_are_skipped_unless_named() {
             "_config.yml",
             "title: x\nauthor: Team\nexclude: [notes]\ncollections:\n  recipes:\n    output: true\ndefaults:\n  - scope:\n      type: recipes\n    values:\n      layout: recipe\n",
         ),
-        ("_layouts/post.html", "{{ content }}"),
+        (
+            "_layouts/post.html",
+            "<h1>{{ page.title }}</h1>{{ content }}",
+        ),
         ("_templates/post.md", "---\ntitle: \"\"\n---\n"),
         ("notes/todo.md", "---\ntitle: \"\"\n---\n"),
         ("_recipes/soup.md", "---\ntitle: Soup\n---\nHot.\n"),
@@ -843,6 +853,7 @@ fn overrides_change_rules_for_the_files_their_globs_match() {
     let post = "---\ntitle: A\nauthor: \"\"\ncomments: \"false\"\n---\nThe the end.\n";
     let dir = site_from(&[
         ("_config.yml", "title: x\n"),
+        ("_includes/byline.html", "{{ page.author }}"),
         (
             ".prepress.yml",
             "rules:\n  disable: [repeated-word]\noverrides:\n  - files: \"_drafts/**\"\n    rules:\n      disable: [empty-value]\n  - files: [\"_posts/*-notes.md\", \"docs/*.md\"]\n    rules:\n      severity: {repeated-word: error}\n",
