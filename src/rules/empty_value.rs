@@ -6,8 +6,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Node, NodeKind};
+use crate::readers;
 use crate::rules::FixAvailability;
-use crate::site::Site;
 
 /// Keys whose empty value is a publishing slip. Other keys are often left empty
 /// on purpose (template keys such as `translator:` or `image:`), so they are not
@@ -71,8 +71,11 @@ a warning there and an info note elsewhere. What reads a key:
   `paginator.posts` or `site.COLLECTION`, of that collection's documents. A
   variable of unknown origin, such as an include's parameter, is not counted.
 
-A document of a collection without `output: true` has no page: only a
-template looping over the collection reads it. Without a site config,
+A document of a collection without `output: true` has no page, and a page
+with `redirect_to` is written by jekyll-redirect-from as a redirect, without
+its layout: only a template looping over the collection reads them. A post
+with `published: false` counts as written, since its values show once it is
+published. Without a site config,
 prepress cannot tell, and every empty value is a warning. The notes fail a
 run only with `--fail-on info`: use it where a plugin of your own, which
 prepress cannot read, reads these keys.
@@ -130,7 +133,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             format!("`{key}` is empty")
         };
         let diagnostic = Diagnostic::new(&RULE, value_or_key_span(entry), message);
-        out.push(match context.site.and_then(|site| unread(site, doc, key)) {
+        out.push(match readers::unread(context, doc, key) {
             None => diagnostic.with_help(help(key).to_string()),
             Some(why) => {
                 let message = format!("{}, but nothing reads it here: {why}", diagnostic.message);
@@ -143,49 +146,6 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             }
         });
     }
-}
-
-/// Why nothing reads `key` of `doc`, or `None` when something does (or may):
-/// Jekyll itself, a plugin the site enables, its theme, or one of its
-/// templates. Only documents Jekyll writes have a `page` for layouts and
-/// plugins to read; the documents of a collection without `output: true` are
-/// read only where a template loops over them.
-fn unread(site: &Site, doc: &Document, key: &str) -> Option<String> {
-    let relative = doc.relative_to(site)?;
-    let kind = match site.kind_of(relative) {
-        // A draft, when built, is one of `site.posts`.
-        "drafts" => "posts",
-        kind => kind,
-    };
-    let written = match kind {
-        "posts" | "pages" => true,
-        name => site.collections.iter().any(|c| c.name == name && c.output),
-    };
-    let reads = site.reads();
-    if reads.of_collection(kind, key).is_some() {
-        return None;
-    }
-    if !written {
-        return Some(format!(
-            "the `{kind}` collection has no pages (its `output` is not true), and no template reads `{key}` of its documents"
-        ));
-    }
-    let document = kind != "pages";
-    let jekyll = matches!(key, "layout" | "permalink")
-        || (document && matches!(key, "categories" | "category" | "tags" | "tag" | "excerpt"));
-    let plugin = |name: &str| site.plugins.iter().any(|p| p == name);
-    let seo = plugin("jekyll-seo-tag")
-        && (reads.seo || site.theme.is_some())
-        && matches!(key, "title" | "description" | "image");
-    let feed = plugin("jekyll-feed")
-        && kind == "posts"
-        && matches!(key, "title" | "category" | "excerpt" | "image");
-    if jekyll || seo || feed || site.theme.is_some() || reads.of_page(key).is_some() {
-        return None;
-    }
-    Some(format!(
-        "no layout, include, HTML page or enabled plugin reads `{key}`"
-    ))
 }
 
 /// Whether `key: value` is a null `layout`, Jekyll's way to ask for no layout
@@ -347,7 +307,7 @@ mod tests {
             std::fs::create_dir_all(file.parent().unwrap()).unwrap();
             std::fs::write(file, content).unwrap();
         }
-        let site = Site::load(dir.path(), &[]);
+        let site = crate::site::Site::load(dir.path(), &[]);
         let path = dir.path().join(path);
         run_in_site(&site, &RULE, path.to_str().unwrap(), text)
             .into_iter()
