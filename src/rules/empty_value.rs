@@ -56,14 +56,15 @@ the page bare.
 
 An empty value matters only where something reads the key, so the finding is
 a warning there and an info note elsewhere. What reads a key:
-- Jekyll itself: `layout` and `permalink` of every page it writes, and
-  `categories`, `category`, `tags`, `tag` and `excerpt` of a post or a
-  document of a collection with `output: true`;
+- Jekyll itself: `layout` and `permalink` of every page it writes; a post's
+  `tags` and `tag` (`site.tags`); `categories`, `category` (`site.categories`
+  and the URL's `:categories`) and `excerpt` of a post or a document of a
+  collection with `output: true`;
 - an enabled plugin: jekyll-seo-tag (where a template calls `{% seo %}`, or a
   theme may) reads `title`, `description` and `image`, and writes no
   description at all for an empty one; jekyll-feed reads a post's `title`,
-  `category`, `excerpt` and `image`. Neither counts `author`: both fall back to
-  `authors` and the site's `author` when it is empty;
+  `category`, `tags`, `excerpt` and `image`. Neither counts `author`: both
+  fall back to `authors` and the site's `author` when it is empty;
 - the site's theme, whose layouts prepress cannot read, for any page;
 - one of the site's templates (a layout, an include, or an `.html`, `.htm`,
   `.liquid`, `.xml` or `.json` file): `page.KEY` of every page Jekyll writes,
@@ -75,10 +76,9 @@ A document of a collection without `output: true` has no page, and a page
 with `redirect_to` is written by jekyll-redirect-from as a redirect, without
 its layout: only a template looping over the collection reads them. A post
 with `published: false` counts as written, since its values show once it is
-published. Without a site config,
-prepress cannot tell, and every empty value is a warning. The notes fail a
-run only with `--fail-on info`: use it where a plugin of your own, which
-prepress cannot read, reads these keys.
+published. Without a site config, prepress cannot tell, and every empty value
+is a warning. The notes fail a run only with `--fail-on info`: use it where a
+plugin of your own, which prepress cannot read, reads these keys.
 
 Other keys are often left empty on purpose (an empty `translator:` or `image:`
 kept from a template), so they are not checked. An empty `date` is reported by
