@@ -51,9 +51,11 @@ pub fn unread(context: &Context, doc: &Document, key: &str) -> Option<String> {
         _ => false,
     };
     let plugin = |name: &str| site.plugins.iter().any(|p| p == name);
-    // jekyll-seo-tag writes no description for an empty one, and an `og:image`
-    // of the site's root for an empty image; both fall back from an empty
-    // `author`, so it is not counted.
+    // Checked with Jekyll 4.3.1: for an empty value jekyll-seo-tag 2.8.0 gives
+    // the post the site's title and description (an absent description gives
+    // the excerpt) and an `og:image` of the site's root. It and jekyll-feed
+    // 0.17.0 fall back from an empty `author` (and the feed from an empty
+    // `description`) as from a missing one, so those are not counted.
     let seo = plugin("jekyll-seo-tag")
         && (reads.seo || site.theme.is_some())
         && matches!(key, "title" | "description" | "image");

@@ -61,10 +61,12 @@ a warning there and an info note elsewhere. What reads a key:
   and the URL's `:categories`) and `excerpt` of a post or a document of a
   collection with `output: true`;
 - an enabled plugin: jekyll-seo-tag (where a template calls `{% seo %}`, or a
-  theme may) reads `title`, `description` and `image`, and writes no
-  description at all for an empty one; jekyll-feed reads a post's `title`,
-  `category`, `tags`, `excerpt` and `image`. Neither counts `author`: both
-  fall back to `authors` and the site's `author` when it is empty;
+  theme may) reads `title`, `description` and `image`: for empty ones it
+  gives the page the site's title and description (an absent description
+  gives the post's excerpt) and an `og:image` of the site's root.
+  jekyll-feed reads a post's `title`, `category`, `tags`, `excerpt` and
+  `image`. Neither counts `author`: both fall back to `authors` and the
+  site's `author` when it is empty, as when it is missing;
 - the site's theme, whose layouts prepress cannot read, for any page;
 - one of the site's templates (a layout, an include, or an `.html`, `.htm`,
   `.liquid`, `.xml` or `.json` file): `page.KEY` of every page Jekyll writes,
