@@ -23,6 +23,7 @@ pub mod line_index;
 pub mod liquid;
 pub mod packs;
 pub mod prose;
+pub mod readers;
 pub mod report;
 pub mod rules;
 pub mod schema;

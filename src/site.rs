@@ -22,7 +22,7 @@ use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
 use crate::line_index::LineIndex;
 use crate::rules::{INVALID_YAML, UNKNOWN_TIMEZONE};
-use crate::templates::Comparisons;
+use crate::templates::{Comparisons, Reads};
 use crate::urls::{Guesses, Urls};
 
 /// The config file Jekyll reads by default.
@@ -141,10 +141,13 @@ pub struct Site {
     /// Each file's URL from its path alone, worked out on first use.
     pub url_guesses: OnceLock<Guesses>,
     /// The templates, in path order: the files of the layouts and includes
-    /// folders, and every `.html`, `.htm` or `.liquid` file.
+    /// folders, and every `.html`, `.htm`, `.liquid`, `.xml` or `.json` file (a feed or a
+    /// search index is a Liquid template too).
     pub templates: Vec<String>,
     /// Where the templates compare a value with `true`, read on first use.
     pub comparisons: OnceLock<Comparisons>,
+    /// Which front matter keys the templates read, read on first use.
+    pub reads: OnceLock<Reads>,
     /// Which posts name an author, read on first use.
     pub bylines: OnceLock<Bylines>,
 }
@@ -417,6 +420,12 @@ impl Site {
     /// and kept for the run.
     pub fn comparisons(&self) -> &Comparisons {
         self.comparisons.get_or_init(|| Comparisons::read(self))
+    }
+
+    /// Which front matter keys the templates read, read on first use and
+    /// kept for the run.
+    pub fn reads(&self) -> &Reads {
+        self.reads.get_or_init(|| Reads::read(self))
     }
 
     /// Which posts name an author, read on first use and kept for the run.

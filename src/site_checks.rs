@@ -11,10 +11,11 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::config::Level;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::tree::{NodeKind, lookup};
 use crate::line_index::Position;
+use crate::readers;
 use crate::rules::{Context, STRING_TAGS, TAG_VARIANTS};
 
 /// The keys whose values are tag-like.
@@ -56,6 +57,9 @@ pub struct TagUse {
     pub value: Place,
     /// The tags as Jekyll reads them.
     pub tags: Vec<TagWord>,
+    /// For a string, why nothing reads the key of this document (so the
+    /// split shows nowhere); `None` when something does.
+    pub unread: Option<String>,
 }
 
 /// The tag facts of `doc`, when it belongs to a site. They are kept whatever
@@ -111,6 +115,7 @@ pub fn collect(context: &Context, doc: &Document) -> Vec<TagUse> {
         };
         uses.push(TagUse {
             key,
+            unread: string.then(|| readers::unread(context, doc, key)).flatten(),
             string,
             value: Place {
                 span: node.span.clone(),
@@ -262,10 +267,35 @@ impl SiteFacts {
                 let mut diagnostic = Diagnostic::new(
                     &STRING_TAGS,
                     used.value.span.clone(),
-                    format!("`{key}` is a string here{split}; {lists} other {} of this site write it as a list", if lists == 1 { "document" } else { "documents" }),
+                    format!(
+                        "`{key}` is a string here{split}; {lists} other {} as a list",
+                        if lists == 1 {
+                            "document of this site writes it"
+                        } else {
+                            "documents of this site write it"
+                        }
+                    ),
                 )
-                .with_help(format!("write a list: `{key}: [{}]`", if parts.len() > 1 { parts.join(", ") } else { parts.concat() }));
+                .with_help(format!(
+                    "write a list: `{key}: [{}]`",
+                    if parts.len() > 1 {
+                        parts.join(", ")
+                    } else {
+                        parts.concat()
+                    }
+                ));
                 diagnostic.severity = severity;
+                // Where nothing reads the key, the split shows nowhere: a
+                // note, unless the config sets another severity.
+                if let Some(why) = used
+                    .unread
+                    .as_ref()
+                    .filter(|_| severity == STRING_TAGS.severity)
+                {
+                    diagnostic.message =
+                        format!("{}, but nothing reads it here: {why}", diagnostic.message);
+                    diagnostic.severity = Severity::Info;
+                }
                 found.push(SiteFinding {
                     file: *file,
                     diagnostic,
@@ -370,6 +400,7 @@ mod tests {
         vec![TagUse {
             key: "tags",
             string: false,
+            unread: None,
             value: place(7, 20),
             tags: words
                 .iter()

@@ -1,16 +1,25 @@
-//! Where the site's templates compare a front matter value with `true`.
+//! What the site's templates read of a page's front matter.
 //!
-//! In Liquid every string is truthy, so `{% if page.comments %}` treats
-//! `comments: "true"` as it treats `comments: true`; only a comparison with
-//! `true` (`page.comments == true`, `!= true`, or `where_exp` with one) tells
-//! the text from the boolean. `quoted-boolean` asks whether the site's
-//! templates make such a comparison for a key. The templates are the files
-//! of the layouts and includes folders and every `.html`, `.htm` or
-//! `.liquid` file; they are read on first use, since most runs never meet a
-//! quoted "true". Comparisons are found inside Liquid markup only (`{% %}`
-//! and `{{ }}`), never in the HTML or scripts around it. A variable
-//! assigned from a front matter value first (`{% assign c = page.x %}`) is
-//! not followed.
+//! The templates are the files of the layouts and includes folders and
+//! every `.html`, `.htm`, `.liquid`, `.xml` or `.json` file (a feed or a
+//! search index is a template too); they are read on first use,
+//! since most runs never need them. Only Liquid markup is read (`{% %}` and
+//! `{{ }}`), never the HTML or scripts around it. Two questions are
+//! answered:
+//!
+//! - where a template compares a value with `true` ([`Comparisons`]). In
+//!   Liquid every string is truthy, so `{% if page.comments %}` treats
+//!   `comments: "true"` as it treats `comments: true`; only a comparison
+//!   with `true` (`page.comments == true`, `!= true`, or `where_exp` with
+//!   one) tells the text from the boolean. `quoted-boolean` asks. A
+//!   variable assigned from a front matter value first
+//!   (`{% assign c = page.x %}`) is not followed.
+//! - which keys a template reads, and of what ([`Reads`]): `page.KEY` is
+//!   read of every page Jekyll writes; `post.KEY`, where `post` loops over
+//!   (or is assigned) `site.posts`, `paginator.posts` or `site.COLLECTION`,
+//!   is read of that collection's documents. A variable of unknown origin
+//!   (an include's parameter, a list of data) is not counted: it may hold
+//!   anything, and most often holds data. `empty-value` asks.
 
 use std::io::Read;
 use std::sync::LazyLock;
@@ -118,6 +127,138 @@ fn last_part(variable: &str) -> &str {
     }
 }
 
+/// A variable path: a name and one or more `.part` or `["part"]`.
+static PATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?P<root>[A-Za-z_][\w-]*)(?P<part>\.[A-Za-z_][\w-]*|\[\s*["'][^"'\]]+["']\s*\])"#)
+        .expect("a valid regex")
+});
+
+/// A loop or an assignment that names a variable after a value:
+/// `for post in site.posts`, `assign recent = site.posts | sort: "date"`.
+static BINDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:for\s+(?P<item>[A-Za-z_][\w-]*)\s+in|assign\s+(?P<list>[A-Za-z_][\w-]*)\s*=)\s*(?P<source>[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)",
+    )
+    .expect("a valid regex")
+});
+
+/// Where a template reads a key, for messages: the template and the
+/// variable path as written, such as `page.description`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRead {
+    /// The template, relative to the site root.
+    pub file: String,
+    /// The variable path as written.
+    pub text: String,
+}
+
+/// The front matter keys the templates read, with the first read of each.
+#[derive(Debug, Clone, Default)]
+pub struct Reads {
+    /// Keys read as `page.KEY`: of every page Jekyll writes.
+    page: HashMap<String, KeyRead>,
+    /// Keys read of the documents of a collection (`posts` for posts), by
+    /// collection.
+    of: HashMap<String, HashMap<String, KeyRead>>,
+    /// Whether a template calls jekyll-seo-tag's `{% seo %}`.
+    pub seo: bool,
+}
+
+impl Reads {
+    /// Reads the templates of `site`.
+    pub fn read(site: &Site) -> Self {
+        let mut reads = Reads::default();
+        for file in &site.templates {
+            if let Some(text) = read(&site.root.join(file)) {
+                reads.add(file, &text);
+            }
+        }
+        reads
+    }
+
+    /// Where a template reads `key` of a page Jekyll writes (`page.KEY`).
+    pub fn of_page(&self, key: &str) -> Option<&KeyRead> {
+        self.page.get(key)
+    }
+
+    /// Where a template reads `key` of a document of `collection`
+    /// (`posts` for posts) through a variable that holds one.
+    pub fn of_collection(&self, collection: &str, key: &str) -> Option<&KeyRead> {
+        self.of.get(collection)?.get(key)
+    }
+
+    /// Adds the reads of the template `file`, whose text is `text`.
+    fn add(&mut self, file: &str, text: &str) {
+        // The variables this template binds to a collection's documents.
+        let mut bound: HashMap<&str, String> = HashMap::default();
+        for markup in MARKUP.find_iter(text) {
+            let inner = markup
+                .as_str()
+                .trim_start_matches(['{', '%'])
+                .trim_end_matches(['}', '%'])
+                .trim_matches('-');
+            if inner.split_whitespace().next() == Some("seo") && markup.as_str().starts_with("{%") {
+                self.seo = true;
+            }
+            for caps in PATH.captures_iter(inner) {
+                let (Some(whole), Some(root), Some(part)) =
+                    (caps.get(0), caps.name("root"), caps.name("part"))
+                else {
+                    continue;
+                };
+                // `xpage.title` is no `page`: the path starts at a word's start.
+                if inner[..root.start()].ends_with(['.', ']']) {
+                    continue;
+                }
+                let key = last_part(part.as_str().trim_start_matches('.'));
+                let first = || KeyRead {
+                    file: file.to_string(),
+                    text: whole.as_str().to_string(),
+                };
+                let map = match root.as_str() {
+                    "page" => &mut self.page,
+                    name => match bound.get(name) {
+                        Some(collection) => self.of.entry(collection.clone()).or_default(),
+                        None => continue,
+                    },
+                };
+                map.entry(key.to_string()).or_insert_with(first);
+            }
+            if let Some(caps) = BINDING.captures(inner) {
+                let (Some(name), Some(source)) =
+                    (caps.name("item").or(caps.name("list")), caps.name("source"))
+                else {
+                    continue;
+                };
+                match collection_of(source.as_str(), &bound) {
+                    Some(collection) => bound.insert(name.as_str(), collection),
+                    None => bound.remove(name.as_str()),
+                };
+            }
+        }
+    }
+}
+
+/// The collection whose documents `source` holds (`site.posts`,
+/// `paginator.posts`, `site.recipes`, or a variable bound to one), if known.
+fn collection_of(source: &str, bound: &HashMap<&str, String>) -> Option<String> {
+    let mut parts = source.split('.');
+    let root = parts.next()?;
+    let Some(second) = parts.next() else {
+        return bound.get(root).cloned();
+    };
+    let collection = match (root, second) {
+        // Posts by category or tag are posts too.
+        ("site", "posts" | "related_posts" | "categories" | "tags") => "posts",
+        ("site", "pages" | "html_pages") => "pages",
+        // Data, static files and the list of collections hold no documents.
+        ("site", "data" | "static_files" | "collections" | "documents") => return None,
+        ("site" | "paginator", name) => name,
+        _ => return None,
+    };
+    Some(collection.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,5 +333,52 @@ mod tests {
             None,
             "a Markdown page is no template"
         );
+    }
+
+    fn reads_of(text: &str) -> Reads {
+        let mut reads = Reads::default();
+        reads.add("_layouts/x.html", text);
+        reads
+    }
+
+    #[test]
+    fn finds_the_keys_read_of_pages_and_of_collections() {
+        let reads = reads_of(
+            r#"{{ page.description }}{% if page["hero"] %}{% endif %}
+{%- for post in paginator.posts -%}{{ post.summary | strip_html }}{%- endfor -%}
+{% assign talks = site.talks | where: "year", 2024 %}{% for t in talks %}{{ t.speaker }}{% endfor %}
+{% for p in site.tags.rust %}{{ p.teaser }}{% endfor %}
+{%- seo title=false -%}"#,
+        );
+        assert_eq!(
+            reads.of_page("description"),
+            Some(&KeyRead {
+                file: "_layouts/x.html".into(),
+                text: "page.description".into()
+            })
+        );
+        assert!(reads.of_page("hero").is_some());
+        assert!(reads.of_collection("posts", "summary").is_some());
+        assert!(reads.of_collection("posts", "teaser").is_some());
+        assert!(reads.of_collection("talks", "speaker").is_some());
+        assert!(reads.seo);
+    }
+
+    #[test]
+    fn near_misses_are_not_reads_of_a_document() {
+        let reads = reads_of(
+            r#"<script>var t = page.title;</script>
+{% for item in include.items %}{{ item.blurb }}{% endfor %}
+{% for d in site.data.people %}{{ d.bio }}{% endfor %}
+{{ mypage.title }}{{ site.page.subtitle }}
+{% for post in site.posts %}{% endfor %}{% assign post = include.x %}{{ post.lede }}
+<p>{{ "seo" }}</p>"#,
+        );
+        assert_eq!(reads.of_page("title"), None);
+        assert_eq!(reads.of_page("subtitle"), None);
+        for key in ["blurb", "bio", "lede"] {
+            assert!(reads.of.values().all(|m| !m.contains_key(key)), "{key}");
+        }
+        assert!(!reads.seo);
     }
 }

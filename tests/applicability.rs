@@ -22,12 +22,17 @@ const ALL_FIXED: &str = "---\ntitle: A\nauthor: Ann\nlayout: post\ncomments: tru
 
 const PATH: &str = "_posts/2024-05-01-post.md";
 
-/// A site with a `post` layout and the post above.
+/// A site with a `post` layout that compares `comments` with `true` (so the
+/// quoted "true" has its safe fix), and the post above.
 fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("_config.yml"), "title: x\n").unwrap();
     std::fs::create_dir(dir.path().join("_layouts")).unwrap();
-    std::fs::write(dir.path().join("_layouts/post.html"), "{{ content }}\n").unwrap();
+    std::fs::write(
+        dir.path().join("_layouts/post.html"),
+        "{{ content }}{% if page.comments == true %}comments{% endif %}\n",
+    )
+    .unwrap();
     std::fs::create_dir(dir.path().join("_posts")).unwrap();
     std::fs::write(dir.path().join(PATH), POST).unwrap();
     dir

@@ -62,7 +62,9 @@ fn explain_prints_the_explanation() {
         .success()
         .stdout(contains("# quoted-boolean"))
         .stdout(contains("## Why is this bad?"))
-        .stdout(contains("Pack: jekyll. Severity: warning. Fix: yes, safe."));
+        .stdout(contains(
+            "Pack: jekyll. Severity: warning. Fix: sometimes, safe.",
+        ));
 }
 
 /// The "Fix safety" section of `prepress explain ID`, and the whole output.
@@ -86,9 +88,14 @@ fn explain_states_each_rules_fix_safety_from_its_metadata() {
         section,
         "This rule has no fix: the right change needs a person.\n"
     );
-    let (section, _) = fix_safety("quoted-boolean");
+    let (section, _) = fix_safety("cr-line-endings");
     assert!(
         section.starts_with("Every finding carries a fix. The fix is safe"),
+        "{section}"
+    );
+    let (section, _) = fix_safety("quoted-boolean");
+    assert!(
+        section.starts_with("Some findings carry a fix: a quoted \"false\""),
         "{section}"
     );
     // A code rule that fixes some findings says which.
@@ -130,7 +137,8 @@ fn rules_lists_how_sure_each_fix_is() {
         row("mixed-spellings").contains(" sometimes, unsafe "),
         "{out}"
     );
-    assert!(row("quoted-boolean").contains(" yes, safe "), "{out}");
+    assert!(row("quoted-boolean").contains(" sometimes, safe "), "{out}");
+    assert!(row("cr-line-endings").contains(" yes, safe "), "{out}");
     assert!(row("empty-value").contains(" no "), "{out}");
 }
 

@@ -6,8 +6,8 @@
 use std::path::Path;
 use std::process::Command;
 
-const BROKEN: &str = "---\ntitle: A\ncomments: \"true\"\n---\nIt has been meet with praise.\n";
-const FIXED: &str = "---\ntitle: A\ncomments: true\n---\nIt has been met with praise.\n";
+const BROKEN: &str = "---\ntitle: A\ncomments: \"false\"\n---\nIt has been meet with praise.\n";
+const FIXED: &str = "---\ntitle: A\ncomments: false\n---\nIt has been met with praise.\n";
 
 fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

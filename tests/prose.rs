@@ -134,13 +134,13 @@ fn fix_touches_only_the_fixed_bytes_and_keeps_crlf_and_bom() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("_posts")).unwrap();
     let post = dir.path().join("_posts/2024-05-01-post.md");
-    let text = "\u{feff}---\r\ntitle: x\r\ncomments: \"true\"\r\n---\r\nWe met the the team.\r\nTrailing  spaces stay.  \r\n";
+    let text = "\u{feff}---\r\ntitle: x\r\ncomments: \"false\"\r\n---\r\nWe met the the team.\r\nTrailing  spaces stay.  \r\n";
     std::fs::write(&post, text).unwrap();
     let (_, _, code) = run(prepress_in(dir.path()).args(["--fix", "--unsafe-fixes", "-q"]));
     assert_eq!(code, 0);
     assert_eq!(
         std::fs::read_to_string(&post).unwrap(),
-        "\u{feff}---\r\ntitle: x\r\ncomments: true\r\n---\r\nWe met the team.\r\nTrailing  spaces stay.  \r\n"
+        "\u{feff}---\r\ntitle: x\r\ncomments: false\r\n---\r\nWe met the team.\r\nTrailing  spaces stay.  \r\n"
     );
 }
 

@@ -96,6 +96,47 @@ fn tags_are_compared_across_the_site() {
     );
 }
 
+#[test]
+fn string_tags_warn_only_where_something_reads_the_tags() {
+    let config = "title: x\nauthor: Team\nplugins: [jekyll-redirect-from]\ncollections:\n  people:\n    output: true\n";
+    let post = (
+        "_posts/2024-01-01-a.md",
+        "---\ntitle: A\ntags: [agile]\n---\n",
+    );
+    let person = "---\ntitle: Ann\ntags: open source\n---\n";
+    let moved = "---\ntitle: Bo\ntags: open source\nredirect_to: /team/\n---\n";
+    // No template reads a person's tags: the split shows nowhere.
+    let dir = temp_site(&[("_config.yml", config), post, ("_people/ann.md", person)]);
+    let (out, _) = compact(dir.path(), &[]);
+    assert!(
+        out.starts_with("_people/ann.md:3:7: info[string-tags] `tags` is a string here, which Jekyll splits into 2 tags: open, source; 1 other document of this site writes it as a list, but nothing reads it here: no layout"),
+        "{out}"
+    );
+    // A layout lists a page's tags: a warning, except in a redirect page,
+    // which jekyll-redirect-from writes without the layout.
+    let dir = temp_site(&[
+        ("_config.yml", config),
+        (
+            "_layouts/default.html",
+            "{% for t in page.tags %}{{ t }}{% endfor %}",
+        ),
+        post,
+        ("_people/ann.md", person),
+        ("_people/bo.md", moved),
+    ]);
+    let (out, _) = compact(dir.path(), &[]);
+    let severities: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("[string-tags]"))
+        .map(|l| l.split(' ').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        severities,
+        ["warning[string-tags]", "info[string-tags]"],
+        "{out}"
+    );
+}
+
 /// A site in a temporary folder holding `files` (path, text).
 fn temp_site(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

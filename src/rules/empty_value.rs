@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Node, NodeKind};
+use crate::readers;
 use crate::rules::FixAvailability;
 
 /// Keys whose empty value is a publishing slip. Other keys are often left empty
@@ -53,6 +54,34 @@ neither warns, and neither is reported. Only `layout: \"\"` is: Jekyll looks for
 layout named `\"\"`, warns \"Layout '' requested in … does not exist\" and renders
 the page bare.
 
+An empty value matters only where something reads the key, so the finding is
+a warning there and an info note elsewhere. What reads a key:
+- Jekyll itself: `layout` and `permalink` of every page it writes; a post's
+  `tags` and `tag` (`site.tags`); `categories`, `category` (`site.categories`
+  and the URL's `:categories`) and `excerpt` of a post or a document of a
+  collection with `output: true`;
+- an enabled plugin: jekyll-seo-tag (where a template calls `{% seo %}`, or a
+  theme may) reads `title`, `description` and `image`: for empty ones it
+  gives the page the site's title and description (an absent description
+  gives the post's excerpt) and an `og:image` of the site's root.
+  jekyll-feed reads a post's `title`, `category`, `tags`, `excerpt` and
+  `image`. Neither counts `author`: both fall back to `authors` and the
+  site's `author` when it is empty, as when it is missing;
+- the site's theme, whose layouts prepress cannot read, for any page;
+- one of the site's templates (a layout, an include, or an `.html`, `.htm`,
+  `.liquid`, `.xml` or `.json` file): `page.KEY` of every page Jekyll writes,
+  and `post.KEY` where `post` loops over (or is assigned) `site.posts`,
+  `paginator.posts` or `site.COLLECTION`, of that collection's documents. A
+  variable of unknown origin, such as an include's parameter, is not counted.
+
+A document of a collection without `output: true` has no page, and a page
+with `redirect_to` is written by jekyll-redirect-from as a redirect, without
+its layout: only a template looping over the collection reads them. A post
+with `published: false` counts as written, since its values show once it is
+published. Without a site config, prepress cannot tell, and every empty value
+is a warning. The notes fail a run only with `--fail-on info`: use it where a
+plugin of your own, which prepress cannot read, reads these keys.
+
 Other keys are often left empty on purpose (an empty `translator:` or `image:`
 kept from a template), so they are not checked. An empty `date` is reported by
 `invalid-date`, because Jekyll stops the build on it.
@@ -69,8 +98,8 @@ Fill the value in, or delete the line so the site's defaults apply.
 
 ## Example
 ```yaml
-author: \"\"        # reported
-tags: []          # reported
+author: \"\"        # reported: a warning where a template reads `page.author`
+tags: []          # reported: a warning in a post, since Jekyll files it under its tags
 categories:       # reported
 layout: \"\"        # reported
 layout: null      # not reported: no layout (in a post, the defaults' layout)
@@ -105,10 +134,19 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         } else {
             format!("`{key}` is empty")
         };
-        out.push(
-            Diagnostic::new(&RULE, value_or_key_span(entry), message)
-                .with_help(help(key).to_string()),
-        );
+        let diagnostic = Diagnostic::new(&RULE, value_or_key_span(entry), message);
+        out.push(match readers::unread(context, doc, key) {
+            None => diagnostic.with_help(help(key).to_string()),
+            Some(why) => {
+                let message = format!("{}, but nothing reads it here: {why}", diagnostic.message);
+                Diagnostic {
+                    message,
+                    ..diagnostic
+                }
+                .with_severity(Severity::Info)
+                .with_help("delete the line, unless a theme or plugin prepress cannot see reads it")
+            }
+        });
     }
 }
 
@@ -259,5 +297,143 @@ mod tests {
     #[test]
     fn checks_pages_too() {
         assert_eq!(spans(&RULE, "about.md", "---\ntitle: ''\n---\n"), ["''"]);
+    }
+
+    /// The severity of each finding on `text` at `path`, in a site made of
+    /// `files`.
+    fn in_site(files: &[(&str, &str)], path: &str, text: &str) -> Vec<(Severity, String)> {
+        use crate::rules::testing::run_in_site;
+        let dir = tempfile::tempdir().unwrap();
+        for (file, content) in files {
+            let file = dir.path().join(file);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, content).unwrap();
+        }
+        let site = crate::site::Site::load(dir.path(), &[]);
+        let path = dir.path().join(path);
+        run_in_site(&site, &RULE, path.to_str().unwrap(), text)
+            .into_iter()
+            .map(|d| (d.severity, d.message))
+            .collect()
+    }
+
+    fn severities(found: &[(Severity, String)]) -> Vec<Severity> {
+        found.iter().map(|(s, _)| *s).collect()
+    }
+
+    const EVENTS: &str =
+        "collections:\n  events:\n    output: false\n  recipes:\n    output: true\n";
+
+    #[test]
+    fn a_collection_without_pages_matters_only_where_a_template_loops_over_it() {
+        let files = [
+            ("_config.yml", EVENTS),
+            (
+                "_includes/events.html",
+                "{% assign soon = site.events | sort: 'start' %}{% for e in soon %}{{ e.title }}{% endfor %}",
+            ),
+            ("_layouts/default.html", "{{ page.description }}"),
+        ];
+        let text = "---\ntitle: ''\ndescription: ''\nlayout: ''\n---\n";
+        let found = in_site(&files, "_events/meetup.md", text);
+        assert_eq!(
+            severities(&found),
+            [Severity::Warning, Severity::Info, Severity::Info]
+        );
+        assert_eq!(
+            found[1].1,
+            "`description` is empty, but nothing reads it here: the `events` collection has no pages (its `output` is not true), and no template reads `description` of its documents"
+        );
+        // The same keys in a collection with pages: the layout reads
+        // `page.description`, and Jekyll reads `layout`.
+        let found = in_site(&files, "_recipes/soup.md", text);
+        assert_eq!(
+            severities(&found),
+            [Severity::Info, Severity::Warning, Severity::Warning]
+        );
+    }
+
+    #[test]
+    fn jekyll_reads_its_own_keys_of_every_page_it_writes() {
+        let files = [("_config.yml", "title: x\n")];
+        let text = "---\ntags: []\ncategories: ''\nexcerpt: ''\npermalink: ''\nauthor: ''\n---\n";
+        assert_eq!(
+            severities(&in_site(&files, "_posts/2024-01-01-a.md", text)),
+            [
+                Severity::Warning,
+                Severity::Warning,
+                Severity::Warning,
+                Severity::Warning,
+                Severity::Info
+            ]
+        );
+        // A page has no categories, tags or excerpt of Jekyll's own.
+        assert_eq!(
+            severities(&in_site(&files, "about.md", text)),
+            [
+                Severity::Info,
+                Severity::Info,
+                Severity::Info,
+                Severity::Warning,
+                Severity::Info
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plugin_reads_only_where_it_runs() {
+        let text = "---\ntitle: ''\ndescription: ''\n---\n";
+        let seo = "plugins:\n  - jekyll-seo-tag\n";
+        let head = ("_includes/head.html", "<head>{%- seo -%}</head>");
+        assert_eq!(
+            severities(&in_site(&[("_config.yml", seo), head], "about.md", text)),
+            [Severity::Warning, Severity::Warning]
+        );
+        // Enabled, but no template calls `{% seo %}`.
+        assert_eq!(
+            severities(&in_site(&[("_config.yml", seo)], "about.md", text)),
+            [Severity::Info, Severity::Info]
+        );
+        // jekyll-feed lists posts only, with their titles.
+        let feed = [("_config.yml", "plugins: [jekyll-feed]\n")];
+        assert_eq!(
+            severities(&in_site(&feed, "_posts/2024-01-01-a.md", text)),
+            [Severity::Warning, Severity::Info]
+        );
+        assert_eq!(
+            severities(&in_site(&feed, "about.md", text)),
+            [Severity::Info, Severity::Info]
+        );
+    }
+
+    #[test]
+    fn a_theme_may_read_any_key_of_a_page() {
+        let files = [("_config.yml", "theme: minima\n")];
+        let text = "---\ndescription: ''\n---\n";
+        assert_eq!(
+            severities(&in_site(&files, "about.md", text)),
+            [Severity::Warning]
+        );
+    }
+
+    #[test]
+    fn reads_of_unknown_lists_and_outside_liquid_are_not_counted() {
+        let files = [
+            ("_config.yml", EVENTS),
+            (
+                "_includes/list.html",
+                "{% for item in include.items %}{{ item.description }}{% endfor %}\
+                 {% for d in site.data.talks %}{{ d.description }}{% endfor %}\
+                 <script>page.description</script>",
+            ),
+        ];
+        let text = "---\ndescription: ''\n---\n";
+        for path in ["_events/a.md", "about.md"] {
+            assert_eq!(
+                severities(&in_site(&files, path, text)),
+                [Severity::Info],
+                "{path}"
+            );
+        }
     }
 }

@@ -143,7 +143,13 @@ fn rendered(context: &Context, site: &Site, doc: &Document) -> bool {
             .as_scalar()
             .is_some_and(|s| matches!(s.resolve(), Resolved::Null | Resolved::Bool(false)))
     });
-    let redirect = effective(context, doc, "redirect_to").is_some_and(|value| {
+    !hidden && !redirects(context, doc)
+}
+
+/// Whether `redirect_to` is set, so that jekyll-redirect-from writes `doc`
+/// as a redirect page of its own, without the document's layout.
+pub fn redirects(context: &Context, doc: &Document) -> bool {
+    effective(context, doc, "redirect_to").is_some_and(|value| {
         let node = &value.entry().value;
         match &node.kind {
             NodeKind::Sequence(items) => items.iter().any(|item| !is_null(item)),
@@ -154,8 +160,7 @@ fn rendered(context: &Context, site: &Site, doc: &Document) -> bool {
                         .is_some_and(|s| s.resolve() == Resolved::Bool(false))
             }
         }
-    });
-    !hidden && !redirect
+    })
 }
 
 /// Whether `doc` is a page to Jekyll, rather than a post or a collection

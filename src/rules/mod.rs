@@ -46,6 +46,7 @@ use crate::site::Site;
 
 pub use invalid_utf8::RULE as INVALID_UTF8;
 pub use invalid_yaml::RULE as INVALID_YAML;
+pub use missing_layout::redirects;
 pub use string_tags::RULE as STRING_TAGS;
 pub use tag_variants::RULE as TAG_VARIANTS;
 pub use unknown_timezone::RULE as UNKNOWN_TIMEZONE;

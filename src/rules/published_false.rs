@@ -9,7 +9,7 @@ use crate::rules::FixAvailability;
 /// The rule.
 pub static RULE: Rule = Rule {
     id: "published-false",
-    severity: Severity::Warning,
+    severity: Severity::Info,
     summary: "A post has `published: false` (or another false value) and will not be published",
     explanation: "\
 ## What it does
@@ -19,9 +19,15 @@ Reports a post in `_posts/` whose `published` value is false in YAML 1.1 terms:
 ## Why is this bad?
 Jekyll renders a post only when `published` is true or absent, so the post stays
 off the site, out of the feed and out of the sitemap, without a word in the build
-log. Left in a pull request that is meant to ship a post, it is almost always a
-slip. An empty `published:` counts as false too. Drafts in `_drafts/` are not
-reported: being unpublished is what a draft is for.
+log. Left in a pull request that is meant to ship a post, it is a slip. An empty
+`published:` counts as false too. Drafts in `_drafts/` are not reported: being
+unpublished is what a draft is for.
+
+It is an info note: on real blogs, a finished post in `_posts/` with
+`published: false` is most often one taken down on purpose, and nothing in the
+file tells that from a slip. Where posts are unpublished only by mistake (a
+blog that keeps its unfinished posts in `_drafts/`), make it a warning:
+`rules: {severity: {published-false: warning}}` in `.prepress.yml`.
 
 ## How to fix
 To publish the post, delete the line. To keep working on it unpublished, move it
@@ -94,6 +100,17 @@ mod tests {
             messages(&RULE, POST, "---\npublished:\n---\n"),
             ["an empty `published` keeps this post off the site"]
         );
+    }
+
+    #[test]
+    fn is_a_note_since_a_post_is_often_taken_down_on_purpose() {
+        use crate::rules::testing::run;
+        let found = run(
+            &RULE,
+            POST,
+            "---\ntitle: Old news\npublished: false\n---\nText.\n",
+        );
+        assert_eq!(found[0].severity, Severity::Info);
     }
 
     #[test]

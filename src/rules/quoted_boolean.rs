@@ -49,8 +49,12 @@ theme prepress cannot read may compare too, so the other quoted `\"true\"`
 values are still noted.
 
 ## How to fix
-Remove the quotes. The fix does that, and is safe: it makes the value mean what it
-says.
+Remove the quotes. The fix does that where the quotes change what the site does
+(a quoted `\"false\"`, or a quoted `\"true\"` a template compares with `true`),
+and is safe there: it makes the value mean what it says. A quoted `\"true\"` no
+template compares has no fix: the site works as it is, and a template may
+compare the key with the text `\"true\"`, which the fix would break. Remove the
+quotes by hand where a theme or a plugin compares it with `true`.
 
 ## Example
 ```yaml
@@ -58,7 +62,10 @@ published: 'false'   # warning: Jekyll publishes this post
 comments: \"true\"     # warning when a template has `page.comments == true`, else info; fix: comments: true
 title: \"false\"       # not reported: a title is text
 ```",
-    fix: FixAvailability::Always(Applicability::Safe),
+    fix: FixAvailability::Sometimes {
+        applicability: Applicability::Safe,
+        when: "a quoted \"false\", and a quoted \"true\" that a template compares with `true`",
+    },
     check: Some(check),
 };
 
@@ -92,38 +99,48 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             }
             let is_false = word.eq_ignore_ascii_case("false");
             let written = format!("{key}: {quote}{word}{quote}");
-            let diagnostic = if is_false {
-                let message = if key == "published" && doc.role == Role::Post {
-                    format!("`{written}` is text, so Jekyll publishes this post")
-                } else {
-                    format!("`{written}` is the text \"{word}\", which Liquid treats as true")
-                };
-                Diagnostic::new(&RULE, span.clone(), message)
-            } else {
-                match context.site.and_then(|site| site.comparisons().with_true(key)) {
-                    Some(comparison) => Diagnostic::new(
-                        &RULE,
-                        span.clone(),
-                        format!(
-                            "`{written}` is the text \"{word}\", not a boolean, and `{}` compares it with `true` (`{}`), which the text never equals",
-                            comparison.file, comparison.text
-                        ),
-                    ),
-                    None => Diagnostic::new(
-                        &RULE,
-                        span.clone(),
-                        format!(
-                            "`{written}` is the text \"{word}\", not a boolean; `{{% if %}}` reads it as true, only a comparison with `true` would not"
-                        ),
-                    )
-                    .with_severity(Severity::Info),
-                }
+            let help = format!("remove the quotes: `{key}: {word}`");
+            let compared = match is_false {
+                true => None,
+                false => context
+                    .site
+                    .and_then(|site| site.comparisons().with_true(key)),
             };
-            out.push(
-                diagnostic
-                    .with_help(format!("remove the quotes: `{key}: {word}`"))
-                    .with_fix(span, word, Applicability::Safe),
-            );
+            out.push(match (is_false, compared) {
+                (true, _) => {
+                    let message = if key == "published" && doc.role == Role::Post {
+                        format!("`{written}` is text, so Jekyll publishes this post")
+                    } else {
+                        format!("`{written}` is the text \"{word}\", which Liquid treats as true")
+                    };
+                    Diagnostic::new(&RULE, span.clone(), message)
+                        .with_help(help)
+                        .with_fix(span, word, Applicability::Safe)
+                }
+                (false, Some(comparison)) => Diagnostic::new(
+                    &RULE,
+                    span.clone(),
+                    format!(
+                        "`{written}` is the text \"{word}\", not a boolean, and `{}` compares it with `true` (`{}`), which the text never equals",
+                        comparison.file, comparison.text
+                    ),
+                )
+                .with_help(help)
+                .with_fix(span, word, Applicability::Safe),
+                // Nothing prepress sees tells the text from the boolean, and
+                // a template may compare with the text "true": no fix.
+                (false, None) => Diagnostic::new(
+                    &RULE,
+                    span,
+                    format!(
+                        "`{written}` is the text \"{word}\", not a boolean; `{{% if %}}` reads it as true, only a comparison with `true` would not"
+                    ),
+                )
+                .with_severity(Severity::Info)
+                .with_help(format!(
+                    "where a theme or plugin compares it with `true`, {help}"
+                )),
+            });
         }
     });
 }
@@ -137,17 +154,18 @@ mod tests {
     const POST: &str = "_posts/2024-01-01-a.md";
 
     #[test]
-    fn reports_quoted_booleans_with_a_fix() {
+    fn reports_quoted_booleans_and_fixes_a_quoted_false() {
         let text = "---\ncomments: \"true\"\nshare: 'False'\n---\n";
         let found = run(&RULE, POST, text);
         assert_eq!(found.len(), 2);
         assert_eq!(&text[found[0].span.clone()], "\"true\"");
-        let fix = found[0].fix.as_ref().unwrap();
+        // A quoted "true" nothing compares with `true` works as it is: no fix.
+        assert_eq!(found[0].fix, None);
+        let fix = found[1].fix.as_ref().unwrap();
         assert_eq!(
             (fix.replacement.as_str(), fix.applicability),
-            ("true", Applicability::Safe)
+            ("False", Applicability::Safe)
         );
-        assert_eq!(found[1].fix.as_ref().unwrap().replacement, "False");
         assert_eq!(
             found[1].message,
             "`share: 'False'` is the text \"False\", which Liquid treats as true"
@@ -215,6 +233,7 @@ hide: 'false'
 ",
             );
             assert_eq!(found[0].severity, Severity::Info, "{layout}");
+            assert_eq!(found[0].fix, None, "{layout}");
         }
     }
 

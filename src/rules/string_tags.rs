@@ -12,7 +12,13 @@ pub static RULE: Rule = Rule {
     explanation: "\
 ## What it does
 Reports a `tags:` or `categories:` value written as a string (`tags: \"open
-source\"`) when other documents of the site write that key as a list.
+source\"`) when other documents of the site write that key as a list. It is a
+warning where something reads the key of that document: Jekyll (a post's tags
+and categories, a collection document's categories), an enabled plugin
+(jekyll-feed lists a post's tags), the theme, or a template (`page.tags`, or
+`post.tags` in a loop over the collection), and an info note elsewhere, such as
+a collection without `output: true` or a page jekyll-redirect-from writes as a
+redirect, where the split shows nowhere.
 
 ## Why is this bad?
 Jekyll splits a string on spaces: `tags: \"open source\"` gives the two tags
