@@ -29,6 +29,7 @@ fn run(cmd: &mut Command) -> (String, String, i32) {
 /// A temporary site holding one post with `body`.
 fn site_with_post(body: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("_config.yml"), "title: A blog\n").unwrap();
     std::fs::create_dir(dir.path().join("_posts")).unwrap();
     std::fs::write(
         dir.path().join("_posts/2024-05-01-post.md"),
@@ -104,6 +105,8 @@ See https://example.com/in-the-our-team/text-book and <https://example.com/the-t
 Math $$ the our $$ and {: .the-our} attributes.
 ";
     let dir = site_with_post(body);
+    std::fs::create_dir(dir.path().join("_includes")).unwrap();
+    std::fs::write(dir.path().join("_includes/note.html"), "{{ include.text }}").unwrap();
     let (out, _, code) = run(prepress_in(dir.path()).args(["--format", "compact"]));
     assert_eq!(out, "");
     assert_eq!(code, 0);
@@ -185,6 +188,7 @@ fn the_clean_corpus_gives_no_findings() {
 #[test]
 fn posts_in_another_language_are_not_checked_for_english() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("_config.yml"), "title: Un blog\n").unwrap();
     std::fs::write(
         dir.path().join("fr.md"),
         "---\ntitle: Bonjour\nlang: fr\n---\nUn texte en français avec a un the our.\n",
