@@ -315,6 +315,26 @@ mod tests {
     }
 
     #[test]
+    fn the_first_file_found_is_told_at_once_and_only_it() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.md", "b/c.md", "b/d.md"] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let (tell, told) = std::sync::mpsc::channel();
+        let found = discover_telling(&[dir.path().to_path_buf()], 2, tell);
+        let first = told.recv().expect("the first file is told");
+        assert!(found.files.contains(&first), "{first:?}");
+        assert!(told.recv().is_err(), "only the first is told");
+        // A walk that finds nothing tells nothing, and lets the receiver go.
+        let empty = tempfile::tempdir().unwrap();
+        let (tell, told) = std::sync::mpsc::channel();
+        discover_telling(&[empty.path().to_path_buf()], 2, tell);
+        assert!(told.recv().is_err());
+    }
+
+    #[test]
     fn named_files_are_always_checked_and_missing_ones_reported() {
         let dir = tempfile::tempdir().unwrap();
         let ignored = dir.path().join("_site/page.txt");
