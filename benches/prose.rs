@@ -37,7 +37,7 @@ fn prose(c: &mut Criterion) {
         .iter()
         .map(|(name, text)| Document::new(PathBuf::from("_posts").join(name), text.clone()))
         .collect();
-    let setup = Setup::new(Config::default(), None).expect("the shipped packs load");
+    let setup = Setup::new(Config::default()).expect("the shipped packs load");
     let context = setup.context();
     let segmented: Vec<_> = docs
         .iter()

@@ -5,7 +5,9 @@
 //! holds the findings, not the corpus. Results come back in the sorted order of
 //! discovery, so output never depends on thread timing.
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -18,7 +20,9 @@ use crate::line_index::{LineIndex, Position};
 use crate::rules::{self, Context};
 use crate::schema::SchemaError;
 use crate::setup::{Configs, Setup};
+use crate::site::Site;
 use crate::site_checks::{self, SiteFacts};
+use crate::sites::{SiteId, Sites};
 
 /// A diagnostic with its line and column positions worked out.
 #[derive(Debug, Clone)]
@@ -202,11 +206,12 @@ impl Outcome {
 }
 
 /// Checks `text` as if it were the file at `path` (for editors that send
-/// unsaved text on standard input), with the site context and nearest config
-/// of that path; `unsafe_fixes` is as in [`Fixes`]. A mistake in that config
-/// stops the run.
+/// unsaved text on standard input), with the site and nearest config of that
+/// path; `unsafe_fixes` is as in [`Fixes`]. A mistake in that config stops the
+/// run.
 pub fn run_text(
     setup: &Setup,
+    sites: &mut Sites,
     path: &Path,
     text: String,
     unsafe_fixes: Option<bool>,
@@ -214,9 +219,14 @@ pub fn run_text(
 ) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
     let cwd = std::env::current_dir().unwrap_or_default();
-    let mut configs = Configs::new(setup, &cwd)?;
+    let id = sites.resolve([path])[0];
+    let site = id.map(|id| sites.get(id));
+    let mut configs = Configs::new(setup, &cwd);
     configs.resolve([path])?;
-    let file = configs.for_file(path);
+    if let Some(site) = site {
+        configs.resolve_site(&site.root)?;
+    }
+    let file = configs.for_file(path, site);
     let mut report = check_text(
         &file.context(),
         path,
@@ -228,17 +238,19 @@ pub fn run_text(
         },
         render,
     );
-    let mut facts = SiteFacts::default();
-    facts.add(0, std::mem::take(&mut report.tags));
+    let tags = std::mem::take(&mut report.tags);
     let mut reports = vec![report];
-    add_site_findings(
-        &configs.for_site().context(),
-        &facts,
-        &[path],
-        &cwd,
-        &mut reports,
-        render,
-    );
+    match site {
+        Some(site) => {
+            let mut facts = SiteFacts::default();
+            facts.add(0, tags);
+            let found = facts.check(&configs.for_site(site).context(), &|_| {
+                display_path(path, &cwd)
+            });
+            add_site_findings(found, &[path], &cwd, &mut reports, render);
+        }
+        None => add_no_site_note(&file.context(), path, 0, &cwd, &mut reports, render),
+    }
     Ok(Outcome {
         files: reports
             .into_iter()
@@ -288,23 +300,24 @@ fn calling_thread_works() -> bool {
 }
 
 /// Checks everything under `paths` on `threads` workers (0: one per core; see
-/// [`pool_for`]), each file with its nearest config (`setup`'s when it has
-/// none), rendering each file's findings with `render` if given. `found` is
-/// what discovery already found under `paths`, if it ran beforehand. A
-/// mistake in a config found on the way stops the run before any file is
-/// checked.
+/// [`pool_for`]), each file against its own site from `sites` and with its
+/// nearest config (`setup`'s when it has none), rendering each file's
+/// findings with `render` if given. `found` is what discovery already found
+/// under `paths`, if it ran beforehand. A mistake in a config found on the
+/// way stops the run before any file is checked.
 pub fn run(
     paths: &[PathBuf],
     found: Option<Discovered>,
     setup: &Setup,
+    sites: &mut Sites,
     threads: usize,
     fixes: Fixes,
     render: Option<&dyn RenderFile>,
 ) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
     let (files, files_checked) = match pool_for(threads, paths) {
-        Some(pool) => pool.install(|| check_all(paths, found, setup, fixes, render))?,
-        None => check_all(paths, found, setup, fixes, render)?,
+        Some(pool) => pool.install(|| check_all(paths, found, setup, sites, fixes, render))?,
+        None => check_all(paths, found, setup, sites, fixes, render)?,
     };
     Ok(Outcome {
         files,
@@ -319,74 +332,92 @@ fn check_all(
     paths: &[PathBuf],
     found: Option<Discovered>,
     setup: &Setup,
+    sites: &mut Sites,
     fixes: Fixes,
     render: Option<&dyn RenderFile>,
 ) -> Result<(Vec<FileReport>, usize), SchemaError> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let found = found.unwrap_or_else(|| discover::discover(paths, rayon::current_num_threads()));
+    let site_ids = sites.resolve(found.files.iter().map(PathBuf::as_path));
+    let sites = &*sites;
     // Files found by walking a site are checked only if Jekyll reads them;
     // a file named on the command line is always checked.
-    let named: Vec<PathBuf> = paths.iter().filter(|p| p.is_file()).cloned().collect();
-    let to_check: Vec<&PathBuf> = found
+    let named: Vec<&PathBuf> = paths.iter().filter(|p| p.is_file()).collect();
+    let to_check: Vec<(&PathBuf, Option<SiteId>)> = found
         .files
         .par_iter()
-        .filter(|path| match &setup.site {
-            Some(site) if !named.contains(path) => site
-                .relative(path)
-                .is_none_or(|relative| site.publishes(&relative)),
+        .zip(site_ids.par_iter())
+        .filter(|(path, id)| match id {
+            Some(id) if !named.contains(path) => {
+                let site = sites.get(*id);
+                site.relative(path)
+                    .is_none_or(|relative| site.publishes(&relative))
+            }
             _ => true,
         })
+        .map(|(path, id)| (path, *id))
         .collect();
-    let mut configs = Configs::new(setup, &cwd)?;
+    let mut configs = Configs::new(setup, &cwd);
     configs.resolve(
         to_check
             .iter()
-            .map(|p| p.as_path())
+            .map(|(p, _)| p.as_path())
             .chain(found.problems.iter().map(|(p, _)| p.as_path())),
     )?;
-    let site_setup = configs.for_site();
-    let site_context = site_setup.context();
-    let mut files: Vec<FileReport> = setup
-        .site
+    // The sites read so far are the ones some file needed.
+    let loaded: Vec<(SiteId, &Site)> = sites.loaded().collect();
+    for (_, site) in &loaded {
+        configs.resolve_site(&site.root)?;
+    }
+    // Problems of the sites' configs, then of the accepted-words files, each
+    // as its rule's finding under the config it belongs to.
+    let problems = loaded
         .iter()
-        .flat_map(|site| &site.problems)
-        .chain(configs.problems())
-        .filter_map(|problem| {
-            let diagnostic = rules::configured(&site_context, problem.diagnostic.clone())?;
-            let findings = locate(
-                &LineIndex::new(&problem.text),
-                &problem.text,
-                vec![diagnostic],
-            );
-            let display = display_path(&problem.path, &cwd);
-            let state = FileState {
-                text: Some(&problem.text),
-                ..FileState::default()
-            };
-            Some(finish(&problem.path, display, state, findings, render))
-        })
-        .collect();
+        .flat_map(|(_, site)| site.problems.iter().map(|p| (configs.for_site(site), p)))
+        .chain(
+            configs
+                .problems()
+                .map(|p| (configs.for_file(&p.path, None), p)),
+        );
+    let mut files = Vec::new();
+    for (file_setup, problem) in problems {
+        let context = file_setup.context();
+        let Some(diagnostic) = rules::configured(&context, problem.diagnostic.clone()) else {
+            continue;
+        };
+        let findings = locate(
+            &LineIndex::new(&problem.text),
+            &problem.text,
+            vec![diagnostic],
+        );
+        let display = display_path(&problem.path, &cwd);
+        let state = FileState {
+            text: Some(&problem.text),
+            ..FileState::default()
+        };
+        files.push(finish(&problem.path, display, state, findings, render));
+    }
     files.extend(
         found
             .problems
             .iter()
             .map(|(path, reason)| {
-                let file = configs.for_file(path);
+                let file = configs.for_file(path, None);
                 let display = display_path(path, &cwd);
                 unreadable(&file.context(), path, &display, reason, render)
             })
             .filter(|report| !report.findings.is_empty()),
     );
     let checked_count = to_check.len();
-    // A document's tags go to the site step as soon as it is checked; a
+    // A document's tags go to its site's step as soon as it is checked; a
     // report with nothing to say is dropped there, and the rest give back
     // their spare capacity, so memory grows with the findings alone.
-    let facts = std::sync::Mutex::new(SiteFacts::default());
+    let facts = Mutex::new(BTreeMap::<SiteId, SiteFacts>::new());
     let mut checked: Vec<FileReport> = to_check
         .par_iter()
         .enumerate()
-        .filter_map(|(index, path)| {
-            let file = configs.for_file(path);
+        .filter_map(|(index, (path, id))| {
+            let file = configs.for_file(path, id.map(|id| sites.get(id)));
             let mut report = check_file(
                 &file.context(),
                 path,
@@ -395,77 +426,130 @@ fn check_all(
                 render,
             );
             let tags = std::mem::take(&mut report.tags);
-            if !tags.is_empty() {
-                facts
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .add(index, tags);
+            if let Some(id) = id.filter(|_| !tags.is_empty()) {
+                lock(&facts).entry(id).or_default().add(index, tags);
             }
             report.keep()
         })
         .collect();
-    let facts = facts
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let paths: Vec<&Path> = to_check.iter().map(|p| p.as_path()).collect();
-    add_site_findings(&site_context, &facts, &paths, &cwd, &mut checked, render);
+    let paths: Vec<&Path> = to_check.iter().map(|(p, _)| p.as_path()).collect();
+    // Each site's tags are compared among its own documents only.
+    for (id, facts) in facts.into_inner().unwrap_or_else(PoisonError::into_inner) {
+        let site_setup = configs.for_site(sites.get(id));
+        let display = |file: usize| display_path(paths[file], &cwd);
+        let found = facts.check(&site_setup.context(), &display);
+        add_site_findings(found, &paths, &cwd, &mut checked, render);
+    }
+    let mut without_site = to_check
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, id))| id.is_none());
+    if let Some((first, _)) = without_site.next() {
+        let path = paths[first];
+        let context = configs.for_file(path, None);
+        let others = without_site.count();
+        add_no_site_note(&context.context(), path, others, &cwd, &mut checked, render);
+    }
     checked.retain(|report| !report.findings.is_empty() || report.fixed > 0);
     checked.append(&mut files);
     checked.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((checked, checked_count))
 }
 
-/// Runs the site step over the facts of every checked document (`paths[i]`
-/// is document `i`) and adds its findings to their reports, making a report
-/// for a document that had none. Site findings are shown without a snippet:
-/// the documents are no longer loaded.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Adds the findings of a site step (`paths[i]` is document `i`) to their
+/// documents' reports.
 fn add_site_findings(
-    context: &Context,
-    facts: &SiteFacts,
+    found: Vec<site_checks::SiteFinding>,
     paths: &[&Path],
     cwd: &Path,
     reports: &mut Vec<FileReport>,
     render: Option<&dyn RenderFile>,
 ) {
-    let display = |file: usize| display_path(paths[file], cwd);
-    let found = facts.check(context, &display);
     if found.is_empty() {
         return;
     }
-    let mut by_path: std::collections::HashMap<PathBuf, usize> = reports
+    let mut by_path: HashMap<PathBuf, usize> = reports
         .iter()
         .enumerate()
         .map(|(i, r)| (r.path.clone(), i))
         .collect();
     for finding in found {
         let path = paths[finding.file];
-        let at = *by_path.entry(path.to_path_buf()).or_insert_with(|| {
-            let state = FileState::default();
-            reports.push(finish(path, display(finding.file), state, Vec::new(), None));
-            reports.len() - 1
-        });
-        let report = &mut reports[at];
+        let at = *by_path
+            .entry(path.to_path_buf())
+            .or_insert_with(|| new_report(reports, path, cwd));
         let located = Finding {
             diagnostic: finding.diagnostic,
             start: finding.start,
             end: finding.end,
             labels: Vec::new(),
         };
-        if let Some(render) = render {
-            let source = Source {
-                name: &report.display,
-                text: None,
-                unsafe_fixes: report.unsafe_fixes,
-            };
-            report
-                .rendered
-                .push_str(&render.render(source, std::slice::from_ref(&located)));
-        }
-        report.findings.push(located);
-        report
-            .findings
-            .sort_by_key(|f| (f.diagnostic.span.start, f.diagnostic.span.end));
+        add_located(&mut reports[at], located, render);
     }
+}
+
+/// Adds the `no-site` note to the report of `path`, the first file without a
+/// site, when `others` more have none, at the file's first line: it is about
+/// the whole file, and every output format can point there.
+fn add_no_site_note(
+    context: &Context,
+    path: &Path,
+    others: usize,
+    cwd: &Path,
+    reports: &mut Vec<FileReport>,
+    render: Option<&dyn RenderFile>,
+) {
+    let Some(diagnostic) = rules::no_site_note(context, others) else {
+        return;
+    };
+    let at = match reports.iter().position(|r| r.path == path) {
+        Some(at) => at,
+        None => new_report(reports, path, cwd),
+    };
+    let start = Position { line: 1, column: 1 };
+    let located = Finding {
+        diagnostic,
+        start,
+        end: start,
+        labels: Vec::new(),
+    };
+    add_located(&mut reports[at], located, render);
+}
+
+/// Adds an empty report for `path` to `reports`, and says where it is.
+fn new_report(reports: &mut Vec<FileReport>, path: &Path, cwd: &Path) -> usize {
+    let display = display_path(path, cwd);
+    reports.push(finish(
+        path,
+        display,
+        FileState::default(),
+        Vec::new(),
+        None,
+    ));
+    reports.len() - 1
+}
+
+/// Adds a finding made after the document was checked to its report, in span
+/// order. It is rendered without a snippet: the document is no longer loaded.
+fn add_located(report: &mut FileReport, located: Finding, render: Option<&dyn RenderFile>) {
+    if let Some(render) = render {
+        let source = Source {
+            name: &report.display,
+            text: None,
+            unsafe_fixes: report.unsafe_fixes,
+        };
+        report
+            .rendered
+            .push_str(&render.render(source, std::slice::from_ref(&located)));
+    }
+    report.findings.push(located);
+    report
+        .findings
+        .sort_by_key(|f| (f.diagnostic.span.start, f.diagnostic.span.end));
 }
 
 /// Checks `text` as the file at `path` (read from it, or from standard input),
@@ -693,7 +777,7 @@ mod tests {
     #[test]
     fn a_report_with_nothing_to_say_is_not_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let setup = Setup::new(crate::config::Config::default(), None).unwrap();
+        let setup = Setup::new(crate::config::Config::default()).unwrap();
         let check = |name: &str, text: &str| {
             let path = dir.path().join(name);
             std::fs::write(&path, text).unwrap();
@@ -716,7 +800,7 @@ mod tests {
     #[test]
     fn a_file_that_cannot_be_read_becomes_a_finding() {
         let dir = tempfile::tempdir().unwrap();
-        let setup = Setup::new(crate::config::Config::default(), None).unwrap();
+        let setup = Setup::new(crate::config::Config::default()).unwrap();
         let report = check_file(
             &setup.context(),
             dir.path(),

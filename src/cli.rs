@@ -23,7 +23,7 @@ use crate::report::{self, Format, human::Human};
 use crate::rules::RuleInfo;
 use crate::schema::SchemaError;
 use crate::setup::{self, Setup};
-use crate::site::Site;
+use crate::sites::Sites;
 
 /// Checks Jekyll posts before they publish: front matter, file names, prose.
 #[derive(Debug, Parser)]
@@ -110,13 +110,13 @@ struct CheckArgs {
     /// `unsafe-fixes: true`.
     #[arg(long, overrides_with = "unsafe_fixes")]
     no_unsafe_fixes: bool,
-    /// The Jekyll site's root (default: the nearest folder above the first path
-    /// with a `_config.yml`).
-    #[arg(long, value_name = "DIR")]
+    /// The Jekyll site's root, for every file (default: each file's own site,
+    /// the nearest folder at or above it with a `_config.yml`).
+    #[arg(long, value_name = "DIR", value_parser = existing_folder)]
     site: Option<PathBuf>,
     /// Jekyll config files to read instead of `_config.yml`, merged in order,
     /// as `jekyll build --config` takes them.
-    #[arg(long, value_name = "FILES", value_delimiter = ',')]
+    #[arg(long, value_name = "FILES", value_delimiter = ',', value_parser = existing_file)]
     config: Vec<PathBuf>,
     /// Exit 1 when there is a finding at this severity or above (`never`:
     /// only `--max-warnings` and unreadable files change the exit status).
@@ -165,6 +165,32 @@ impl FailOn {
             FailOn::Info => Some(Severity::Info),
             FailOn::Never => None,
         }
+    }
+}
+
+/// `--site`: a folder that exists, or a usage error saying what it is.
+fn existing_folder(value: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_dir() => Ok(path),
+        Ok(_) => Err("it is a file; give the folder that holds the site's `_config.yml`".into()),
+        Err(err) => Err(format!(
+            "no site folder there: {}",
+            discover::io_reason(&err)
+        )),
+    }
+}
+
+/// `--config`: a file that exists, or a usage error saying what it is.
+fn existing_file(value: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_file() => Ok(path),
+        Ok(_) => Err("it is a folder, not a config file".into()),
+        Err(err) => Err(format!(
+            "no config file there: {}",
+            discover::io_reason(&err)
+        )),
     }
 }
 
@@ -233,12 +259,15 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let root = args.site.clone().or_else(|| Site::find_root(&paths[0]));
-    // Finding the files under a folder and loading the site read the disk
-    // apart from each other: with more than one thread, the walk runs on a
-    // second thread meanwhile (15 ms of a 10,000-post run's start).
+    let mut sites = Sites::new(args.site.clone(), args.config.clone(), args.threads);
+    // Finding the files under a folder and loading a site read the disk apart
+    // from each other: with more than one thread, the walk runs on a second
+    // thread and this one loads the site of the first file it finds meanwhile
+    // (15 ms of a 10,000-post run's start). Other sites load when needed.
     let walk = !args.stdin && args.threads != 1 && paths.iter().any(|p| p.is_dir());
-    let (site, found) = std::thread::scope(|scope| {
+    let found = std::thread::scope(|scope| {
+        let (first_tx, first) = std::sync::mpsc::channel();
+        // Without a walk, the sender is dropped unused and `recv` returns.
         let walking = walk
             .then(|| {
                 let threads = match args.threads {
@@ -247,20 +276,20 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
                 };
                 let paths = &paths;
                 std::thread::Builder::new()
-                    .spawn_scoped(scope, move || discover::discover(paths, threads))
+                    .spawn_scoped(scope, move || {
+                        discover::discover_telling(paths, threads, first_tx)
+                    })
                     .ok()
             })
             .flatten();
-        let site = root.map(|root| {
-            let mut site = Site::load(&root, &args.config);
-            if args.threads > 0 {
-                site.threads = args.threads;
-            }
-            site
-        });
-        (site, walking.and_then(|walking| walking.join().ok()))
+        if let Ok(path) = first.recv()
+            && let Some(id) = sites.resolve([path.as_path()])[0]
+        {
+            sites.get(id);
+        }
+        walking.and_then(|walking| walking.join().ok())
     });
-    let setup = match prepare(color, site)? {
+    let setup = match prepare(color)? {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
     };
@@ -293,10 +322,25 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
             );
             return Ok(ExitCode::from(2));
         }
-        check::run_text(&setup, &args.stdin_filename, text, unsafe_fixes, render)
+        check::run_text(
+            &setup,
+            &mut sites,
+            &args.stdin_filename,
+            text,
+            unsafe_fixes,
+            render,
+        )
     } else {
         let fixes = Fixes { mode, unsafe_fixes };
-        check::run(&paths, found, &setup, args.threads, fixes, render)
+        check::run(
+            &paths,
+            found,
+            &setup,
+            &mut sites,
+            args.threads,
+            fixes,
+            render,
+        )
     };
     // A config nearer to some file than the working directory's can be wrong too.
     let outcome = match outcome {
@@ -350,9 +394,10 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
     } else {
         0
     };
-    // The process ends here: freeing the site model and the findings one by
+    // The process ends here: freeing the site models and the findings one by
     // one would only add time (a tenth of a one-post run in a 50,000-post site).
     std::mem::forget(setup);
+    std::mem::forget(sites);
     std::mem::forget(outcome);
     Ok(ExitCode::from(code))
 }
@@ -394,9 +439,9 @@ fn write_extra_reports(
 
 /// The setup for a run in the working directory, or the exit status after
 /// printing what is wrong with the config or a pack.
-fn prepare(color: bool, site: Option<Site>) -> io::Result<Result<Setup, ExitCode>> {
+fn prepare(color: bool) -> io::Result<Result<Setup, ExitCode>> {
     let cwd = std::env::current_dir()?;
-    let setup = Config::discover(&cwd).and_then(|config| Setup::new(config, site));
+    let setup = Config::discover(&cwd).and_then(Setup::new);
     Ok(setup.map_err(|err| {
         report_schema_error(err, &cwd, color);
         ExitCode::from(2)
@@ -437,7 +482,7 @@ fn use_color(choice: Color) -> bool {
 }
 
 fn list_rules(format: RulesFormat, color: bool) -> io::Result<ExitCode> {
-    let setup = match prepare(color, None)? {
+    let setup = match prepare(color)? {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
     };
@@ -499,7 +544,7 @@ pub fn shipped_catalog() -> Result<Vec<RuleInfo>, SchemaError> {
 }
 
 fn explain(id: &str, color: bool) -> io::Result<ExitCode> {
-    let setup = match prepare(color, None)? {
+    let setup = match prepare(color)? {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
     };

@@ -10,6 +10,8 @@
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
 
 use ignore::{WalkBuilder, WalkState};
 
@@ -46,6 +48,17 @@ pub fn is_markdown(path: &Path) -> bool {
 
 /// Finds the files to check under `paths`, walking with `threads` threads.
 pub fn discover(paths: &[PathBuf], threads: usize) -> Discovered {
+    discover_with(paths, threads, None)
+}
+
+/// As [`discover`], and sends `first` the first Markdown file the walk of a
+/// folder finds, as soon as it is found, so the caller can start on what that
+/// file needs (its site) while the walk goes on.
+pub fn discover_telling(paths: &[PathBuf], threads: usize, first: Sender<PathBuf>) -> Discovered {
+    discover_with(paths, threads, Some(first))
+}
+
+fn discover_with(paths: &[PathBuf], threads: usize, first: Option<Sender<PathBuf>>) -> Discovered {
     let mut found = Discovered::default();
     let mut dirs = Vec::new();
     for path in paths {
@@ -55,8 +68,8 @@ pub fn discover(paths: &[PathBuf], threads: usize) -> Discovered {
             Err(err) => found.problems.push((path.clone(), io_reason(&err))),
         }
     }
-    if let Some((first, rest)) = dirs.split_first() {
-        walk(first, rest, threads, &mut found);
+    if let Some((start, rest)) = dirs.split_first() {
+        walk(start, rest, threads, first, &mut found);
     }
     sort_paths(&mut found.files);
     found.problems.sort();
@@ -106,7 +119,13 @@ fn order_key(path: &Path) -> Vec<u8> {
     key
 }
 
-fn walk(first: &Path, rest: &[PathBuf], threads: usize, found: &mut Discovered) {
+fn walk(
+    first: &Path,
+    rest: &[PathBuf],
+    threads: usize,
+    tell: Option<Sender<PathBuf>>,
+    found: &mut Discovered,
+) {
     let mut builder = WalkBuilder::new(first);
     for dir in rest {
         builder.add(dir);
@@ -121,13 +140,21 @@ fn walk(first: &Path, rest: &[PathBuf], threads: usize, found: &mut Discovered) 
         });
     let files = Mutex::new(Vec::new());
     let problems = Mutex::new(Vec::new());
+    let told = AtomicBool::new(tell.is_none());
+    let tell = Mutex::new(tell);
     builder.build_parallel().run(|| {
-        let files = &files;
-        let problems = &problems;
+        let (files, problems, told, tell) = (&files, &problems, &told, &tell);
         Box::new(move |entry| {
             match entry {
                 Ok(entry) => {
                     if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) {
+                        if !told.load(Ordering::Relaxed)
+                            && !told.swap(true, Ordering::Relaxed)
+                            && let Some(tell) = lock(tell).take()
+                        {
+                            // The receiver may have stopped listening: nothing lost.
+                            let _ = tell.send(entry.path().to_path_buf());
+                        }
                         lock(files).push(entry.into_path());
                     }
                 }
@@ -285,6 +312,26 @@ mod tests {
         expected.dedup();
         sort_paths(&mut paths);
         assert_eq!(paths, expected);
+    }
+
+    #[test]
+    fn the_first_file_found_is_told_at_once_and_only_it() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.md", "b/c.md", "b/d.md"] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let (tell, told) = std::sync::mpsc::channel();
+        let found = discover_telling(&[dir.path().to_path_buf()], 2, tell);
+        let first = told.recv().expect("the first file is told");
+        assert!(found.files.contains(&first), "{first:?}");
+        assert!(told.recv().is_err(), "only the first is told");
+        // A walk that finds nothing tells nothing, and lets the receiver go.
+        let empty = tempfile::tempdir().unwrap();
+        let (tell, told) = std::sync::mpsc::channel();
+        discover_telling(&[empty.path().to_path_buf()], 2, tell);
+        assert!(told.recv().is_err());
     }
 
     #[test]

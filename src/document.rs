@@ -113,8 +113,8 @@ impl Document {
         Self::with_role(path, text, role, OnceLock::new())
     }
 
-    /// Builds the document for `text` read from `path` in `site` (the run's
-    /// one site, if any), whose settings can make it an include.
+    /// Builds the document for `text` read from `path` in `site` (the file's
+    /// own site, if any), whose settings can make it an include.
     pub fn in_site(path: PathBuf, text: String, site: Option<&Site>) -> Self {
         let Some(site) = site else {
             return Self::new(path, text);
@@ -149,8 +149,8 @@ impl Document {
         }
     }
 
-    /// The path relative to the root of `site` (the run's one site), with `/`
-    /// separators, as [`Site::relative`] gives it.
+    /// The path relative to the root of `site` (the document's own site), with
+    /// `/` separators, as [`Site::relative`] gives it.
     pub fn relative_to(&self, site: &Site) -> Option<&str> {
         self.relative
             .get_or_init(|| site.relative(&self.path))

@@ -31,6 +31,7 @@ pub mod setup;
 pub mod site;
 pub mod site_checks;
 pub mod site_data;
+pub mod sites;
 pub mod suppress;
 pub mod templates;
 pub mod urls;

@@ -7,10 +7,16 @@
 //! config file that is nearest to some checked file, and tells each file which
 //! applies, with the levels its overrides give it. Any mistake in a config or a
 //! pack is a `SchemaError` pointing into that file.
+//!
+//! The config search and the site search (`sites`) walk up from the same
+//! folder and both stop at the first `_config.yml`, so a file's config is
+//! never taken from above its own site: a `.prepress.yml` between the file
+//! and its site's root, else the site's `_config.yml` (its `prepress:`
+//! section, or the defaults).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::accept::Accepted;
 use crate::config::{Config, Levels};
@@ -18,6 +24,7 @@ use crate::packs::{self, Pack, engine::Engine};
 use crate::rules::{Context, RULES, RuleInfo};
 use crate::schema::SchemaError;
 use crate::site::{Site, SiteProblem};
+use crate::sites::absolute;
 
 /// The prepared state of a run.
 #[derive(Debug)]
@@ -33,15 +40,13 @@ pub struct Setup {
     /// The pack rules that are on at the top level or in some override,
     /// compiled; each file's levels then pick its findings.
     pub engine: Engine,
-    /// The Jekyll site the checked files belong to, when there is one.
-    pub site: Option<Site>,
     /// Problems with the accepted-words files, reported without stopping.
     pub problems: Vec<SiteProblem>,
 }
 
 impl Setup {
-    /// Prepares a run with `config` and the site it checks, if any.
-    pub fn new(config: Config, site: Option<Site>) -> Result<Self, SchemaError> {
+    /// Prepares a run with `config`.
+    pub fn new(config: Config) -> Result<Self, SchemaError> {
         let mut packs = packs::shipped()?;
         let base = config.base_dir();
         for name in &config.packs {
@@ -86,11 +91,8 @@ impl Setup {
         let levels = config.levels(&catalog)?;
         let mut engine = Engine::new(&packs, &config.compile_levels(&levels))
             .map_err(|err| config.error(0..0, err.to_string()))?;
-        // Without a config file, the site's root holds the accepted words.
-        let accept_base = match (&config.source, &site) {
-            (None, Some(site)) => site.root.clone(),
-            _ => base,
-        };
+        // Beside the config file, or in the working folder without one.
+        let accept_base = base;
         let config_file = config.source.clone().unwrap_or_default();
         let (accepted, problems) = Accepted::read(
             &accept_base,
@@ -104,18 +106,18 @@ impl Setup {
             catalog,
             levels,
             engine,
-            site,
             problems,
         })
     }
 
-    /// The context rules read, with the config's top-level levels.
+    /// The context rules read, with the config's top-level levels, outside
+    /// any site.
     pub fn context(&self) -> Context<'_> {
         Context {
             config: &self.config,
             levels: &self.levels,
             engine: &self.engine,
-            site: self.site.as_ref(),
+            site: None,
         }
     }
 }
@@ -133,8 +135,7 @@ pub fn catalog(packs: &[Pack]) -> Vec<RuleInfo> {
 /// config file that applies to some file, built once for the run.
 #[derive(Debug)]
 pub struct Configs<'a> {
-    /// The run's setup: the config found from the working directory, and the
-    /// site.
+    /// The run's setup: the config found from the working directory.
     run: &'a Setup,
     /// The working directory, which relative paths are resolved from.
     cwd: PathBuf,
@@ -145,8 +146,6 @@ pub struct Configs<'a> {
     /// Each folder seen, with the config that applies in it: an index into
     /// `others`, or `None` for the run's.
     folders: HashMap<PathBuf, Option<usize>>,
-    /// The config that applies to the site as a whole.
-    site: Option<usize>,
 }
 
 /// What one file is checked with: a config's setup, and the levels of rules
@@ -171,22 +170,22 @@ impl FileSetup<'_> {
 }
 
 impl<'a> Configs<'a> {
-    /// Starts from the run's setup, and finds the config of the site's root
-    /// (the one site-level findings follow) when there is a site.
-    pub fn new(run: &'a Setup, cwd: &Path) -> Result<Self, SchemaError> {
-        let mut configs = Self {
+    /// Starts from the run's setup.
+    pub fn new(run: &'a Setup, cwd: &Path) -> Self {
+        Self {
             run,
             cwd: cwd.to_path_buf(),
             others: Vec::new(),
             by_source: HashMap::new(),
             folders: HashMap::new(),
-            site: None,
-        };
-        if let Some(site) = &run.site {
-            let root = configs.absolute(&site.root);
-            configs.site = configs.resolve_folder(&root)?;
         }
-        Ok(configs)
+    }
+
+    /// Finds the config of the site at `root` (the one its site-level
+    /// findings follow), reading it the first time it is met.
+    pub fn resolve_site(&mut self, root: &Path) -> Result<(), SchemaError> {
+        let root = absolute(&self.cwd, root);
+        self.resolve_folder(&root).map(|_| ())
     }
 
     /// Finds the nearest config of each of `paths` (files, existing or not),
@@ -204,7 +203,7 @@ impl<'a> Configs<'a> {
                 continue;
             }
             last = folder;
-            if let Some(folder) = self.absolute(path).parent() {
+            if let Some(folder) = absolute(&self.cwd, path).parent() {
                 self.resolve_folder(folder)?;
             }
         }
@@ -249,24 +248,19 @@ impl<'a> Configs<'a> {
         if config.is_empty() && self.run.config.is_empty() {
             return Ok(None);
         }
-        let setup = Setup::new(config, None)?;
+        let setup = Setup::new(config)?;
         self.others.push(setup);
         let index = self.others.len() - 1;
         self.by_source.insert(path.to_path_buf(), index);
         Ok(Some(index))
     }
 
-    /// What the file at `path` is checked with: its nearest config (as found
-    /// by `resolve`; the run's when it was not resolved) and that config's
-    /// overrides for it.
-    pub fn for_file(&self, path: &Path) -> FileSetup<'_> {
-        let path = self.absolute(path);
-        let index = path
-            .parent()
-            .and_then(|folder| self.folders.get(folder))
-            .copied()
-            .flatten();
-        let setup = self.setup(index);
+    /// What the file at `path` in `site` is checked with: its nearest config
+    /// (as found by `resolve`; the run's when it was not resolved) and that
+    /// config's overrides for it.
+    pub fn for_file<'s>(&'s self, path: &Path, site: Option<&'s Site>) -> FileSetup<'s> {
+        let path = absolute(&self.cwd, path);
+        let setup = self.setup(self.config_in(&path));
         let levels = match setup.config.file_levels(&setup.levels, &path) {
             Some(levels) => Cow::Owned(levels),
             None => Cow::Borrowed(&setup.levels),
@@ -274,19 +268,20 @@ impl<'a> Configs<'a> {
         FileSetup {
             setup,
             levels,
-            site: self.run.site.as_ref(),
+            site,
         }
     }
 
-    /// What site-level findings (the site's config files, tags across the
-    /// site) are judged with: the config of the site's root, or the run's
-    /// without a site, at its top-level levels.
-    pub fn for_site(&self) -> FileSetup<'_> {
-        let setup = self.setup(self.site);
+    /// What the site-level findings of `site` (its config files, tags across
+    /// it) are judged with: the config of its root, as found by
+    /// `resolve_site`, at its top-level levels.
+    pub fn for_site<'s>(&'s self, site: &'s Site) -> FileSetup<'s> {
+        let root = absolute(&self.cwd, &site.root);
+        let setup = self.setup(self.folders.get(&root).copied().flatten());
         FileSetup {
             setup,
             levels: Cow::Borrowed(&setup.levels),
-            site: self.run.site.as_ref(),
+            site: Some(site),
         }
     }
 
@@ -297,24 +292,16 @@ impl<'a> Configs<'a> {
             .flat_map(|setup| &setup.problems)
     }
 
+    /// The config found for the folder of the file at `path` (absolute).
+    fn config_in(&self, path: &Path) -> Option<usize> {
+        path.parent()
+            .and_then(|folder| self.folders.get(folder))
+            .copied()
+            .flatten()
+    }
+
     /// The setup at `index` in `others`, or the run's for `None`.
     fn setup(&self, index: Option<usize>) -> &Setup {
         index.map_or(self.run, |i| &self.others[i])
-    }
-
-    /// `path` made absolute from the working directory, with `.` and `..`
-    /// worked out from the text alone.
-    fn absolute(&self, path: &Path) -> PathBuf {
-        let mut absolute = PathBuf::new();
-        for component in self.cwd.join(path).components() {
-            match component {
-                Component::CurDir => {}
-                Component::ParentDir => {
-                    absolute.pop();
-                }
-                other => absolute.push(other),
-            }
-        }
-        absolute
     }
 }

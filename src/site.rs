@@ -1,8 +1,7 @@
-//! The Jekyll site around the checked files, read once per run.
+//! One Jekyll site around checked files, read once per run.
 //!
-//! The site root is `--site DIR`, or the nearest folder above the first checked
-//! path that holds a `_config.yml` (so a pre-commit run on one staged post still
-//! finds its site). Its config files are read in order (`--config a.yml,b.yml`
+//! Which site a file belongs to is `sites`' business; this module reads one,
+//! from its root. Its config files are read in order (`--config a.yml,b.yml`
 //! merges them as `jekyll build --config` does: a later file's top-level keys
 //! win), one walk of the site collects every file path, and from those come the
 //! sets the cross-reference rules look things up in: layouts, includes, posts,
@@ -178,19 +177,6 @@ const DEFAULT_EXCLUDE: &[&str] = &[
 ];
 
 impl Site {
-    /// The nearest folder at or above `start` that holds a `_config.yml`.
-    pub fn find_root(start: &Path) -> Option<PathBuf> {
-        let start = std::path::absolute(start).ok()?;
-        let dir = if start.is_dir() {
-            start.as_path()
-        } else {
-            start.parent()?
-        };
-        dir.ancestors()
-            .find(|d| d.join(CONFIG_FILE).is_file())
-            .map(Path::to_path_buf)
-    }
-
     /// Reads the site at `root` with its config files (`_config.yml` when
     /// `configs` is empty).
     pub fn load(root: &Path, configs: &[PathBuf]) -> Self {
@@ -1076,16 +1062,5 @@ defaults:
             relative_slash_path(Path::new("site2/a.md"), Path::new("site")),
             None
         );
-    }
-
-    #[test]
-    fn finds_the_root_from_a_file_inside() {
-        let dir = tempfile::tempdir().unwrap();
-        write(
-            dir.path(),
-            &[("_config.yml", ""), ("_posts/2024-01-02-hello.md", "")],
-        );
-        let root = Site::find_root(&dir.path().join("_posts/2024-01-02-hello.md")).unwrap();
-        assert_eq!(root, std::path::absolute(dir.path()).unwrap());
     }
 }

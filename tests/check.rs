@@ -29,6 +29,20 @@ fn stdout(cmd: &mut Command) -> (String, i32) {
     )
 }
 
+/// The compact line of the `no-site` note on `path`, the first of `others + 1`
+/// files that belong to no Jekyll site.
+fn no_site(path: &str, others: usize) -> String {
+    let nor = match others {
+        0 => String::new(),
+        1 => " (nor in 1 other file without a site)".to_string(),
+        n => format!(" (nor in {n} other files without a site)"),
+    };
+    format!(
+        "{path}:1:1: info[no-site] no `_config.yml` here or in any folder above, so this file is in no Jekyll site: \
+         its `{{% post_url %}}`, `{{% link %}}`, `{{% include %}}`, layouts, authors and links were not checked{nor}\n"
+    )
+}
+
 /// Replaces the run time in the summary line so snapshots are stable.
 fn settings() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
@@ -163,7 +177,8 @@ fn a_bad_file_does_not_stop_the_others() {
     let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
     assert_eq!(
         out,
-        "_posts/2024-01-01-latin1.md:2:11: error[invalid-utf8] this file is not valid UTF-8: this byte cannot be read as text\n\
+        no_site("_posts/2024-01-01-latin1.md", 2)
+            + "_posts/2024-01-01-latin1.md:2:11: error[invalid-utf8] this file is not valid UTF-8: this byte cannot be read as text\n\
          _posts/2024-01-02-open.md:1:1: error[unclosed-front-matter] this front matter block is never closed\n\
          _posts/2024-01-03-good.md:3:9: warning[empty-value] `author` is empty\n"
     );
@@ -206,7 +221,7 @@ fn a_directory_named_like_markdown_is_searched_not_read() {
     let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact", "x.md"]));
     assert_eq!(
         out,
-        "x.md/inner.md:2:8: warning[empty-value] `title` is empty\n"
+        no_site("x.md/inner.md", 0) + "x.md/inner.md:2:8: warning[empty-value] `title` is empty\n"
     );
     assert_eq!(code, 0);
     let (again, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
@@ -223,8 +238,10 @@ fn an_unreadable_path_is_reported_and_the_run_goes_on() {
         stdout(prepress_in(dir.path()).args(["--format", "compact", "loop.md", "open.md"]));
     assert_eq!(
         out,
-        "loop.md:1:1: error[unreadable-file] could not read `loop.md`: too many levels of symbolic links\n\
-         open.md:2:8: warning[empty-value] `title` is empty\n"
+        "loop.md:1:1: error[unreadable-file] could not read `loop.md`: too many levels of symbolic links\n"
+            .to_string()
+            + &no_site("open.md", 0)
+            + "open.md:2:8: warning[empty-value] `title` is empty\n"
     );
     assert_eq!(code, 2);
 }
@@ -240,7 +257,7 @@ fn a_walk_does_not_follow_links() {
     let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
     assert_eq!(
         out,
-        "real/post.md:2:8: warning[empty-value] `title` is empty\n"
+        no_site("real/post.md", 0) + "real/post.md:2:8: warning[empty-value] `title` is empty\n"
     );
 }
 
@@ -254,7 +271,7 @@ fn named_files_are_checked_even_when_ignored() {
     let (out, _) = stdout(prepress_in(dir.path()).args(["--format", "compact", "skipped.md"]));
     assert_eq!(
         out,
-        "skipped.md:2:8: warning[empty-value] `title` is empty\n"
+        no_site("skipped.md", 0) + "skipped.md:2:8: warning[empty-value] `title` is empty\n"
     );
 }
 
@@ -822,12 +839,16 @@ fn each_file_takes_the_config_nearest_to_it() {
         ("c.md", post),
     ]);
     let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    // `two/` is a site and judges its files by its own config; `c.md` and
+    // `one/a.md` are in none, which the note on the first of them says.
     assert_eq!(
         out,
-        "c.md:3:9: warning[empty-value] `author` is empty\n\
+        no_site("c.md", 1)
+            + "c.md:3:9: warning[empty-value] `author` is empty\n\
          c.md:5:1: warning[repeated-word] `The` is repeated\n\
          one/a.md:5:1: warning[repeated-word] `The` is repeated\n\
-         two/deep/b.md:3:9: warning[empty-value] `author` is empty\n"
+         two/deep/b.md:3:9: info[empty-value] `author` is empty, but nothing reads it here: \
+         no layout, include, HTML page or enabled plugin reads `author`\n"
     );
     assert_eq!(code, 0);
 

@@ -206,7 +206,11 @@ fn init_writes_a_starter_config_that_loads() {
         .args(["--format", "compact"])
         .assert()
         .success()
-        .stdout("a.md:2:8: warning[empty-value] `title` is empty\n");
+        .stdout(
+            "a.md:1:1: info[no-site] no `_config.yml` here or in any folder above, so this file is in no Jekyll site: \
+             its `{% post_url %}`, `{% link %}`, `{% include %}`, layouts, authors and links were not checked\n\
+             a.md:2:8: warning[empty-value] `title` is empty\n",
+        );
     cargo_bin_cmd!("prepress")
         .current_dir(dir.path())
         .arg("init")
@@ -258,15 +262,22 @@ fn github_annotations_come_errors_first_and_are_capped() {
         .code(1);
     let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 12, "{out}");
+    assert_eq!(lines.len(), 13, "{out}");
     assert_eq!(
         lines[0],
         "::error file=b.md,line=1,col=1,endLine=1,endColumn=4,title=unclosed-front-matter::this front matter block is never closed%0Aadd a line with just `---` after the last front matter line; until then Jekyll publishes the block as text"
     );
     assert!(lines[1].starts_with("::warning file=a.md,line=4,col=1,endLine=4,endColumn=8,title=repeated-word::`The` is repeated"), "{}", lines[1]);
+    // The two files are in no site: the note saying so is a notice on the first.
     assert!(
-        lines[11].starts_with("::notice title=prepress::2 more findings are not annotated"),
+        lines[11]
+            .starts_with("::notice file=a.md,line=1,col=1,endLine=1,endColumn=1,title=no-site::"),
         "{}",
         lines[11]
+    );
+    assert!(
+        lines[12].starts_with("::notice title=prepress::2 more findings are not annotated"),
+        "{}",
+        lines[12]
     );
 }

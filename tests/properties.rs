@@ -83,7 +83,7 @@ proptest! {
             }
             text.push_str("\n\n");
         }
-        let setup = Setup::new(Config::default(), None).unwrap();
+        let setup = Setup::new(Config::default()).unwrap();
         let doc = Document::new(PathBuf::from("_posts/2024-01-01-generated.md"), text.clone());
         for finding in rules::check(&setup.context(), &doc) {
             let span: Span = finding.span.clone();
@@ -99,7 +99,7 @@ proptest! {
 
     #[test]
     fn no_text_makes_the_checker_panic(text in "(\\PC|\r|\n|\t|---\n|\\{%|%\\}|\\{\\{|```|<!--|-->|\\[|\\]|\\(|\\)|:|&|\\*|#|\ntitle: |\n  |''|\\\\u00e9|\\\\\"|\\|[+-]?\n){0,300}") {
-        let setup = Setup::new(Config::default(), None).unwrap();
+        let setup = Setup::new(Config::default()).unwrap();
         let doc = Document::new(PathBuf::from("_posts/2024-01-01-any.md"), text.clone());
         for finding in rules::check(&setup.context(), &doc) {
             prop_assert!(finding.span.start <= finding.span.end && finding.span.end <= text.len());
@@ -130,7 +130,7 @@ proptest! {
             _ => format!("Plain {}", words.replace("''", "'").replace(['\\', '#', ':', '"'], "")),
         };
         let text = format!("---\ntitle: {value}\nlayout: post\n---\nAn e-mail.\n");
-        let setup = Setup::new(Config::default(), None).unwrap();
+        let setup = Setup::new(Config::default()).unwrap();
         let doc = Document::new(PathBuf::from("_posts/2024-01-01-any.md"), text.clone());
         let Some(before) = doc.front_matter.entries() else {
             return Ok(());
@@ -159,7 +159,7 @@ proptest! {
         let mut all = prefix.to_vec();
         all.extend_from_slice(&bytes);
         std::fs::write(&path, &all).unwrap();
-        let setup = Setup::new(Config::default(), None).unwrap();
+        let setup = Setup::new(Config::default()).unwrap();
         let report = prepress::check::check_file(
             &setup.context(),
             &path,

@@ -29,6 +29,7 @@ fn run(cmd: &mut Command) -> (String, String, i32) {
 /// A temporary site holding one post with `body`.
 fn site_with_post(body: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("_config.yml"), "title: A blog\n").unwrap();
     std::fs::create_dir(dir.path().join("_posts")).unwrap();
     std::fs::write(
         dir.path().join("_posts/2024-05-01-post.md"),
@@ -104,6 +105,8 @@ See https://example.com/in-the-our-team/text-book and <https://example.com/the-t
 Math $$ the our $$ and {: .the-our} attributes.
 ";
     let dir = site_with_post(body);
+    std::fs::create_dir(dir.path().join("_includes")).unwrap();
+    std::fs::write(dir.path().join("_includes/note.html"), "{{ include.text }}").unwrap();
     let (out, _, code) = run(prepress_in(dir.path()).args(["--format", "compact"]));
     assert_eq!(out, "");
     assert_eq!(code, 0);
@@ -148,6 +151,7 @@ fn fix_touches_only_the_fixed_bytes_and_keeps_crlf_and_bom() {
 fn fix_in_front_matter_edits_only_the_value_bytes_and_keeps_the_yaml() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("_posts")).unwrap();
+    std::fs::write(dir.path().join("_config.yml"), "title: Fixes\n").unwrap();
     let post = dir.path().join("_posts/2024-05-01-post.md");
     // Single and double quotes, a fold, a folded block and a plain value;
     // `layout` is no prose. The repeated `in` across the fold keeps its
@@ -168,9 +172,12 @@ fn fix_in_front_matter_edits_only_the_value_bytes_and_keeps_the_yaml() {
          excerpt: >\n  We met the\n  team in the end\n\
          summary: Writing about an apple\nlayout: the the\n---\nBody.\n"
     );
+    // `layout` is read as a layout's name, never as prose.
     assert_eq!(
         out,
-        "_posts/2024-05-01-post.md:3:52: warning[repeated-word] `in` is repeated\n"
+        "_posts/2024-05-01-post.md:3:52: warning[repeated-word] `in` is repeated\n\
+         _posts/2024-05-01-post.md:9:9: warning[missing-layout] there is no layout `the the` \
+         in `_layouts/`; Jekyll renders this page without a layout\n"
     );
 }
 
@@ -215,6 +222,7 @@ fn the_clean_corpus_gives_no_findings() {
 #[test]
 fn posts_in_another_language_are_not_checked_for_english() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("_config.yml"), "title: Un blog\n").unwrap();
     std::fs::write(
         dir.path().join("fr.md"),
         "---\ntitle: Bonjour\nlang: fr\n---\nUn texte en français avec a un the our.\n",

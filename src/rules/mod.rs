@@ -5,9 +5,9 @@
 //! table is made from the same text), whether it can offer a fix, and the check
 //! itself. Each rule lives in its own file beside its tests. Rules read an
 //! already-parsed `Document`; none reads files or re-parses. The load rules
-//! (`invalid-utf8`, `unreadable-file`) and the site-wide rules (`string-tags`,
-//! `tag-variants`) have no check of their own: the load step and the site step
-//! (`site_checks`) report them.
+//! (`invalid-utf8`, `unreadable-file`), the site-wide rules (`string-tags`,
+//! `tag-variants`) and `no-site` have no check of their own: the load step, the
+//! site step (`site_checks`) and the check step report them.
 
 mod bom_hides_front_matter;
 mod broken_link;
@@ -26,6 +26,7 @@ mod missing_include;
 mod missing_key;
 mod missing_layout;
 mod missing_title;
+mod no_site;
 mod post_filename;
 mod published_false;
 mod quoted_boolean;
@@ -47,6 +48,7 @@ use crate::site::Site;
 pub use invalid_utf8::RULE as INVALID_UTF8;
 pub use invalid_yaml::RULE as INVALID_YAML;
 pub use missing_layout::redirects;
+pub use no_site::note as no_site_note;
 pub use string_tags::RULE as STRING_TAGS;
 pub use tag_variants::RULE as TAG_VARIANTS;
 pub use unknown_timezone::RULE as UNKNOWN_TIMEZONE;
@@ -225,6 +227,7 @@ pub static RULES: &[&Rule] = &[
     &missing_author::RULE,
     &missing_key::RULE,
     &broken_link::RULE,
+    &no_site::RULE,
     &string_tags::RULE,
     &tag_variants::RULE,
     &unused_suppression::RULE,
