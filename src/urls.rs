@@ -735,6 +735,20 @@ fn static_file(site: &Site, rel: &str, kind: &str) -> Vec<Page> {
     page(url, (!collection.output).then_some(Hidden::NoOutput))
 }
 
+/// Whether Jekyll reads the file at `rel` as a document or page (a post, or
+/// a file with front matter) rather than copying it as a static file. The
+/// `{% link %}` tag finds a document only by its path without a leading `/`.
+pub fn is_document(site: &Site, rel: &str) -> bool {
+    let kind = site.kind_of(rel);
+    kind == "posts"
+        || read_head(&site.root.join(rel)).is_ok_and(|text| {
+            matches!(
+                FrontMatter::read(&text, kind != "pages"),
+                FrontMatter::Closed { .. }
+            )
+        })
+}
+
 /// The most of a file read for its front matter.
 const HEAD_LIMIT: u64 = 1 << 20;
 
