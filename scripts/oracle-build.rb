@@ -50,7 +50,7 @@ ARGV.each do |dir|
   collector = Collector.new
   Jekyll.logger = collector
   Jekyll.logger.log_level = :debug
-  result = { "site" => dir, "failed" => false }
+  result = { "site" => dir, "failed" => false, "step" => "setup" }
   site = nil
   begin
     config = Jekyll.configuration(
