@@ -25,6 +25,7 @@ pub mod packs;
 pub mod prose;
 pub mod readers;
 pub mod report;
+pub mod ruby_time;
 pub mod rules;
 pub mod schema;
 pub mod setup;

@@ -1232,6 +1232,34 @@ mod tests {
     }
 
     #[test]
+    fn dates_in_words_set_the_url() {
+        // As Jekyll 4.3.1 writes them, in a site on Europe/Berlin.
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "timezone: Europe/Berlin\n"),
+            ("_posts/2001-01-01-a.md", "---\ndate: June 2, 2020\n---\n"),
+            (
+                "_posts/2001-01-01-b.md",
+                "---\ndate: Tue, 02 Jun 2020 23:30:00 -0500\n---\n",
+            ),
+            ("_posts/2001-01-01-c.md", "---\ndate: 06/02/2020\n---\n"),
+            ("_posts/2001-01-01-d.md", "---\ndate: 2023-02-29\n---\n"),
+            ("_posts/2001-01-01-e.md", "---\ndate: June 2\n---\n"),
+        ]);
+        for (name, url) in [
+            ("a", "/2020/06/02/a.html"),
+            ("b", "/2020/06/03/b.html"),
+            ("c", "/2020/02/06/c.html"),
+            ("d", "/2023/03/01/d.html"),
+            // No year: Ruby takes this year's; prepress keeps the file's date.
+            ("e", "/2001/01/01/e.html"),
+        ] {
+            let source = format!("_posts/2001-01-01-{name}.md");
+            assert_eq!(url_of(&site, &source), Some(url), "{name}");
+        }
+        assert_eq!(site.urls().find("/2001/01/01/a.html"), Found::Missing);
+    }
+
+    #[test]
     fn a_yaml_timestamp_without_offset_is_utc() {
         // As Jekyll 4.3.1 writes them in a site on America/Los_Angeles: YAML
         // reads an unquoted time with seconds and no offset as UTC, any other
