@@ -21,6 +21,7 @@ use crate::date::{IsoDate, front_matter_date, in_zone, name_date};
 use crate::front_matter::FrontMatter;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Entry, NodeKind, lookup};
+use crate::plugins::Generators;
 use crate::site::Site;
 
 /// Extensions Jekyll converts with Markdown.
@@ -47,35 +48,6 @@ const TEXT: &[&str] = &[
     "rss",
     "atom",
     "webmanifest",
-];
-
-/// Plugins known to add no pages of their own (or whose pages prepress
-/// models), so a link the site does not have is surely broken.
-const QUIET_PLUGINS: &[&str] = &[
-    "jekyll-seo-tag",
-    "jekyll-feed",
-    "jekyll-sitemap",
-    "jekyll-redirect-from",
-    "jekyll-paginate",
-    "jekyll-relative-links",
-    "jekyll-optional-front-matter",
-    "jekyll-titles-from-headings",
-    "jekyll-default-layout",
-    "jekyll-readme-index",
-    "jekyll-remote-theme",
-    "jekyll-github-metadata",
-    "jekyll-gist",
-    "jekyll-mentions",
-    "jemoji",
-    "jekyll-include-cache",
-    "jekyll-coffeescript",
-    "jekyll-commonmark-ghpages",
-    "jekyll-commonmark",
-    "jekyll-last-modified-at",
-    "jekyll-toc",
-    "jekyll-avatar",
-    "jekyll-sass-converter",
-    "kramdown-parser-gfm",
 ];
 
 /// URLs that common plugins and hosts provide without a source file.
@@ -126,8 +98,8 @@ pub struct Urls {
     pages: HashMap<String, Page>,
     /// `paginate_path` split around `:num`.
     paginate: Option<(String, String)>,
-    /// A plugin that may generate pages prepress cannot see.
-    generator: Option<String>,
+    /// What may make pages no file builds.
+    generators: Generators,
     /// The theme, which may provide assets.
     theme: Option<String>,
     /// The published URLs indexed for "did you mean", built on first use.
@@ -162,18 +134,10 @@ impl Urls {
             let (head, tail) = path.split_once(":num")?;
             Some((head.to_string(), tail.to_string()))
         });
-        let generator = if site.local_plugins {
-            Some("_plugins".to_string())
-        } else {
-            site.plugins
-                .iter()
-                .find(|p| !QUIET_PLUGINS.contains(&p.as_str()))
-                .cloned()
-        };
         Urls {
             pages: map,
             paginate,
-            generator,
+            generators: site.generators.clone(),
             theme: site.theme.clone(),
             index: OnceLock::new(),
         }
@@ -196,7 +160,7 @@ impl Urls {
             .next()
             .and_then(|name| name.rsplit_once('.'))
             .is_some_and(|(_, ext)| ext != "html");
-        match (&self.generator, &self.theme) {
+        match (self.generators.maker(&canonical(path)), &self.theme) {
             (Some(plugin), _) => Found::Maybe(plugin),
             // A gem theme ships assets, never pages.
             (None, Some(theme)) if asset => Found::Maybe(theme),
@@ -1460,8 +1424,40 @@ mod tests {
         let (_dir, site) = site_of(&[("_config.yml", "theme: minima\nplugins: [jekyll-feed]\n")]);
         assert_eq!(site.urls().find("/assets/main.css"), Found::Maybe("minima"));
         assert_eq!(site.urls().find("/team/"), Found::Missing);
-        let (_dir, site) = site_of(&[("_config.yml", "title: x\n"), ("_plugins/tags.rb", "")]);
-        assert_eq!(site.urls().find("/team/"), Found::Maybe("_plugins"));
+        let (_dir, site) = site_of(&[
+            (
+                "_config.yml",
+                "plugins: [jekyll-archives]\njekyll-archives:\n  enabled: [tags]\n",
+            ),
+            (
+                "_plugins/tag_pages.rb",
+                "site.pages << TagPage.new(site, tag)\n",
+            ),
+            (
+                "_plugins/youtube.rb",
+                "Liquid::Template.register_tag('youtube', Tag)\n",
+            ),
+        ]);
+        assert_eq!(
+            site.urls().find("/team/"),
+            Found::Maybe("_plugins/tag_pages.rb")
+        );
+        // Plugins that make no page, and archives only under their URLs.
+        let (_dir, site) = site_of(&[
+            (
+                "_config.yml",
+                "plugins: [jekyll-archives, jekyll-seo-tag]\njekyll-archives:\n  enabled: [tags]\n",
+            ),
+            (
+                "_plugins/youtube.rb",
+                "Liquid::Template.register_tag('youtube', Tag)\n",
+            ),
+        ]);
+        assert_eq!(site.urls().find("/team/"), Found::Missing);
+        assert_eq!(
+            site.urls().find("/tag/rust/"),
+            Found::Maybe("jekyll-archives")
+        );
     }
 
     #[test]

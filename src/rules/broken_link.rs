@@ -55,10 +55,15 @@ a collection's, or a page's own), dates in the site's `timezone`,
 categories, `redirect_from` and `paginate_path`; `/about`, `/about/` and
 `/about.html` count as one page. A link to a page Jekyll reads but will not
 publish (`published: false`, a future date, a collection without
-`output: true`) is reported with the reason. When a plugin the site loads
-may generate pages (anything but the common ones that do not, or a
-`_plugins` folder), a URL no file builds is only an info note; feeds,
-sitemaps and `robots.txt` are taken as provided. Relative links to anything
+`output: true`) is reported with the reason. A URL no file builds is only an
+info note when something the site loads could make it: jekyll-archives
+under the permalinks of the archives it enables, jekyll-feed's feeds,
+jekyll-sitemap's files, paginated lists (`/page2/`, and any `…/page/N/` with
+jekyll-paginate-v2, with its tag pages), jekyll-tagging's tag pages, a
+plugin prepress does not know, or a `_plugins/*.rb` file that adds pages.
+Plugins that make no page (jekyll-seo-tag, jekyll-gist, jemoji,
+jekyll-mentions, a Liquid tag of your own…) change nothing. Feeds, sitemaps
+and `robots.txt` are taken as provided. Relative links to anything
 but Markdown sources, relative links in an include (they resolve against the
 page that includes it), and external links are left alone.
 
