@@ -634,8 +634,23 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Pag
     pages
 }
 
-/// The page of a file Jekyll copies as it is: its own path, or in a
-/// collection the collection's URL template filled in for the file (its
+/// The path Jekyll writes a static file at, from its path `rel`: the same,
+/// less any dots at the end of its name before the extension (Jekyll 4.3.1
+/// writes `assets/x..png` as `assets/x.png`); the path without its
+/// extension, and the extension.
+pub fn served_path(rel: &str) -> (&str, &str) {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    // Ruby's `File.extname`: none for a name that only starts with a dot.
+    let ext = match name.rfind('.') {
+        Some(at) if at > 0 && at + 1 < name.len() => &name[at..],
+        _ => "",
+    };
+    // Jekyll drops the extension, then any dots left at the end.
+    (rel[..rel.len() - ext.len()].trim_end_matches('.'), ext)
+}
+
+/// The page of a file Jekyll copies as it is: its own path (less dots
+/// before the extension, see [`served_path`]), or in a collection the collection's URL template filled in for the file (its
 /// path and name without the extension) with the extension added back, as
 /// Jekyll places a collection's static files; written only when the
 /// collection has `output: true`. None when the template has a placeholder a
@@ -649,19 +664,13 @@ fn static_file(site: &Site, rel: &str, kind: &str) -> Vec<Page> {
         }]
     };
     let Some(collection) = site.collections.iter().find(|c| c.name == kind) else {
-        return page(format!("/{rel}"), None);
+        let (path, ext) = served_path(rel);
+        return page(format!("/{path}{ext}"), None);
     };
     let inside = rel
         .split_once(&format!("_{}/", collection.name))
         .map_or(rel, |(_, rest)| rest);
-    let name = inside.rsplit('/').next().unwrap_or(inside);
-    // Ruby's `File.extname`: none for a name that only starts with a dot.
-    let ext = match name.rfind('.') {
-        Some(at) if at > 0 && at + 1 < name.len() => &name[at..],
-        _ => "",
-    };
-    // Jekyll drops the extension, then any dots left at the end.
-    let path = inside[..inside.len() - ext.len()].trim_end_matches('.');
+    let (path, ext) = served_path(inside);
     let base = path.rsplit('/').next().unwrap_or(path);
     let template = collection
         .permalink
@@ -1344,6 +1353,23 @@ mod tests {
         assert!(
             matches!(urls.find("/notes/c.pdf"), Found::Hidden(p) if p.hidden == Some(Hidden::NoOutput))
         );
+        // Dots before the extension are dropped, in a collection or not.
+        let (_dir, site) = site_of(&[
+            (
+                "_config.yml",
+                "collections:\n  things:\n    output: true\n    permalink: /stuff/:path/\n",
+            ),
+            ("assets/x..png", "png"),
+            ("assets/z...pdf", "pdf"),
+            ("_things/a..pdf", "pdf"),
+        ]);
+        for (source, url) in [
+            ("assets/x..png", "/assets/x.png"),
+            ("assets/z...pdf", "/assets/z.pdf"),
+            ("_things/a..pdf", "/stuff/a.pdf"),
+        ] {
+            assert_eq!(url_of(&site, source), Some(url), "{source}");
+        }
         // Not where they are in the source.
         assert_eq!(urls.find("/_principles/a.pdf"), Found::Missing);
         assert_eq!(urls.find("/partnership-principles/a/"), Found::Missing);

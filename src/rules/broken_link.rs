@@ -52,7 +52,9 @@ filter, a tag such as `{% link %}`, a setting that is not a plain string) is
 only known once the site is built, so it is left alone.
 
 Files the site serves as they are (images, PDFs, audio, video, archives,
-fonts) must exist; a collection with `output: true` serves its files at the
+fonts) must exist, at the path Jekyll writes them to: it drops the dots
+before a file's extension, so `x..png` is served as `x.png` and a link to
+`x..png` is reported; a collection with `output: true` serves its files at the
 collection's URL (`_principles/guide.pdf` as
 `/partnership-principles/guide.pdf` with
 `permalink: /partnership-principles/:path/`), as Jekyll writes them. Page
@@ -115,6 +117,22 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         match target(&url, folder, &site.baseurl) {
             Some(Target::File(file)) if !site.files.contains(&file) && !served(site, &file) => {
                 out.push(missing_file(site, link.span.clone(), what, &file));
+            }
+            Some(Target::File(file)) if !site.files.contains(&file) => {}
+            Some(Target::File(file)) => {
+                let Some(served) = renamed(&file) else {
+                    continue;
+                };
+                out.push(
+                    Diagnostic::new(
+                        &RULE,
+                        link.span.clone(),
+                        format!("this {what} points to `{file}`, which Jekyll writes as `{served}`"),
+                    )
+                    .with_help(format!(
+                        "link to `/{served}`, or rename the file: Jekyll drops the dots before a file's extension"
+                    )),
+                );
             }
             Some(Target::Url(url)) if !site.files.contains(&url[1..]) => {
                 if let Some(diagnostic) = missing_url(site, link.span.clone(), what, &url) {
@@ -352,6 +370,15 @@ fn quoted(head: &str) -> Option<&str> {
         .iter()
         .find_map(|q| head.strip_prefix(*q)?.strip_suffix(*q))
         .filter(|text| !text.contains(['"', '\'']))
+}
+
+/// Where Jekyll writes a static file of the site at `file` when that is
+/// not `file` itself (`x..png` is written as `x.png`).
+fn renamed(file: &str) -> Option<String> {
+    let markdown = file.ends_with(".md") || file.ends_with(".markdown");
+    let (path, ext) = crate::urls::served_path(file);
+    let served = format!("{path}{ext}");
+    (!markdown && served != file).then_some(served)
 }
 
 /// Whether the site serves a file at `/{file}` though no source file is
@@ -745,6 +772,20 @@ mod tests {
         ] {
             assert_eq!(reported(&dir, &site, body), [missing("/gone/")], "{body}");
         }
+    }
+
+    #[test]
+    fn files_are_found_where_jekyll_writes_them() {
+        // Jekyll 4.3.1 writes `assets/x..png` as `assets/x.png`.
+        let (dir, site) = site_with("title: x\n", &["assets/x..png", "assets/y.png"]);
+        assert_eq!(
+            reported(&dir, &site, "![a](/assets/x.png) ![b](/assets/y.png)\n"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            reported(&dir, &site, "![a](/assets/x..png)\n"),
+            ["this image points to `assets/x..png`, which Jekyll writes as `assets/x.png`"]
+        );
     }
 
     #[test]
