@@ -14,9 +14,10 @@
 //! other name counts only when it is the site zone's own name in January or
 //! July (`CET` in `Europe/Berlin`), and is otherwise ignored.
 //!
-//! What this module does not read (a date without a year, which `Time.parse`
-//! completes from today; words left over around the date) is `None`: the
-//! caller treats the date as unknown, never as wrong.
+//! Words around the date are ignored, as Ruby ignores them. What this module
+//! does not read (a date without a year, which `Time.parse` completes from
+//! today; a month name Ruby would read from any word starting like it,
+//! `Junk 2`) is `None`: the caller treats the date as unknown, never as wrong.
 
 use crate::date::{Abbreviation, IsoDate};
 
@@ -82,7 +83,7 @@ pub fn parse(value: &str) -> Option<IsoDate> {
     let mut text = value.trim().to_string();
     let clock = take_clock(&mut text);
     drop_weekday(&mut text);
-    let (year, month, day) = numeric_date(&text).or_else(|| named_date(&text))?;
+    let (year, month, day) = named_date(&text).or_else(|| numeric_date(&text))?;
     let (time, offset, abbreviation) = match clock {
         Some(clock) => {
             let (offset, abbreviation) = match clock.zone {
@@ -324,19 +325,25 @@ fn drop_weekday(text: &mut String) {
 }
 
 /// A date written as three numbers (`2020-06-02`, `2020/6/2`, `02.06.2020`,
-/// `11-9-2017`) or eight digits (`20200602`), with nothing else left.
+/// `11-9-2017`) or eight digits (`20200602`): the first word that is one.
+/// Words around it are ignored, as Ruby ignores them
+/// (`2017-09-27 (optional)` is 27 September).
 fn numeric_date(text: &str) -> Option<(u32, u32, u32)> {
-    let text = text.trim();
-    let bytes = text.as_bytes();
+    text.split_whitespace().find_map(numeric_word)
+}
+
+/// The date one word writes as three numbers or eight digits.
+fn numeric_word(word: &str) -> Option<(u32, u32, u32)> {
+    let bytes = word.as_bytes();
     if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_digit) {
-        let n = |r: std::ops::Range<usize>| text[r].parse::<u32>().ok();
+        let n = |r: std::ops::Range<usize>| word[r].parse::<u32>().ok();
         return Some((n(0..4)?, n(4..6)?, n(6..8)?));
     }
     let separator = *bytes.iter().find(|b| !b.is_ascii_digit())?;
     if !matches!(separator, b'-' | b'/' | b'.') {
         return None;
     }
-    let parts: Vec<&str> = text.split(separator as char).map(str::trim).collect();
+    let parts: Vec<&str> = word.split(separator as char).collect();
     let [a, b, c] = parts.as_slice() else {
         return None;
     };
@@ -354,30 +361,32 @@ fn numeric_date(text: &str) -> Option<(u32, u32, u32)> {
     Some((full_year(year)?, b.parse().ok()?, day.parse().ok()?))
 }
 
-/// A date with the month in words: `June 2, 2020`, `Jun 2nd 2020`,
-/// `2 June 2020`, `02 Jun. 2020`, with nothing else left.
+/// A date with the month in words: `2 June 2020`, `02 Jun. 2020` (tried
+/// first, as Ruby does), or `June 2, 2020`, `Jun 2nd 2020`; words around it
+/// are ignored.
 fn named_date(text: &str) -> Option<(u32, u32, u32)> {
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
         .collect();
-    let (day, month, year) = match tokens.as_slice() {
-        [month, day, year] if month_of(month).is_some() => (*day, *month, *year),
-        [day, month, year] => (*day, *month, *year),
-        _ => return None,
+    let read = |day: &str, month: &str, year: &str| {
+        let month = month_of(month)?;
+        let day = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| day.strip_suffix(s))
+            .unwrap_or(day);
+        let number = |t: &str, most: usize| {
+            !t.is_empty() && t.len() <= most && t.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !number(day, 2) || !number(year, 4) {
+            return None;
+        }
+        Some((full_year(year)?, month, day.parse().ok()?))
     };
-    let month = month_of(month)?;
-    let day = ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|s| day.strip_suffix(s))
-        .unwrap_or(day);
-    if day.is_empty() || day.len() > 2 || !day.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    if year.is_empty() || year.len() > 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some((full_year(year)?, month, day.parse().ok()?))
+    let windows = || tokens.windows(3);
+    windows()
+        .find_map(|w| read(w[0], w[1], w[2]))
+        .or_else(|| windows().find_map(|w| read(w[1], w[0], w[2])))
 }
 
 /// The month a word names: a month's name or a start of it of three
@@ -477,6 +486,10 @@ mod tests {
             ("20200602", (2020, 6, 2)),
             ("2/6/20", (2002, 6, 20)),
             ("2020-06-02", (2020, 6, 2)),
+            // Ruby ignores the words around a date.
+            ("2017-09-27 (optional)", (2017, 9, 27)),
+            ("June 2, 2020 (updated)", (2020, 6, 2)),
+            ("posted 2020-06-02", (2020, 6, 2)),
         ] {
             let (y, m, d, time, offset) = read(value).unwrap_or_else(|| panic!("{value}"));
             assert_eq!((y, m, d), day, "{value}");
@@ -527,7 +540,6 @@ mod tests {
             "2020-06",
             "soon",
             "",
-            "June 2, 2020 (updated)",
             "Junk 2, 2020",
             "2020-06-02-03",
             "10:00",

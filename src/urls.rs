@@ -50,6 +50,13 @@ const TEXT: &[&str] = &[
     "webmanifest",
 ];
 
+/// Extensions of the files a theme ships besides layouts: stylesheets,
+/// scripts, images and fonts (never pages, nor `.aspx` and `.htm` files).
+const THEME_ASSETS: &[&str] = &[
+    "css", "scss", "js", "map", "json", "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "woff",
+    "woff2", "ttf", "otf", "eot",
+];
+
 /// URLs that common plugins and hosts provide without a source file.
 const PROVIDED: &[&str] = &["/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"];
 
@@ -159,7 +166,7 @@ impl Urls {
             .rsplit('/')
             .next()
             .and_then(|name| name.rsplit_once('.'))
-            .is_some_and(|(_, ext)| ext != "html");
+            .is_some_and(|(_, ext)| THEME_ASSETS.contains(&ext.to_ascii_lowercase().as_str()));
         match (self.generators.maker(&canonical(path)), &self.theme) {
             (Some(plugin), _) => Found::Maybe(plugin),
             // A gem theme ships assets, never pages.
@@ -1449,6 +1456,8 @@ mod tests {
         assert_eq!(urls.find("/feed.xml"), Found::Provided);
         let (_dir, site) = site_of(&[("_config.yml", "theme: minima\nplugins: [jekyll-feed]\n")]);
         assert_eq!(site.urls().find("/assets/main.css"), Found::Maybe("minima"));
+        // A theme ships assets, not old pages.
+        assert_eq!(site.urls().find("/archive/2005/1838.aspx"), Found::Missing);
         assert_eq!(site.urls().find("/team/"), Found::Missing);
         let (_dir, site) = site_of(&[
             (
