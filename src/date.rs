@@ -1,11 +1,12 @@
 //! Dates as Jekyll reads them, from post file names and from `date:` values.
 //!
 //! Jekyll turns both into a time with Ruby's `Time.parse`, which is lenient about
-//! form ("Jan 5 2024", "2024-01-05 10:00 +0100") but stops the build on a value
-//! with no date in it or on a month or day that cannot exist. Emulating all of
-//! `Time.parse` is neither possible nor needed: this module checks the ISO-like
-//! forms strictly, since that is what blogs write, and rejects only values that
-//! are surely not dates, so it never calls a date Jekyll accepts broken.
+//! form ("Jan 5 2024", "2024-01-05 10:00 +0100"; [`crate::ruby_time`] reads the
+//! forms real posts write), stops the build on a value with no date in it or
+//! on a month, day or time that cannot be (`2024-13-01`, `2024-01-32`,
+//! `25:00`), and moves a day past the end of its month into the next one
+//! (`2023-02-29` is 1 March 2023, with no message). It rejects only values
+//! that are surely not dates, so it never calls a date Jekyll accepts broken.
 //!
 //! Before `Time.parse` sees a `date:`, YAML has typed it: an unquoted
 //! `YYYY-MM-DD HH:MM:SS` is a YAML timestamp, which YAML reads as UTC when it
@@ -16,7 +17,8 @@
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::Scalar;
 
-/// A date written `YYYY-MM-DD`, with an optional time of day.
+/// A date as written (`YYYY-MM-DD` in a file name; any form `Time.parse`
+/// reads in a `date:`), with an optional time of day and zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IsoDate {
     /// The year as written.
@@ -33,6 +35,33 @@ pub struct IsoDate {
     /// `+01:00`, `Z`, `UTC`), or 0 for a YAML timestamp written without one
     /// (see [`front_matter_date`]).
     pub offset: Option<i32>,
+    /// A zone name with no fixed offset written after the time (`CET`):
+    /// `Time.parse` uses it only when it is the site zone's own name.
+    pub abbreviation: Option<Abbreviation>,
+}
+
+/// A zone name written after a time of day, in capitals, up to six letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Abbreviation([u8; 6]);
+
+impl Abbreviation {
+    /// The name, when it is one to six ASCII letters.
+    pub fn new(name: &str) -> Option<Self> {
+        let mut letters = [0; 6];
+        if name.is_empty() || name.len() > 6 || !name.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        for (to, from) in letters.iter_mut().zip(name.bytes()) {
+            *to = from.to_ascii_uppercase();
+        }
+        Some(Self(letters))
+    }
+
+    /// The name, in capitals.
+    pub fn as_str(&self) -> &str {
+        let len = self.0.iter().position(|&b| b == 0).unwrap_or(6);
+        std::str::from_utf8(&self.0[..len]).unwrap_or("")
+    }
 }
 
 /// Why a date will not work.
@@ -40,8 +69,12 @@ pub struct IsoDate {
 pub enum DateProblem {
     /// Nothing in the value looks like a date.
     NoDate,
-    /// A date-shaped value naming a month, day or time that does not exist.
+    /// A date-shaped value naming a month, day or time that cannot be:
+    /// Jekyll stops the build.
     Impossible(String),
+    /// A day past the end of its month (`2023-02-29`), which Jekyll reads as
+    /// a day of the next month: why, and the day it becomes (`2023-03-01`).
+    RollsOver(String, String),
 }
 
 const MONTHS: [&str; 12] = [
@@ -85,6 +118,7 @@ pub fn parse_iso(value: &str) -> Option<IsoDate> {
         day: day.0,
         time,
         offset,
+        abbreviation: None,
     })
 }
 
@@ -139,13 +173,14 @@ fn read_offset(rest: &str) -> Option<i32> {
         .then(|| sign * i32::try_from(hours * 3600 + minutes * 60).unwrap_or(0))
 }
 
-/// The date a front matter `date:` value names, as Jekyll reads it: an
-/// unquoted `YYYY-MM-DD HH:MM:SS` without an offset is a YAML timestamp, so
-/// its time is UTC (Jekyll 4.3.1 writes `date: 2016-09-10 03:00:00` in a site
-/// on `America/Los_Angeles` under `/2016/09/09/`); any other form keeps no
-/// offset and is read in the site's zone by [`in_zone`].
+/// The date a front matter `date:` value names, as Jekyll reads it (any
+/// form [`crate::ruby_time`] reads): an unquoted `YYYY-MM-DD HH:MM:SS`
+/// without an offset is a YAML timestamp, so its time is UTC (Jekyll 4.3.1
+/// writes `date: 2016-09-10 03:00:00` in a site on `America/Los_Angeles`
+/// under `/2016/09/09/`); any other form keeps no offset and is read in the
+/// site's zone by [`in_zone`].
 pub fn front_matter_date(scalar: &Scalar) -> Option<IsoDate> {
-    let mut date = parse_iso(scalar.value.trim())?;
+    let mut date = crate::ruby_time::parse(&scalar.value)?;
     if date.offset.is_none() && scalar.resolve() == Resolved::Timestamp {
         date.offset = Some(0);
     }
@@ -153,22 +188,29 @@ pub fn front_matter_date(scalar: &Scalar) -> Option<IsoDate> {
 }
 
 /// The moment `date` names, read as Jekyll reads it: a date with an offset
-/// is that instant, shown in `zone`; one without is a wall-clock time in
-/// `zone` (midnight when no time is given). `None` for a date that does not
-/// exist.
+/// (or with the name `zone` goes by in January or July, as `CET` in
+/// `Europe/Berlin`) is that instant, shown in `zone`; one without is a
+/// wall-clock time in `zone` (midnight when no time is given). A day past
+/// its month's end, `24:00:00` and a 60th second run on into the next, as in
+/// Ruby's `Time`. `None` for a date Jekyll stops the build on.
 pub fn in_zone(date: &IsoDate, zone: &jiff::tz::TimeZone) -> Option<jiff::ZonedDateTime> {
-    let (hour, minute, second) = date.time.unwrap_or((0, 0, 0));
-    let civil = jiff::civil::DateTime::new(
-        i16::try_from(date.year).ok()?,
-        i8::try_from(date.month).ok()?,
-        i8::try_from(date.day).ok()?,
-        i8::try_from(hour).ok()?,
-        i8::try_from(minute).ok()?,
-        i8::try_from(second).ok()?,
-        0,
-    )
-    .ok()?;
-    match date.offset {
+    if check_calendar(date).is_err_and(|p| !matches!(p, DateProblem::RollsOver(..))) {
+        return None;
+    }
+    let civil = civil(date)?;
+    let offset = date.offset.or_else(|| {
+        let name = date.abbreviation?;
+        [1, 7].into_iter().find_map(|month| {
+            let start = jiff::civil::date(civil.year(), month, 1)
+                .to_datetime(jiff::civil::Time::midnight())
+                .to_zoned_datetime(zone.clone())
+                .ok()?;
+            let info = zone.to_offset_info(start.timestamp());
+            (info.abbreviation().eq_ignore_ascii_case(name.as_str()))
+                .then(|| info.offset().seconds())
+        })
+    });
+    match offset {
         Some(seconds) => {
             let offset = jiff::tz::Offset::from_seconds(seconds).ok()?;
             let instant = offset.to_timestamp(civil).ok()?;
@@ -176,6 +218,32 @@ pub fn in_zone(date: &IsoDate, zone: &jiff::tz::TimeZone) -> Option<jiff::ZonedD
         }
         None => civil.to_zoned_datetime(zone.clone()).ok(),
     }
+}
+
+/// The wall-clock time `date` names, with a day past its month's end, an
+/// hour of 24 and a 60th second carried into what follows.
+fn civil(date: &IsoDate) -> Option<jiff::civil::DateTime> {
+    let (hour, minute, second) = date.time.unwrap_or((0, 0, 0));
+    let first = jiff::civil::date(
+        i16::try_from(date.year)
+            .ok()
+            .filter(|y| (1..=9999).contains(y))?,
+        i8::try_from(date.month)
+            .ok()
+            .filter(|m| (1..=12).contains(m))?,
+        1,
+    )
+    .to_datetime(jiff::civil::Time::midnight());
+    let span = jiff::Span::new()
+        .try_days(i64::from(date.day) - 1)
+        .ok()?
+        .try_hours(i64::from(hour))
+        .ok()?
+        .try_minutes(i64::from(minute))
+        .ok()?
+        .try_seconds(i64::from(second))
+        .ok()?;
+    first.checked_add(span).ok()
 }
 
 /// Takes `min..=max` ASCII digits from the front of `rest`: the number and its width.
@@ -189,8 +257,10 @@ fn take_digits(rest: &mut &str, min: usize, max: usize) -> Option<(u32, usize)> 
     Some((number, width))
 }
 
-/// Checks the calendar parts of a date: the month exists, the day exists in that
-/// month (when the year is known in full), the time of day exists.
+/// Checks the calendar parts of a date as Ruby's `Time` does: a month
+/// other than 1 to 12, a day other than 1 to 31 or a time past `24:00:00`
+/// cannot be; a day past the end of its month (known when the year is
+/// written in full) rolls over into the next.
 pub fn check_calendar(date: &IsoDate) -> Result<(), DateProblem> {
     if !(1..=12).contains(&date.month) {
         return Err(DateProblem::Impossible(format!(
@@ -199,28 +269,34 @@ pub fn check_calendar(date: &IsoDate) -> Result<(), DateProblem> {
         )));
     }
     let month_name = MONTHS[date.month as usize - 1];
-    let last_day = if date.year_digits == 4 {
-        days_in_month(date.year, date.month)
+    let when = if date.year_digits == 4 {
+        format!("{month_name} {}", date.year)
     } else {
-        31
+        month_name.to_string()
     };
-    if date.day == 0 || date.day > last_day {
-        let when = if date.year_digits == 4 {
-            format!("{month_name} {}", date.year)
-        } else {
-            month_name.to_string()
-        };
+    if !(1..=31).contains(&date.day) {
         return Err(DateProblem::Impossible(format!(
             "{when} has no day {}",
             date.day
         )));
     }
     if let Some((hour, minute, second)) = date.time
-        && (hour > 24 || minute > 59 || second > 60)
+        && (hour > 24 || minute > 59 || second > 60 || (hour == 24 && minute + second > 0))
     {
         return Err(DateProblem::Impossible(format!(
             "{hour:02}:{minute:02}:{second:02} is not a time of day"
         )));
+    }
+    if date.year_digits == 4 && date.day > days_in_month(date.year, date.month) {
+        let day = IsoDate {
+            time: None,
+            ..*date
+        };
+        let becomes = civil(&day).map_or_else(String::new, |at| at.date().to_string());
+        return Err(DateProblem::RollsOver(
+            format!("{when} has no day {}", date.day),
+            becomes,
+        ));
     }
     Ok(())
 }
@@ -228,7 +304,7 @@ pub fn check_calendar(date: &IsoDate) -> Result<(), DateProblem> {
 /// Checks a front matter `date:` value the way Jekyll's `Time.parse` will read it.
 pub fn check_value(value: &str) -> Result<(), DateProblem> {
     let value = value.trim();
-    if let Some(date) = parse_iso(value) {
+    if let Some(date) = crate::ruby_time::parse(value) {
         return check_calendar(&date);
     }
     let lower = value.to_ascii_lowercase();
@@ -327,7 +403,27 @@ mod tests {
             at("2024-03-09 23:30:00 -0100").to_string(),
             "2024-03-10T01:30:00+01:00[Europe/Berlin]"
         );
-        assert!(in_zone(&parse_iso("2023-02-29").unwrap(), &berlin).is_none());
+        // As Jekyll 4.3.1 dates them: a day past the month's end and 24:00
+        // run on; a month or day that cannot be is no date at all.
+        assert_eq!(at("2023-02-29").date().to_string(), "2023-03-01");
+        assert_eq!(at("2024-04-31 24:00:00").date().to_string(), "2024-05-02");
+        assert!(in_zone(&parse_iso("2024-13-01").unwrap(), &berlin).is_none());
+        assert!(in_zone(&parse_iso("2024-01-32").unwrap(), &berlin).is_none());
+        assert!(in_zone(&parse_iso("2024-01-01 24:30").unwrap(), &berlin).is_none());
+    }
+
+    #[test]
+    fn a_zone_name_counts_only_in_its_own_zone() {
+        // Jekyll 4.3.1: `2020-06-02 23:30:00 CET` is 00:30 on June 3 in a
+        // site on Europe/Berlin, and the wall clock (June 2) in one on
+        // America/Chicago, where Ruby does not know the name.
+        let date = crate::ruby_time::parse("2020-06-02 23:30:00 CET").unwrap();
+        let day = |zone: &str| {
+            let zone = jiff::tz::TimeZone::get(zone).unwrap();
+            in_zone(&date, &zone).unwrap().date().to_string()
+        };
+        assert_eq!(day("Europe/Berlin"), "2020-06-03");
+        assert_eq!(day("America/Chicago"), "2020-06-02");
     }
 
     #[test]
@@ -375,10 +471,21 @@ mod tests {
     fn rejects_impossible_dates() {
         assert_eq!(
             check_value("2023-02-29"),
-            Err(DateProblem::Impossible(
-                "February 2023 has no day 29".into()
+            Err(DateProblem::RollsOver(
+                "February 2023 has no day 29".into(),
+                "2023-03-01".into()
             ))
         );
+        assert_eq!(
+            check_value("June 32, 2020"),
+            Err(DateProblem::Impossible("June 2020 has no day 32".into()))
+        );
+        // Ruby reads a slashed date day first when the year comes last.
+        assert_eq!(
+            check_value("12/31/2020"),
+            Err(DateProblem::Impossible("there is no month 31".into()))
+        );
+        assert!(check_value("2024-01-01 23:60").is_err());
         assert_eq!(
             check_value("2024-13-01"),
             Err(DateProblem::Impossible("there is no month 13".into()))

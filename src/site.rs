@@ -129,8 +129,9 @@ pub struct Site {
     pub permalink: String,
     /// The plugins the config loads (`plugins`, or the older `gems`).
     pub plugins: Vec<String>,
-    /// Whether the site has Ruby plugins of its own in `_plugins/`.
-    pub local_plugins: bool,
+    /// What makes pages no file of the site builds: plugins, and
+    /// `_plugins/` files that add pages.
+    pub generators: crate::plugins::Generators,
     /// Where jekyll-paginate puts the later pages (`paginate_path`), when the
     /// site paginates.
     pub paginate_path: Option<String>,
@@ -347,10 +348,21 @@ impl Site {
             format!("{layouts_dir}/"),
             format!("{includes_dir}/"),
         );
-        site.local_plugins = site
+        // Ruby files of the site's own that add pages; tags, filters and
+        // generators that only compute data make none.
+        let page_files: Vec<String> = site
             .files
             .iter()
-            .any(|f| f.starts_with(&plugins_dir) && f.ends_with(".rb"));
+            .filter(|f| f.starts_with(&plugins_dir) && f.ends_with(".rb"))
+            .filter(|f| {
+                std::fs::read_to_string(root.join(f.as_str()))
+                    .is_ok_and(|ruby| crate::plugins::makes_pages(&ruby))
+            })
+            .cloned()
+            .collect();
+        let mut page_files = page_files;
+        page_files.sort();
+        site.generators = crate::plugins::Generators::read(&site.plugins, setting, &page_files);
         for file in &site.files {
             let ext = file
                 .rsplit_once('.')

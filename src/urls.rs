@@ -21,6 +21,7 @@ use crate::date::{IsoDate, front_matter_date, in_zone, name_date};
 use crate::front_matter::FrontMatter;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Entry, NodeKind, lookup};
+use crate::plugins::Generators;
 use crate::site::Site;
 
 /// Extensions Jekyll converts with Markdown.
@@ -49,33 +50,11 @@ const TEXT: &[&str] = &[
     "webmanifest",
 ];
 
-/// Plugins known to add no pages of their own (or whose pages prepress
-/// models), so a link the site does not have is surely broken.
-const QUIET_PLUGINS: &[&str] = &[
-    "jekyll-seo-tag",
-    "jekyll-feed",
-    "jekyll-sitemap",
-    "jekyll-redirect-from",
-    "jekyll-paginate",
-    "jekyll-relative-links",
-    "jekyll-optional-front-matter",
-    "jekyll-titles-from-headings",
-    "jekyll-default-layout",
-    "jekyll-readme-index",
-    "jekyll-remote-theme",
-    "jekyll-github-metadata",
-    "jekyll-gist",
-    "jekyll-mentions",
-    "jemoji",
-    "jekyll-include-cache",
-    "jekyll-coffeescript",
-    "jekyll-commonmark-ghpages",
-    "jekyll-commonmark",
-    "jekyll-last-modified-at",
-    "jekyll-toc",
-    "jekyll-avatar",
-    "jekyll-sass-converter",
-    "kramdown-parser-gfm",
+/// Extensions of the files a theme ships besides layouts: stylesheets,
+/// scripts, images and fonts (never pages, nor `.aspx` and `.htm` files).
+const THEME_ASSETS: &[&str] = &[
+    "css", "scss", "js", "map", "json", "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "woff",
+    "woff2", "ttf", "otf", "eot",
 ];
 
 /// URLs that common plugins and hosts provide without a source file.
@@ -126,8 +105,8 @@ pub struct Urls {
     pages: HashMap<String, Page>,
     /// `paginate_path` split around `:num`.
     paginate: Option<(String, String)>,
-    /// A plugin that may generate pages prepress cannot see.
-    generator: Option<String>,
+    /// What may make pages no file builds.
+    generators: Generators,
     /// The theme, which may provide assets.
     theme: Option<String>,
     /// The published URLs indexed for "did you mean", built on first use.
@@ -162,18 +141,10 @@ impl Urls {
             let (head, tail) = path.split_once(":num")?;
             Some((head.to_string(), tail.to_string()))
         });
-        let generator = if site.local_plugins {
-            Some("_plugins".to_string())
-        } else {
-            site.plugins
-                .iter()
-                .find(|p| !QUIET_PLUGINS.contains(&p.as_str()))
-                .cloned()
-        };
         Urls {
             pages: map,
             paginate,
-            generator,
+            generators: site.generators.clone(),
             theme: site.theme.clone(),
             index: OnceLock::new(),
         }
@@ -195,8 +166,8 @@ impl Urls {
             .rsplit('/')
             .next()
             .and_then(|name| name.rsplit_once('.'))
-            .is_some_and(|(_, ext)| ext != "html");
-        match (&self.generator, &self.theme) {
+            .is_some_and(|(_, ext)| THEME_ASSETS.contains(&ext.to_ascii_lowercase().as_str()));
+        match (self.generators.maker(&canonical(path)), &self.theme) {
             (Some(plugin), _) => Found::Maybe(plugin),
             // A gem theme ships assets, never pages.
             (None, Some(theme)) if asset => Found::Maybe(theme),
@@ -685,8 +656,23 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Pag
     pages
 }
 
-/// The page of a file Jekyll copies as it is: its own path, or in a
-/// collection the collection's URL template filled in for the file (its
+/// The path Jekyll writes a static file at, from its path `rel`: the same,
+/// less any dots at the end of its name before the extension (Jekyll 4.3.1
+/// writes `assets/x..png` as `assets/x.png`); the path without its
+/// extension, and the extension.
+pub fn served_path(rel: &str) -> (&str, &str) {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    // Ruby's `File.extname`: none for a name that only starts with a dot.
+    let ext = match name.rfind('.') {
+        Some(at) if at > 0 && at + 1 < name.len() => &name[at..],
+        _ => "",
+    };
+    // Jekyll drops the extension, then any dots left at the end.
+    (rel[..rel.len() - ext.len()].trim_end_matches('.'), ext)
+}
+
+/// The page of a file Jekyll copies as it is: its own path (less dots
+/// before the extension, see [`served_path`]), or in a collection the collection's URL template filled in for the file (its
 /// path and name without the extension) with the extension added back, as
 /// Jekyll places a collection's static files; written only when the
 /// collection has `output: true`. None when the template has a placeholder a
@@ -700,19 +686,13 @@ fn static_file(site: &Site, rel: &str, kind: &str) -> Vec<Page> {
         }]
     };
     let Some(collection) = site.collections.iter().find(|c| c.name == kind) else {
-        return page(format!("/{rel}"), None);
+        let (path, ext) = served_path(rel);
+        return page(format!("/{path}{ext}"), None);
     };
     let inside = rel
         .split_once(&format!("_{}/", collection.name))
         .map_or(rel, |(_, rest)| rest);
-    let name = inside.rsplit('/').next().unwrap_or(inside);
-    // Ruby's `File.extname`: none for a name that only starts with a dot.
-    let ext = match name.rfind('.') {
-        Some(at) if at > 0 && at + 1 < name.len() => &name[at..],
-        _ => "",
-    };
-    // Jekyll drops the extension, then any dots left at the end.
-    let path = inside[..inside.len() - ext.len()].trim_end_matches('.');
+    let (path, ext) = served_path(inside);
     let base = path.rsplit('/').next().unwrap_or(path);
     let template = collection
         .permalink
@@ -1261,6 +1241,34 @@ mod tests {
     }
 
     #[test]
+    fn dates_in_words_set_the_url() {
+        // As Jekyll 4.3.1 writes them, in a site on Europe/Berlin.
+        let (_dir, site) = site_of(&[
+            ("_config.yml", "timezone: Europe/Berlin\n"),
+            ("_posts/2001-01-01-a.md", "---\ndate: June 2, 2020\n---\n"),
+            (
+                "_posts/2001-01-01-b.md",
+                "---\ndate: Tue, 02 Jun 2020 23:30:00 -0500\n---\n",
+            ),
+            ("_posts/2001-01-01-c.md", "---\ndate: 06/02/2020\n---\n"),
+            ("_posts/2001-01-01-d.md", "---\ndate: 2023-02-29\n---\n"),
+            ("_posts/2001-01-01-e.md", "---\ndate: June 2\n---\n"),
+        ]);
+        for (name, url) in [
+            ("a", "/2020/06/02/a.html"),
+            ("b", "/2020/06/03/b.html"),
+            ("c", "/2020/02/06/c.html"),
+            ("d", "/2023/03/01/d.html"),
+            // No year: Ruby takes this year's; prepress keeps the file's date.
+            ("e", "/2001/01/01/e.html"),
+        ] {
+            let source = format!("_posts/2001-01-01-{name}.md");
+            assert_eq!(url_of(&site, &source), Some(url), "{name}");
+        }
+        assert_eq!(site.urls().find("/2001/01/01/a.html"), Found::Missing);
+    }
+
+    #[test]
     fn a_yaml_timestamp_without_offset_is_utc() {
         // As Jekyll 4.3.1 writes them in a site on America/Los_Angeles: YAML
         // reads an unquoted time with seconds and no offset as UTC, any other
@@ -1381,6 +1389,23 @@ mod tests {
         assert!(
             matches!(urls.find("/notes/c.pdf"), Found::Hidden(p) if p.hidden == Some(Hidden::NoOutput))
         );
+        // Dots before the extension are dropped, in a collection or not.
+        let (_dir, site) = site_of(&[
+            (
+                "_config.yml",
+                "collections:\n  things:\n    output: true\n    permalink: /stuff/:path/\n",
+            ),
+            ("assets/x..png", "png"),
+            ("assets/z...pdf", "pdf"),
+            ("_things/a..pdf", "pdf"),
+        ]);
+        for (source, url) in [
+            ("assets/x..png", "/assets/x.png"),
+            ("assets/z...pdf", "/assets/z.pdf"),
+            ("_things/a..pdf", "/stuff/a.pdf"),
+        ] {
+            assert_eq!(url_of(&site, source), Some(url), "{source}");
+        }
         // Not where they are in the source.
         assert_eq!(urls.find("/_principles/a.pdf"), Found::Missing);
         assert_eq!(urls.find("/partnership-principles/a/"), Found::Missing);
@@ -1460,9 +1485,43 @@ mod tests {
         assert_eq!(urls.find("/feed.xml"), Found::Provided);
         let (_dir, site) = site_of(&[("_config.yml", "theme: minima\nplugins: [jekyll-feed]\n")]);
         assert_eq!(site.urls().find("/assets/main.css"), Found::Maybe("minima"));
+        // A theme ships assets, not old pages.
+        assert_eq!(site.urls().find("/archive/2005/1838.aspx"), Found::Missing);
         assert_eq!(site.urls().find("/team/"), Found::Missing);
-        let (_dir, site) = site_of(&[("_config.yml", "title: x\n"), ("_plugins/tags.rb", "")]);
-        assert_eq!(site.urls().find("/team/"), Found::Maybe("_plugins"));
+        let (_dir, site) = site_of(&[
+            (
+                "_config.yml",
+                "plugins: [jekyll-archives]\njekyll-archives:\n  enabled: [tags]\n",
+            ),
+            (
+                "_plugins/tag_pages.rb",
+                "site.pages << TagPage.new(site, tag)\n",
+            ),
+            (
+                "_plugins/youtube.rb",
+                "Liquid::Template.register_tag('youtube', Tag)\n",
+            ),
+        ]);
+        assert_eq!(
+            site.urls().find("/team/"),
+            Found::Maybe("_plugins/tag_pages.rb")
+        );
+        // Plugins that make no page, and archives only under their URLs.
+        let (_dir, site) = site_of(&[
+            (
+                "_config.yml",
+                "plugins: [jekyll-archives, jekyll-seo-tag]\njekyll-archives:\n  enabled: [tags]\n",
+            ),
+            (
+                "_plugins/youtube.rb",
+                "Liquid::Template.register_tag('youtube', Tag)\n",
+            ),
+        ]);
+        assert_eq!(site.urls().find("/team/"), Found::Missing);
+        assert_eq!(
+            site.urls().find("/tag/rust/"),
+            Found::Maybe("jekyll-archives")
+        );
     }
 
     #[test]

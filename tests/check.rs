@@ -633,17 +633,19 @@ fn a_plugin_that_makes_pages_turns_a_missing_url_into_a_note() {
     let dir = site_from(&[
         (
             "_config.yml",
-            "title: x\nauthor: Team\nplugins: [jekyll-feed, jekyll-archives]\n",
+            "title: x\nauthor: Team\nplugins: [jekyll-feed, jekyll-archives, jekyll-seo-tag]\njekyll-archives:\n  enabled: [tags]\n  permalinks:\n    tag: /tags/:name/\n",
         ),
         (
             "_posts/2024-01-02-b.md",
-            "---\ntitle: B\n---\n[all](/tags/rust/)\n",
+            "---\ntitle: B\n---\n[all](/tags/rust/) [team](/team/)\n",
         ),
     ]);
     let (out, code) = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    // Only the URLs the archives plugin makes are softened.
     assert_eq!(
         out,
-        "_posts/2024-01-02-b.md:4:7: info[broken-link] this link points to `/tags/rust/`, which no file of this site builds; `jekyll-archives` may generate it\n"
+        "_posts/2024-01-02-b.md:4:7: info[broken-link] this link points to `/tags/rust/`, which no file of this site builds; `jekyll-archives` may generate it\n\
+         _posts/2024-01-02-b.md:4:27: warning[broken-link] this link points to `/team/`, which is not a page of this site\n"
     );
     assert_eq!(code, 0);
 }

@@ -8,6 +8,8 @@ use super::{Context, FixAvailability, Rule};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, Role};
+use crate::front_matter::resolve::Resolved;
+use crate::front_matter::tree::{Entry, lookup};
 use crate::prose::segments::Link;
 use crate::site::Site;
 use crate::urls::{Found, Hidden};
@@ -41,12 +43,18 @@ Liquid in a destination is read where it can be: `{{ site.baseurl }}` and
 the config gives KEY, so `{{ site.repository }}/issues/7` with
 `repository: https://github.com/owner/repo` is an external link and left
 alone, while `{{ site.docs }}/setup.png` with `docs: /handbook` is checked as
-`/handbook/setup.png`. A destination with any other Liquid (a page variable,
-another filter, a tag such as `{% link %}`, a setting that is not a plain
-string) is only known once the site is built, so it is left alone.
+`/handbook/setup.png`. `{{ page.KEY }}` is read the same way from the
+post's own front matter (not `page.url` and the other values Jekyll works
+out itself), and a quoted path given to `relative_url` or `absolute_url`
+(`[About]({{ \"/about/\" | relative_url }})`) is checked as the path it
+gives. A destination with any other Liquid (another variable, another
+filter, a tag such as `{% link %}`, a setting that is not a plain string) is
+only known once the site is built, so it is left alone.
 
 Files the site serves as they are (images, PDFs, audio, video, archives,
-fonts) must exist; a collection with `output: true` serves its files at the
+fonts) must exist, at the path Jekyll writes them to: it drops the dots
+before a file's extension, so `x..png` is served as `x.png` and a link to
+`x..png` is reported; a collection with `output: true` serves its files at the
 collection's URL (`_principles/guide.pdf` as
 `/partnership-principles/guide.pdf` with
 `permalink: /partnership-principles/:path/`), as Jekyll writes them. Page
@@ -55,10 +63,15 @@ a collection's, or a page's own), dates in the site's `timezone`,
 categories, `redirect_from` and `paginate_path`; `/about`, `/about/` and
 `/about.html` count as one page. A link to a page Jekyll reads but will not
 publish (`published: false`, a future date, a collection without
-`output: true`) is reported with the reason. When a plugin the site loads
-may generate pages (anything but the common ones that do not, or a
-`_plugins` folder), a URL no file builds is only an info note; feeds,
-sitemaps and `robots.txt` are taken as provided. Relative links to anything
+`output: true`) is reported with the reason. A URL no file builds is only an
+info note when something the site loads could make it: jekyll-archives
+under the permalinks of the archives it enables, jekyll-feed's feeds,
+jekyll-sitemap's files, paginated lists (`/page2/`, and any `…/page/N/` with
+jekyll-paginate-v2, with its tag pages), jekyll-tagging's tag pages, a
+plugin prepress does not know, or a `_plugins/*.rb` file that adds pages.
+Plugins that make no page (jekyll-seo-tag, jekyll-gist, jemoji,
+jekyll-mentions, a Liquid tag of your own…) change nothing. Feeds, sitemaps
+and `robots.txt` are taken as provided. Relative links to anything
 but Markdown sources, relative links in an include (they resolve against the
 page that includes it), and external links are left alone.
 
@@ -88,6 +101,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let folder = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
     let mut source = Source {
         text: &doc.text,
+        page: doc.front_matter.entries().unwrap_or_default(),
         next_to_liquid: None,
     };
     for link in &body.links {
@@ -103,6 +117,22 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         match target(&url, folder, &site.baseurl) {
             Some(Target::File(file)) if !site.files.contains(&file) && !served(site, &file) => {
                 out.push(missing_file(site, link.span.clone(), what, &file));
+            }
+            Some(Target::File(file)) if !site.files.contains(&file) => {}
+            Some(Target::File(file)) => {
+                let Some(served) = renamed(&file) else {
+                    continue;
+                };
+                out.push(
+                    Diagnostic::new(
+                        &RULE,
+                        link.span.clone(),
+                        format!("this {what} points to `{file}`, which Jekyll writes as `{served}`"),
+                    )
+                    .with_help(format!(
+                        "link to `/{served}`, or rename the file: Jekyll drops the dots before a file's extension"
+                    )),
+                );
             }
             Some(Target::Url(url)) if !site.files.contains(&url[1..]) => {
                 if let Some(diagnostic) = missing_url(site, link.span.clone(), what, &url) {
@@ -132,6 +162,8 @@ const LIQUID_LIMIT: usize = 512;
 /// parsed destination has it blanked out).
 struct Source<'t> {
     text: &'t str,
+    /// The document's own front matter, for `{{ page.KEY }}`.
+    page: &'t [Entry],
     /// Where each text written right next to Liquid starts, by that text
     /// (up to a space, a bracket, a quote or the Liquid); built the first
     /// time a destination is not at its link's span, as a reference link's
@@ -194,10 +226,14 @@ fn next_to_liquid(text: &str) -> HashMap<&str, Vec<usize>> {
 /// The destination of `link` with the Liquid written into it worked out:
 /// `{{ site.baseurl }}` and `{{ site.url }}` (alone, or with filters that
 /// keep them the site's own prefix) read as nothing, as in the parsed
-/// destination, and `{{ site.KEY }}` as the config's string for KEY. `None`
-/// when any other Liquid is written into it (a variable, a filter, a tag):
-/// only the build knows what that makes.
+/// destination, `{{ site.KEY }}` as the config's string for KEY,
+/// `{{ page.KEY }}` as the front matter's, and `{{ "/x/" | relative_url }}`
+/// as `/x/`. `None` when any other Liquid is written into it (a variable, a
+/// filter, a tag): only the build knows what that makes.
 fn destination<'l>(site: &Site, source: &mut Source, link: &'l Link) -> Option<Cow<'l, str>> {
+    if link.url.trim().is_empty() {
+        return all_liquid(site, source, link).map(Cow::Owned);
+    }
     let Some(start) = source.find(link) else {
         return Some(Cow::Borrowed(&link.url));
     };
@@ -212,10 +248,30 @@ fn destination<'l>(site: &Site, source: &mut Source, link: &'l Link) -> Option<C
     }
     let mut url = String::new();
     for token in tokens {
-        url.push_str(liquid_value(site, token)?);
+        url.push_str(&liquid_value(site, source.page, token)?);
     }
     url.push_str(&link.url);
     Some(Cow::Owned(url))
+}
+
+/// The destination of an inline link written wholly in Liquid
+/// (`[a]({{ "/about/" | relative_url }})`), which the parsed link has as
+/// blank: read from the link's source; `None` when it is anything else.
+fn all_liquid(site: &Site, source: &Source, link: &Link) -> Option<String> {
+    let written = source.text.get(link.span.clone())?;
+    let inside = written.strip_suffix(')')?;
+    let (_, destination) = inside.rsplit_once("](")?;
+    let mut rest = destination.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let mut url = String::new();
+    while !rest.is_empty() {
+        let end = rest.strip_prefix("{{")?.find("}}")? + 4;
+        url.push_str(&liquid_value(site, source.page, &rest[..end])?);
+        rest = &rest[end..];
+    }
+    Some(url)
 }
 
 /// The Liquid tags and outputs written one after another right before byte
@@ -240,10 +296,33 @@ fn liquid_before(text: &str, mut end: usize) -> Vec<&str> {
     found
 }
 
+/// Filters that put the site's own prefix before a path, which the rule
+/// reads past.
+const URL_FILTERS: &[&str] = &["relative_url", "absolute_url"];
+
+/// Page variables Jekyll works out itself, whatever the front matter says.
+const COMPUTED: &[&str] = &[
+    "url",
+    "id",
+    "path",
+    "relative_path",
+    "name",
+    "dir",
+    "collection",
+    "date",
+    "content",
+    "excerpt",
+    "output",
+    "next",
+    "previous",
+];
+
 /// What a Liquid token adds to a destination: nothing for the site's own
-/// prefix, the config's string for `{{ site.KEY }}`; `None` for anything
-/// else.
-fn liquid_value<'s>(site: &'s Site, token: &str) -> Option<&'s str> {
+/// prefix, the config's string for `{{ site.KEY }}`, the front matter's for
+/// `{{ page.KEY }}` (`page` is the document's own), and a quoted text such
+/// as `{{ "/x/" | relative_url }}` as written (with a `/` before it when
+/// the filter adds one); `None` for anything else.
+fn liquid_value(site: &Site, page: &[Entry], token: &str) -> Option<String> {
     let inner = token.strip_prefix("{{")?.strip_suffix("}}")?;
     let inner = inner.trim_start_matches('-').trim_end_matches('-');
     let mut parts = inner.split('|');
@@ -251,17 +330,55 @@ fn liquid_value<'s>(site: &'s Site, token: &str) -> Option<&'s str> {
     let filters: Vec<String> = parts
         .map(|f| f.split_whitespace().collect::<String>())
         .collect();
-    match head.strip_prefix("site.")? {
-        "baseurl" | "url"
-            if filters
-                .iter()
-                .all(|f| SITE_PREFIX_FILTERS.contains(&f.as_str())) =>
-        {
-            Some("")
+    let url_filters = filters.iter().all(|f| URL_FILTERS.contains(&f.as_str()));
+    let value = if let Some(quoted) = quoted(head) {
+        quoted.to_string()
+    } else if let Some(key) = head.strip_prefix("page.") {
+        if COMPUTED.contains(&key) {
+            return None;
         }
-        key if filters.is_empty() => site.strings.get(key).map(String::as_str),
-        _ => None,
+        let scalar = lookup(page, key)?.value.as_scalar()?;
+        if scalar.resolve() != Resolved::Str {
+            return None;
+        }
+        scalar.value.trim().to_string()
+    } else {
+        match head.strip_prefix("site.")? {
+            "baseurl" | "url"
+                if filters
+                    .iter()
+                    .all(|f| SITE_PREFIX_FILTERS.contains(&f.as_str())) =>
+            {
+                return Some(String::new());
+            }
+            key => site.strings.get(key)?.clone(),
+        }
+    };
+    if !url_filters {
+        return None;
     }
+    // `relative_url` and `absolute_url` put a `/` before a path without one.
+    if !filters.is_empty() && !value.contains(':') && !value.starts_with('/') {
+        return Some(format!("/{value}"));
+    }
+    Some(value)
+}
+
+/// The text of a Liquid string, `"…"` or `'…'`.
+fn quoted(head: &str) -> Option<&str> {
+    ['"', '\'']
+        .iter()
+        .find_map(|q| head.strip_prefix(*q)?.strip_suffix(*q))
+        .filter(|text| !text.contains(['"', '\'']))
+}
+
+/// Where Jekyll writes a static file of the site at `file` when that is
+/// not `file` itself (`x..png` is written as `x.png`).
+fn renamed(file: &str) -> Option<String> {
+    let markdown = file.ends_with(".md") || file.ends_with(".markdown");
+    let (path, ext) = crate::urls::served_path(file);
+    let served = format!("{path}{ext}");
+    (!markdown && served != file).then_some(served)
 }
 
 /// Whether the site serves a file at `/{file}` though no source file is
@@ -542,6 +659,84 @@ mod tests {
         );
     }
 
+    /// The messages the rule gives for `body` under `front_matter`.
+    fn reported_with(
+        dir: &tempfile::TempDir,
+        site: &Site,
+        front_matter: &str,
+        body: &str,
+    ) -> Vec<String> {
+        let text = format!("---\n{front_matter}---\n{body}");
+        let path = dir.path().join("_posts/2024-01-01-a.md");
+        run_in_site(site, &RULE, path.to_str().unwrap(), &text)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn reads_page_settings_written_into_a_destination() {
+        let (dir, site) = site_with("title: x\n", &["handbook/setup.png"]);
+        let front_matter =
+            "repo: https://github.com/owner/repo\ndocs: /handbook\ncount: 3\nurl: /handbook\n";
+        for body in [
+            "[#7]({{ page.repo }}/issues/7)\n",
+            "![a]({{ page.docs }}/setup.png)\n",
+            "![a]({{ page.docs | relative_url }}/setup.png)\n",
+            // Not a string, not set, or worked out by Jekyll: left alone.
+            "[a]({{ page.count }}/x.png)\n",
+            "[a]({{ page.unset }}/x.png)\n",
+            "[a]({{ page.url }}/x.png)\n",
+        ] {
+            assert_eq!(
+                reported_with(&dir, &site, front_matter, body),
+                Vec::<String>::new(),
+                "{body}"
+            );
+        }
+        assert_eq!(
+            reported_with(
+                &dir,
+                &site,
+                front_matter,
+                "![a]({{ page.docs }}/setpu.png)\n"
+            ),
+            ["this image points to `handbook/setpu.png`, which is not a file of this site"]
+        );
+    }
+
+    #[test]
+    fn checks_paths_given_to_the_url_filters() {
+        let (dir, site) = site_with("baseurl: /blog\n", &["about.md", "img/a.png"]);
+        let missing =
+            |url: &str| format!("this link points to `{url}`, which is not a page of this site");
+        for body in [
+            "[a]({{ \"/gone/\" | relative_url }})\n",
+            "[a]({{ '/gone/' | absolute_url }})\n",
+            "[a]({{ \"gone/\" | relative_url }})\n",
+            "[a]({{\"/gone/\"|relative_url}})\n",
+            "[a]({{ \"/gone/\" | relative_url }}#team)\n",
+        ] {
+            assert_eq!(reported(&dir, &site, body), [missing("/gone/")], "{body}");
+        }
+        for body in [
+            "[a]({{ \"/about/\" | relative_url }})\n",
+            "[a]({{ '/about' | absolute_url }})\n",
+            "![a]({{ \"/img/a.png\" | relative_url }})\n",
+            "[a]({{ \"https://example.org/gone/\" | absolute_url }})\n",
+            // Other filters: only the build knows.
+            "[a]({{ \"/gone/\" | append: \"x\" }})\n",
+            "[a]({{ \"/gone/\" | relative_url | downcase }})\n",
+            "[a]({{ post.url | relative_url }})\n",
+        ] {
+            assert_eq!(reported(&dir, &site, body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(
+            reported(&dir, &site, "![a]({{ \"/img/b.png\" | relative_url }})\n"),
+            ["this image points to `img/b.png`, which is not a file of this site"]
+        );
+    }
+
     #[test]
     fn leaves_destinations_with_other_liquid_alone() {
         let (dir, site) = site_with(
@@ -577,6 +772,20 @@ mod tests {
         ] {
             assert_eq!(reported(&dir, &site, body), [missing("/gone/")], "{body}");
         }
+    }
+
+    #[test]
+    fn files_are_found_where_jekyll_writes_them() {
+        // Jekyll 4.3.1 writes `assets/x..png` as `assets/x.png`.
+        let (dir, site) = site_with("title: x\n", &["assets/x..png", "assets/y.png"]);
+        assert_eq!(
+            reported(&dir, &site, "![a](/assets/x.png) ![b](/assets/y.png)\n"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            reported(&dir, &site, "![a](/assets/x..png)\n"),
+            ["this image points to `assets/x..png`, which Jekyll writes as `assets/x.png`"]
+        );
     }
 
     #[test]

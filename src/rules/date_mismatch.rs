@@ -3,7 +3,7 @@
 use super::{Context, FixAvailability, Rule};
 use jiff::tz::TimeZone;
 
-use crate::date::{front_matter_date, in_zone, name_date};
+use crate::date::{check_calendar, front_matter_date, in_zone, name_date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;
@@ -18,7 +18,11 @@ pub static RULE: Rule = Rule {
 ## What it does
 Notes a post whose `date:` falls on another day than the date in its file name
 (`YYYY-MM-DD-slug.md`). The day compared is the one Jekyll files the post
-under: the date read in the site's `timezone` (UTC when unset). So
+under: the date read as Ruby's `Time.parse` reads it (`June 2, 2020`,
+`Tue, 02 Jun 2020 10:00:00 -0500`, `2020/06/02` and `02.06.2020` are all
+2 June), in the site's `timezone`. Without `timezone`, Jekyll uses the zone
+of the machine that builds the site; prepress assumes UTC, the zone of
+GitHub Pages' and most CI builders (set `timezone` to be sure). So
 `date: 2016-08-25 09:50 +0300` in `_posts/2016-08-24-….md` is no mismatch in a
 site on `America/Los_Angeles`, where that moment is the evening of the 24th and
 Jekyll writes the post under `/2016/08/24/`.
@@ -70,7 +74,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(date) = entry.value.as_scalar().and_then(front_matter_date) else {
         return;
     };
-    if named.year_digits != 4 || date.year_digits != 4 {
+    // A date that is not a real one is `invalid-date`'s to report.
+    if named.year_digits != 4 || date.year_digits != 4 || check_calendar(&date).is_err() {
         return;
     }
     // The day Jekyll files the post under: the date in the site's zone.
@@ -112,7 +117,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::{run, run_in_site, spans};
+    use crate::rules::testing::{messages, run, run_in_site, spans};
 
     fn in_zone_named(name: &str) -> Site {
         Site {
@@ -133,6 +138,23 @@ mod tests {
             found[0].message,
             "this post is dated 2024-03-05, but its file name says 2024-03-04"
         );
+    }
+
+    #[test]
+    fn reads_dates_as_ruby_does() {
+        // Jekyll 4.3.1 files each of these under /2024/03/05/.
+        for text in [
+            "---\ndate: March 5, 2024\n---\n",
+            "---\ndate: Tue, 05 Mar 2024 10:00:00 -0500\n---\n",
+            "---\ndate: 2024/03/05\n---\n",
+            "---\ndate: 05.03.2024\n---\n",
+        ] {
+            assert_eq!(
+                messages(&RULE, "_posts/2024-03-04-launch.md", text),
+                ["this post is dated 2024-03-05, but its file name says 2024-03-04"],
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -183,7 +205,11 @@ mod tests {
             ),
             (
                 "_posts/2024-03-04-launch.md",
-                "---\ndate: March 5, 2024\n---\n",
+                "---\ndate: March 4, 2024 11:30 pm\n---\n",
+            ),
+            (
+                "_posts/2024-03-04-launch.md",
+                "---\ndate: Mon, 04 Mar 2024 23:00:00 +0100\n---\n",
             ),
             (
                 "_posts/2024-03-04-launch.md",

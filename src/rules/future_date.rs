@@ -14,9 +14,11 @@ pub static RULE: Rule = Rule {
     explanation: "\
 ## What it does
 Reports a post whose date (its front matter `date:`, else the date in its file
-name) is after now, unless the site's `_config.yml` says `future: true`. As in
-Jekyll, a date without a UTC offset is read in the site's `timezone` (UTC when
-unset), except an unquoted `YYYY-MM-DD HH:MM:SS`, which YAML reads as UTC; a
+name) is after now, unless the site's `_config.yml` says `future: true`. The
+date is read as Ruby's `Time.parse` reads it (`June 2, 2030` too). As in
+Jekyll, a date without a UTC offset is read in the site's `timezone` (without
+one, Jekyll uses the building machine's zone; prepress assumes UTC, as on
+GitHub Pages), except an unquoted `YYYY-MM-DD HH:MM:SS`, which YAML reads as UTC; a
 date without a time means midnight in the site's zone: with
 `timezone: America/Los_Angeles`, a post dated today is still in the future in
 the hours when it is already today in UTC but not yet in California.

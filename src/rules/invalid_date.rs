@@ -15,15 +15,18 @@ pub static RULE: Rule = Rule {
     explanation: "\
 ## What it does
 Reports a front matter `date:` that is empty, holds no date at all (`date: TBD`),
-or names a month, day or time that does not exist (`2023-02-29`, `2024-13-01`,
-`25:00`).
+or names a month, day or time that cannot be (`2024-13-01`, `2024-01-32`,
+`25:00`, and `12/31/2020`, which Ruby reads day first); these are errors. A day
+past the end of its month (`2023-02-29`) is a warning.
 
 ## Why is this bad?
-Jekyll reads `date:` with Ruby's `Time.parse`, which is lenient about the form but
-stops the whole build when there is no date to read (\"does not have a valid date
-in the YAML front matter\"). An impossible date either fails the same way or is
-silently moved to another day. Either way the post does not appear when and as
-intended.
+Jekyll reads `date:` with Ruby's `Time.parse`, which is lenient about the form
+(`June 2, 2020`, `2 Jun 2020 10:00`, `2020/06/02` all work) but stops the whole
+build when there is no date to read or a month, day or time cannot be (\"does
+not have a valid date in the YAML front matter\"; checked with Jekyll 4.3.1). A
+day past the end of its month is silently moved: `2023-02-29` becomes 1 March,
+and the post is filed under `/2023/03/01/`. Either way the post does not appear
+when and as intended.
 
 ## How to fix
 Write the date as `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS +/-TTTT` with a time, or
@@ -31,7 +34,8 @@ delete the line to use the date in the file name.
 
 ## Example
 ```yaml
-date: 2024-02-30          # reported: February 2024 has no day 30
+date: 2024-13-01          # reported, error: there is no month 13
+date: 2024-02-30          # reported, warning: Jekyll reads it as 2024-03-01
 date:                     # reported: empty
 date: 2024-02-29 09:00:00 +0100   # fine
 ```",
@@ -54,8 +58,26 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
                 "`{}` is not a date Jekyll can read, so the build stops",
                 scalar.value.trim()
             ),
-            Err(DateProblem::Impossible(why)) => {
-                format!("`{}` is not a real date: {why}", scalar.value.trim())
+            Err(DateProblem::Impossible(why)) => format!(
+                "`{}` is not a real date: {why}, and Jekyll stops the build on it",
+                scalar.value.trim()
+            ),
+            Err(DateProblem::RollsOver(why, becomes)) => {
+                out.push(
+                    Diagnostic::new(
+                        &RULE,
+                        span,
+                        format!(
+                            "`{}` is not a real date: {why}, so Jekyll reads it as {becomes}",
+                            scalar.value.trim()
+                        ),
+                    )
+                    .with_severity(Severity::Warning)
+                    .with_help(
+                        "fix the day: Jekyll says nothing and uses the day it rolls over to",
+                    ),
+                );
+                return;
             }
         },
         NodeKind::Alias => return,
@@ -90,8 +112,18 @@ mod tests {
     fn reports_dates_that_do_not_exist() {
         assert_eq!(
             messages(&RULE, POST, "---\ndate: 2023-02-29 10:00:00\n---\n"),
-            ["`2023-02-29 10:00:00` is not a real date: February 2023 has no day 29"]
+            [
+                "`2023-02-29 10:00:00` is not a real date: February 2023 has no day 29, so Jekyll reads it as 2023-03-01"
+            ]
         );
+        let found = crate::rules::testing::run(&RULE, POST, "---\ndate: 2023-02-29\n---\n");
+        assert_eq!(found[0].severity, Severity::Warning);
+        let found = crate::rules::testing::run(&RULE, POST, "---\ndate: 12/31/2020\n---\n");
+        assert_eq!(
+            found[0].message,
+            "`12/31/2020` is not a real date: there is no month 31, and Jekyll stops the build on it"
+        );
+        assert_eq!(found[0].severity, Severity::Error);
         assert_eq!(
             spans(&RULE, POST, "---\ndate: '2024-13-01'\n---\n"),
             ["'2024-13-01'"]
@@ -104,6 +136,9 @@ mod tests {
             "---\ndate: 2024-02-29\n---\n",
             "---\ndate: 2024-01-05 10:00:00 +0100\n---\n",
             "---\ndate: \"Jan 5, 2024\"\n---\n",
+            "---\ndate: Tue, 02 Jun 2020 10:00:00 -0500\n---\n",
+            "---\ndate: 31/12/2020\n---\n",
+            "---\ndate: 2024-01-01 24:00:00\n---\n",
             "---\ndate: 2024-1-5\n---\n",
             "---\nupdated: TBD\n---\n",
             "---\nseo:\n  date: TBD\n---\n",

@@ -21,8 +21,9 @@ digit months and days), and checks that the date exists.
 ## Why is this bad?
 Jekyll reads only files whose names match; any other file in `_posts/` is skipped
 without a message, so the post is simply missing from the site. A matching name
-with an impossible date (`2024-02-30-…`) stops the build or moves the post to
-another day. Files Jekyll ignores on purpose (names starting with `_`, `.`, `#` or
+with an impossible date stops the build (`2024-13-01-…`, `2024-01-32-…`), or,
+for a day past the end of its month (`2023-02-29-…`), is a warning: Jekyll
+says nothing and dates the post on the day it rolls over to (1 March). Files Jekyll ignores on purpose (names starting with `_`, `.`, `#` or
 `~`, or ending with `~`) and a `README` are not reported.
 
 ## How to fix
@@ -33,7 +34,7 @@ the front matter has a `date:`, the help suggests the name it implies.
 ```text
 _posts/my-post.md              reported: Jekyll skips it
 _posts/2024-5-1-my-post.md     fine
-_posts/2023-02-29-leap.md      reported: February 2023 has no day 29
+_posts/2023-02-29-leap.md      reported: February 2023 has no day 29 (dated 2023-03-01)
 ```",
     fix: FixAvailability::Never,
     check: Some(check),
@@ -53,15 +54,25 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
     match name_date(name) {
         Some((date, written)) => {
-            if let Err(DateProblem::Impossible(why)) = check_calendar(&date) {
-                out.push(
+            match check_calendar(&date) {
+                Err(DateProblem::Impossible(why)) => out.push(
                     Diagnostic::new(
                         &RULE,
                         0..0,
-                        format!("the date in the file name, {written}, does not exist: {why}"),
+                        format!("the date in the file name, {written}, does not exist: {why}, and Jekyll stops the build on it"),
                     )
                     .with_help("rename the file with the real publication date"),
-                );
+                ),
+                Err(DateProblem::RollsOver(why, becomes)) => out.push(
+                    Diagnostic::new(
+                        &RULE,
+                        0..0,
+                        format!("the date in the file name, {written}, does not exist: {why}, so Jekyll dates the post {becomes}"),
+                    )
+                    .with_severity(Severity::Warning)
+                    .with_help("rename the file with the real publication date: Jekyll says nothing and uses the day it rolls over to"),
+                ),
+                _ => {}
             }
         }
         None => {
@@ -128,9 +139,16 @@ mod tests {
     fn reports_dates_that_do_not_exist() {
         assert_eq!(
             names("_posts/2023-02-29-leap.md"),
-            ["the date in the file name, 2023-02-29, does not exist: February 2023 has no day 29"]
+            [
+                "the date in the file name, 2023-02-29, does not exist: February 2023 has no day 29, so Jekyll dates the post 2023-03-01"
+            ]
         );
-        assert_eq!(names("_posts/2024-13-01-x.md").len(), 1);
+        assert_eq!(
+            names("_posts/2024-13-01-x.md"),
+            [
+                "the date in the file name, 2024-13-01, does not exist: there is no month 13, and Jekyll stops the build on it"
+            ]
+        );
     }
 
     #[test]
