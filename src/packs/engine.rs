@@ -862,10 +862,10 @@ impl Engine {
             let sentence_start = view.segment.title || view.sentence_start(i);
             let elsewhere = capitalised_mid_sentence(view.document, word, &view.titles)
                 > usize::from(!sentence_start);
-            if crate::closest::distance(lower, correction_word) > 1
-                || elsewhere
-                || (!sentence_start && view.in_capitalised_run(i))
-            {
+            let near = std::iter::once(correction_word)
+                .chain(correction.others.split('|'))
+                .any(|c| !c.is_empty() && crate::closest::distance(lower, c) <= 1);
+            if !near || elsewhere || (!sentence_start && view.in_capitalised_run(i)) {
                 return;
             }
             certain &= sentence_start;
@@ -878,13 +878,21 @@ impl Engine {
             if allow.contains(lower) {
                 continue;
             }
-            let cased = match_case(word, correction_word);
+            // Several corrections ("lastest": "latest" or "last") are all
+            // named, and none is written: only the author knows which.
+            let several = !correction.others.is_empty();
+            let cased = std::iter::once(correction_word)
+                .chain(correction.others.split('|').filter(|_| several))
+                .map(|c| match_case(word, c))
+                .collect::<Vec<_>>()
+                .join("` or `");
+            let fix = (!several).then(|| (view.words[i].clone(), cased.clone()));
             let mut finding = self.finding(
                 *rule,
                 view,
                 view.words[i].clone(),
                 &[("match", word), ("replacement", &cased)],
-                Some((view.words[i].clone(), cased.clone())),
+                fix,
             );
             if let Some(fix) = finding.fix.as_mut().filter(|_| !certain) {
                 fix.applicability = Applicability::Unsafe;
@@ -1239,9 +1247,10 @@ impl<'a> View<'a> {
     }
 
     /// Whether word `i` is joined to a neighbour by an underscore, written
-    /// plain or escaped (`schedule_a`, `schedule\_a`): part of an identifier.
+    /// plain or escaped (`schedule_a`, `schedule\_a`): part of an identifier;
+    /// or is a handle after an `@` (`@namin`).
     fn in_identifier(&self, i: usize) -> bool {
-        let before = i > 0 && self.gap(i - 1).ends_with('_');
+        let before = self.text()[..self.words[i].start].ends_with(['_', '@']);
         let after = i + 1 < self.words.len()
             && (self.gap(i).starts_with('_') || self.gap(i).starts_with("\\_"));
         before || after
@@ -1747,8 +1756,39 @@ mod tests {
     }
 
     #[test]
+    fn a_misspelling_with_several_corrections_names_them_and_fixes_nothing() {
+        let packs = crate::packs::shipped().unwrap();
+        let levels = Levels::every_rule_on(&crate::setup::catalog(&packs));
+        let engine = Engine::new(&packs, &levels).unwrap();
+        let text = "Read the lastest news. Lastest is what we say, on teh list.";
+        let mut out = Vec::new();
+        engine.check(text, &segments(text, 0), &mut Vec::new(), &mut out);
+        let found: Vec<_> = out
+            .iter()
+            .filter(|d| d.rule == "misspelling")
+            .map(|d| (&text[d.span.clone()], d.message.as_str(), d.fix.is_some()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "lastest",
+                    "`lastest` is a misspelling of `latest` or `last`",
+                    false
+                ),
+                (
+                    "Lastest",
+                    "`Lastest` is a misspelling of `Latest` or `Last`",
+                    false
+                ),
+                ("teh", "`teh` is a misspelling of `the`", true),
+            ]
+        );
+    }
+
+    #[test]
     fn accepted_words_are_never_misspellings() {
-        let text = "We recieve the Teh report. Teh said so.";
+        let text = "We recieve the Kez report. Kez said so.";
         assert_eq!(misspellings(text, ""), [found("recieve", "receive", true)]);
         assert_eq!(misspellings(text, "# names\nrecieve\n"), []);
         // A capitalised entry is that casing (and all capitals) only.
