@@ -1490,7 +1490,8 @@ fn beside_a_slip(view: &View, i: usize, correction: &str) -> bool {
 /// a name wherever it appears ("Emanuel Feld ... Feld used"). Only asked
 /// about the rare capitalised word found in the misspelling table. A
 /// title's words (`titles`, file ranges) are left out: Title Case
-/// capitalises every word.
+/// capitalises every word. The first word of an image's alt text, or of a
+/// link's text that starts a sentence (`![Word`, `. [Word`), starts one.
 fn capitalised_mid_sentence(document: &str, word: &str, titles: &[Range<usize>]) -> usize {
     let bytes = document.as_bytes();
     let in_title = |at: usize| titles.iter().any(|t| t.contains(&at));
@@ -1505,7 +1506,7 @@ fn capitalised_mid_sentence(document: &str, word: &str, titles: &[Range<usize>])
         let previous = before.next();
         let glued = previous.is_some_and(joined);
         let last_mark = document[..at]
-            .trim_end_matches([' ', '\t', '*', '_', '"', '“', '('])
+            .trim_end_matches([' ', '\t', '*', '_', '"', '“', '(', '['])
             .chars()
             .last();
         let sentence_start =

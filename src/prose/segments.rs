@@ -44,23 +44,22 @@ use crate::line_index::LineIndex;
 pub struct Prose {
     text: String,
     pieces: Vec<Piece>,
-    /// Where each segment ends in `text` and in `pieces`, and whether it
-    /// ended at a cut, so that the next one continues it.
-    ends: Vec<(usize, usize, bool)>,
-    /// How many segments at the start are titles (see [`Segment::title`]).
-    titles: usize,
+    /// Where each segment ends in `text` and in `pieces`, whether it
+    /// ended at a cut, so that the next one continues it, and whether it is
+    /// a title (see [`Segment::title`]).
+    ends: Vec<(usize, usize, bool, bool)>,
 }
 
 impl Prose {
     /// The segments, in the order of the document.
     pub fn iter(&self) -> impl Iterator<Item = Segment<'_>> {
-        let starts = std::iter::once((0, 0, false)).chain(self.ends.iter().copied());
-        starts.zip(&self.ends).enumerate().map(
-            |(index, ((text, piece, cut), &(text_end, piece_end, _)))| Segment {
+        let starts = std::iter::once((0, 0, false, false)).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(
+            |((text, piece, cut, _), &(text_end, piece_end, _, title))| Segment {
                 text: &self.text[text..text_end],
                 pieces: &self.pieces[piece..piece_end],
                 continues: cut,
-                title: index < self.titles,
+                title,
             },
         )
     }
@@ -71,7 +70,7 @@ impl Prose {
     /// onto whole and a fix never edits. For prose read outside the Markdown
     /// body.
     pub fn push_text(&mut self, text: &str, source: Range<usize>, verbatim: bool) {
-        let start = self.ends.last().map_or(0, |&(end, _, _)| end);
+        let start = self.ends.last().map_or(0, |&(end, _, _, _)| end);
         let at = self.text.len() - start;
         self.text.push_str(text);
         if verbatim {
@@ -91,15 +90,14 @@ impl Prose {
 
     /// Ends the segment being built, kept if it has a letter or digit and at
     /// least one piece from the file. `title` says its words are a title's
-    /// (see [`Segment::title`]); titles must come before other segments.
+    /// (see [`Segment::title`]).
     pub fn end_segment(&mut self, title: bool) {
-        let (text, pieces, _) = self.ends.last().copied().unwrap_or_default();
+        let (text, pieces, _, _) = self.ends.last().copied().unwrap_or_default();
         let kept = self.pieces[pieces..].iter().any(|p| p.len > 0)
-            && self.text[text..].chars().any(char::is_alphanumeric)
-            && (!title || self.titles == self.ends.len());
+            && self.text[text..].chars().any(char::is_alphanumeric);
         if kept {
-            self.ends.push((self.text.len(), self.pieces.len(), false));
-            self.titles += usize::from(title);
+            self.ends
+                .push((self.text.len(), self.pieces.len(), false, title));
         } else {
             self.text.truncate(text);
             self.pieces.truncate(pieces);
@@ -113,7 +111,7 @@ impl Prose {
         self.pieces.extend_from_slice(&other.pieces);
         let ends = other.ends.iter();
         self.ends
-            .extend(ends.map(|&(t, p, cut)| (text + t, pieces + p, cut)));
+            .extend(ends.map(|&(t, p, cut, title)| (text + t, pieces + p, cut, title)));
     }
 
     /// How many segments there are.
@@ -317,6 +315,7 @@ pub fn segments(text: &str, body_start: usize) -> Prose {
 pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
     let body = &text[body_start..];
     let (masks, input) = mask::masked(body);
+    let input = bracket_titled_destinations(body, &masks, input);
     // Masking keeps every line break, so the body's lines are the file's.
     let lines = lines.starts_from(body_start);
     let arena = Arena::new();
@@ -336,6 +335,7 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
         links: Vec::new(),
         comments: Vec::new(),
         quotes: Vec::new(),
+        link_titles: Vec::new(),
         verbatim: None,
         skip_depth: 0,
         cut_from: 0,
@@ -350,12 +350,44 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
         }
     }
     builder.flush();
+    builder.flush_link_titles();
     Body {
         prose: builder.out,
         links: builder.links,
         comments: builder.comments,
         quotes: builder.quotes,
     }
+}
+
+/// `input` (the masked body) with each masked link destination that a
+/// title follows (`[a](https://x.com "Title")`) written `<…>`, spaces
+/// inside: blanked to spaces alone, the destination would be missing and
+/// the title read as one, so the link would not parse.
+fn bracket_titled_destinations<'a>(
+    body: &str,
+    masks: &[Range<usize>],
+    input: std::borrow::Cow<'a, str>,
+) -> std::borrow::Cow<'a, str> {
+    let titled = |m: &&Range<usize>| {
+        m.end - m.start >= 2
+            && body[..m.start].ends_with("](")
+            && body[m.end..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(['"', '\'', '('])
+            && body[m.start..m.end]
+                .bytes()
+                .all(|b| !b.is_ascii_whitespace())
+    };
+    if !masks.iter().any(|m| titled(&m)) {
+        return input;
+    }
+    let mut bytes = input.into_owned().into_bytes();
+    for m in masks.iter().filter(titled) {
+        // Masked bytes are spaces in `input`: ASCII, so the text stays UTF-8.
+        bytes[m.start] = b'<';
+        bytes[m.end - 1] = b'>';
+    }
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
 }
 
 /// Past this many bytes, a segment ends at its next sentence start. Paragraphs
@@ -375,6 +407,9 @@ struct Builder<'t> {
     links: Vec<Link>,
     comments: Vec<Range<usize>>,
     quotes: Vec<Range<usize>>,
+    /// The titles of the links met in the block being read (body-relative),
+    /// made segments when it ends.
+    link_titles: Vec<Range<usize>>,
     /// The verbatim HTML element (`code`, `pre`, …) the text is inside.
     verbatim: Option<&'static str>,
     /// How many enclosing nodes hide their text (depth, since they nest).
@@ -447,6 +482,9 @@ impl Builder<'_> {
         }
         if let NodeValue::Link(link) | NodeValue::Image(link) = value {
             self.link(&link.url, pos, matches!(value, NodeValue::Image(_)));
+            if let Some(range) = self.link_title(&link.title, pos) {
+                self.link_titles.push(range);
+            }
         }
         let html = match value {
             NodeValue::HtmlBlock(block) => Some(block.literal.as_str()),
@@ -516,6 +554,41 @@ impl Builder<'_> {
         ) {
             self.flush();
         }
+        if matches!(
+            value,
+            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
+        ) {
+            self.flush_link_titles();
+        }
+    }
+
+    /// Where an inline link's or image's `title` is written (body-relative):
+    /// `[text](url "title")`, with `"`, `'` or `()` around it, right before
+    /// the closing parenthesis. `None` when the title is empty or reads
+    /// otherwise than it is written (an escape, an entity, a line of a block
+    /// quote), and for a reference link, whose title is in its definition.
+    /// A title of one token ("IMG_2041", "bin-deployable-assemlies") is a
+    /// file name, as such alt texts are, not words.
+    fn link_title(&self, title: &str, pos: Sourcepos) -> Option<Range<usize>> {
+        if !title.trim().contains(char::is_whitespace) {
+            return None;
+        }
+        let node = self.body_range(pos)?;
+        let source = &self.text[self.body_start + node.start..self.body_start + node.end];
+        let inner = source.strip_suffix(')')?.trim_end();
+        let opener = match inner.chars().next_back()? {
+            '"' => '"',
+            '\'' => '\'',
+            ')' => '(',
+            _ => return None,
+        };
+        let before = inner[..inner.len() - 1].strip_suffix(title)?;
+        let before = before.strip_suffix(opener)?;
+        if !before.ends_with(char::is_whitespace) {
+            return None;
+        }
+        let start = node.start + before.len() + opener.len_utf8();
+        Some(start..start + title.len())
     }
 
     /// The body-relative byte range of a node, from comrak's 1-based byte
@@ -559,6 +632,9 @@ impl Builder<'_> {
 
     /// Records a link destination, pointing at it in the source when it can.
     fn link(&mut self, url: &str, pos: Sourcepos, image: bool) {
+        // A masked destination reads as spaces (see
+        // `bracket_titled_destinations`): as unknown as an empty one.
+        let url = if url.trim().is_empty() { "" } else { url };
         let Some(node) = self.body_range(pos) else {
             return;
         };
@@ -648,7 +724,7 @@ impl Builder<'_> {
             for piece in &mut out.pieces[k..] {
                 piece.at -= within;
             }
-            out.ends.push((cut, k, true));
+            out.ends.push((cut, k, true, false));
             self.start = (cut, k);
             self.cut_from = cut;
         }
@@ -663,9 +739,24 @@ impl Builder<'_> {
     /// Ends the current segment: kept if it has a letter or digit, else
     /// taken back.
     fn flush(&mut self) {
+        self.end(false);
+    }
+
+    /// Makes each link title met since the last call a segment of its own,
+    /// read as a title: link titles are mostly written in Title Case.
+    fn flush_link_titles(&mut self) {
+        for range in std::mem::take(&mut self.link_titles) {
+            self.add(range);
+            self.end(true);
+        }
+    }
+
+    /// Ends the current segment, a title or not (see [`Segment::title`]).
+    fn end(&mut self, title: bool) {
         let out = &mut self.out;
         if out.text[self.start.0..].chars().any(char::is_alphanumeric) {
-            out.ends.push((out.text.len(), out.pieces.len(), false));
+            out.ends
+                .push((out.text.len(), out.pieces.len(), false, title));
         } else {
             out.text.truncate(self.start.0);
             out.pieces.truncate(self.start.1);
@@ -1045,5 +1136,65 @@ mod tests {
         ) {
             assert_same_parse(&parts.concat());
         }
+    }
+}
+
+#[cfg(test)]
+mod link_title_tests {
+    use super::*;
+
+    /// Each segment's text, and whether it is read as a title.
+    fn titled(body: &str) -> Vec<(String, bool)> {
+        segments(body, 0)
+            .iter()
+            .map(|s| (s.text.to_string(), s.title))
+            .collect()
+    }
+
+    #[test]
+    fn link_titles_are_title_segments_after_their_block() {
+        let body = "See [the post](/a \"Software Configuraiton Management\") and \
+                    [this](https://example.com/b 'Release Bulids') or ![a pic](/c.png (Teh Pic)).\n\n\
+                    Next.\n";
+        let expected = [
+            ("See the post and this or ", false),
+            ("a pic", false),
+            ("Software Configuraiton Management", true),
+            ("Release Bulids", true),
+            ("Teh Pic", true),
+            ("Next.", false),
+        ];
+        let expected: Vec<_> = expected.map(|(t, b)| (t.to_string(), b)).into();
+        assert_eq!(titled(body), expected);
+        // The title maps back to its bytes in the file.
+        let prose = segments(body, 0);
+        let title = prose
+            .iter()
+            .find(|s| s.text.starts_with("Release"))
+            .unwrap();
+        assert_eq!(&body[title.source_span(0..14)], "Release Bulids");
+    }
+
+    #[test]
+    fn a_title_that_reads_otherwise_than_written_is_left_out() {
+        // An escape, an entity, a reference link (its title is in the
+        // definition) and a title spread over block quote lines.
+        let body = "An [a](/x \"say \\\"hi\\\" now\") and [b](/y \"Tom &amp; Jerry\").\n\n\
+                    A [c][r] here.\n\n[r]: /z \"Ref Title\"\n\n\
+                    > A [d](/w \"one\n> two\") end.\n\n\
+                    ![a pic](/e.png \"a-pic-of-teh-box\")\n";
+        let texts: Vec<_> = titled(body).into_iter().filter(|(_, t)| *t).collect();
+        assert_eq!(texts, []);
+    }
+
+    #[test]
+    fn a_masked_destination_with_a_title_is_still_a_link_with_no_url() {
+        let body =
+            "See [the post](https://example.com/a \"A Title\") and [x](https://example.com/b).\n";
+        let parsed = parse(body, 0, &LineIndex::new(body));
+        let urls: Vec<_> = parsed.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(urls, ["", ""]);
+        let texts: Vec<_> = parsed.prose.iter().map(|s| s.text.to_string()).collect();
+        assert_eq!(texts, ["See the post and x.", "A Title"]);
     }
 }
