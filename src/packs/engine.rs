@@ -1491,7 +1491,8 @@ fn beside_a_slip(view: &View, i: usize, correction: &str) -> bool {
 /// about the rare capitalised word found in the misspelling table. A
 /// title's words (`titles`, file ranges) are left out: Title Case
 /// capitalises every word. The first word of an image's alt text, or of a
-/// link's text that starts a sentence (`![Word`, `. [Word`), starts one.
+/// link's text that starts a sentence (`![Word`, `. [Word`), starts one,
+/// and so does a table cell's (`| Word`).
 fn capitalised_mid_sentence(document: &str, word: &str, titles: &[Range<usize>]) -> usize {
     let bytes = document.as_bytes();
     let in_title = |at: usize| titles.iter().any(|t| t.contains(&at));
@@ -1509,8 +1510,8 @@ fn capitalised_mid_sentence(document: &str, word: &str, titles: &[Range<usize>])
             .trim_end_matches([' ', '\t', '*', '_', '"', '“', '(', '['])
             .chars()
             .last();
-        let sentence_start =
-            last_mark.is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '#' | '>' | '-'));
+        let sentence_start = last_mark
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '#' | '>' | '-' | '|'));
         after_ok && !glued && !sentence_start
     });
     mid_sentence.take(2).count()

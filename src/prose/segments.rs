@@ -390,6 +390,46 @@ fn bracket_titled_destinations<'a>(
     std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
 }
 
+/// Whether an image's alt text is a file name rather than words: one token
+/// with no space ("bin-deployable-assemlies", "IMG_2041.jpg") or a
+/// screenshot's default name ("Screen Shot 2021-03-04 at 10.02.11").
+fn alt_is_a_file_name(alt: &str) -> bool {
+    let alt = alt.trim();
+    let lower = alt.to_ascii_lowercase();
+    let screenshot = ["screen shot ", "screenshot ", "screenshot_", "screen_shot"]
+        .iter()
+        .any(|p| {
+            lower.starts_with(p) && lower[p.len()..].starts_with(|c: char| c.is_ascii_digit())
+        });
+    screenshot || (!alt.is_empty() && !alt.contains(char::is_whitespace))
+}
+
+/// Where the values of the `alt` attributes of the `<img>` tags in `html`
+/// are, quoted with `"` or `'`. A tag is read up to its first `>`.
+fn alt_attributes(html: &str) -> Vec<Range<usize>> {
+    let lower = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    for tag_start in memchr::memmem::find_iter(lower.as_bytes(), b"<img") {
+        let tag_end = lower[tag_start..]
+            .find('>')
+            .map_or(lower.len(), |e| tag_start + e);
+        let tag = &lower[tag_start..tag_end];
+        let Some(at) = [
+            " alt=\"", " alt='", "\nalt=\"", "\nalt='", "\talt=\"", "\talt='",
+        ]
+        .iter()
+        .filter_map(|a| tag.find(a).map(|i| i + a.len()))
+        .min() else {
+            continue;
+        };
+        let quote = tag.as_bytes()[at - 1] as char;
+        if let Some(len) = tag[at..].find(quote) {
+            found.push(tag_start + at..tag_start + at + len);
+        }
+    }
+    found
+}
+
 /// Past this many bytes, a segment ends at its next sentence start. Paragraphs
 /// of real posts are far shorter, so this only cuts pathological ones.
 pub const LONG_SEGMENT: usize = 1 << 16;
@@ -505,6 +545,12 @@ impl Builder<'_> {
             self.quotes
                 .push(self.body_start + range.start..self.body_start + range.end);
         }
+        if let Some(html) = html
+            && !html.trim_start().starts_with("<!--")
+            && opens_verbatim(html.trim_start()).is_none()
+        {
+            self.html_alt_texts(pos);
+        }
         match value {
             NodeValue::Text(_) => {
                 if let Some(range) = self.body_range(pos) {
@@ -512,7 +558,7 @@ impl Builder<'_> {
                 }
             }
             NodeValue::SoftBreak | NodeValue::LineBreak => self.line_break(),
-            NodeValue::Image(_) if self.alt_is_a_file_name(pos) => {
+            NodeValue::Image(_) if self.markdown_alt_is_a_file_name(pos) => {
                 self.flush();
                 self.skip_depth = 1;
             }
@@ -562,6 +608,23 @@ impl Builder<'_> {
         }
     }
 
+    /// Makes the `alt` text of each `<img>` tag in an HTML node a segment
+    /// of its own, as a Markdown image's alt text is; not one that is a
+    /// file name (see [`alt_is_a_file_name`]).
+    fn html_alt_texts(&mut self, pos: Sourcepos) {
+        let Some(node) = self.body_range(pos) else {
+            return;
+        };
+        let source = &self.text[self.body_start + node.start..self.body_start + node.end];
+        for range in alt_attributes(source) {
+            if !alt_is_a_file_name(&source[range.clone()]) {
+                self.flush();
+                self.add(node.start + range.start..node.start + range.end);
+                self.flush();
+            }
+        }
+    }
+
     /// Where an inline link's or image's `title` is written (body-relative):
     /// `[text](url "title")`, with `"`, `'` or `()` around it, right before
     /// the closing parenthesis. `None` when the title is empty or reads
@@ -605,29 +668,17 @@ impl Builder<'_> {
         .then_some(start..end)
     }
 
-    /// Whether an image's alt text, as written, is a file name rather than
-    /// words: one token with no space ("bin-deployable-assemlies",
-    /// "IMG_2041.jpg") or a screenshot's default name ("Screen Shot
-    /// 2021-03-04 at 10.02.11").
-    fn alt_is_a_file_name(&self, pos: Sourcepos) -> bool {
+    /// Whether a Markdown image's alt text, as written, is a file name
+    /// rather than words (see [`alt_is_a_file_name`]).
+    fn markdown_alt_is_a_file_name(&self, pos: Sourcepos) -> bool {
         let Some(range) = self.body_range(pos) else {
             return false;
         };
         let source = &self.text[self.body_start + range.start..self.body_start + range.end];
-        let Some(alt) = source
+        source
             .strip_prefix("![")
             .and_then(|rest| rest.split_once(']'))
-            .map(|(alt, _)| alt.trim())
-        else {
-            return false;
-        };
-        let lower = alt.to_ascii_lowercase();
-        let screenshot = ["screen shot ", "screenshot ", "screenshot_", "screen_shot"]
-            .iter()
-            .any(|p| {
-                lower.starts_with(p) && lower[p.len()..].starts_with(|c: char| c.is_ascii_digit())
-            });
-        screenshot || (!alt.is_empty() && !alt.contains(char::is_whitespace))
+            .is_some_and(|(alt, _)| alt_is_a_file_name(alt))
     }
 
     /// Records a link destination, pointing at it in the source when it can.
@@ -1196,5 +1247,19 @@ mod link_title_tests {
         assert_eq!(urls, ["", ""]);
         let texts: Vec<_> = parsed.prose.iter().map(|s| s.text.to_string()).collect();
         assert_eq!(texts, ["See the post and x.", "A Title"]);
+    }
+
+    #[test]
+    fn html_alt_texts_are_segments_of_their_own() {
+        let body = "<p><img src=\"https://x.com/a.png\" alt=\"A pic of teh box\"/></p>\n\n\
+                    Text <IMG\nALT='An inline one' src=x> more.\n\n\
+                    <img alt=\"IMG_2041.jpg\"> <img src=y alt=\"\">\n\n\
+                    <!-- <img alt=\"A commented one\"> -->\n\n\
+                    <pre><img alt=\"A verbatim one\"></pre>\n";
+        let texts: Vec<_> = titled(body).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts,
+            ["A pic of teh box", "Text ", "An inline one", " more."]
+        );
     }
 }
