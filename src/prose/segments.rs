@@ -9,8 +9,11 @@
 //! continues it as a line break, so "the\nour" is one phrase even inside a
 //! block quote; code spans, inline HTML, footnote references, images and
 //! masked ranges end it, so words on either side are never neighbours. Image
-//! alt text and struck-through text (a visible correction, "~~twenty~~
-//! twenty-three") are segments of their own. Code blocks, HTML blocks and HTML comments
+//! alt text (of a Markdown image or an HTML `<img>`), a link's title, and
+//! struck-through text (a visible correction, "~~twenty~~ twenty-three")
+//! are segments of their own, and so is each run of text between the tags
+//! of an HTML block (a `<blockquote>` there is a quote). Code blocks, HTML
+//! comments and verbatim HTML elements (`<pre>`, `<code>`, `<script>`…)
 //! never produce text.
 //!
 //! A segment's text is copied from the source bytes, not from comrak's decoded
@@ -430,6 +433,39 @@ fn alt_attributes(html: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// The runs of text between the tags of `html`, leaving out comments and
+/// the content of verbatim elements (see [`VERBATIM`]).
+fn html_text_runs(html: &str) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut at = 0;
+    while at < html.len() {
+        let Some(open) = html[at..].find('<').map(|o| at + o) else {
+            runs.push(at..html.len());
+            break;
+        };
+        if open > at {
+            runs.push(at..open);
+        }
+        let rest = &html[open..];
+        let end_of = |closer: &str| {
+            rest.find(closer)
+                .map_or(html.len(), |e| open + e + closer.len())
+        };
+        at = if rest.starts_with("<!--") {
+            end_of("-->")
+        } else if let Some(name) = opens_verbatim(rest) {
+            let lower = rest.to_ascii_lowercase();
+            let closer = format!("</{name}");
+            lower.find(&closer).map_or(html.len(), |e| {
+                rest[e..].find('>').map_or(html.len(), |g| open + e + g + 1)
+            })
+        } else {
+            end_of(">")
+        };
+    }
+    runs
+}
+
 /// Past this many bytes, a segment ends at its next sentence start. Paragraphs
 /// of real posts are far shorter, so this only cuts pathological ones.
 pub const LONG_SEGMENT: usize = 1 << 16;
@@ -550,6 +586,9 @@ impl Builder<'_> {
             && opens_verbatim(html.trim_start()).is_none()
         {
             self.html_alt_texts(pos);
+            if matches!(value, NodeValue::HtmlBlock(_)) {
+                self.html_block_text(pos);
+            }
         }
         match value {
             NodeValue::Text(_) => {
@@ -622,6 +661,31 @@ impl Builder<'_> {
                 self.add(node.start + range.start..node.start + range.end);
                 self.flush();
             }
+        }
+    }
+
+    /// Makes each run of text between the tags of an HTML block (a table's
+    /// cells, a paragraph) a segment of its own: readers see it. Comments
+    /// and verbatim elements (`<pre>`, `<code>`, `<script>`…) are skipped;
+    /// a `<blockquote>` is a quote.
+    fn html_block_text(&mut self, pos: Sourcepos) {
+        let Some(node) = self.body_range(pos) else {
+            return;
+        };
+        let source = &self.text[self.body_start + node.start..self.body_start + node.end];
+        // A `<blockquote>` holds someone else's words, as `>` does.
+        let lower = source.to_ascii_lowercase();
+        for open in memchr::memmem::find_iter(lower.as_bytes(), b"<blockquote") {
+            let close = lower[open..]
+                .find("</blockquote")
+                .map_or(source.len(), |c| open + c);
+            let start = self.body_start + node.start;
+            self.quotes.push(start + open..start + close);
+        }
+        for range in html_text_runs(source) {
+            self.flush();
+            self.add(node.start + range.start..node.start + range.end);
+            self.flush();
         }
     }
 
@@ -928,7 +992,7 @@ mod tests {
 
     #[test]
     fn code_html_and_comments_are_not_prose() {
-        let body = "Use `the the` here.\n\n```\nthe the\n```\n\n    indented the the\n\n<div>the the</div>\n\n<!-- the the -->\n\nA <kbd>Tab</kbd> key.\n";
+        let body = "Use `the the` here.\n\n```\nthe the\n```\n\n    indented the the\n\n<pre>the the</pre>\n\n<!-- the the -->\n\nA <kbd>Tab</kbd> key.\n";
         // The tags break the flow; keyboard input is not prose.
         assert_eq!(texts(body), ["Use ", " here.", "A ", " key."]);
     }
@@ -1260,6 +1324,37 @@ mod link_title_tests {
         assert_eq!(
             texts,
             ["A pic of teh box", "Text ", "An inline one", " more."]
+        );
+    }
+
+    #[test]
+    fn html_block_text_is_prose_but_not_comments_or_verbatim_elements() {
+        let body = "<table>\n<tr><td>Every row of teh table</td><td>One <b>bold</b> cell</td></tr>\n\
+                    <!-- <td>A comment</td> -->\n<tr><td><code>a_code teh</code> and <PRE>pre\n</pre>after</td></tr>\n\
+                    </table>\n";
+        let texts: Vec<_> = titled(body).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "Every row of teh table",
+                "One ",
+                "bold",
+                " cell",
+                " and ",
+                "after"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_html_blockquote_is_a_quote() {
+        let body =
+            "<div>\n<blockquote>\nSomeone said teh thing.\n</blockquote>\nOur words.\n</div>\n";
+        let parsed = parse(body, 0, &LineIndex::new(body));
+        let quoted = &body[parsed.quotes[0].clone()];
+        assert!(
+            quoted.contains("Someone said") && !quoted.contains("Our words"),
+            "{quoted}"
         );
     }
 }
