@@ -408,14 +408,15 @@ fn alt_is_a_file_name(alt: &str) -> bool {
 }
 
 /// Where the values of the `alt` attributes of the `<img>` tags in `html`
-/// are, quoted with `"` or `'`. A tag is read up to its first `>`.
+/// are, quoted with `"` or `'`. A tag is read up to its first `>` (or `<`).
 fn alt_attributes(html: &str) -> Vec<Range<usize>> {
     let lower = html.to_ascii_lowercase();
     let mut found = Vec::new();
     for tag_start in memchr::memmem::find_iter(lower.as_bytes(), b"<img") {
-        let tag_end = lower[tag_start..]
-            .find('>')
-            .map_or(lower.len(), |e| tag_start + e);
+        // A tag ends at its `>`, or where the next one starts.
+        let tag_end = lower[tag_start + 1..]
+            .find(['<', '>'])
+            .map_or(lower.len(), |e| tag_start + 1 + e);
         let tag = &lower[tag_start..tag_end];
         let Some(at) = [
             " alt=\"", " alt='", "\nalt=\"", "\nalt='", "\talt=\"", "\talt='",
@@ -436,6 +437,7 @@ fn alt_attributes(html: &str) -> Vec<Range<usize>> {
 /// The runs of text between the tags of `html`, leaving out comments and
 /// the content of verbatim elements (see [`VERBATIM`]).
 fn html_text_runs(html: &str) -> Vec<Range<usize>> {
+    let lower = html.to_ascii_lowercase();
     let mut runs = Vec::new();
     let mut at = 0;
     while at < html.len() {
@@ -454,9 +456,8 @@ fn html_text_runs(html: &str) -> Vec<Range<usize>> {
         at = if rest.starts_with("<!--") {
             end_of("-->")
         } else if let Some(name) = opens_verbatim(rest) {
-            let lower = rest.to_ascii_lowercase();
             let closer = format!("</{name}");
-            lower.find(&closer).map_or(html.len(), |e| {
+            lower[open..].find(&closer).map_or(html.len(), |e| {
                 rest[e..].find('>').map_or(html.len(), |g| open + e + g + 1)
             })
         } else {
@@ -675,12 +676,22 @@ impl Builder<'_> {
         let source = &self.text[self.body_start + node.start..self.body_start + node.end];
         // A `<blockquote>` holds someone else's words, as `>` does.
         let lower = source.to_ascii_lowercase();
+        // The close last found, reused by the opens before it, so a block of
+        // many opens is read once.
+        let mut close: Option<usize> = None;
         for open in memchr::memmem::find_iter(lower.as_bytes(), b"<blockquote") {
-            let close = lower[open..]
-                .find("</blockquote")
-                .map_or(source.len(), |c| open + c);
+            let end = match close {
+                Some(c) if c > open => c,
+                _ => {
+                    let c = lower[open..]
+                        .find("</blockquote")
+                        .map_or(source.len(), |c| open + c);
+                    close = Some(c);
+                    c
+                }
+            };
             let start = self.body_start + node.start;
-            self.quotes.push(start + open..start + close);
+            self.quotes.push(start + open..start + end);
         }
         for range in html_text_runs(source) {
             self.flush();
