@@ -4,9 +4,10 @@
 //! ## The misspelling table
 //!
 //! The typos project's list (`typos-dict`, MIT OR Apache-2.0) is made for source
-//! code, so it is filtered here for prose: only entries with exactly one
-//! correction, ASCII keys of four letters or more, and never a key that an
-//! English word list knows. The word list is Wordnik's (`wordnik_list`, MIT)
+//! code, so it is filtered here for prose (see `kept`): ASCII lowercase keys
+//! that no English word list knows, of four letters or more (with one
+//! correction or several, joined by `|`), or of three when the key is its
+//! one correction with two neighbouring letters swapped ("teh"). The word list is Wordnik's (`wordnik_list`, MIT)
 //! plus every British, American, Canadian and Australian spelling in VarCon
 //! (`varcon`, MIT OR Apache-2.0), so "prioritising" and "behaviour" are real
 //! words and can never be "corrected". The result is a static open-addressing
@@ -152,19 +153,11 @@ fn misspellings(out_dir: &std::path::Path) {
             }
         }
     }
-    let mut table: Vec<(&str, &str)> = typos_dict::WORD
+    let mut table: Vec<(&str, String)> = typos_dict::WORD
         .map
         .entries()
-        .filter_map(|(key, corrections)| match corrections {
-            [only] => Some((key.into_inner(), *only)),
-            _ => None,
-        })
-        .filter(|(key, correction)| {
-            key.len() >= 4
-                && key.bytes().all(|b| b.is_ascii_lowercase())
-                && !known.contains(*key)
-                && !correction.eq_ignore_ascii_case(key)
-        })
+        .map(|(key, corrections)| (key.into_inner(), corrections.join("|")))
+        .filter(|(key, corrections)| kept(key, corrections, &known))
         .collect();
     table.sort_unstable();
     let near_words = one_deletion_away(&known);
@@ -180,6 +173,10 @@ fn misspellings(out_dir: &std::path::Path) {
         let correction_at = text.len();
         text.push_str(correction);
         let uncertain = u32::from(uncertain(key, correction, &known, &near_words));
+        assert!(
+            correction.len() < 256,
+            "a correction's length fits its byte"
+        );
         let _ = write!(
             entries,
             "[{key_at},{correction_at},{}],",
@@ -233,6 +230,37 @@ fn misspellings(out_dir: &std::path::Path) {
         table.len()
     );
     std::fs::write(out_dir.join("typos.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// Whether a typos entry (`corrections` joined by `|`) is kept for prose:
+/// an ASCII lowercase key no English word list knows, none of whose
+/// corrections is the key itself. A key of four letters or more may have
+/// several corrections ("lastest": "latest" or "last"; the rule then names
+/// them and fixes nothing). A three-letter key is mostly an abbreviation or
+/// a word of another language ("ect", "ein"), so it is kept only when it is
+/// its one correction, a known word, with two neighbouring letters swapped
+/// ("teh", "adn"), the commonest typing slip.
+fn kept(key: &str, corrections: &str, known: &HashSet<String>) -> bool {
+    let plain = key.len() >= 3
+        && key.bytes().all(|b| b.is_ascii_lowercase())
+        && !known.contains(key)
+        && !corrections.split('|').any(|c| c.eq_ignore_ascii_case(key));
+    plain
+        && (key.len() >= 4
+            || (!corrections.contains('|')
+                && known.contains(corrections)
+                && swapped_neighbours(key, corrections)))
+}
+
+/// Whether `a` is `b` with two neighbouring letters swapped.
+fn swapped_neighbours(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| b.get(i) != Some(&a[i])).collect();
+    a.len() == b.len()
+        && differ.len() == 2
+        && differ[1] == differ[0] + 1
+        && a[differ[0]] == b[differ[1]]
+        && a[differ[1]] == b[differ[0]]
 }
 
 /// Contractions people write without their apostrophe: "youre" is "you're"

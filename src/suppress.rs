@@ -245,7 +245,7 @@ mod tests {
 
     #[test]
     fn front_matter_prose_is_silenced_by_its_line_or_a_region_to_the_end() {
-        let text = "---\ntitle: The the end # prepress-disable-line repeated-word\nsummary: Teh the the\n---\n<!-- prepress-disable repeated-word -->\nThe the end.\n";
+        let text = "---\ntitle: The the end # prepress-disable-line repeated-word\nsummary: Kez the the\n---\n<!-- prepress-disable repeated-word -->\nThe the end.\n";
         assert!(after(text).is_empty(), "{:?}", after(text));
         // A region that an `enable` closes covers only its own lines.
         let text = "---\ntitle: A\nsummary: Some the the\n---\n<!-- prepress-disable repeated-word -->\nThe the end.\n<!-- prepress-enable -->\n";

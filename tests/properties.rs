@@ -258,8 +258,12 @@ fn piece() -> impl Strategy<Value = (Kind, String)> {
         )),
         slip.clone()
             .prop_map(|s| (Kind::Hidden, format!("{{{{ \"{s}\" | upcase }}}}"))),
+        slip.clone().prop_map(|s| (
+            Kind::Hidden,
+            format!("<div class=\"note\">\n<pre>{s}</pre>\n</div>")
+        )),
         slip.clone()
-            .prop_map(|s| (Kind::Hidden, format!("<div class=\"note\">\n{s}\n</div>"))),
+            .prop_map(|s| (Kind::Hidden, format!("<div><script>\n{s}\n</script></div>"))),
         slip.clone()
             .prop_map(|s| (Kind::Hidden, format!("<!-- {s} -->"))),
         slip.clone()

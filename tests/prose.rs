@@ -98,7 +98,7 @@ been meet with, the the
 
 <!-- in the our team, PO's and SM's, text-book -->
 
-<div>been meet with the the</div>
+<div><code>been meet with</code> <pre>the the</pre></div>
 
 See https://example.com/in-the-our-team/text-book and <https://example.com/the-the>.
 

@@ -878,10 +878,10 @@ impl Engine {
             let sentence_start = view.segment.title || view.sentence_start(i);
             let elsewhere = capitalised_mid_sentence(view.document, word, &view.titles)
                 > usize::from(!sentence_start);
-            if crate::closest::distance(lower, correction_word) > 1
-                || elsewhere
-                || (!sentence_start && view.in_capitalised_run(i))
-            {
+            let near = std::iter::once(correction_word)
+                .chain(correction.others.split('|'))
+                .any(|c| !c.is_empty() && crate::closest::distance(lower, c) <= 1);
+            if !near || elsewhere || (!sentence_start && view.in_capitalised_run(i)) {
                 return;
             }
             certain &= sentence_start;
@@ -898,13 +898,21 @@ impl Engine {
             if allow.contains(lower) {
                 continue;
             }
-            let cased = match_case(word, correction_word);
+            // Several corrections ("lastest": "latest" or "last") are all
+            // named, and none is written: only the author knows which.
+            let several = !correction.others.is_empty();
+            let cased = std::iter::once(correction_word)
+                .chain(correction.others.split('|').filter(|_| several))
+                .map(|c| match_case(word, c))
+                .collect::<Vec<_>>()
+                .join("` or `");
+            let fix = (!several).then(|| (view.words[i].clone(), cased.clone()));
             let mut finding = self.finding(
                 *rule,
                 view,
                 view.words[i].clone(),
                 &[("match", word), ("replacement", &cased)],
-                Some((view.words[i].clone(), cased.clone())),
+                fix,
             );
             if let Some(fix) = finding.fix.as_mut().filter(|_| !certain) {
                 fix.applicability = Applicability::Unsafe;
@@ -1275,9 +1283,10 @@ impl<'a> View<'a> {
     }
 
     /// Whether word `i` is joined to a neighbour by an underscore, written
-    /// plain or escaped (`schedule_a`, `schedule\_a`): part of an identifier.
+    /// plain or escaped (`schedule_a`, `schedule\_a`): part of an identifier;
+    /// or is a handle after an `@` (`@namin`).
     fn in_identifier(&self, i: usize) -> bool {
-        let before = i > 0 && self.gap(i - 1).ends_with('_');
+        let before = self.text()[..self.words[i].start].ends_with(['_', '@']);
         let after = i + 1 < self.words.len()
             && (self.gap(i).starts_with('_') || self.gap(i).starts_with("\\_"));
         before || after
@@ -1517,7 +1526,9 @@ fn beside_a_slip(view: &View, i: usize, correction: &str) -> bool {
 /// a name wherever it appears ("Emanuel Feld ... Feld used"). Only asked
 /// about the rare capitalised word found in the misspelling table. A
 /// title's words (`titles`, file ranges) are left out: Title Case
-/// capitalises every word.
+/// capitalises every word. The first word of an image's alt text, or of a
+/// link's text that starts a sentence (`![Word`, `. [Word`), starts one,
+/// and so does a table cell's (`| Word`).
 fn capitalised_mid_sentence(document: &str, word: &str, titles: &[Range<usize>]) -> usize {
     let bytes = document.as_bytes();
     let in_title = |at: usize| titles.iter().any(|t| t.contains(&at));
@@ -1532,11 +1543,11 @@ fn capitalised_mid_sentence(document: &str, word: &str, titles: &[Range<usize>])
         let previous = before.next();
         let glued = previous.is_some_and(joined);
         let last_mark = document[..at]
-            .trim_end_matches([' ', '\t', '*', '_', '"', '“', '('])
+            .trim_end_matches([' ', '\t', '*', '_', '"', '“', '(', '['])
             .chars()
             .last();
-        let sentence_start =
-            last_mark.is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '#' | '>' | '-'));
+        let sentence_start = last_mark
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '#' | '>' | '-' | '|'));
         after_ok && !glued && !sentence_start
     });
     mid_sentence.take(2).count()
@@ -1864,8 +1875,39 @@ mod tests {
     }
 
     #[test]
+    fn a_misspelling_with_several_corrections_names_them_and_fixes_nothing() {
+        let packs = crate::packs::shipped().unwrap();
+        let levels = Levels::every_rule_on(&crate::setup::catalog(&packs));
+        let engine = Engine::new(&packs, &levels).unwrap();
+        let text = "Read the lastest news. Lastest is what we say, on teh list.";
+        let mut out = Vec::new();
+        engine.check(text, &segments(text, 0), &mut Vec::new(), &mut out);
+        let found: Vec<_> = out
+            .iter()
+            .filter(|d| d.rule == "misspelling")
+            .map(|d| (&text[d.span.clone()], d.message.as_str(), d.fix.is_some()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "lastest",
+                    "`lastest` is a misspelling of `latest` or `last`",
+                    false
+                ),
+                (
+                    "Lastest",
+                    "`Lastest` is a misspelling of `Latest` or `Last`",
+                    false
+                ),
+                ("teh", "`teh` is a misspelling of `the`", true),
+            ]
+        );
+    }
+
+    #[test]
     fn accepted_words_are_never_misspellings() {
-        let text = "We recieve the Teh report. Teh said so.";
+        let text = "We recieve the Kez report. Kez said so.";
         assert_eq!(misspellings(text, ""), [found("recieve", "receive", true)]);
         assert_eq!(misspellings(text, "# names\nrecieve\n"), []);
         // A capitalised entry is that casing (and all capitals) only.

@@ -1,8 +1,9 @@
 //! The misspelling data behind the `spelling` kind, from the typos project.
 //!
-//! `build.rs` filters the `typos-dict` list for prose (one correction only,
-//! never a real English word in any of its spellings) into a static hash
-//! table of offsets into one string, with no start-up cost.
+//! `build.rs` filters the `typos-dict` list for prose (never a real English
+//! word in any of its spellings; a three-letter key only as a swap of two
+//! letters of its one correction) into a static hash table of offsets into
+//! one string, with no start-up cost.
 
 use super::{sieve, word_hash};
 
@@ -11,14 +12,18 @@ mod table {
 }
 
 /// The fewest bytes a misspelling in the table has (`build.rs` keeps keys
-/// of four letters or more).
-pub const SHORTEST: usize = 4;
+/// of three letters or more).
+pub const SHORTEST: usize = 3;
 
-/// The one correction the typos list gives a misspelling.
+/// The correction, or corrections, the typos list gives a misspelling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Correction {
-    /// The word, in lowercase.
+    /// The word, in lowercase (the first, when there are several).
     pub word: &'static str,
+    /// The other corrections, in lowercase, joined by `|`: empty when
+    /// `word` is the only one. With several ("lastest": "latest" or
+    /// "last") no fix can choose.
+    pub others: &'static str,
     /// Whether it is surely the word meant: `false` when the misspelling is
     /// also one typing slip from another word ("greates": "greatest" or
     /// "greats") or a contraction without its apostrophe ("youre"), so its
@@ -31,7 +36,7 @@ pub struct Correction {
 /// engine already worked out for the word, so it is not computed twice; the
 /// engine asks [`may_be_listed`] first, so this does not ask it again.
 pub fn correction(lower: &str, hash: u64) -> Option<Correction> {
-    // Every key is four or more ASCII lowercase letters (see build.rs): any
+    // Every key is three or more ASCII lowercase letters (see build.rs): any
     // other word is simply not found, and the short ones are not even looked up.
     if lower.len() < SHORTEST {
         return None;
@@ -49,8 +54,11 @@ pub fn correction(lower: &str, hash: u64) -> Option<Correction> {
             let index = (value & ((1 << word_hash::INDEX_BITS) - 1)) as usize;
             let e = table::ENTRIES.get(index.checked_sub(1)?)?;
             if slice(e[0], (e[2] >> 8) & 0xff) == lower {
+                let all = slice(e[1], e[2] & 0xff);
+                let (word, others) = all.split_once('|').unwrap_or((all, ""));
                 return Some(Correction {
-                    word: slice(e[1], e[2] & 0xff),
+                    word,
+                    others,
                     certain: e[2] >> 16 == 0,
                 });
             }
@@ -82,6 +90,7 @@ mod tests {
         let certain = |word| {
             Some(Correction {
                 word,
+                others: "",
                 certain: true,
             })
         };
@@ -89,6 +98,32 @@ mod tests {
         assert_eq!(correct("definately"), certain("definitely"));
         assert_eq!(correct("seperate"), certain("separate"));
         assert!(len() > 50_000, "{}", len());
+    }
+
+    #[test]
+    fn a_misspelling_with_several_corrections_names_them_all() {
+        let correct = |w: &str| correction(w, word_hash::word_hash(w.as_bytes()));
+        let lastest = correct("lastest").expect("listed");
+        assert_eq!((lastest.word, lastest.others), ("latest", "last"));
+        let custome = correct("custome").expect("listed");
+        assert!(
+            custome.others.split('|').any(|w| w == "costume"),
+            "{custome:?}"
+        );
+        // One correction: nothing else.
+        assert_eq!(correct("recieve").map(|c| c.others), Some(""));
+    }
+
+    #[test]
+    fn a_three_letter_slip_is_listed_only_as_a_swap_of_a_word() {
+        let correct = |w: &str| correction(w, word_hash::word_hash(w.as_bytes())).map(|c| c.word);
+        assert_eq!(correct("teh"), Some("the"));
+        assert_eq!(correct("adn"), Some("and"));
+        // Near misses: a dropped letter ("ded", "wel"), an abbreviation
+        // ("ect"), a swap whose correction is no word ("slq", "fpt").
+        for word in ["ded", "wel", "ect", "slq", "fpt", "ein", "the", "and"] {
+            assert_eq!(correct(word), None, "{word}");
+        }
     }
 
     #[test]
@@ -146,7 +181,6 @@ mod tests {
             "po",
             "sm",
             "api",
-            "teh",
             "ded",
         ] {
             let hash = word_hash::word_hash(word.as_bytes());

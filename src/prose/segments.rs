@@ -9,8 +9,11 @@
 //! continues it as a line break, so "the\nour" is one phrase even inside a
 //! block quote; code spans, inline HTML, footnote references, images and
 //! masked ranges end it, so words on either side are never neighbours. Image
-//! alt text and struck-through text (a visible correction, "~~twenty~~
-//! twenty-three") are segments of their own. Code blocks, HTML blocks and HTML comments
+//! alt text (of a Markdown image or an HTML `<img>`), a link's title, and
+//! struck-through text (a visible correction, "~~twenty~~ twenty-three")
+//! are segments of their own, and so is each run of text between the tags
+//! of an HTML block (a `<blockquote>` there is a quote). Code blocks, HTML
+//! comments and verbatim HTML elements (`<pre>`, `<code>`, `<script>`…)
 //! never produce text.
 //!
 //! A segment's text is copied from the source bytes, not from comrak's decoded
@@ -44,23 +47,22 @@ use crate::line_index::LineIndex;
 pub struct Prose {
     text: String,
     pieces: Vec<Piece>,
-    /// Where each segment ends in `text` and in `pieces`, and whether it
-    /// ended at a cut, so that the next one continues it.
-    ends: Vec<(usize, usize, bool)>,
-    /// How many segments at the start are titles (see [`Segment::title`]).
-    titles: usize,
+    /// Where each segment ends in `text` and in `pieces`, whether it
+    /// ended at a cut, so that the next one continues it, and whether it is
+    /// a title (see [`Segment::title`]).
+    ends: Vec<(usize, usize, bool, bool)>,
 }
 
 impl Prose {
     /// The segments, in the order of the document.
     pub fn iter(&self) -> impl Iterator<Item = Segment<'_>> {
-        let starts = std::iter::once((0, 0, false)).chain(self.ends.iter().copied());
-        starts.zip(&self.ends).enumerate().map(
-            |(index, ((text, piece, cut), &(text_end, piece_end, _)))| Segment {
+        let starts = std::iter::once((0, 0, false, false)).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(
+            |((text, piece, cut, _), &(text_end, piece_end, _, title))| Segment {
                 text: &self.text[text..text_end],
                 pieces: &self.pieces[piece..piece_end],
                 continues: cut,
-                title: index < self.titles,
+                title,
             },
         )
     }
@@ -71,7 +73,7 @@ impl Prose {
     /// onto whole and a fix never edits. For prose read outside the Markdown
     /// body.
     pub fn push_text(&mut self, text: &str, source: Range<usize>, verbatim: bool) {
-        let start = self.ends.last().map_or(0, |&(end, _, _)| end);
+        let start = self.ends.last().map_or(0, |&(end, _, _, _)| end);
         let at = self.text.len() - start;
         self.text.push_str(text);
         if verbatim {
@@ -91,15 +93,14 @@ impl Prose {
 
     /// Ends the segment being built, kept if it has a letter or digit and at
     /// least one piece from the file. `title` says its words are a title's
-    /// (see [`Segment::title`]); titles must come before other segments.
+    /// (see [`Segment::title`]).
     pub fn end_segment(&mut self, title: bool) {
-        let (text, pieces, _) = self.ends.last().copied().unwrap_or_default();
+        let (text, pieces, _, _) = self.ends.last().copied().unwrap_or_default();
         let kept = self.pieces[pieces..].iter().any(|p| p.len > 0)
-            && self.text[text..].chars().any(char::is_alphanumeric)
-            && (!title || self.titles == self.ends.len());
+            && self.text[text..].chars().any(char::is_alphanumeric);
         if kept {
-            self.ends.push((self.text.len(), self.pieces.len(), false));
-            self.titles += usize::from(title);
+            self.ends
+                .push((self.text.len(), self.pieces.len(), false, title));
         } else {
             self.text.truncate(text);
             self.pieces.truncate(pieces);
@@ -113,7 +114,7 @@ impl Prose {
         self.pieces.extend_from_slice(&other.pieces);
         let ends = other.ends.iter();
         self.ends
-            .extend(ends.map(|&(t, p, cut)| (text + t, pieces + p, cut)));
+            .extend(ends.map(|&(t, p, cut, title)| (text + t, pieces + p, cut, title)));
     }
 
     /// How many segments there are.
@@ -317,6 +318,7 @@ pub fn segments(text: &str, body_start: usize) -> Prose {
 pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
     let body = &text[body_start..];
     let (masks, input) = mask::masked(body);
+    let input = bracket_titled_destinations(body, &masks, input);
     // Masking keeps every line break, so the body's lines are the file's.
     let lines = lines.starts_from(body_start);
     let arena = Arena::new();
@@ -336,6 +338,7 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
         links: Vec::new(),
         comments: Vec::new(),
         quotes: Vec::new(),
+        link_titles: Vec::new(),
         verbatim: None,
         skip_depth: 0,
         cut_from: 0,
@@ -350,12 +353,118 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
         }
     }
     builder.flush();
+    builder.flush_link_titles();
     Body {
         prose: builder.out,
         links: builder.links,
         comments: builder.comments,
         quotes: builder.quotes,
     }
+}
+
+/// `input` (the masked body) with each masked link destination that a
+/// title follows (`[a](https://x.com "Title")`) written `<…>`, spaces
+/// inside: blanked to spaces alone, the destination would be missing and
+/// the title read as one, so the link would not parse.
+fn bracket_titled_destinations<'a>(
+    body: &str,
+    masks: &[Range<usize>],
+    input: std::borrow::Cow<'a, str>,
+) -> std::borrow::Cow<'a, str> {
+    let titled = |m: &&Range<usize>| {
+        m.end - m.start >= 2
+            && body[..m.start].ends_with("](")
+            && body[m.end..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(['"', '\'', '('])
+            && body[m.start..m.end]
+                .bytes()
+                .all(|b| !b.is_ascii_whitespace())
+    };
+    if !masks.iter().any(|m| titled(&m)) {
+        return input;
+    }
+    let mut bytes = input.into_owned().into_bytes();
+    for m in masks.iter().filter(titled) {
+        // Masked bytes are spaces in `input`: ASCII, so the text stays UTF-8.
+        bytes[m.start] = b'<';
+        bytes[m.end - 1] = b'>';
+    }
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// Whether an image's alt text is a file name rather than words: one token
+/// with no space ("bin-deployable-assemlies", "IMG_2041.jpg") or a
+/// screenshot's default name ("Screen Shot 2021-03-04 at 10.02.11").
+fn alt_is_a_file_name(alt: &str) -> bool {
+    let alt = alt.trim();
+    let lower = alt.to_ascii_lowercase();
+    let screenshot = ["screen shot ", "screenshot ", "screenshot_", "screen_shot"]
+        .iter()
+        .any(|p| {
+            lower.starts_with(p) && lower[p.len()..].starts_with(|c: char| c.is_ascii_digit())
+        });
+    screenshot || (!alt.is_empty() && !alt.contains(char::is_whitespace))
+}
+
+/// Where the values of the `alt` attributes of the `<img>` tags in `html`
+/// are, quoted with `"` or `'`. A tag is read up to its first `>` (or `<`).
+fn alt_attributes(html: &str) -> Vec<Range<usize>> {
+    let lower = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    for tag_start in memchr::memmem::find_iter(lower.as_bytes(), b"<img") {
+        // A tag ends at its `>`, or where the next one starts.
+        let tag_end = lower[tag_start + 1..]
+            .find(['<', '>'])
+            .map_or(lower.len(), |e| tag_start + 1 + e);
+        let tag = &lower[tag_start..tag_end];
+        let Some(at) = [
+            " alt=\"", " alt='", "\nalt=\"", "\nalt='", "\talt=\"", "\talt='",
+        ]
+        .iter()
+        .filter_map(|a| tag.find(a).map(|i| i + a.len()))
+        .min() else {
+            continue;
+        };
+        let quote = tag.as_bytes()[at - 1] as char;
+        if let Some(len) = tag[at..].find(quote) {
+            found.push(tag_start + at..tag_start + at + len);
+        }
+    }
+    found
+}
+
+/// The runs of text between the tags of `html`, leaving out comments and
+/// the content of verbatim elements (see [`VERBATIM`]).
+fn html_text_runs(html: &str) -> Vec<Range<usize>> {
+    let lower = html.to_ascii_lowercase();
+    let mut runs = Vec::new();
+    let mut at = 0;
+    while at < html.len() {
+        let Some(open) = html[at..].find('<').map(|o| at + o) else {
+            runs.push(at..html.len());
+            break;
+        };
+        if open > at {
+            runs.push(at..open);
+        }
+        let rest = &html[open..];
+        let end_of = |closer: &str| {
+            rest.find(closer)
+                .map_or(html.len(), |e| open + e + closer.len())
+        };
+        at = if rest.starts_with("<!--") {
+            end_of("-->")
+        } else if let Some(name) = opens_verbatim(rest) {
+            let closer = format!("</{name}");
+            lower[open..].find(&closer).map_or(html.len(), |e| {
+                rest[e..].find('>').map_or(html.len(), |g| open + e + g + 1)
+            })
+        } else {
+            end_of(">")
+        };
+    }
+    runs
 }
 
 /// Past this many bytes, a segment ends at its next sentence start. Paragraphs
@@ -375,6 +484,9 @@ struct Builder<'t> {
     links: Vec<Link>,
     comments: Vec<Range<usize>>,
     quotes: Vec<Range<usize>>,
+    /// The titles of the links met in the block being read (body-relative),
+    /// made segments when it ends.
+    link_titles: Vec<Range<usize>>,
     /// The verbatim HTML element (`code`, `pre`, …) the text is inside.
     verbatim: Option<&'static str>,
     /// How many enclosing nodes hide their text (depth, since they nest).
@@ -447,6 +559,9 @@ impl Builder<'_> {
         }
         if let NodeValue::Link(link) | NodeValue::Image(link) = value {
             self.link(&link.url, pos, matches!(value, NodeValue::Image(_)));
+            if let Some(range) = self.link_title(&link.title, pos) {
+                self.link_titles.push(range);
+            }
         }
         let html = match value {
             NodeValue::HtmlBlock(block) => Some(block.literal.as_str()),
@@ -467,6 +582,15 @@ impl Builder<'_> {
             self.quotes
                 .push(self.body_start + range.start..self.body_start + range.end);
         }
+        if let Some(html) = html
+            && !html.trim_start().starts_with("<!--")
+            && opens_verbatim(html.trim_start()).is_none()
+        {
+            self.html_alt_texts(pos);
+            if matches!(value, NodeValue::HtmlBlock(_)) {
+                self.html_block_text(pos);
+            }
+        }
         match value {
             NodeValue::Text(_) => {
                 if let Some(range) = self.body_range(pos) {
@@ -474,7 +598,7 @@ impl Builder<'_> {
                 }
             }
             NodeValue::SoftBreak | NodeValue::LineBreak => self.line_break(),
-            NodeValue::Image(_) if self.alt_is_a_file_name(pos) => {
+            NodeValue::Image(_) if self.markdown_alt_is_a_file_name(pos) => {
                 self.flush();
                 self.skip_depth = 1;
             }
@@ -516,6 +640,93 @@ impl Builder<'_> {
         ) {
             self.flush();
         }
+        if matches!(
+            value,
+            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
+        ) {
+            self.flush_link_titles();
+        }
+    }
+
+    /// Makes the `alt` text of each `<img>` tag in an HTML node a segment
+    /// of its own, as a Markdown image's alt text is; not one that is a
+    /// file name (see [`alt_is_a_file_name`]).
+    fn html_alt_texts(&mut self, pos: Sourcepos) {
+        let Some(node) = self.body_range(pos) else {
+            return;
+        };
+        let source = &self.text[self.body_start + node.start..self.body_start + node.end];
+        for range in alt_attributes(source) {
+            if !alt_is_a_file_name(&source[range.clone()]) {
+                self.flush();
+                self.add(node.start + range.start..node.start + range.end);
+                self.flush();
+            }
+        }
+    }
+
+    /// Makes each run of text between the tags of an HTML block (a table's
+    /// cells, a paragraph) a segment of its own: readers see it. Comments
+    /// and verbatim elements (`<pre>`, `<code>`, `<script>`…) are skipped;
+    /// a `<blockquote>` is a quote.
+    fn html_block_text(&mut self, pos: Sourcepos) {
+        let Some(node) = self.body_range(pos) else {
+            return;
+        };
+        let source = &self.text[self.body_start + node.start..self.body_start + node.end];
+        // A `<blockquote>` holds someone else's words, as `>` does.
+        let lower = source.to_ascii_lowercase();
+        // The close last found, reused by the opens before it, so a block of
+        // many opens is read once.
+        let mut close: Option<usize> = None;
+        for open in memchr::memmem::find_iter(lower.as_bytes(), b"<blockquote") {
+            let end = match close {
+                Some(c) if c > open => c,
+                _ => {
+                    let c = lower[open..]
+                        .find("</blockquote")
+                        .map_or(source.len(), |c| open + c);
+                    close = Some(c);
+                    c
+                }
+            };
+            let start = self.body_start + node.start;
+            self.quotes.push(start + open..start + end);
+        }
+        for range in html_text_runs(source) {
+            self.flush();
+            self.add(node.start + range.start..node.start + range.end);
+            self.flush();
+        }
+    }
+
+    /// Where an inline link's or image's `title` is written (body-relative):
+    /// `[text](url "title")`, with `"`, `'` or `()` around it, right before
+    /// the closing parenthesis. `None` when the title is empty or reads
+    /// otherwise than it is written (an escape, an entity, a line of a block
+    /// quote), and for a reference link, whose title is in its definition.
+    /// A title of one token ("IMG_2041", "bin-deployable-assemlies") is a
+    /// file name, as such alt texts are, not words.
+    fn link_title(&self, title: &str, pos: Sourcepos) -> Option<Range<usize>> {
+        if !title.trim().contains(char::is_whitespace) {
+            return None;
+        }
+        let node = self.body_range(pos)?;
+        let source = &self.text[self.body_start + node.start..self.body_start + node.end];
+        let inner = source.strip_suffix(')')?.trim_end();
+        let opener = match inner.chars().next_back()? {
+            '"' => '"',
+            '\'' => '\'',
+            ')' => '(',
+            _ => return None,
+        };
+        let before = inner[..inner.len() - 1].strip_suffix(title)?;
+        let before = before.strip_suffix(opener)?;
+        if !before.ends_with(char::is_whitespace) {
+            return None;
+        }
+        let start = node.start + before.len() + opener.len_utf8();
+        Some(start..start + title.len())
     }
 
     /// The body-relative byte range of a node, from comrak's 1-based byte
@@ -532,33 +743,24 @@ impl Builder<'_> {
         .then_some(start..end)
     }
 
-    /// Whether an image's alt text, as written, is a file name rather than
-    /// words: one token with no space ("bin-deployable-assemlies",
-    /// "IMG_2041.jpg") or a screenshot's default name ("Screen Shot
-    /// 2021-03-04 at 10.02.11").
-    fn alt_is_a_file_name(&self, pos: Sourcepos) -> bool {
+    /// Whether a Markdown image's alt text, as written, is a file name
+    /// rather than words (see [`alt_is_a_file_name`]).
+    fn markdown_alt_is_a_file_name(&self, pos: Sourcepos) -> bool {
         let Some(range) = self.body_range(pos) else {
             return false;
         };
         let source = &self.text[self.body_start + range.start..self.body_start + range.end];
-        let Some(alt) = source
+        source
             .strip_prefix("![")
             .and_then(|rest| rest.split_once(']'))
-            .map(|(alt, _)| alt.trim())
-        else {
-            return false;
-        };
-        let lower = alt.to_ascii_lowercase();
-        let screenshot = ["screen shot ", "screenshot ", "screenshot_", "screen_shot"]
-            .iter()
-            .any(|p| {
-                lower.starts_with(p) && lower[p.len()..].starts_with(|c: char| c.is_ascii_digit())
-            });
-        screenshot || (!alt.is_empty() && !alt.contains(char::is_whitespace))
+            .is_some_and(|(alt, _)| alt_is_a_file_name(alt))
     }
 
     /// Records a link destination, pointing at it in the source when it can.
     fn link(&mut self, url: &str, pos: Sourcepos, image: bool) {
+        // A masked destination reads as spaces (see
+        // `bracket_titled_destinations`): as unknown as an empty one.
+        let url = if url.trim().is_empty() { "" } else { url };
         let Some(node) = self.body_range(pos) else {
             return;
         };
@@ -648,7 +850,7 @@ impl Builder<'_> {
             for piece in &mut out.pieces[k..] {
                 piece.at -= within;
             }
-            out.ends.push((cut, k, true));
+            out.ends.push((cut, k, true, false));
             self.start = (cut, k);
             self.cut_from = cut;
         }
@@ -663,9 +865,24 @@ impl Builder<'_> {
     /// Ends the current segment: kept if it has a letter or digit, else
     /// taken back.
     fn flush(&mut self) {
+        self.end(false);
+    }
+
+    /// Makes each link title met since the last call a segment of its own,
+    /// read as a title: link titles are mostly written in Title Case.
+    fn flush_link_titles(&mut self) {
+        for range in std::mem::take(&mut self.link_titles) {
+            self.add(range);
+            self.end(true);
+        }
+    }
+
+    /// Ends the current segment, a title or not (see [`Segment::title`]).
+    fn end(&mut self, title: bool) {
         let out = &mut self.out;
         if out.text[self.start.0..].chars().any(char::is_alphanumeric) {
-            out.ends.push((out.text.len(), out.pieces.len(), false));
+            out.ends
+                .push((out.text.len(), out.pieces.len(), false, title));
         } else {
             out.text.truncate(self.start.0);
             out.pieces.truncate(self.start.1);
@@ -786,7 +1003,7 @@ mod tests {
 
     #[test]
     fn code_html_and_comments_are_not_prose() {
-        let body = "Use `the the` here.\n\n```\nthe the\n```\n\n    indented the the\n\n<div>the the</div>\n\n<!-- the the -->\n\nA <kbd>Tab</kbd> key.\n";
+        let body = "Use `the the` here.\n\n```\nthe the\n```\n\n    indented the the\n\n<pre>the the</pre>\n\n<!-- the the -->\n\nA <kbd>Tab</kbd> key.\n";
         // The tags break the flow; keyboard input is not prose.
         assert_eq!(texts(body), ["Use ", " here.", "A ", " key."]);
     }
@@ -1045,5 +1262,110 @@ mod tests {
         ) {
             assert_same_parse(&parts.concat());
         }
+    }
+}
+
+#[cfg(test)]
+mod link_title_tests {
+    use super::*;
+
+    /// Each segment's text, and whether it is read as a title.
+    fn titled(body: &str) -> Vec<(String, bool)> {
+        segments(body, 0)
+            .iter()
+            .map(|s| (s.text.to_string(), s.title))
+            .collect()
+    }
+
+    #[test]
+    fn link_titles_are_title_segments_after_their_block() {
+        let body = "See [the post](/a \"Software Configuraiton Management\") and \
+                    [this](https://example.com/b 'Release Bulids') or ![a pic](/c.png (Teh Pic)).\n\n\
+                    Next.\n";
+        let expected = [
+            ("See the post and this or ", false),
+            ("a pic", false),
+            ("Software Configuraiton Management", true),
+            ("Release Bulids", true),
+            ("Teh Pic", true),
+            ("Next.", false),
+        ];
+        let expected: Vec<_> = expected.map(|(t, b)| (t.to_string(), b)).into();
+        assert_eq!(titled(body), expected);
+        // The title maps back to its bytes in the file.
+        let prose = segments(body, 0);
+        let title = prose
+            .iter()
+            .find(|s| s.text.starts_with("Release"))
+            .unwrap();
+        assert_eq!(&body[title.source_span(0..14)], "Release Bulids");
+    }
+
+    #[test]
+    fn a_title_that_reads_otherwise_than_written_is_left_out() {
+        // An escape, an entity, a reference link (its title is in the
+        // definition) and a title spread over block quote lines.
+        let body = "An [a](/x \"say \\\"hi\\\" now\") and [b](/y \"Tom &amp; Jerry\").\n\n\
+                    A [c][r] here.\n\n[r]: /z \"Ref Title\"\n\n\
+                    > A [d](/w \"one\n> two\") end.\n\n\
+                    ![a pic](/e.png \"a-pic-of-teh-box\")\n";
+        let texts: Vec<_> = titled(body).into_iter().filter(|(_, t)| *t).collect();
+        assert_eq!(texts, []);
+    }
+
+    #[test]
+    fn a_masked_destination_with_a_title_is_still_a_link_with_no_url() {
+        let body =
+            "See [the post](https://example.com/a \"A Title\") and [x](https://example.com/b).\n";
+        let parsed = parse(body, 0, &LineIndex::new(body));
+        let urls: Vec<_> = parsed.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(urls, ["", ""]);
+        let texts: Vec<_> = parsed.prose.iter().map(|s| s.text.to_string()).collect();
+        assert_eq!(texts, ["See the post and x.", "A Title"]);
+    }
+
+    #[test]
+    fn html_alt_texts_are_segments_of_their_own() {
+        let body = "<p><img src=\"https://x.com/a.png\" alt=\"A pic of teh box\"/></p>\n\n\
+                    Text <IMG\nALT='An inline one' src=x> more.\n\n\
+                    <img alt=\"IMG_2041.jpg\"> <img src=y alt=\"\">\n\n\
+                    <!-- <img alt=\"A commented one\"> -->\n\n\
+                    <pre><img alt=\"A verbatim one\"></pre>\n";
+        let texts: Vec<_> = titled(body).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts,
+            ["A pic of teh box", "Text ", "An inline one", " more."]
+        );
+    }
+
+    #[test]
+    fn html_block_text_is_prose_but_not_comments_or_verbatim_elements() {
+        let body = "<table>\n<tr><td>Every row of teh table</td><td>One <b>bold</b> cell</td></tr>\n\
+                    <!-- <td>A comment</td> -->\n<tr><td><code>a_code teh</code> and <PRE>pre\n</pre>after</td></tr>\n\
+                    </table>\n";
+        let texts: Vec<_> = titled(body).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "Every row of teh table",
+                "One ",
+                "bold",
+                " cell",
+                " and ",
+                "after"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_html_blockquote_is_a_quote() {
+        let body =
+            "<div>\n<blockquote>\nSomeone said teh thing.\n</blockquote>\nOur words.\n</div>\n";
+        let parsed = parse(body, 0, &LineIndex::new(body));
+        let quoted = &body[parsed.quotes[0].clone()];
+        assert!(
+            quoted.contains("Someone said") && !quoted.contains("Our words"),
+            "{quoted}"
+        );
     }
 }
