@@ -131,6 +131,11 @@ pub struct Site {
     pub plugins: Vec<String>,
     /// Whether the site has Ruby plugins of its own in `_plugins/`.
     pub local_plugins: bool,
+    /// The gems of the Gemfile's `jekyll_plugins` group, which Jekyll loads
+    /// too; `None` when the site has no Gemfile.
+    pub gemfile_plugins: Option<Vec<String>>,
+    /// The Liquid tags the site's own Ruby plugins register by name.
+    pub plugin_tags: HashSet<String>,
     /// Where jekyll-paginate puts the later pages (`paginate_path`), when the
     /// site paginates.
     pub paginate_path: Option<String>,
@@ -347,10 +352,21 @@ impl Site {
             format!("{layouts_dir}/"),
             format!("{includes_dir}/"),
         );
-        site.local_plugins = site
+        let ruby: Vec<&String> = site
             .files
             .iter()
-            .any(|f| f.starts_with(&plugins_dir) && f.ends_with(".rb"));
+            .filter(|f| f.starts_with(&plugins_dir) && f.ends_with(".rb"))
+            .collect();
+        site.local_plugins = !ruby.is_empty();
+        for file in ruby {
+            if let Ok(rb) = std::fs::read_to_string(root.join(file)) {
+                site.plugin_tags
+                    .extend(crate::plugins::registered_tags(&rb));
+            }
+        }
+        site.gemfile_plugins = std::fs::read_to_string(root.join("Gemfile"))
+            .ok()
+            .map(|gemfile| crate::plugins::gemfile_plugins(&gemfile));
         for file in &site.files {
             let ext = file
                 .rsplit_once('.')

@@ -30,12 +30,16 @@ mod no_site;
 mod post_filename;
 mod published_false;
 mod quoted_boolean;
+mod stray_liquid_tag;
 mod string_tags;
 mod tag_variants;
 mod unclosed_front_matter;
+mod unclosed_liquid_block;
 mod unknown_author;
+mod unknown_liquid_tag;
 mod unknown_timezone;
 mod unreadable_file;
+mod unterminated_liquid;
 mod unused_suppression;
 
 use crate::config::{Config, Level, Levels};
@@ -219,6 +223,10 @@ pub static RULES: &[&Rule] = &[
     &date_mismatch::RULE,
     &future_date::RULE,
     &unknown_timezone::RULE,
+    &unclosed_liquid_block::RULE,
+    &stray_liquid_tag::RULE,
+    &unterminated_liquid::RULE,
+    &unknown_liquid_tag::RULE,
     &broken_post_url::RULE,
     &broken_link_tag::RULE,
     &missing_include::RULE,
