@@ -21,6 +21,7 @@ mod future_date;
 mod invalid_date;
 mod invalid_utf8;
 mod invalid_yaml;
+mod liquid_in_code;
 mod missing_author;
 mod missing_include;
 mod missing_key;
@@ -227,6 +228,7 @@ pub static RULES: &[&Rule] = &[
     &stray_liquid_tag::RULE,
     &unterminated_liquid::RULE,
     &unknown_liquid_tag::RULE,
+    &liquid_in_code::RULE,
     &broken_post_url::RULE,
     &broken_link_tag::RULE,
     &missing_include::RULE,
