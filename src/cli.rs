@@ -23,7 +23,9 @@ use crate::report::{self, Format, human::Human};
 use crate::rules::RuleInfo;
 use crate::schema::SchemaError;
 use crate::setup::{self, Setup};
-use crate::sites::Sites;
+use crate::site::{self, Site};
+use crate::sites::{Sites, absolute};
+use crate::url_list::{self, ListFormat};
 
 /// Checks Jekyll posts before they publish: front matter, file names, prose.
 #[derive(Debug, Parser)]
@@ -60,6 +62,20 @@ enum Command {
         /// Replace an existing `.prepress.yml`.
         #[arg(long)]
         force: bool,
+    },
+    /// List the URL of every page of a site, as prepress expects Jekyll to
+    /// publish it, and why a page is not published.
+    Urls {
+        /// A folder of the site (default: the current folder); the site is
+        /// the nearest folder at or above it with a `_config.yml`.
+        path: Option<PathBuf>,
+        /// `text` (`URL<TAB>SOURCE`) or `json`.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Jekyll config files to read instead of `_config.yml`, merged in
+        /// order.
+        #[arg(long, value_name = "FILES", value_delimiter = ',', value_parser = existing_file)]
+        config: Vec<PathBuf>,
     },
     /// Print a shell completion script (`prepress completions bash > …`).
     Completions {
@@ -227,6 +243,11 @@ pub fn main() -> ExitCode {
         Some(Command::Rules { format }) => list_rules(format, use_color(Color::Auto)),
         Some(Command::Explain { id }) => explain(&id, use_color(Color::Auto)),
         Some(Command::Init { force }) => init(force),
+        Some(Command::Urls {
+            path,
+            format,
+            config,
+        }) => list_urls(path, format, config),
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "prepress", &mut io::stdout());
@@ -594,6 +615,41 @@ fn wrap(text: &str, width: usize) -> String {
         line += len;
     }
     out
+}
+
+/// `prepress urls`: finds the site at or above `path` and lists its pages.
+fn list_urls(
+    path: Option<PathBuf>,
+    format: ListFormat,
+    configs: Vec<PathBuf>,
+) -> io::Result<ExitCode> {
+    let start = absolute(
+        &std::env::current_dir()?,
+        &path.unwrap_or_else(|| PathBuf::from(".")),
+    );
+    if !start.is_dir() {
+        eprintln!("prepress: {} is not a folder", start.display());
+        return Ok(ExitCode::from(2));
+    }
+    let found = start
+        .ancestors()
+        .find(|dir| dir.join(site::CONFIG_FILE).is_file());
+    let root = match found {
+        Some(root) => root.to_path_buf(),
+        // With `--config`, the folder itself is the site, as for `jekyll build`.
+        None if !configs.is_empty() => start.clone(),
+        None => {
+            eprintln!(
+                "prepress: no {} in {} or above it: not a Jekyll site",
+                site::CONFIG_FILE,
+                start.display()
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let site = Site::load(&root, &configs);
+    url_list::write(&site, &root, format, &mut io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The starter config `prepress init` writes.

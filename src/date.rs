@@ -248,8 +248,12 @@ pub fn check_value(value: &str) -> Result<(), DateProblem> {
 /// `\d{2,4}-\d{1,2}-\d{1,2}-slug.ext`, and the date as written.
 pub fn name_date(name: &str) -> Option<(IsoDate, &str)> {
     let date = parse_iso(name)?;
-    // The three leading parts are digits, as `parse_iso` accepted them.
-    let date_len = name.split('-').take(3).map(str::len).sum::<usize>() + 2;
+    // The year and month are digits, as `parse_iso` accepted them; the day is
+    // the digits of the third part (`05name` is day 5, then no dash).
+    let mut parts = name.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let day_len = day.bytes().take_while(u8::is_ascii_digit).count();
+    let date_len = year.len() + month.len() + day_len + 2;
     let (written, rest) = name.split_at(date_len);
     // `-slug.ext`: a dash, then any slug, then an extension with no dot in it.
     let (_, ext) = rest.strip_prefix('-')?.rsplit_once('.')?;

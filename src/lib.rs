@@ -35,4 +35,5 @@ pub mod site_data;
 pub mod sites;
 pub mod suppress;
 pub mod templates;
+pub mod url_list;
 pub mod urls;

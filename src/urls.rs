@@ -495,6 +495,21 @@ fn in_shares(
     })
 }
 
+/// Every page the site's files give, each file's own URL first and then
+/// its `redirect_from` URLs, in source path order: what `prepress urls`
+/// lists. Unlike [`Urls`], two files that claim one URL are both kept.
+pub fn every_page(site: &Site) -> Vec<Page> {
+    let now = jiff::Timestamp::now();
+    let mut pages = each_file(
+        site,
+        |_| true,
+        |rel| pages_of(site, rel, now, Read::FrontMatter),
+    );
+    // Stable: a file's own URL stays before its redirects.
+    pages.sort_by(|a, b| a.source.cmp(&b.source));
+    pages
+}
+
 /// Looks up a site path as [`Urls::find`] does, without working out every
 /// URL of the site when it need not: the files whose path gives them this
 /// URL are read first, and when one of them builds it, that answers. Only a
@@ -718,6 +733,20 @@ fn static_file(site: &Site, rel: &str, kind: &str) -> Vec<Page> {
     }
     url.push_str(ext);
     page(url, (!collection.output).then_some(Hidden::NoOutput))
+}
+
+/// Whether Jekyll reads the file at `rel` as a document or page (a post, or
+/// a file with front matter) rather than copying it as a static file. The
+/// `{% link %}` tag finds a document only by its path without a leading `/`.
+pub fn is_document(site: &Site, rel: &str) -> bool {
+    let kind = site.kind_of(rel);
+    kind == "posts"
+        || read_head(&site.root.join(rel)).is_ok_and(|text| {
+            matches!(
+                FrontMatter::read(&text, kind != "pages"),
+                FrontMatter::Closed { .. }
+            )
+        })
 }
 
 /// The most of a file read for its front matter.

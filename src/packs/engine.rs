@@ -886,10 +886,14 @@ impl Engine {
             }
             certain &= sentence_start;
         }
-        if view.in_identifier(i) || elided_g(view, i, lower, correction_word) {
+        if view.in_identifier(i)
+            || elided_g(view, i, lower, correction_word)
+            || view.beside_another_language(i)
+        {
             return;
         }
-        let certain = certain && !beside_a_slip(view, i, correction_word);
+        // A part of a hyphenated compound may be a name ("sbt-testng").
+        let certain = certain && !beside_a_slip(view, i, correction_word) && !view.hyphenated(i);
         for (rule, allow) in &self.spelling {
             if allow.contains(lower) {
                 continue;
@@ -1252,6 +1256,22 @@ impl<'a> View<'a> {
                 || is_name_particle(self.word(i - 1)));
         let after = i + 1 < self.words.len() && joined(self.gap(i)) && capitalised(i + 1);
         before || after
+    }
+
+    /// Whether a word next to word `i` is a function word of another
+    /// language and of no English ("environnemental du numérique"): the
+    /// word is in a foreign title or phrase, not misspelled English.
+    fn beside_another_language(&self, i: usize) -> bool {
+        let foreign = |n: usize| {
+            let word = self.lower(n);
+            is_other_function_word(word) && !matches!(word, "die" | "y" | "se" | "su" | "le")
+        };
+        (i > 0 && foreign(i - 1)) || (i + 1 < self.words.len() && foreign(i + 1))
+    }
+
+    /// Whether word `i` is joined to a neighbour by a hyphen.
+    fn hyphenated(&self, i: usize) -> bool {
+        (i > 0 && self.gap(i - 1) == "-") || (i + 1 < self.words.len() && self.gap(i) == "-")
     }
 
     /// Whether word `i` is joined to a neighbour by an underscore, written
@@ -1915,6 +1935,28 @@ mod tests {
         assert_eq!(
             misspellings("a recieve step", ""),
             [found("recieve", "receive", true)]
+        );
+        // A part of a hyphenated compound may be a package's name.
+        assert_eq!(
+            misspellings("We build sbt-testng and more.", ""),
+            [found("testng", "testing", false)]
+        );
+    }
+
+    #[test]
+    fn a_word_beside_another_language_is_no_english_slip() {
+        // A cited French title inside English text.
+        assert_eq!(
+            misspellings(
+                "See The Shift Project, Impact environnemental du numérique.",
+                ""
+            ),
+            []
+        );
+        // Near miss: "die" is English too, so a slip beside it is still one.
+        assert_eq!(
+            misspellings("Old plans die environnemental deaths.", ""),
+            [found("environnemental", "environmental", true)]
         );
     }
 

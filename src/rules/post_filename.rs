@@ -106,6 +106,8 @@ mod tests {
         assert_eq!(names("_posts/2024-01-01.md").len(), 1);
         assert_eq!(names("_posts/20240101-x.md").len(), 1);
         assert_eq!(names("_posts/2024-01-01x.md").len(), 1);
+        // Found by the oracle: Jekyll wants a `-` right after the day's digits.
+        assert_eq!(names("_posts/2021-04-05name-183ferry.md").len(), 1);
     }
 
     #[test]
