@@ -621,6 +621,25 @@ mod tests {
     }
 
     #[test]
+    fn prose_after_an_unbalanced_liquid_tag_is_still_checked() {
+        // Jekyll stops at the tag; the text after it is what readers see
+        // once it is fixed, so its slips are found too.
+        let repeated = |text: &str| {
+            prose_findings(text)
+                .into_iter()
+                .filter(|(rule, _)| *rule == "repeated-word")
+                .map(|(_, text)| text)
+                .collect::<Vec<_>>()
+        };
+        let text =
+            "---\ntitle: A\n---\nHere is an unclosed if: {% if page.x %} shown\n\nThe the cat.\n";
+        assert_eq!(repeated(text), ["The the"]);
+        let text =
+            "---\ntitle: A\n---\nUse `{% raw %}` to escape.\n\n{% highlight js %}\nThe the cat.\n";
+        assert_eq!(repeated(text), ["The the"]);
+    }
+
+    #[test]
     fn consistency_counts_the_title_as_part_of_the_post() {
         let text = "---\ntitle: Why e-mail wins\n---\nAn e-mail a day, and the email after.\n";
         assert_eq!(prose_findings(text), [("mixed-spellings", "email".into())]);
