@@ -100,6 +100,8 @@ pub struct Document {
     body: OnceLock<Option<Body>>,
     /// The literal targets of the body's Liquid tags, found on first use.
     liquid_targets: OnceLock<Vec<liquid::TagTarget>>,
+    /// What Liquid makes of the body, parsed on first use.
+    liquid: OnceLock<Option<liquid::parse::Parsed>>,
     /// The path relative to the site root, worked out on first use: several
     /// rules ask, and the answer takes a few thousand instructions.
     relative: OnceLock<Option<String>>,
@@ -145,6 +147,7 @@ impl Document {
             front_matter,
             body: OnceLock::new(),
             liquid_targets: OnceLock::new(),
+            liquid: OnceLock::new(),
             relative,
         }
     }
@@ -170,6 +173,19 @@ impl Document {
         all.iter()
             .filter(move |t| self.text[t.name_span.clone()] == *name)
             .map(|t| (&self.text[t.span.clone()], t.span.clone()))
+    }
+
+    /// What Liquid makes of the body: its blocks, what it renders and where
+    /// it stops the build. `None` when Jekyll does not run Liquid over the
+    /// file or the body is hidden.
+    pub fn liquid(&self) -> Option<&liquid::parse::Parsed> {
+        self.liquid
+            .get_or_init(|| {
+                let start = self.front_matter.body_start(&self.text)?;
+                self.renders_liquid()
+                    .then(|| liquid::parse::parse(&self.text, start))
+            })
+            .as_ref()
     }
 
     /// The Markdown body's prose segments and links, parsed once on first use;

@@ -132,6 +132,13 @@ pub struct Site {
     /// What makes pages no file of the site builds: plugins, and
     /// `_plugins/` files that add pages.
     pub generators: crate::plugins::Generators,
+    /// Whether the site has Ruby plugins of its own in `_plugins/`.
+    pub local_plugins: bool,
+    /// The gems of the Gemfile's `jekyll_plugins` group, which Jekyll loads
+    /// too; `None` when the site has no Gemfile.
+    pub gemfile_plugins: Option<Vec<String>>,
+    /// The Liquid tags the site's own Ruby plugins register by name.
+    pub plugin_tags: HashSet<String>,
     /// Where jekyll-paginate puts the later pages (`paginate_path`), when the
     /// site paginates.
     pub paginate_path: Option<String>,
@@ -348,21 +355,31 @@ impl Site {
             format!("{layouts_dir}/"),
             format!("{includes_dir}/"),
         );
-        // Ruby files of the site's own that add pages; tags, filters and
-        // generators that only compute data make none.
-        let page_files: Vec<String> = site
+        // The site's own Ruby plugins: the Liquid tags they register, and
+        // which of them add pages (tags, filters and generators that only
+        // compute data make none).
+        let ruby: Vec<String> = site
             .files
             .iter()
             .filter(|f| f.starts_with(&plugins_dir) && f.ends_with(".rb"))
-            .filter(|f| {
-                std::fs::read_to_string(root.join(f.as_str()))
-                    .is_ok_and(|ruby| crate::plugins::makes_pages(&ruby))
-            })
             .cloned()
             .collect();
-        let mut page_files = page_files;
+        site.local_plugins = !ruby.is_empty();
+        let mut page_files = Vec::new();
+        for file in ruby {
+            if let Ok(rb) = std::fs::read_to_string(root.join(&file)) {
+                site.plugin_tags
+                    .extend(crate::plugin_tags::registered_tags(&rb));
+                if crate::plugins::makes_pages(&rb) {
+                    page_files.push(file);
+                }
+            }
+        }
         page_files.sort();
         site.generators = crate::plugins::Generators::read(&site.plugins, setting, &page_files);
+        site.gemfile_plugins = std::fs::read_to_string(root.join("Gemfile"))
+            .ok()
+            .map(|gemfile| crate::plugin_tags::gemfile_plugins(&gemfile));
         for file in &site.files {
             let ext = file
                 .rsplit_once('.')

@@ -150,7 +150,9 @@ fn a_hundred_thousand_keys() {
 }
 
 #[test]
-fn unclosed_raw_blocks_and_html_comments_hide_the_rest() {
+fn an_unclosed_raw_block_hides_nothing_and_an_html_comment_hides_the_rest() {
+    // Jekyll stops at a raw block never closed: it is reported, and the text
+    // after it is checked as readers will see it once the block is closed.
     let name = "_posts/2024-01-02-open.md";
     let (out, code) = check_with(
         name,
@@ -158,9 +160,14 @@ fn unclosed_raw_blocks_and_html_comments_hide_the_rest() {
     );
     assert_eq!(
         of(&out, name),
-        ["_posts/2024-01-02-open.md:4:1: warning[repeated-word] `The` is repeated"]
+        [
+            "_posts/2024-01-02-open.md:4:1: warning[repeated-word] `The` is repeated",
+            "_posts/2024-01-02-open.md:6:1: error[unclosed-liquid-block] this `raw` block is never closed, so Jekyll stops the build",
+            "_posts/2024-01-02-open.md:7:1: warning[repeated-word] `the` is repeated",
+            "_posts/2024-01-02-open.md:9:11: warning[repeated-word] `the` is repeated"
+        ]
     );
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     let (out, _) = check_with(
         name,
         b"---\ntitle: A\n---\nThe the start.\n\n<!-- a note\n\nthe the\n",

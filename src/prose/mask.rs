@@ -3,7 +3,8 @@
 //! Before the body is parsed, these ranges are found and blanked out (every
 //! byte but line breaks becomes a space, so offsets and line numbers stay the
 //! same): Liquid tags and outputs, `{% raw %}`, `{% comment %}` and
-//! `{% highlight %}` blocks, kramdown extensions, attribute lists and header
+//! `{% highlight %}` blocks (only the opening tag of one never closed: Jekyll
+//! stops there, and the text after it is still checked), kramdown extensions, attribute lists and header
 //! ids, `$$` math, abbreviation definitions, the end-of-block marker, and URLs
 //! and e-mail addresses. The parser then never mistakes them for text, and the
 //! segment step breaks prose at each range, so words on either side of a tag
@@ -433,9 +434,12 @@ fn mask(
                 .iter()
                 .find(|(n, _)| *n == name)
                 .map(|(_, re)| re);
+            // A block never closed stops Jekyll's build (`unclosed-liquid-block`
+            // says so); hiding the rest of the body would hide every slip
+            // after it, so only the opening tag is masked.
             end = closer
                 .and_then(|re| re.find_at(body, end))
-                .map_or(body.len(), |m| m.end());
+                .map_or(end, |m| m.end());
         } else if let Some(name) = ["comment", "nomarkdown"]
             .into_iter()
             .find(|name| token.strip_prefix("{::").and_then(|t| t.strip_suffix('}')) == Some(*name))
@@ -794,7 +798,8 @@ mod tests {
             masked(body),
             ["{% highlight ruby %}\nthe the\n{% endhighlight %}"]
         );
-        assert_eq!(masked("{% comment %} the the"), ["{% comment %} the the"]);
+        assert_eq!(masked("{% comment %} the the"), ["{% comment %}"]);
+        assert_eq!(masked("Use `{% raw %}` then the the"), ["{% raw %}"]);
     }
 
     #[test]

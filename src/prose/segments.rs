@@ -227,6 +227,9 @@ pub struct Body {
     /// Every block quote, as file byte ranges: someone else's words, which
     /// the prose rules report more mildly (see `prose::quotes`).
     pub quotes: Vec<Range<usize>>,
+    /// Every code block (fenced or indented) and code span, as file byte
+    /// ranges in document order, for the rule on Liquid in code samples.
+    pub code: Vec<Range<usize>>,
 }
 
 /// The comrak options prepress parses with: GFM tables, footnotes, strikethrough,
@@ -339,6 +342,7 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
         comments: Vec::new(),
         quotes: Vec::new(),
         link_titles: Vec::new(),
+        code: Vec::new(),
         verbatim: None,
         skip_depth: 0,
         cut_from: 0,
@@ -359,6 +363,7 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
         links: builder.links,
         comments: builder.comments,
         quotes: builder.quotes,
+        code: builder.code,
     }
 }
 
@@ -487,6 +492,7 @@ struct Builder<'t> {
     /// The titles of the links met in the block being read (body-relative),
     /// made segments when it ends.
     link_titles: Vec<Range<usize>>,
+    code: Vec<Range<usize>>,
     /// The verbatim HTML element (`code`, `pre`, …) the text is inside.
     verbatim: Option<&'static str>,
     /// How many enclosing nodes hide their text (depth, since they nest).
@@ -534,6 +540,12 @@ fn closes(html: &str, name: &str) -> bool {
 
 impl Builder<'_> {
     fn enter(&mut self, value: &NodeValue, pos: Sourcepos) {
+        if matches!(value, NodeValue::CodeBlock(_) | NodeValue::Code(_))
+            && let Some(range) = self.body_range(pos)
+        {
+            self.code
+                .push(self.body_start + range.start..self.body_start + range.end);
+        }
         if self.skip_depth > 0 {
             self.skip_depth += 1;
             return;

@@ -21,6 +21,7 @@ mod future_date;
 mod invalid_date;
 mod invalid_utf8;
 mod invalid_yaml;
+mod liquid_in_code;
 mod missing_author;
 mod missing_include;
 mod missing_key;
@@ -30,12 +31,16 @@ mod no_site;
 mod post_filename;
 mod published_false;
 mod quoted_boolean;
+mod stray_liquid_tag;
 mod string_tags;
 mod tag_variants;
 mod unclosed_front_matter;
+mod unclosed_liquid_block;
 mod unknown_author;
+mod unknown_liquid_tag;
 mod unknown_timezone;
 mod unreadable_file;
+mod unterminated_liquid;
 mod unused_suppression;
 
 use crate::config::{Config, Level, Levels};
@@ -219,6 +224,11 @@ pub static RULES: &[&Rule] = &[
     &date_mismatch::RULE,
     &future_date::RULE,
     &unknown_timezone::RULE,
+    &unclosed_liquid_block::RULE,
+    &stray_liquid_tag::RULE,
+    &unterminated_liquid::RULE,
+    &unknown_liquid_tag::RULE,
+    &liquid_in_code::RULE,
     &broken_post_url::RULE,
     &broken_link_tag::RULE,
     &missing_include::RULE,
@@ -608,6 +618,25 @@ mod tests {
         );
         let text = "---\ntitle: A visit\ndescription: We met Recieve there, then Recieve left\n---\nRecieve it.\n";
         assert!(prose_findings(text).is_empty());
+    }
+
+    #[test]
+    fn prose_after_an_unbalanced_liquid_tag_is_still_checked() {
+        // Jekyll stops at the tag; the text after it is what readers see
+        // once it is fixed, so its slips are found too.
+        let repeated = |text: &str| {
+            prose_findings(text)
+                .into_iter()
+                .filter(|(rule, _)| *rule == "repeated-word")
+                .map(|(_, text)| text)
+                .collect::<Vec<_>>()
+        };
+        let text =
+            "---\ntitle: A\n---\nHere is an unclosed if: {% if page.x %} shown\n\nThe the cat.\n";
+        assert_eq!(repeated(text), ["The the"]);
+        let text =
+            "---\ntitle: A\n---\nUse `{% raw %}` to escape.\n\n{% highlight js %}\nThe the cat.\n";
+        assert_eq!(repeated(text), ["The the"]);
     }
 
     #[test]

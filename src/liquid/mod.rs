@@ -6,6 +6,10 @@
 //! This module lists each tag with its name, its arguments and their spans, for
 //! the rules that check what tags refer to.
 
+pub mod known;
+pub mod lex;
+pub mod parse;
+
 use std::ops::Range;
 
 /// One `{% name args %}` tag.
