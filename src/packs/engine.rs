@@ -650,6 +650,10 @@ impl Engine {
         }
         let rules = &starts.sequences;
         let (first, second) = (view.word(i), view.word(i + 1));
+        // "the the": the same word twice is a repetition, not a sequence.
+        if view.hashes[i] == view.hashes[i + 1] && view.lower(i) == view.lower(i + 1) {
+            return;
+        }
         // "the his-and-hers towels", "the A/B test": a word joined to the
         // next by a hyphen or slash is part of a compound, not a determiner.
         if view.gap(i + 1).starts_with(['-', '/']) {
@@ -1282,13 +1286,18 @@ impl<'a> View<'a> {
         (i > 0 && self.gap(i - 1) == "-") || (i + 1 < self.words.len() && self.gap(i) == "-")
     }
 
-    /// Whether word `i` is joined to a neighbour by an underscore, written
-    /// plain or escaped (`schedule_a`, `schedule\_a`): part of an identifier;
-    /// or is a handle after an `@` (`@namin`).
+    /// Whether word `i` is part of an identifier: joined to a neighbour by
+    /// an underscore, written plain or escaped (`schedule_a`,
+    /// `schedule\_a`), or by a dot with no space (`config.recieve.timeout`,
+    /// `com.example.Recieve.run`); a variable (`$recieve`); or a handle
+    /// after an `@` (`@namin`).
     fn in_identifier(&self, i: usize) -> bool {
-        let before = self.text()[..self.words[i].start].ends_with(['_', '@']);
-        let after = i + 1 < self.words.len()
-            && (self.gap(i).starts_with('_') || self.gap(i).starts_with("\\_"));
+        let before = self.text()[..self.words[i].start].ends_with(['_', '@', '$'])
+            || (i > 0 && self.gap(i - 1) == ".");
+        let after = i + 1 < self.words.len() && {
+            let gap = self.gap(i);
+            gap.starts_with('_') || gap.starts_with("\\_") || gap == "."
+        };
         before || after
     }
 
@@ -1982,6 +1991,22 @@ mod tests {
         assert_eq!(
             misspellings("We build sbt-testng and more.", ""),
             [found("testng", "testing", false)]
+        );
+    }
+
+    #[test]
+    fn dotted_paths_and_variables_are_identifiers() {
+        for text in [
+            "Set config.recieve.timeout first.",
+            "It failed at com.example.Recieve.run(Recieve.java:42) today.",
+            "Set $recieve to one.",
+        ] {
+            assert_eq!(misspellings(text, ""), [], "{text}");
+        }
+        // Near misses: a sentence's end and a dot with a space are prose.
+        assert_eq!(
+            misspellings("We stop. Recieve it. Then we recieve. Done.", "").len(),
+            2
         );
     }
 
