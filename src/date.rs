@@ -92,8 +92,6 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
 /// Reads a leading `Y{2,4}-M{1,2}-D{1,2}` and an optional `[T ]H{1,2}:MM[:SS]`.
 pub fn parse_iso(value: &str) -> Option<IsoDate> {
     let mut rest = value;
@@ -307,13 +305,15 @@ pub fn check_value(value: &str) -> Result<(), DateProblem> {
     if let Some(date) = crate::ruby_time::parse(value) {
         return check_calendar(&date);
     }
+    // A month or a number may be a date Ruby completes from today ("June
+    // 2"); a weekday alone is none: `date: next tuesday` stops the build
+    // ("Invalid date"), as Jekyll 4.3.1 showed.
     let lower = value.to_ascii_lowercase();
     let has_digit = value.bytes().any(|b| b.is_ascii_digit());
-    let names_a_day = MONTHS
+    let names_a_month = MONTHS
         .iter()
-        .any(|m| lower.contains(&m[..3].to_ascii_lowercase()))
-        || DAY_NAMES.iter().any(|d| lower.contains(d));
-    if has_digit || names_a_day {
+        .any(|m| lower.contains(&m[..3].to_ascii_lowercase()));
+    if has_digit || names_a_month {
         Ok(())
     } else {
         Err(DateProblem::NoDate)
@@ -323,7 +323,13 @@ pub fn check_value(value: &str) -> Result<(), DateProblem> {
 /// The date of a post file name that matches Jekyll's
 /// `\d{2,4}-\d{1,2}-\d{1,2}-slug.ext`, and the date as written.
 pub fn name_date(name: &str) -> Option<(IsoDate, &str)> {
-    let date = parse_iso(name)?;
+    let mut date = parse_iso(name)?;
+    // Jekyll reads the name's date with Ruby's `Time.parse`: a two-digit
+    // year is 19xx from 69 up, else 20xx (`21-04-05-x.md` is in 2021).
+    if date.year_digits == 2 {
+        date.year += if date.year >= 69 { 1900 } else { 2000 };
+        date.year_digits = 4;
+    }
     // The year and month are digits, as `parse_iso` accepted them; the day is
     // the digits of the third part (`05name` is day 5, then no dash).
     let mut parts = name.split('-');
@@ -500,6 +506,9 @@ mod tests {
         assert_eq!(check_value("tomorrow"), Err(DateProblem::NoDate));
         assert_eq!(check_value(""), Err(DateProblem::NoDate));
         assert_eq!(check_value("TBD"), Err(DateProblem::NoDate));
+        assert_eq!(check_value("next tuesday"), Err(DateProblem::NoDate));
+        // Near miss: a month Ruby completes with today's year is a date.
+        assert_eq!(check_value("June 2"), Ok(()));
     }
 
     #[test]
@@ -523,6 +532,9 @@ mod tests {
             (2024, 1, 5, "2024-1-05")
         );
         assert!(name_date("2024-01-05.md").is_none());
+        // A two-digit year, as Ruby reads it.
+        assert_eq!(name_date("21-04-05-x.md").unwrap().0.year, 2021);
+        assert_eq!(name_date("99-04-05-x.md").unwrap().0.year, 1999);
         assert!(name_date("hello.md").is_none());
     }
 
