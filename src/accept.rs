@@ -147,7 +147,7 @@ fn problem(
     SiteProblem {
         path: path.to_path_buf(),
         text,
-        diagnostic: Diagnostic::new(&UNREADABLE_FILE, span, message),
+        diagnostic: Diagnostic::new(UNREADABLE_FILE.id, UNREADABLE_FILE.severity, span, message),
     }
 }
 

@@ -630,7 +630,8 @@ pub fn check_file(
                 n => format!(" ({} more bad sequences follow)", n - 1),
             };
             let diagnostic = Diagnostic::new(
-                &rules::INVALID_UTF8,
+                rules::INVALID_UTF8.id,
+                rules::INVALID_UTF8.severity,
                 first,
                 format!("this file is not valid UTF-8: this byte cannot be read as text{more}"),
             )
@@ -659,7 +660,8 @@ fn unreadable(
     render: Option<&dyn RenderFile>,
 ) -> FileReport {
     let diagnostic = Diagnostic::new(
-        &rules::UNREADABLE_FILE,
+        rules::UNREADABLE_FILE.id,
+        rules::UNREADABLE_FILE.severity,
         0..0,
         format!("could not read `{display}`: {reason}"),
     );

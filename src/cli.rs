@@ -20,7 +20,7 @@ use crate::diagnostic::Severity;
 use crate::discover;
 use crate::packs;
 use crate::report::{self, Format, human::Human};
-use crate::rules::RuleInfo;
+use crate::rule::RuleInfo;
 use crate::schema::SchemaError;
 use crate::setup::{self, Setup};
 use crate::site::{self, Site};

@@ -47,7 +47,7 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 use crate::diagnostic::Severity;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
-use crate::rules::RuleInfo;
+use crate::rule::RuleInfo;
 use crate::schema::{Schema, SchemaError};
 
 /// Names the config file may have, in order of preference within one folder.
@@ -614,7 +614,7 @@ fn keys(schema: &Schema, node: &Node) -> Result<KeySet, SchemaError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::FixAvailability;
+    use crate::rule::FixAvailability;
 
     fn read(text: &str) -> Result<Config, SchemaError> {
         let dir = tempfile::tempdir().unwrap();

@@ -141,11 +141,17 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A finding of `rule` at `span`, at the rule's default severity.
-    pub fn new(rule: &crate::rules::Rule, span: Span, message: impl Into<String>) -> Self {
+    /// A finding of the rule with id `rule` at `span`, at `severity` (the
+    /// rule's default, which the config may change later).
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
-            rule: rule.id,
-            severity: rule.severity,
+            rule,
+            severity,
             message: message.into(),
             span,
             labels: Vec::new(),

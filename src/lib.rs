@@ -28,6 +28,7 @@ pub mod prose;
 pub mod readers;
 pub mod report;
 pub mod ruby_time;
+pub mod rule;
 pub mod rules;
 pub mod schema;
 pub mod setup;

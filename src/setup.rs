@@ -21,7 +21,8 @@ use std::path::{Path, PathBuf};
 use crate::accept::Accepted;
 use crate::config::{Config, Levels};
 use crate::packs::{self, Pack, engine::Engine};
-use crate::rules::{Context, RULES, RuleInfo};
+use crate::rule::RuleInfo;
+use crate::rules::{Context, RULES};
 use crate::schema::SchemaError;
 use crate::site::{Site, SiteProblem};
 use crate::sites::absolute;
@@ -81,7 +82,7 @@ impl Setup {
             .iter()
             .flat_map(|p| p.rules.iter().map(move |r| (p, r)))
         {
-            if RULES.iter().any(|r| r.id == rule.info.id) || !ids.insert(rule.info.id) {
+            if RULES.iter().any(|(r, _)| r.id == rule.info.id) || !ids.insert(rule.info.id) {
                 return Err(config.error(0..0, format!(
                     "rule `{}` of pack `{}` has the id of another rule; rule ids must be unique",
                     rule.info.id, pack.name
@@ -126,7 +127,7 @@ impl Setup {
 pub fn catalog(packs: &[Pack]) -> Vec<RuleInfo> {
     RULES
         .iter()
-        .map(|r| r.info())
+        .map(|(r, _)| r.info())
         .chain(packs.iter().flat_map(|p| p.rules.iter().map(|r| r.info)))
         .collect()
 }

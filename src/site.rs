@@ -709,7 +709,8 @@ fn read_timezone(value: &Node) -> Result<Option<jiff::tz::TimeZone>, Box<Diagnos
     let names: Vec<_> = jiff::tz::db().available().collect();
     let near = crate::closest::closest(name, names.iter().map(|n| n.as_str()));
     let diagnostic = Diagnostic::new(
-        &UNKNOWN_TIMEZONE,
+        UNKNOWN_TIMEZONE.id,
+        UNKNOWN_TIMEZONE.severity,
         value.span.clone(),
         format!("`{name}` is not a time zone Jekyll knows: it will build in UTC"),
     );
@@ -734,7 +735,8 @@ pub fn invalid_yaml(
         .next()
         .map_or(err.at, |c| err.at + c.len_utf8());
     let diagnostic = Diagnostic::new(
-        &INVALID_YAML,
+        INVALID_YAML.id,
+        INVALID_YAML.severity,
         err.at..end,
         format!("{what} is not valid YAML: {}", err.problem),
     )

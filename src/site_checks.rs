@@ -265,7 +265,8 @@ impl SiteFacts {
                     String::new()
                 };
                 let mut diagnostic = Diagnostic::new(
-                    &STRING_TAGS,
+                    STRING_TAGS.id,
+                    STRING_TAGS.severity,
                     used.value.span.clone(),
                     format!(
                         "`{key}` is a string here{split}; {lists} other {} as a list",
@@ -351,7 +352,8 @@ impl SiteFacts {
                     .collect();
                 let others: Vec<&str> = spellings.keys().copied().filter(|t| *t != text).collect();
                 let mut diagnostic = Diagnostic::new(
-                    &TAG_VARIANTS,
+                    TAG_VARIANTS.id,
+                    TAG_VARIANTS.severity,
                     spot.span(),
                     format!("the {} `{text}` is also written `{}` in this site, so Jekyll makes separate {key} of them", singular(key), others.join("`, `")),
                 )

@@ -112,8 +112,13 @@ pub fn apply(doc: &Document, found: &mut Vec<Diagnostic>, known: &dyn Fn(&str) -
             continue;
         };
         found.push(
-            Diagnostic::new(&UNUSED_SUPPRESSION, directive.span.clone(), message)
-                .with_help("delete the comment, or name the rule that should be silenced"),
+            Diagnostic::new(
+                UNUSED_SUPPRESSION.id,
+                UNUSED_SUPPRESSION.severity,
+                directive.span.clone(),
+                message,
+            )
+            .with_help("delete the comment, or name the rule that should be silenced"),
         );
     }
 }

@@ -45,7 +45,7 @@ fn a_usage_error_exits_2() {
 fn rules_lists_every_rule() {
     let assert = cargo_bin_cmd!("prepress").arg("rules").assert().success();
     let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
-    for rule in prepress::rules::RULES {
+    for (rule, _) in prepress::rules::RULES {
         assert!(
             out.lines().any(|l| l.starts_with(&format!("{} ", rule.id))),
             "{} missing",

@@ -92,7 +92,7 @@ fuzz_target!(
     let clash = packs[0]
         .rules
         .iter()
-        .any(|r| RULES.iter().any(|c| c.id == r.info.id) || world.shipped.contains(&r.info.id))
+        .any(|r| RULES.iter().any(|(c, _)| c.id == r.info.id) || world.shipped.contains(&r.info.id))
         || {
             let mut ids: Vec<&str> = packs[0].rules.iter().map(|r| r.info.id).collect();
             ids.sort_unstable();

@@ -24,7 +24,7 @@ use std::path::Path;
 
 use crate::diagnostic::{Applicability, Severity};
 use crate::front_matter::tree::{Entry, Node, NodeKind};
-use crate::rules::{FixAvailability, RuleInfo};
+use crate::rule::{FixAvailability, RuleInfo};
 use crate::schema::{Schema, SchemaError};
 
 /// Which findings of a pack rule carry a fix, for `prepress explain`.

@@ -117,8 +117,12 @@ mod tests {
 
     #[test]
     fn escapes_as_the_workflow_command_format_requires() {
-        let mut diagnostic =
-            Diagnostic::new(&crate::rules::INVALID_YAML, 0..1, "50% off: a, b\r\nnext");
+        let mut diagnostic = Diagnostic::new(
+            crate::rules::INVALID_YAML.id,
+            crate::rules::INVALID_YAML.severity,
+            0..1,
+            "50% off: a, b\r\nnext",
+        );
         diagnostic.help = Some("fix it".into());
         let finding = Finding {
             diagnostic,
@@ -135,7 +139,12 @@ mod tests {
     #[test]
     fn keeps_to_the_annotation_limits_and_counts_the_rest() {
         let finding = |severity, line| {
-            let mut diagnostic = Diagnostic::new(&crate::rules::INVALID_YAML, 0..1, "m");
+            let mut diagnostic = Diagnostic::new(
+                crate::rules::INVALID_YAML.id,
+                crate::rules::INVALID_YAML.severity,
+                0..1,
+                "m",
+            );
             diagnostic.severity = severity;
             Finding {
                 diagnostic,

@@ -18,7 +18,7 @@ use std::io::{self, Write};
 use crate::changes::Changes;
 use crate::check::Outcome;
 use crate::diagnostic::Severity;
-use crate::rules::RuleInfo;
+use crate::rule::RuleInfo;
 
 /// The output formats of `prepress check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

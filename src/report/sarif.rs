@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use crate::check::{Finding, Outcome};
 use crate::diagnostic::{Applicability, Severity};
 use crate::line_index::Position;
-use crate::rules::RuleInfo;
+use crate::rule::RuleInfo;
 
 /// The schema the output follows.
 pub const SCHEMA: &str =

@@ -137,8 +137,13 @@ mod tests {
 
     fn outcome(findings: usize) -> Outcome {
         let finding = |line| Finding {
-            diagnostic: Diagnostic::new(&crate::rules::INVALID_YAML, 0..1, "`tags | x` is empty")
-                .with_help("fill it <in>"),
+            diagnostic: Diagnostic::new(
+                crate::rules::INVALID_YAML.id,
+                crate::rules::INVALID_YAML.severity,
+                0..1,
+                "`tags | x` is empty",
+            )
+            .with_help("fill it <in>"),
             start: Position { line, column: 2 },
             end: Position { line, column: 3 },
             labels: Vec::new(),

@@ -1,10 +1,11 @@
 //! `bom-hides-front-matter`: a byte order mark that makes Jekyll skip a page's front matter.
 
-use super::{Context, Rule};
+use super::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::FrontMatter;
-use crate::rules::FixAvailability;
+use crate::rule::FixAvailability;
+use crate::rule::Rule;
 
 /// Length of the UTF-8 byte order mark.
 const BOM: usize = 3;
@@ -37,14 +38,14 @@ title: About
 ---
 ```",
     fix: FixAvailability::Always(Applicability::Safe),
-    check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if let FrontMatter::HiddenByBom { open } = &doc.front_matter {
         out.push(
             Diagnostic::new(
-                &RULE,
+                RULE.id,
+                RULE.severity,
                 0..BOM,
                 "a byte order mark before `---` hides this page's front matter from Jekyll",
             )

@@ -4,13 +4,14 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Context, FixAvailability, Rule};
+use super::Context;
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, Role};
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Entry, lookup};
 use crate::prose::segments::Link;
+use crate::rule::{FixAvailability, Rule};
 use crate::site::Site;
 use crate::urls::{Found, Hidden};
 
@@ -88,10 +89,9 @@ Fix the path; the help names the closest existing file or page.
 ![Team photo](/assets/img/team-phto.jpg)   reported when only team-photo.jpg exists
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let (Some(site), Some(body)) = (context.site, doc.body()) else {
         return;
     };
@@ -125,7 +125,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
                 };
                 out.push(
                     Diagnostic::new(
-                        &RULE,
+                        RULE.id,
+                        RULE.severity,
                         link.span.clone(),
                         format!("this {what} points to `{file}`, which Jekyll writes as `{served}`"),
                     )
@@ -390,7 +391,8 @@ fn served(site: &Site, file: &str) -> bool {
 /// A link to a site file (an image, a Markdown source) that is not there.
 fn missing_file(site: &Site, span: Span, what: &str, file: &str) -> Diagnostic {
     let diagnostic = Diagnostic::new(
-        &RULE,
+        RULE.id,
+        RULE.severity,
         span,
         format!("this {what} points to `{file}`, which is not a file of this site"),
     );
@@ -422,7 +424,8 @@ fn missing_url(site: &Site, span: Span, what: &str, url: &str) -> Option<Diagnos
             };
             return Some(
                 Diagnostic::new(
-                    &RULE,
+                    RULE.id,
+                    RULE.severity,
                     span,
                     format!(
                         "this {what} points to `{url}`, the page of `{}`, which Jekyll will not publish: {why}",
@@ -433,7 +436,8 @@ fn missing_url(site: &Site, span: Span, what: &str, url: &str) -> Option<Diagnos
             );
         }
         Found::Maybe(source) => Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             span,
             format!(
                 "this {what} points to `{url}`, which no file of this site builds; `{source}` may generate it"
@@ -441,7 +445,8 @@ fn missing_url(site: &Site, span: Span, what: &str, url: &str) -> Option<Diagnos
         )
         .with_severity(Severity::Info),
         Found::Missing => Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             span,
             format!("this {what} points to `{url}`, which is not a page of this site"),
         ),

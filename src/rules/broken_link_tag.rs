@@ -1,9 +1,10 @@
 //! `broken-link-tag`: a `{% link %}` to a source file the site does not have.
 
-use super::{Context, FixAvailability, Rule, liquid_targets};
+use super::{Context, liquid_targets};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -30,10 +31,9 @@ Use the exact path of an existing file; the help names the closest one.
 [About]({% link abuot.md %})   reported: did you mean `about.md`?
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some((site, targets)) = liquid_targets(context, doc, "link") else {
         return;
     };
@@ -45,7 +45,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             if path.len() < name.len() && crate::urls::is_document(site, path) {
                 out.push(
                     Diagnostic::new(
-                        &RULE,
+                        RULE.id,
+                        RULE.severity,
                         span,
                         format!("Jekyll finds `{path}` by its path without a leading `/`, so it stops the build here"),
                     )
@@ -55,7 +56,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let diagnostic = Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             span,
             format!("`{path}` is not a file of this site, so Jekyll stops the build here"),
         );

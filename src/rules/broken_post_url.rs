@@ -1,9 +1,10 @@
 //! `broken-post-url`: a `{% post_url %}` naming no post of the site.
 
-use super::{Context, FixAvailability, Rule, liquid_targets};
+use super::{Context, liquid_targets};
 use crate::closest::closest;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -34,10 +35,9 @@ Use the exact name of an existing post; the help names the closest one.
         when: "when the help names a post (the site's post closest to the name, at \
                most a third of its letters changed)",
     },
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some((site, targets)) = liquid_targets(context, doc, "post_url") else {
         return;
     };
@@ -46,7 +46,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut diagnostic = Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             span.clone(),
             format!("no post is called `{name}`, so Jekyll stops the build here"),
         );

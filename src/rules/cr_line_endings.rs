@@ -7,8 +7,8 @@
 //! rule would misread such a file (its front matter as prose), so this
 //! finding is the only one it gets.
 
-use super::{FixAvailability, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -37,7 +37,6 @@ else.
 ---\\rtitle: Hello\\r---\\rText\\r     reported
 ```",
     fix: FixAvailability::Always(Applicability::Safe),
-    check: None,
 };
 
 /// The finding for `text`, when its front matter opens with `---` and a lone
@@ -52,7 +51,8 @@ pub fn detect(text: &str) -> Option<Diagnostic> {
     let fixed = lone_cr_to_lf(text);
     Some(
         Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             start..start + 3,
             "this file's lines end in a lone carriage return (classic Mac style), so Jekyll does not see its front matter and copies it as it is",
         )

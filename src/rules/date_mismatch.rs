@@ -1,6 +1,7 @@
 //! `date-mismatch`: a post's `date:` on another day than its file name says.
 
-use super::{Context, FixAvailability, Rule};
+use super::Context;
+use crate::rule::{FixAvailability, Rule};
 use jiff::tz::TimeZone;
 
 use crate::date::{check_calendar, front_matter_date, in_zone, name_date};
@@ -58,10 +59,9 @@ _posts/2024-03-04-launch.md with date: 2024-03-05   noted
 _posts/2024-03-04-launch.md with date: 2024-03-04   not noted
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if doc.role != Role::Post {
         return;
     }
@@ -102,7 +102,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     };
     out.push(
         Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             entry.value.span.clone(),
             format!("this post is dated {shown}{moved}, but its file name says {written}"),
         )

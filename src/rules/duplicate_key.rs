@@ -2,10 +2,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Context, Rule, visit_mappings};
+use super::{Context, visit_mappings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::rules::FixAvailability;
+use crate::rule::FixAvailability;
+use crate::rule::Rule;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -32,10 +33,9 @@ title: Original title     # reported: Jekyll ignores this
 title: Translated title   # the value Jekyll keeps
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(entries) = doc.front_matter.entries() else {
         return;
     };
@@ -57,7 +57,8 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             let line = doc.position(winner.key.span.start).line;
             out.push(
                 Diagnostic::new(
-                    &RULE,
+                    RULE.id,
+                    RULE.severity,
                     entry.key.span.clone(),
                     format!("`{key}` is set again on line {line}, so Jekyll ignores this value"),
                 )

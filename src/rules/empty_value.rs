@@ -1,13 +1,14 @@
 //! `empty-value`: a front matter key that matters for publishing, left empty.
 
-use super::{Context, Rule, Value, effective, value_or_key_span};
+use super::{Context, Value, effective, value_or_key_span};
 use crate::config::KeySet;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Node, NodeKind};
 use crate::readers;
-use crate::rules::FixAvailability;
+use crate::rule::FixAvailability;
+use crate::rule::Rule;
 
 /// Keys whose empty value is a publishing slip. Other keys are often left empty
 /// on purpose (template keys such as `translator:` or `image:`), so they are not
@@ -106,10 +107,9 @@ layout: null      # not reported: no layout (in a post, the defaults' layout)
 translator: \"\"    # not checked
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(entries) = doc.front_matter.entries() else {
         return;
     };
@@ -134,7 +134,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         } else {
             format!("`{key}` is empty")
         };
-        let diagnostic = Diagnostic::new(&RULE, value_or_key_span(entry), message);
+        let diagnostic = Diagnostic::new(RULE.id, RULE.severity, value_or_key_span(entry), message);
         out.push(match readers::unread(context, doc, key) {
             None => diagnostic.with_help(help(key).to_string()),
             Some(why) => {

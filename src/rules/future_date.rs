@@ -1,10 +1,11 @@
 //! `future-date`: a post dated after today, which Jekyll will not publish yet.
 
-use super::{Context, FixAvailability, Rule};
+use super::Context;
 use crate::date::{IsoDate, front_matter_date, in_zone, name_date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -36,10 +37,9 @@ Fix the date, or set `future: true` if scheduled posts are meant to be built.
 date: 2052-06-01   # reported: not published until 2052-06-01
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if doc.role != Role::Post || context.site.is_some_and(|s| s.future) {
         return;
     }
@@ -69,7 +69,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     };
     out.push(
         Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             span,
             format!(
                 "this post is dated {when}, in the future: Jekyll will not publish it until then"

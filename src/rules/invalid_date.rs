@@ -1,11 +1,12 @@
 //! `invalid-date`: a `date:` value Jekyll cannot turn into a date.
 
-use super::{Context, Rule, value_or_key_span};
+use super::{Context, value_or_key_span};
 use crate::date::{DateProblem, check_value};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::tree::{NodeKind, lookup};
-use crate::rules::FixAvailability;
+use crate::rule::FixAvailability;
+use crate::rule::Rule;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -40,10 +41,9 @@ date:                     # reported: empty
 date: 2024-02-29 09:00:00 +0100   # fine
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(entry) = doc.front_matter.entries().and_then(|e| lookup(e, "date")) else {
         return;
     };
@@ -65,7 +65,8 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             Err(DateProblem::RollsOver(why, becomes)) => {
                 out.push(
                     Diagnostic::new(
-                        &RULE,
+                        RULE.id,
+                        RULE.severity,
                         span,
                         format!(
                             "`{}` is not a real date: {why}, so Jekyll reads it as {becomes}",
@@ -85,7 +86,7 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             "`date` holds a list or a mapping, not a date, so the build stops".to_string()
         }
     };
-    out.push(Diagnostic::new(&RULE, span, problem).with_help(
+    out.push(Diagnostic::new(RULE.id, RULE.severity, span, problem).with_help(
         "write `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS +/-TTTT`, or delete the line to use the file name's date",
     ));
 }

@@ -1,7 +1,7 @@
 //! `invalid-utf8`: a file that is not UTF-8 text. Reported by the load step.
 
-use super::{FixAvailability, Rule};
 use crate::diagnostic::Severity;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -28,5 +28,4 @@ Re-save the file as UTF-8 in your editor, or convert it, e.g.
 caf\\xe9 (Latin-1 é)   reported at the \\xe9 byte
 ```",
     fix: FixAvailability::Never,
-    check: None,
 };

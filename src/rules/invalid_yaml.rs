@@ -1,11 +1,12 @@
 //! `invalid-yaml`: front matter Jekyll cannot read, at the place reading stopped.
 
-use super::{Context, Rule};
+use super::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::tree::YamlError;
 use crate::front_matter::{FrontMatter, YamlProblem};
-use crate::rules::FixAvailability;
+use crate::rule::FixAvailability;
+use crate::rule::Rule;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -35,10 +36,9 @@ title: Agile: what we learned   # reported: quote the value
 title: \"Agile: what we learned\" # fine
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let FrontMatter::Closed {
         data: Err(problem), ..
     } = &doc.front_matter
@@ -48,7 +48,8 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let diagnostic = match problem {
         YamlProblem::Syntax(err) => syntax(doc, err),
         YamlProblem::NotAMapping { span } => Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             span.clone(),
             "front matter must be `key: value` lines; Jekyll ignores this block",
         )
@@ -65,7 +66,8 @@ fn syntax(doc: &Document, err: &YamlError) -> Diagnostic {
         .filter(|c| !matches!(c, '\n' | '\r'))
         .map_or(err.at, |c| err.at + c.len_utf8());
     let mut diagnostic = Diagnostic::new(
-        &RULE,
+        RULE.id,
+        RULE.severity,
         err.at..end,
         format!("front matter is not valid YAML: {reason}"),
     )

@@ -3,11 +3,12 @@
 
 use std::ops::Range;
 
-use super::{Context, FixAvailability, Rule};
+use super::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;
 use crate::liquid::known;
 use crate::liquid::parse::{Parsed, Rendered};
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -58,7 +59,6 @@ const tpl = \"{{ user.name }}\";   <- reported: readers see const tpl = \"\";
         applicability: Applicability::Unsafe,
         when: "when the sample holds no `raw` tag already",
     },
-    check: Some(check),
 };
 
 /// The variables Jekyll gives every page.
@@ -112,7 +112,7 @@ const WRITERS: &[&str] = &[
     "decrement",
 ];
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(parsed) = doc.liquid() else {
         return;
     };
@@ -149,7 +149,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         };
         let shown = &text[first.span.clone()];
         let mut diagnostic = Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             first.span.clone(),
             format!("Jekyll renders `{shown}` in this code sample, so readers never see it"),
         )

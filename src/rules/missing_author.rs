@@ -1,9 +1,10 @@
 //! `missing-author`: a post of a site where nothing gives it an author.
 
-use super::{Context, FixAvailability, Rule, effective};
+use super::{Context, effective};
 use crate::bylines::is_nothing;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
+use crate::rule::{FixAvailability, Rule};
 
 /// The fewest other posts that show a site's convention: with fewer, an
 /// unsigned post is not against anything.
@@ -53,10 +54,9 @@ title: Release notes    # reported at the opening `---` when 40 of the site's
 ---                     # 40 other posts have an author and no default gives one
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(site) = context.site else {
         return;
     };
@@ -82,7 +82,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
     out.push(
         Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             span,
             format!("this post has no author, while {signed} of the site's {others} other posts have one"),
         )

@@ -1,9 +1,10 @@
 //! `missing-include`: an `{% include %}` of a file `_includes/` does not have.
 
-use super::{Context, FixAvailability, Rule, liquid_targets};
+use super::{Context, liquid_targets};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -29,10 +30,9 @@ Fix the name, or add the file to `_includes/`.
 {% include figure.htm src=\"a.png\" %}   reported when only figure.html exists
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some((site, targets)) = liquid_targets(context, doc, "include") else {
         return;
     };
@@ -41,7 +41,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut diagnostic = Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             span,
             format!("`_includes/{name}` does not exist, so Jekyll stops the build here"),
         );

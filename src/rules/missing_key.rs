@@ -1,9 +1,10 @@
 //! `missing-key`: a front matter key the config requires for this kind of document.
 
-use super::{Context, FixAvailability, Rule, effective};
+use super::{Context, effective};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::resolve::Resolved;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -42,10 +43,9 @@ title: Release notes   # reported when the config requires `description` for pos
 ---
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     // An include has no front matter to require keys in.
     if context.config.required.is_empty() || !doc.role.reads_front_matter() {
         return;
@@ -79,7 +79,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         if !present {
             out.push(
                 Diagnostic::new(
-                    &RULE,
+                    RULE.id,
+                    RULE.severity,
                     span.clone(),
                     format!("this {what} has no `{key}`, which the config requires for {kind}"),
                 )

@@ -1,11 +1,12 @@
 //! `missing-layout`: a `layout:` naming no file in `_layouts/`.
 
-use super::{Context, FixAvailability, Rule, Value, effective, label_default};
+use super::{Context, Value, effective, label_default};
 use crate::closest::closest;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Node, NodeKind, lookup};
+use crate::rule::{FixAvailability, Rule};
 use crate::rules::value_or_key_span;
 use crate::site::Site;
 
@@ -49,10 +50,9 @@ layout: psot   # reported: did you mean `post`?
                name, at most a third of its letters changed) and the name is written \
                in the document, not given by the site's `defaults`",
     },
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(site) = context.site else {
         return;
     };
@@ -78,7 +78,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         ),
     };
     let mut diagnostic = Diagnostic::new(
-        &RULE,
+        RULE.id,
+        RULE.severity,
         span.clone(),
         format!(
             "there is no layout `{name}` in `_layouts/`{from}; Jekyll renders this page without a layout"

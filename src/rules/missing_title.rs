@@ -1,9 +1,10 @@
 //! `missing-title`: a post without a `title`.
 
-use super::{Context, Rule, effective};
+use super::{Context, effective};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
-use crate::rules::FixAvailability;
+use crate::rule::FixAvailability;
+use crate::rule::Rule;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -33,10 +34,9 @@ date: 2024-05-01
 ---
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if !matches!(doc.role, Role::Post | Role::Draft) {
         return;
     }
@@ -53,7 +53,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     };
     let made_up = titleize(slug(doc.file_name(), doc.role));
     out.push(
-        Diagnostic::new(&RULE, span, format!("this {what} has no `title`")).with_help(format!(
+        Diagnostic::new(RULE.id, RULE.severity, span, format!("this {what} has no `title`")).with_help(format!(
             "Jekyll will title it \"{made_up}\" from the file name; add a `title:` line to choose the title readers see"
         )),
     );

@@ -1,9 +1,8 @@
 //! The rules step: every check prepress makes, declared in one place.
 //!
-//! A rule is a `Rule` value: a stable id, a default severity, a one-line summary,
-//! a longer explanation (what `prepress explain` prints, and the README's rule
-//! table is made from the same text), whether it can offer a fix, and the check
-//! itself. Each rule lives in its own file beside its tests. Rules read an
+//! A rule is its metadata (a [`crate::rule::Rule`] value: id, severity, summary,
+//! explanation, fix) and its check; `RULES` pairs the two. Each rule lives in
+//! its own file beside its tests. Rules read an
 //! already-parsed `Document`; none reads files or re-parses. The load rules
 //! (`invalid-utf8`, `unreadable-file`), the site-wide rules (`string-tags`,
 //! `tag-variants`) and `no-site` have no check of their own: the load step, the
@@ -44,10 +43,11 @@ mod unterminated_liquid;
 mod unused_suppression;
 
 use crate::config::{Config, Level, Levels};
-use crate::diagnostic::{Applicability, Diagnostic, Severity, Span};
+use crate::diagnostic::{Diagnostic, Span};
 use crate::document::Document;
 use crate::front_matter::tree::{Entry, NodeKind};
 use crate::packs::engine::Engine;
+use crate::rule::Rule;
 use crate::site::Site;
 
 pub use invalid_utf8::RULE as INVALID_UTF8;
@@ -59,141 +59,6 @@ pub use tag_variants::RULE as TAG_VARIANTS;
 pub use unknown_timezone::RULE as UNKNOWN_TIMEZONE;
 pub use unreadable_file::RULE as UNREADABLE_FILE;
 pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
-
-/// Whether a rule's findings come with a fix, and how sure the fix is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FixAvailability {
-    /// Never: the right change needs a person.
-    Never,
-    /// For the findings `when` describes (a clause such as "when the help
-    /// names a post"), where the change is unambiguous.
-    Sometimes {
-        /// How sure the fix is.
-        applicability: Applicability,
-        /// Which findings carry one.
-        when: &'static str,
-    },
-    /// For every finding.
-    Always(Applicability),
-}
-
-impl FixAvailability {
-    /// How sure the rule's fixes are; `None` for a rule without fixes.
-    pub fn applicability(self) -> Option<Applicability> {
-        match self {
-            FixAvailability::Never => None,
-            FixAvailability::Sometimes { applicability, .. }
-            | FixAvailability::Always(applicability) => Some(applicability),
-        }
-    }
-
-    /// Words for listings: `no`, or how often and how sure (`yes, safe`,
-    /// `sometimes, unsafe`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FixAvailability::Never => "no",
-            FixAvailability::Sometimes {
-                applicability: Applicability::Safe,
-                ..
-            } => "sometimes, safe",
-            FixAvailability::Sometimes {
-                applicability: Applicability::Unsafe,
-                ..
-            } => "sometimes, unsafe",
-            FixAvailability::Always(Applicability::Safe) => "yes, safe",
-            FixAvailability::Always(Applicability::Unsafe) => "yes, unsafe",
-        }
-    }
-
-    /// The "Fix safety" section of `prepress explain`: which findings carry a
-    /// fix, and what `--fix` does with it.
-    pub fn safety(self) -> String {
-        let which = match self {
-            FixAvailability::Never => {
-                return "This rule has no fix: the right change needs a person.".to_string();
-            }
-            FixAvailability::Sometimes { when, .. } => {
-                format!("Some findings carry a fix: {when}.")
-            }
-            FixAvailability::Always(_) => "Every finding carries a fix.".to_string(),
-        };
-        let what = match self.applicability() {
-            Some(Applicability::Unsafe) => {
-                "The fix is unsafe: it is right most of the time, but it may not be what \
-                 the author meant, so a person should look. `--fix` leaves it alone; \
-                 `--fix --unsafe-fixes` applies it and `--diff --unsafe-fixes` shows it \
-                 (or set `unsafe-fixes: true` in the config)."
-            }
-            _ if matches!(self, FixAvailability::Sometimes { .. }) => {
-                "The fix is safe: it cannot change what the author meant, so `--fix` \
-                 applies it and `--diff` shows it. A finding in quoted text, or one \
-                 whose fix the rule cannot be sure of (see How to fix), carries an \
-                 unsafe fix instead: the output marks it (`[unsafe fix]`, JSON \
-                 `\"applicability\": \"unsafe\"`) and only `--unsafe-fixes` applies it."
-            }
-            _ => {
-                "The fix is safe: it cannot change what the author meant, so `--fix` \
-                 applies it and `--diff` shows it."
-            }
-        };
-        format!("{which} {what}")
-    }
-}
-
-/// A check with its metadata.
-#[derive(Debug)]
-pub struct Rule {
-    /// Stable kebab-case id, used in output, config and suppressions.
-    pub id: &'static str,
-    /// Severity its findings get unless configured otherwise.
-    pub severity: Severity,
-    /// One line saying what it reports.
-    pub summary: &'static str,
-    /// What it does, why it matters, how to fix it, with an example.
-    pub explanation: &'static str,
-    /// Whether its findings carry fixes.
-    pub fix: FixAvailability,
-    /// The check, or `None` for rules reported outside a single document: by
-    /// the load step (before a document exists) or the site step (across all).
-    pub check: Option<fn(&Context, &Document, &mut Vec<Diagnostic>)>,
-}
-
-/// What every rule, code or pack, is to a listing or a config: its metadata.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RuleInfo {
-    /// Stable kebab-case id.
-    pub id: &'static str,
-    /// The pack it belongs to (`jekyll` for the built-in code rules).
-    pub group: &'static str,
-    /// Default severity.
-    pub severity: Severity,
-    /// Whether it runs without being enabled in the config.
-    pub enabled: bool,
-    /// One line saying what it reports.
-    pub summary: &'static str,
-    /// The long explanation `prepress explain` prints.
-    pub explanation: &'static str,
-    /// Whether its findings carry fixes.
-    pub fix: FixAvailability,
-}
-
-/// The group name of the built-in code rules, usable in config like a pack name.
-pub const CODE_GROUP: &str = "jekyll";
-
-impl Rule {
-    /// The rule's metadata.
-    pub fn info(&self) -> RuleInfo {
-        RuleInfo {
-            id: self.id,
-            group: CODE_GROUP,
-            severity: self.severity,
-            enabled: true,
-            summary: self.summary,
-            explanation: self.explanation,
-            fix: self.fix,
-        }
-    }
-}
 
 /// What rules read besides the document: the run's settings and compiled packs.
 #[derive(Debug, Clone, Copy)]
@@ -208,46 +73,63 @@ pub struct Context<'a> {
     pub site: Option<&'a Site>,
 }
 
-/// Every rule, in the order `prepress rules` lists them.
-pub static RULES: &[&Rule] = &[
-    &empty_value::RULE,
-    &published_false::RULE,
-    &quoted_boolean::RULE,
-    &missing_title::RULE,
-    &invalid_date::RULE,
-    &duplicate_key::RULE,
-    &invalid_yaml::RULE,
-    &unclosed_front_matter::RULE,
-    &bom_hides_front_matter::RULE,
-    &cr_line_endings::RULE,
-    &post_filename::RULE,
-    &date_mismatch::RULE,
-    &future_date::RULE,
-    &unknown_timezone::RULE,
-    &unclosed_liquid_block::RULE,
-    &stray_liquid_tag::RULE,
-    &unterminated_liquid::RULE,
-    &unknown_liquid_tag::RULE,
-    &liquid_in_code::RULE,
-    &broken_post_url::RULE,
-    &broken_link_tag::RULE,
-    &missing_include::RULE,
-    &missing_layout::RULE,
-    &unknown_author::RULE,
-    &missing_author::RULE,
-    &missing_key::RULE,
-    &broken_link::RULE,
-    &no_site::RULE,
-    &string_tags::RULE,
-    &tag_variants::RULE,
-    &unused_suppression::RULE,
-    &invalid_utf8::RULE,
-    &unreadable_file::RULE,
+/// A rule's check of one document: it adds its findings to the list.
+pub type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
+
+/// Every rule with its check, in the order `prepress rules` lists them. The
+/// check is `None` for rules reported outside a single document: by the load
+/// step (before a document exists) or the site step (across all).
+pub static RULES: &[(&Rule, Option<Check>)] = &[
+    (&empty_value::RULE, Some(empty_value::check)),
+    (&published_false::RULE, Some(published_false::check)),
+    (&quoted_boolean::RULE, Some(quoted_boolean::check)),
+    (&missing_title::RULE, Some(missing_title::check)),
+    (&invalid_date::RULE, Some(invalid_date::check)),
+    (&duplicate_key::RULE, Some(duplicate_key::check)),
+    (&invalid_yaml::RULE, Some(invalid_yaml::check)),
+    (
+        &unclosed_front_matter::RULE,
+        Some(unclosed_front_matter::check),
+    ),
+    (
+        &bom_hides_front_matter::RULE,
+        Some(bom_hides_front_matter::check),
+    ),
+    (&cr_line_endings::RULE, None),
+    (&post_filename::RULE, Some(post_filename::check)),
+    (&date_mismatch::RULE, Some(date_mismatch::check)),
+    (&future_date::RULE, Some(future_date::check)),
+    (&unknown_timezone::RULE, None),
+    (
+        &unclosed_liquid_block::RULE,
+        Some(unclosed_liquid_block::check),
+    ),
+    (&stray_liquid_tag::RULE, Some(stray_liquid_tag::check)),
+    (&unterminated_liquid::RULE, Some(unterminated_liquid::check)),
+    (&unknown_liquid_tag::RULE, Some(unknown_liquid_tag::check)),
+    (&liquid_in_code::RULE, Some(liquid_in_code::check)),
+    (&broken_post_url::RULE, Some(broken_post_url::check)),
+    (&broken_link_tag::RULE, Some(broken_link_tag::check)),
+    (&missing_include::RULE, Some(missing_include::check)),
+    (&missing_layout::RULE, Some(missing_layout::check)),
+    (&unknown_author::RULE, Some(unknown_author::check)),
+    (&missing_author::RULE, Some(missing_author::check)),
+    (&missing_key::RULE, Some(missing_key::check)),
+    (&broken_link::RULE, Some(broken_link::check)),
+    (&no_site::RULE, None),
+    (&string_tags::RULE, None),
+    (&tag_variants::RULE, None),
+    (&unused_suppression::RULE, None),
+    (&invalid_utf8::RULE, None),
+    (&unreadable_file::RULE, None),
 ];
 
 /// The rule with this id.
 pub fn find(id: &str) -> Option<&'static Rule> {
-    RULES.iter().copied().find(|rule| rule.id == id)
+    RULES
+        .iter()
+        .map(|&(rule, _)| rule)
+        .find(|rule| rule.id == id)
 }
 
 /// Runs every rule that is on for `doc`, at its configured severity, then the
@@ -264,8 +146,8 @@ pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
         return configured(context, diagnostic).into_iter().collect();
     }
     let mut found = Vec::new();
-    for rule in RULES {
-        let (Some(check), Level::On(severity)) = (rule.check, context.levels.get(rule.id)) else {
+    for &(rule, check) in RULES {
+        let (Some(check), Level::On(severity)) = (check, context.levels.get(rule.id)) else {
             continue;
         };
         let first = found.len();
@@ -522,7 +404,7 @@ pub(crate) mod testing {
             engine: &engine,
             site: None,
         };
-        (rule.check.expect("rule has a check"))(&context, &doc, &mut found);
+        (check_of(rule).expect("rule has a check"))(&context, &doc, &mut found);
         as_declared(rule, found)
     }
 
@@ -537,8 +419,16 @@ pub(crate) mod testing {
             engine: &engine,
             site: Some(site),
         };
-        (rule.check.expect("rule has a check"))(&context, &doc, &mut found);
+        (check_of(rule).expect("rule has a check"))(&context, &doc, &mut found);
         as_declared(rule, found)
+    }
+
+    /// The check of `rule`, if it has one.
+    fn check_of(rule: &Rule) -> Option<Check> {
+        RULES
+            .iter()
+            .find(|(known, _)| known.id == rule.id)
+            .and_then(|&(_, check)| check)
     }
 
     /// `found`, once every fix in it is checked against what `rule` declares,
@@ -648,7 +538,7 @@ mod tests {
     #[test]
     fn ids_are_unique_kebab_case_and_documented() {
         let mut seen = std::collections::HashSet::new();
-        for rule in RULES {
+        for &(rule, _) in RULES {
             assert!(seen.insert(rule.id), "duplicate id {}", rule.id);
             assert!(
                 rule.id

@@ -1,9 +1,10 @@
 //! `no-site`: files outside any Jekyll site, whose references went unchecked.
 //! Reported once per run by the check step, on the first such file.
 
-use super::{Context, FixAvailability, Rule, configured};
+use super::{Context, configured};
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -39,7 +40,6 @@ so this file is in no Jekyll site: its `{% post_url %}`, `{% link %}`,
 `{% include %}`, layouts, authors and links were not checked
 ```",
     fix: FixAvailability::Never,
-    check: None,
 };
 
 /// What each cross-reference rule checks, as the note names it.
@@ -73,7 +73,8 @@ pub fn note(context: &Context, others: usize) -> Option<Diagnostic> {
         n => format!(" (nor in {n} other files without a site)"),
     };
     let diagnostic = Diagnostic::new(
-        &RULE,
+        RULE.id,
+        RULE.severity,
         0..0,
         format!(
             "no `_config.yml` here or in any folder above, so this file is in no Jekyll site: its {list} were not checked{others}"
@@ -91,7 +92,7 @@ mod tests {
     use crate::rules::RULES;
 
     fn note_with(disabled: &[&str], others: usize) -> Option<String> {
-        let catalog: Vec<_> = RULES.iter().map(|r| r.info()).collect();
+        let catalog: Vec<_> = RULES.iter().map(|(r, _)| r.info()).collect();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(".prepress.yml");
         let yaml = format!("rules:\n  disable: [{}]\n", disabled.join(", "));

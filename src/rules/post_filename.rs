@@ -1,11 +1,12 @@
 //! `post-filename`: a file in `_posts/` that Jekyll will skip or cannot date.
 
-use super::{Context, Rule};
+use super::Context;
 use crate::date::{DateProblem, check_calendar, name_date, parse_iso};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;
-use crate::rules::FixAvailability;
+use crate::rule::FixAvailability;
+use crate::rule::Rule;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -37,10 +38,9 @@ _posts/2024-5-1-my-post.md     fine
 _posts/2023-02-29-leap.md      reported: February 2023 has no day 29 (dated 2023-03-01)
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if doc.role != Role::Post {
         return;
     }
@@ -57,7 +57,8 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             match check_calendar(&date) {
                 Err(DateProblem::Impossible(why)) => out.push(
                     Diagnostic::new(
-                        &RULE,
+                        RULE.id,
+                        RULE.severity,
                         0..0,
                         format!("the date in the file name, {written}, does not exist: {why}, and Jekyll stops the build on it"),
                     )
@@ -65,7 +66,8 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
                 ),
                 Err(DateProblem::RollsOver(why, becomes)) => out.push(
                     Diagnostic::new(
-                        &RULE,
+                        RULE.id,
+                        RULE.severity,
                         0..0,
                         format!("the date in the file name, {written}, does not exist: {why}, so Jekyll dates the post {becomes}"),
                     )
@@ -89,7 +91,8 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 Diagnostic::new(
-                    &RULE,
+                    RULE.id,
+                    RULE.severity,
                     0..0,
                     format!("`{name}` is not named `YYYY-MM-DD-slug.ext`, so Jekyll skips it without a word"),
                 )

@@ -1,10 +1,11 @@
 //! `published-false`: a post that Jekyll will leave off the site.
 
-use super::{Context, Rule, Value, effective, label_default, value_or_key_span};
+use super::{Context, Value, effective, label_default, value_or_key_span};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::resolve::Resolved;
-use crate::rules::FixAvailability;
+use crate::rule::FixAvailability;
+use crate::rule::Rule;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -40,10 +41,9 @@ published: no      # reported: YAML 1.1 reads `no` as false
 published: \"false\" # not this rule: see quoted-boolean (Jekyll publishes it)
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if doc.role != Role::Post {
         return;
     }
@@ -71,7 +71,7 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         _ => value_or_key_span(entry),
     };
-    let mut diagnostic = Diagnostic::new(&RULE, span, message).with_help(
+    let mut diagnostic = Diagnostic::new(RULE.id, RULE.severity, span, message).with_help(
         "delete the line to publish the post, or move the file to `_drafts/` \
          (without the date in its name) to keep it as a draft",
     );

@@ -1,10 +1,11 @@
 //! `quoted-boolean`: `"true"` or `"false"` written as text where a boolean is meant.
 
-use super::{Context, Rule, visit_mappings};
+use super::{Context, visit_mappings};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::Style;
-use crate::rules::FixAvailability;
+use crate::rule::FixAvailability;
+use crate::rule::Rule;
 
 /// Keys whose values are prose, where the word "true" or "false" may be meant.
 const TEXT_KEYS: &[&str] = &[
@@ -66,10 +67,9 @@ title: \"false\"       # not reported: a title is text
         applicability: Applicability::Safe,
         when: "a quoted \"false\", and a quoted \"true\" that a template compares with `true`",
     },
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(entries) = doc.front_matter.entries() else {
         return;
     };
@@ -113,12 +113,13 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
                     } else {
                         format!("`{written}` is the text \"{word}\", which Liquid treats as true")
                     };
-                    Diagnostic::new(&RULE, span.clone(), message)
+                    Diagnostic::new(RULE.id, RULE.severity, span.clone(), message)
                         .with_help(help)
                         .with_fix(span, word, Applicability::Safe)
                 }
                 (false, Some(comparison)) => Diagnostic::new(
-                    &RULE,
+                    RULE.id,
+                    RULE.severity,
                     span.clone(),
                     format!(
                         "`{written}` is the text \"{word}\", not a boolean, and `{}` compares it with `true` (`{}`), which the text never equals",
@@ -130,7 +131,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
                 // Nothing prepress sees tells the text from the boolean, and
                 // a template may compare with the text "true": no fix.
                 (false, None) => Diagnostic::new(
-                    &RULE,
+                    RULE.id,
+                    RULE.severity,
                     span,
                     format!(
                         "`{written}` is the text \"{word}\", not a boolean; `{{% if %}}` reads it as true, only a comparison with `true` would not"

@@ -1,11 +1,12 @@
 //! `stray-liquid-tag`: an end tag or a branch (`else`, `elsif`, `when`) that
 //! no open block takes, which stops Jekyll's build.
 
-use super::{Context, FixAvailability, Rule};
+use super::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::liquid::known;
 use crate::liquid::parse::Problem;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -33,10 +34,9 @@ text, wrap it in `{% raw %}` … `{% endraw %}`.
 {% else %}    <- reported: no if, unless, case or for is open
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(parsed) = doc.liquid() else {
         return;
     };
@@ -76,7 +76,8 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
                     .join(", ")
             ),
         };
-        let mut diagnostic = Diagnostic::new(&RULE, span.clone(), message).with_help(help);
+        let mut diagnostic =
+            Diagnostic::new(RULE.id, RULE.severity, span.clone(), message).with_help(help);
         if let Some((open, at)) = inside {
             diagnostic = diagnostic.with_label(at.clone(), format!("the open `{open}` block"));
         }

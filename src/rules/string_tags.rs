@@ -1,8 +1,8 @@
 //! `string-tags`: `tags` or `categories` written as a string in a site of lists.
 //! Reported by the site step (`site_checks`), which sees every document.
 
-use super::{FixAvailability, Rule};
 use crate::diagnostic::Severity;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -34,5 +34,4 @@ tags: \"open source\"   # reported: Jekyll makes two tags of it
 tags: [open source]   # one tag
 ```",
     fix: FixAvailability::Never,
-    check: None,
 };

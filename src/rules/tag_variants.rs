@@ -1,8 +1,8 @@
 //! `tag-variants`: one tag spelled several ways across the site.
 //! Reported by the site step (`site_checks`), which sees every document.
 
-use super::{FixAvailability, Rule};
 use crate::diagnostic::Severity;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -29,5 +29,4 @@ tags: [Agile]      # _posts/a.md
 tags: [agile]      # _posts/b.md and _posts/c.md: `Agile` is reported
 ```",
     fix: FixAvailability::Never,
-    check: None,
 };

@@ -1,10 +1,11 @@
 //! `unclosed-front-matter`: an opening `---` that no closing line ends.
 
-use super::{Context, Rule};
+use super::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::FrontMatter;
-use crate::rules::FixAvailability;
+use crate::rule::FixAvailability;
+use crate::rule::Rule;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -31,14 +32,14 @@ title: Hello
 Here the post begins.   <- reported at the opening `---`: nothing closes it
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     if let FrontMatter::Unclosed { open } = &doc.front_matter {
         out.push(
             Diagnostic::new(
-                &RULE,
+                RULE.id,
+                RULE.severity,
                 open.clone(),
                 "this front matter block is never closed",
             )

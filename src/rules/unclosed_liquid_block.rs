@@ -1,10 +1,11 @@
 //! `unclosed-liquid-block`: a Liquid block (`if`, `for`, `raw`, `highlight`,
 //! …) that is never closed, which stops Jekyll's build.
 
-use super::{Context, FixAvailability, Rule};
+use super::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::liquid::parse::Problem;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -41,10 +42,9 @@ To show Liquid in a post, wrap it in `{% raw %}` … `{% endraw %}`.
 Here is an unclosed if: {% if page.x %} shown   <- reported: no {% endif %}
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(parsed) = doc.liquid() else {
         return;
     };
@@ -54,7 +54,8 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         };
         let end = format!("{{% end{name} %}}");
         let mut diagnostic = Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             open.clone(),
             format!("this `{name}` block is never closed, so Jekyll stops the build"),
         );

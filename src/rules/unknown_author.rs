@@ -1,10 +1,11 @@
 //! `unknown-author`: an author id the site's `_data/authors` file does not have.
 
-use super::{Context, FixAvailability, Rule, Value, effective, label_default};
+use super::{Context, Value, effective, label_default};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::tree::{Node, NodeKind, lookup};
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -33,10 +34,9 @@ Use an id from `_data/authors.yml`; the help names the closest one.
 author: pryia   # reported: did you mean `priya`?
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(site) = context.site else {
         return;
     };
@@ -73,7 +73,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             (node.span.clone(), String::new())
         };
         let mut diagnostic = Diagnostic::new(
-            &RULE,
+            RULE.id,
+            RULE.severity,
             span,
             format!("`{id}` is not an author in `_data/authors`{from}"),
         );

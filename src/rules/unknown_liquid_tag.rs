@@ -1,11 +1,12 @@
 //! `unknown-liquid-tag`: a `{% name %}` tag that neither Liquid, Jekyll nor
 //! the site's plugins define, which stops Jekyll's build.
 
-use super::{Context, FixAvailability, Rule};
+use super::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::liquid::known;
 use crate::liquid::parse::Problem;
+use crate::rule::{FixAvailability, Rule};
 use crate::site::Site;
 
 /// The rule.
@@ -44,10 +45,9 @@ Gemfile), or, to show the tag as text, wrap it in `{% raw %}` … `{% endraw %}`
 {% youtube abc %}     <- reported: no plugin defines `youtube`
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(parsed) = doc.liquid() else {
         return;
     };
@@ -60,7 +60,8 @@ fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
             }
             Problem::Liquid5 { name, span } => out.push(
                 Diagnostic::new(
-                    &RULE,
+                    RULE.id,
+                    RULE.severity,
                     span.clone(),
                     format!(
                         "`{name}` is a Liquid 5 tag: the Jekyll gem and GitHub Pages run Liquid 4, which stops the build with \"Unknown tag '{name}'\""
@@ -86,7 +87,8 @@ fn unknown(site: Option<&Site>, name: &str, span: std::ops::Range<usize>) -> Opt
         return None;
     }
     let mut diagnostic = Diagnostic::new(
-        &RULE,
+        RULE.id,
+        RULE.severity,
         span,
         format!("no plugin the site loads defines `{{% {name} %}}`, so Jekyll stops the build"),
     );

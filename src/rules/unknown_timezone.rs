@@ -1,8 +1,8 @@
 //! `unknown-timezone`: a `timezone` in `_config.yml` that names no time zone.
 //! Reported by the site step when it reads the config.
 
-use super::{FixAvailability, Rule};
 use crate::diagnostic::Severity;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -29,5 +29,4 @@ Use the zone's IANA name; names are case-sensitive.
 timezone: Europe/Berlim   # reported: did you mean `Europe/Berlin`?
 ```",
     fix: FixAvailability::Never,
-    check: None,
 };

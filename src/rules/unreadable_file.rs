@@ -1,7 +1,7 @@
 //! `unreadable-file`: a path that could not be read. Reported by the load step.
 
-use super::{FixAvailability, Rule};
 use crate::diagnostic::Severity;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -27,5 +27,4 @@ Check the path and its permissions.
 prepress _posts/missing.md   reported: no such file
 ```",
     fix: FixAvailability::Never,
-    check: None,
 };

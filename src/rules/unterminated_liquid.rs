@@ -1,11 +1,12 @@
 //! `unterminated-liquid`: a `{{` or `{%` that Liquid cannot close, which
 //! stops Jekyll's build or swallows the tag after it.
 
-use super::{Context, FixAvailability, Rule};
+use super::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::liquid::lex;
 use crate::liquid::parse::{Problem, Unterminated};
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -39,10 +40,9 @@ Close the tag or output. To show `{{` or `{%` as text, write `{{ \"{{\" }}` or
 Hello {{ page.author    <- reported: no }}
 ```",
     fix: FixAvailability::Never,
-    check: Some(check),
 };
 
-fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(parsed) = doc.liquid() else {
         return;
     };
@@ -56,7 +56,8 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
                 let at = span.start..span.start + 2;
                 let inner_brace = span.len() > 2;
                 Diagnostic::new(
-                    &RULE,
+                    RULE.id,
+                    RULE.severity,
                     at,
                     "this `{{` is never closed with `}}`, so Jekyll stops the build",
                 )
@@ -67,13 +68,15 @@ fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
                 })
             }
             Unterminated::Tag => Diagnostic::new(
-                &RULE,
+                RULE.id,
+                RULE.severity,
                 span.clone(),
                 "this `{%` has no `%}` after it, so Jekyll stops the build",
             )
             .with_help("close the tag with `%}`, or write `{{ \"{%\" }}` to show the characters as text"),
             Unterminated::Nameless => Diagnostic::new(
-                &RULE,
+                RULE.id,
+                RULE.severity,
                 span.clone(),
                 "this tag has no name Liquid can read, so Jekyll stops the build",
             )
@@ -97,7 +100,8 @@ fn runs_on(text: &str, span: std::ops::Range<usize>) -> Diagnostic {
         crate::liquid::known::builtin(n).is_some_and(|b| b.block) || n.starts_with("end")
     }) || text[inner..span.end].contains("{% end");
     let mut diagnostic = Diagnostic::new(
-        &RULE,
+        RULE.id,
+        RULE.severity,
         head,
         "this `{%` has no `%}` of its own: Liquid reads on to the end of the next tag and loses it",
     )

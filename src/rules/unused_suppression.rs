@@ -1,8 +1,8 @@
 //! `unused-suppression`: a suppression comment that suppresses nothing.
 //! Reported by the suppress step (`suppress`).
 
-use super::{FixAvailability, Rule};
 use crate::diagnostic::Severity;
+use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -30,5 +30,4 @@ Delete the comment, or fix the rule id.
 This line repeats nothing.          <- the comment above is reported
 ```",
     fix: FixAvailability::Never,
-    check: None,
 };
