@@ -14,8 +14,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use prepress::config::Config;
 use prepress::document::Document;
 use prepress::line_index::LineIndex;
+use prepress::lint;
 use prepress::prose::{mask, segments};
-use prepress::rules;
 use prepress::setup::Setup;
 
 /// Posts from `seed` until their total size reaches `bytes`.
@@ -101,7 +101,7 @@ fn prose(c: &mut Criterion) {
         b.iter(|| {
             for (name, text) in &posts {
                 let d = Document::new(PathBuf::from("_posts").join(name), text.clone());
-                black_box(rules::check(&context, &d));
+                black_box(lint::check(&context, &d));
             }
         })
     });

@@ -19,7 +19,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::config::Name;
 use crate::diagnostic::Diagnostic;
-use crate::rules::UNREADABLE_FILE;
+use crate::rules::unreadable_file::RULE as UNREADABLE_FILE;
 use crate::site::SiteProblem;
 
 /// Where the accepted words are looked for when the config names no file.

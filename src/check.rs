@@ -17,6 +17,7 @@ use crate::discover::{self, Discovered, io_reason};
 use crate::document::{self, Document, LoadError};
 use crate::fix;
 use crate::line_index::{LineIndex, Position};
+use crate::lint;
 use crate::rules::{self, Context};
 use crate::schema::SchemaError;
 use crate::setup::{Configs, Setup};
@@ -566,7 +567,7 @@ pub fn check_text(
     let unsafe_fixes = fixes.take_unsafe(context);
     let original = (mode != FixMode::Report).then(|| text.clone());
     let mut doc = Document::in_site(path.to_path_buf(), text, context.site);
-    let mut diagnostics = rules::check(context, &doc);
+    let mut diagnostics = lint::check(context, &doc);
     let mut fixed = 0;
     if mode != FixMode::Report {
         for _ in 0..MAX_FIX_ROUNDS {
@@ -581,7 +582,7 @@ pub fn check_text(
             }
             fixed += applied;
             doc = Document::in_site(path.to_path_buf(), text, context.site);
-            diagnostics = rules::check(context, &doc);
+            diagnostics = lint::check(context, &doc);
         }
     }
     let findings = locate(&doc.lines, &doc.text, diagnostics);

@@ -20,6 +20,7 @@ pub mod document;
 pub mod fix;
 pub mod front_matter;
 pub mod line_index;
+pub mod lint;
 pub mod liquid;
 pub mod packs;
 pub mod plugin_tags;

@@ -20,7 +20,8 @@ use crate::diagnostic::Diagnostic;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
 use crate::line_index::LineIndex;
-use crate::rules::{INVALID_YAML, UNKNOWN_TIMEZONE};
+use crate::rules::invalid_yaml::RULE as INVALID_YAML;
+use crate::rules::unknown_timezone::RULE as UNKNOWN_TIMEZONE;
 use crate::templates::{Comparisons, Reads};
 use crate::urls::{Guesses, Urls};
 

@@ -21,7 +21,7 @@ use regex::Regex;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::front_matter::FrontMatter;
-use crate::rules::UNUSED_SUPPRESSION;
+use crate::rules::unused_suppression::RULE as UNUSED_SUPPRESSION;
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<!--\s*prepress-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
@@ -193,14 +193,15 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::rules::{self, testing::AllRules};
+    use crate::lint;
+    use crate::rules::testing::AllRules;
 
     /// The rules and lines of the findings left in `text`.
     fn after(text: &str) -> Vec<(String, usize)> {
         let all = AllRules::new();
         let context = all.context();
         let doc = Document::new(PathBuf::from("_posts/2024-01-01-a.md"), text.to_string());
-        rules::check(&context, &doc)
+        lint::check(&context, &doc)
             .into_iter()
             .map(|d| (d.rule.to_string(), doc.position(d.span.start).line))
             .collect()

@@ -14,8 +14,8 @@ use prepress::diagnostic::{Applicability, Diagnostic, Fix, Label, Severity, Span
 use prepress::document::Document;
 use prepress::fix;
 use prepress::line_index::LineIndex;
+use prepress::lint;
 use prepress::report::human::Human;
-use prepress::rules;
 use prepress::setup::Setup;
 
 proptest! {
@@ -85,7 +85,7 @@ proptest! {
         }
         let setup = Setup::new(Config::default()).unwrap();
         let doc = Document::new(PathBuf::from("_posts/2024-01-01-generated.md"), text.clone());
-        for finding in rules::check(&setup.context(), &doc) {
+        for finding in lint::check(&setup.context(), &doc) {
             let span: Span = finding.span.clone();
             for range in &forbidden {
                 prop_assert!(
@@ -101,7 +101,7 @@ proptest! {
     fn no_text_makes_the_checker_panic(text in "(\\PC|\r|\n|\t|---\n|\\{%|%\\}|\\{\\{|```|<!--|-->|\\[|\\]|\\(|\\)|:|&|\\*|#|\ntitle: |\n  |''|\\\\u00e9|\\\\\"|\\|[+-]?\n){0,300}") {
         let setup = Setup::new(Config::default()).unwrap();
         let doc = Document::new(PathBuf::from("_posts/2024-01-01-any.md"), text.clone());
-        for finding in rules::check(&setup.context(), &doc) {
+        for finding in lint::check(&setup.context(), &doc) {
             prop_assert!(finding.span.start <= finding.span.end && finding.span.end <= text.len());
             prop_assert!(text.is_char_boundary(finding.span.start) && text.is_char_boundary(finding.span.end));
         }
@@ -135,7 +135,7 @@ proptest! {
         let Some(before) = doc.front_matter.entries() else {
             return Ok(());
         };
-        let found = rules::check(&setup.context(), &doc);
+        let found = lint::check(&setup.context(), &doc);
         let fixes: Vec<Fix> = found.iter().filter_map(|d| d.fix.clone()).collect();
         let (fixed, _) = fix::apply(&text, &fixes);
         let after = Document::new(PathBuf::from("_posts/2024-01-01-any.md"), fixed.clone());

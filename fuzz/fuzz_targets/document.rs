@@ -24,7 +24,7 @@ use prepress::diagnostic::Diagnostic;
 use prepress::document::Document;
 use prepress::setup::{self, Setup};
 use prepress::site::Site;
-use prepress::{fix, packs, rules};
+use prepress::{fix, lint, packs};
 
 /// How many rounds of fixes the check step takes at most (`MAX_FIX_ROUNDS`).
 const FIX_ROUNDS: usize = 8;
@@ -133,7 +133,7 @@ fn check_text(world: &World, text: &str) {
 fn fix_rounds(world: &World, text: &str, unsafe_fixes: bool) {
     let context = world.setup.context();
     let mut doc = Document::new(world.post.clone(), text.to_string());
-    let mut found = rules::check(&context, &doc);
+    let mut found = lint::check(&context, &doc);
     assert_findings(&doc, &found);
     let mut seen = HashSet::from([doc.text.clone()]);
     for _ in 0..FIX_ROUNDS {
@@ -156,7 +156,7 @@ fn fix_rounds(world: &World, text: &str, unsafe_fixes: bool) {
             "the fixes cycle back to an earlier text: {fixed:?}"
         );
         doc = Document::new(world.post.clone(), fixed);
-        found = rules::check(&context, &doc);
+        found = lint::check(&context, &doc);
         assert_findings(&doc, &found);
     }
 }

@@ -14,6 +14,7 @@ use libfuzzer_sys::fuzz_target;
 use prepress::config::Config;
 use prepress::document::Document;
 use prepress::packs::{self, engine::Engine};
+use prepress::lint;
 use prepress::rules::{self, RULES};
 use prepress::setup::{self, Setup};
 
@@ -117,7 +118,7 @@ fuzz_target!(
         .flat_map(|r| r.flag.iter().map(|e| &e.text).chain(&r.allow));
     for text in examples.take(16) {
         let doc = Document::new(PathBuf::from("example.md"), text.clone());
-        for d in rules::check(&context, &doc) {
+        for d in lint::check(&context, &doc) {
             for span in [Some(&d.span), d.fix.as_ref().map(|f| &f.span)]
                 .into_iter()
                 .flatten()

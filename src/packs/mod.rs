@@ -78,7 +78,8 @@ mod tests {
 
     use super::*;
     use crate::document::Document;
-    use crate::rules::{self, testing::AllRules};
+    use crate::lint;
+    use crate::rules::testing::AllRules;
 
     /// Runs every example of every shipped rule: each `flag` text must be
     /// reported by its rule (and fixed to `fixed` by that rule's fixes), each
@@ -90,7 +91,7 @@ mod tests {
         let context = all.context();
         let findings = |text: &str, id: &str| {
             let doc = Document::new(PathBuf::from("example.md"), text.to_string());
-            rules::check(&context, &doc)
+            lint::check(&context, &doc)
                 .into_iter()
                 .filter(|d| d.rule == id)
                 .collect::<Vec<_>>()

@@ -12,14 +12,14 @@ mod bom_hides_front_matter;
 mod broken_link;
 mod broken_link_tag;
 mod broken_post_url;
-mod cr_line_endings;
+pub mod cr_line_endings;
 mod date_mismatch;
 mod duplicate_key;
 mod empty_value;
 mod future_date;
 mod invalid_date;
-mod invalid_utf8;
-mod invalid_yaml;
+pub mod invalid_utf8;
+pub mod invalid_yaml;
 mod liquid_in_code;
 mod missing_author;
 mod missing_include;
@@ -37,10 +37,10 @@ mod unclosed_front_matter;
 mod unclosed_liquid_block;
 mod unknown_author;
 mod unknown_liquid_tag;
-mod unknown_timezone;
-mod unreadable_file;
+pub mod unknown_timezone;
+pub mod unreadable_file;
 mod unterminated_liquid;
-mod unused_suppression;
+pub mod unused_suppression;
 
 use crate::config::{Config, Level, Levels};
 use crate::diagnostic::{Diagnostic, Span};
@@ -130,108 +130,6 @@ pub fn find(id: &str) -> Option<&'static Rule> {
         .iter()
         .map(|&(rule, _)| rule)
         .find(|rule| rule.id == id)
-}
-
-/// Runs every rule that is on for `doc`, at its configured severity, then the
-/// pack rules on its prose; findings come back in span order.
-pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
-    // A file Jekyll cannot read front matter from gets that finding alone;
-    // an include has none to lose.
-    if let Some(diagnostic) = doc
-        .role
-        .reads_front_matter()
-        .then(|| cr_line_endings::detect(&doc.text))
-        .flatten()
-    {
-        return configured(context, diagnostic).into_iter().collect();
-    }
-    let mut found = Vec::new();
-    for &(rule, check) in RULES {
-        let (Some(check), Level::On(severity)) = (check, context.levels.get(rule.id)) else {
-            continue;
-        };
-        let first = found.len();
-        check(context, doc, &mut found);
-        // A finding a rule made milder on purpose (an info note where a theme
-        // may provide the file) keeps its severity; the others take the config's.
-        for diagnostic in &mut found[first..] {
-            if diagnostic.severity == rule.severity {
-                diagnostic.severity = severity;
-            }
-        }
-    }
-    if !context.engine.is_empty()
-        && is_english(doc)
-        && let Some(body) = doc.body()
-    {
-        let first = found.len();
-        let mut quoted = body.quotes.clone();
-        // The prose values of the front matter (its title first) are read
-        // with the body, so consistency rules count them as part of the post.
-        let mut values = crate::front_matter::prose::read(&doc.text, &doc.front_matter);
-        if values.is_empty() {
-            context
-                .engine
-                .check(&doc.text, &body.prose, &mut quoted, &mut found);
-        } else {
-            let mut prose = std::mem::take(&mut values.prose);
-            prose.append(&body.prose);
-            context
-                .engine
-                .check(&doc.text, &prose, &mut quoted, &mut found);
-            if let crate::front_matter::FrontMatter::Closed { open, close, .. } = &doc.front_matter
-            {
-                let mut pack = found.split_off(first);
-                values.check_findings(&doc.text, open.end..close.start, &mut pack);
-                found.append(&mut pack);
-            }
-        }
-        // The engine holds every pack rule the config turns on anywhere, its
-        // overrides included; this document's levels decide which report, and
-        // at which severity. Then a finding in someone else's words is made
-        // milder.
-        let pack = found.split_off(first);
-        let mut pack: Vec<_> = pack
-            .into_iter()
-            .filter_map(|d| configured(context, d))
-            .collect();
-        crate::prose::quotes::soften(&doc.text, &quoted, &mut pack);
-        found.append(&mut pack);
-    }
-    let known = |id: &str| context.levels.knows(id);
-    crate::suppress::apply(doc, &mut found, &known);
-    if let Level::On(severity) = context.levels.get(UNUSED_SUPPRESSION.id) {
-        for diagnostic in found.iter_mut().filter(|d| d.rule == UNUSED_SUPPRESSION.id) {
-            diagnostic.severity = severity;
-        }
-    } else {
-        found.retain(|d| d.rule != UNUSED_SUPPRESSION.id);
-    }
-    found.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-    });
-    found
-}
-
-/// Whether a document is in English as far as its front matter says: a `lang`
-/// (or `language`, `locale`) key naming another language turns the prose rules
-/// off for it, since they are English rules.
-fn is_english(doc: &Document) -> bool {
-    let Some(entries) = doc.front_matter.entries() else {
-        return true;
-    };
-    ["lang", "language", "locale"].iter().all(|key| {
-        crate::front_matter::tree::lookup(entries, key)
-            .and_then(|e| e.value.as_scalar())
-            .is_none_or(|s| {
-                let code = s.value.trim().to_ascii_lowercase();
-                code.is_empty()
-                    || code == "en"
-                    || code.starts_with("en-")
-                    || code.starts_with("en_")
-                    || code.starts_with("english")
-            })
-    })
 }
 
 /// Applies the configured level to a finding made outside a rule's own check
@@ -468,72 +366,6 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The rule and text of every pack finding on the post `text`, with
-    /// every rule on.
-    fn prose_findings(text: &str) -> Vec<(&'static str, String)> {
-        let all = testing::AllRules::new();
-        let doc = Document::new("_posts/2024-01-01-a.md".into(), text.to_string());
-        check(&all.context(), &doc)
-            .into_iter()
-            .map(|d| (d.rule, text[d.span].to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn front_matter_prose_is_checked_with_the_body() {
-        let text =
-            "---\ntitle: The the end\nlayout: the the\nsummary: Writing a API guide\n---\nBody.\n";
-        assert_eq!(
-            prose_findings(text),
-            [("repeated-word", "The the".into()), ("a-or-an", "a".into())]
-        );
-        // Another language's post is left alone, front matter too.
-        let text = "---\nlang: fr\ntitle: The the end\n---\nBody.\n";
-        assert!(prose_findings(text).is_empty());
-    }
-
-    #[test]
-    fn title_case_words_read_as_sentence_starts_and_are_no_names() {
-        // Capitalised mid-title, the word is still checked, and does not
-        // make the body's use a name; written mid-sentence twice in a
-        // description, it is a name in all three places.
-        let text = "---\ntitle: How I Recieve Mail\n---\nRecieve it. Then wait.\n";
-        assert_eq!(
-            prose_findings(text),
-            [
-                ("misspelling", "Recieve".into()),
-                ("misspelling", "Recieve".into())
-            ]
-        );
-        let text = "---\ntitle: A visit\ndescription: We met Recieve there, then Recieve left\n---\nRecieve it.\n";
-        assert!(prose_findings(text).is_empty());
-    }
-
-    #[test]
-    fn prose_after_an_unbalanced_liquid_tag_is_still_checked() {
-        // Jekyll stops at the tag; the text after it is what readers see
-        // once it is fixed, so its slips are found too.
-        let repeated = |text: &str| {
-            prose_findings(text)
-                .into_iter()
-                .filter(|(rule, _)| *rule == "repeated-word")
-                .map(|(_, text)| text)
-                .collect::<Vec<_>>()
-        };
-        let text =
-            "---\ntitle: A\n---\nHere is an unclosed if: {% if page.x %} shown\n\nThe the cat.\n";
-        assert_eq!(repeated(text), ["The the"]);
-        let text =
-            "---\ntitle: A\n---\nUse `{% raw %}` to escape.\n\n{% highlight js %}\nThe the cat.\n";
-        assert_eq!(repeated(text), ["The the"]);
-    }
-
-    #[test]
-    fn consistency_counts_the_title_as_part_of_the_post() {
-        let text = "---\ntitle: Why e-mail wins\n---\nAn e-mail a day, and the email after.\n";
-        assert_eq!(prose_findings(text), [("mixed-spellings", "email".into())]);
-    }
 
     #[test]
     fn ids_are_unique_kebab_case_and_documented() {
