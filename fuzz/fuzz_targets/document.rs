@@ -31,6 +31,8 @@ const FIX_ROUNDS: usize = 8;
 
 struct World {
     setup: Setup,
+    /// The fixture site the post belongs to.
+    site: Site,
     /// Where valid text is said to come from: a post of the fixture site.
     post: PathBuf,
     /// A real file the invalid bytes are written to, in a `_posts` folder.
@@ -59,13 +61,24 @@ static WORLD: LazyLock<World> = LazyLock::new(|| {
     std::fs::write(&config_path, config_text).expect("the config is written");
     let config = Config::read_file(&config_path, None).expect("the config reads");
     let site = Site::load(&root, &[]);
-    let setup = Setup::new(config, Some(site)).expect("the setup builds");
+    let setup = Setup::new(config).expect("the setup builds");
     World {
         setup,
+        site,
         post: root.join("_posts/2024-01-01-fuzz.md"),
         file: scratch.join("_posts/2024-01-01-fuzz.md"),
     }
 });
+
+impl World {
+    /// The context the rules read: the setup's, in the fixture site.
+    fn context(&self) -> prepress::rules::Context<'_> {
+        prepress::rules::Context {
+            site: Some(&self.site),
+            ..self.setup.context()
+        }
+    }
+}
 
 fuzz_target!(
     init: {
@@ -131,7 +144,7 @@ fn check_text(world: &World, text: &str) {
 /// Applies the fixes `--fix` takes (the unsafe ones too with `unsafe_fixes`)
 /// round after round, checking every round's findings.
 fn fix_rounds(world: &World, text: &str, unsafe_fixes: bool) {
-    let context = world.setup.context();
+    let context = world.context();
     let mut doc = Document::new(world.post.clone(), text.to_string());
     let mut found = lint::check(&context, &doc);
     assert_findings(&doc, &found);
@@ -163,7 +176,7 @@ fn fix_rounds(world: &World, text: &str, unsafe_fixes: bool) {
 
 fn check_bytes(world: &World, data: &[u8], first_bad: usize) {
     std::fs::write(&world.file, data).expect("the scratch file is written");
-    let context = world.setup.context();
+    let context = world.context();
     let report = check::check_file(
         &context,
         &world.file,

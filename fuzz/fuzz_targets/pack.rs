@@ -99,7 +99,7 @@ fuzz_target!(
             ids.sort_unstable();
             ids.windows(2).any(|w| w[0] == w[1])
         };
-    match Setup::new(config, None) {
+    match Setup::new(config) {
         Ok(_) => assert!(!clash, "a clashing id was accepted"),
         Err(err) => assert!(clash, "Setup refused a pack that reads: {err}"),
     }
