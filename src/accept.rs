@@ -18,9 +18,7 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::config::Name;
-use crate::diagnostic::Diagnostic;
-use crate::rules::unreadable_file::RULE as UNREADABLE_FILE;
-use crate::site::SiteProblem;
+use crate::site_problem::{Problem, SiteProblem};
 
 /// Where the accepted words are looked for when the config names no file.
 pub const DEFAULT_FILE: &str = ".prepress/accept.txt";
@@ -80,11 +78,15 @@ impl Accepted {
                         Some(name) => (config.0, config.1, name.span.clone()),
                         None => (path.as_path(), "", 0..0),
                     };
-                    let message = format!(
-                        "could not read the accepted words in `{}`: {err}",
-                        path.display()
-                    );
-                    problems.push(problem(at, text.to_string(), span, message));
+                    problems.push(SiteProblem {
+                        path: at.to_path_buf(),
+                        text: text.to_string(),
+                        kind: Problem::UnreadableWords {
+                            span,
+                            file: path,
+                            reason: err.to_string(),
+                        },
+                    });
                     continue;
                 }
             };
@@ -94,8 +96,11 @@ impl Accepted {
                     let at = err.utf8_error().valid_up_to();
                     let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
                     let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
-                    let message = "the accepted words are not UTF-8 here; save the file as UTF-8 (its words are not used until then)";
-                    problems.push(problem(&path, text, at..end, message.to_string()));
+                    problems.push(SiteProblem {
+                        path,
+                        text,
+                        kind: Problem::WordsNotUtf8 { span: at..end },
+                    });
                 }
             }
         }
@@ -134,20 +139,6 @@ impl Accepted {
     /// Whether no word is accepted.
     pub fn is_empty(&self) -> bool {
         self.any_case.is_empty() && self.exact.is_empty()
-    }
-}
-
-/// A problem with an accepted-words file, reported as an unreadable file.
-fn problem(
-    path: &Path,
-    text: String,
-    span: std::ops::Range<usize>,
-    message: String,
-) -> SiteProblem {
-    SiteProblem {
-        path: path.to_path_buf(),
-        text,
-        diagnostic: Diagnostic::new(UNREADABLE_FILE.id, UNREADABLE_FILE.severity, span, message),
     }
 }
 
@@ -203,8 +194,11 @@ mod tests {
         let (_, problems) = Accepted::read(dir.path(), Some(&named), (&config.0, config.1));
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].path, config.0);
-        assert_eq!(problems[0].diagnostic.span, 9..18);
-        assert!(problems[0].diagnostic.message.contains("words.txt"));
+        let Problem::UnreadableWords { span, file, .. } = &problems[0].kind else {
+            panic!("{problems:?}");
+        };
+        assert_eq!(span, &(9..18));
+        assert_eq!(file, &dir.path().join("words.txt"));
 
         std::fs::write(dir.path().join("words.txt"), "Subtext\n").unwrap();
         let (list, problems) = Accepted::read(dir.path(), Some(&named), (&config.0, config.1));
@@ -223,7 +217,6 @@ mod tests {
         assert!(list.is_empty());
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].path, dir.path().join(DEFAULT_FILE));
-        assert_eq!(problems[0].diagnostic.span, 11..14);
-        assert!(problems[0].diagnostic.message.contains("not UTF-8"));
+        assert_eq!(problems[0].kind, Problem::WordsNotUtf8 { span: 11..14 });
     }
 }

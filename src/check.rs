@@ -383,7 +383,7 @@ fn check_all(
     let mut files = Vec::new();
     for (file_setup, problem) in problems {
         let context = file_setup.context();
-        let Some(diagnostic) = rules::configured(&context, problem.diagnostic.clone()) else {
+        let Some(diagnostic) = rules::configured(&context, rules::site_problem(problem)) else {
             continue;
         };
         let findings = locate(

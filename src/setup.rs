@@ -24,7 +24,8 @@ use crate::packs::{self, Pack, engine::Engine};
 use crate::rule::RuleInfo;
 use crate::rules::{Context, RULES};
 use crate::schema::SchemaError;
-use crate::site::{Site, SiteProblem};
+use crate::site::Site;
+use crate::site_problem::SiteProblem;
 use crate::sites::absolute;
 
 /// The prepared state of a run.

@@ -6,8 +6,8 @@
 //! win), one walk of the site collects every file path, and from those come the
 //! sets the cross-reference rules look things up in: layouts, includes, posts,
 //! and the author ids of `_data/authors`. Every check against the site is a set
-//! look-up, never a file-system call. A config that is not valid YAML becomes a
-//! finding in that file.
+//! look-up, never a file-system call. A config that is not valid YAML, or a
+//! `timezone` that names no zone, is a [`SiteProblem`] in that file.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
@@ -16,12 +16,10 @@ use std::sync::OnceLock;
 use ignore::WalkBuilder;
 
 use crate::bylines::Bylines;
-use crate::diagnostic::Diagnostic;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
 use crate::line_index::LineIndex;
-use crate::rules::invalid_yaml::RULE as INVALID_YAML;
-use crate::rules::unknown_timezone::RULE as UNKNOWN_TIMEZONE;
+use crate::site_problem::{Problem, SiteProblem, YamlFile};
 use crate::templates::{Comparisons, Reads};
 use crate::urls::{Guesses, Urls};
 
@@ -37,17 +35,6 @@ const SKIPPED: &[&str] = &[
     "node_modules",
     "vendor",
 ];
-
-/// A problem with a site file that is not a checked document (a broken config).
-#[derive(Debug, Clone)]
-pub struct SiteProblem {
-    /// The file.
-    pub path: PathBuf,
-    /// Its text.
-    pub text: String,
-    /// The finding in it.
-    pub diagnostic: Diagnostic,
-}
 
 /// One entry of the config's `defaults:` list.
 #[derive(Debug, Clone)]
@@ -97,7 +84,7 @@ pub struct Site {
     pub authors: Option<Vec<String>>,
     /// Every file of the site, relative to the root, with `/` separators.
     pub files: HashSet<String>,
-    /// Broken config files.
+    /// Broken config and data files.
     pub problems: Vec<SiteProblem>,
     /// The config's `defaults`, in order.
     pub defaults: Vec<ScopedDefault>,
@@ -223,13 +210,14 @@ impl Site {
                     }
                 }
                 Ok(None) => {}
-                Err(err) => site.problems.push(invalid_yaml(
-                    path.clone(),
+                Err(error) => site.problems.push(SiteProblem {
+                    path: path.clone(),
                     text,
-                    &err,
-                    "this site config",
-                    "Jekyll stops before building anything when its config does not parse",
-                )),
+                    kind: Problem::InvalidYaml {
+                        file: YamlFile::Config,
+                        error,
+                    },
+                }),
             }
         }
         let setting = |key: &str| tree::lookup(&settings, key).map(|e| &e.value);
@@ -310,10 +298,10 @@ impl Site {
             let (path, text) = &origins[origin_of[at]];
             match read_timezone(&settings[at].value) {
                 Ok(zone) => site.timezone = zone,
-                Err(diagnostic) => site.problems.push(SiteProblem {
+                Err(kind) => site.problems.push(SiteProblem {
                     path: path.clone(),
                     text: text.clone(),
-                    diagnostic: *diagnostic,
+                    kind,
                 }),
             }
         }
@@ -697,55 +685,19 @@ fn read_defaults(list: &Node) -> Vec<ScopedDefault> {
         .collect()
 }
 
-/// The zone a `timezone` value names (`None` when blank), or a finding at the
-/// value when the time zone database does not know it.
-fn read_timezone(value: &Node) -> Result<Option<jiff::tz::TimeZone>, Box<Diagnostic>> {
+/// The zone a `timezone` value names (`None` when blank), or the problem
+/// when the time zone database does not know it.
+fn read_timezone(value: &Node) -> Result<Option<jiff::tz::TimeZone>, Problem> {
     let Some(scalar) = value.as_scalar().filter(|s| !s.is_blank()) else {
         return Ok(None);
     };
     let name = scalar.value.trim();
-    if let Ok(zone) = jiff::tz::TimeZone::get(name) {
-        return Ok(Some(zone));
-    }
-    let names: Vec<_> = jiff::tz::db().available().collect();
-    let near = crate::closest::closest(name, names.iter().map(|n| n.as_str()));
-    let diagnostic = Diagnostic::new(
-        UNKNOWN_TIMEZONE.id,
-        UNKNOWN_TIMEZONE.severity,
-        value.span.clone(),
-        format!("`{name}` is not a time zone Jekyll knows: it will build in UTC"),
-    );
-    Err(Box::new(match near {
-        Some(near) => diagnostic.with_help(format!("did you mean `{near}`?")),
-        None => diagnostic.with_help("use an IANA name such as `Europe/Berlin`"),
-    }))
-}
-
-/// A YAML file of the site that does not parse, as a finding at the place
-/// libyaml stopped; `what` names the file's role, `why` says what that does
-/// to the build.
-pub fn invalid_yaml(
-    path: PathBuf,
-    text: String,
-    err: &tree::YamlError,
-    what: &str,
-    why: &str,
-) -> SiteProblem {
-    let end = text[err.at..]
-        .chars()
-        .next()
-        .map_or(err.at, |c| err.at + c.len_utf8());
-    let diagnostic = Diagnostic::new(
-        INVALID_YAML.id,
-        INVALID_YAML.severity,
-        err.at..end,
-        format!("{what} is not valid YAML: {}", err.problem),
-    )
-    .with_help(why);
-    SiteProblem {
-        path,
-        text,
-        diagnostic,
+    match jiff::tz::TimeZone::get(name) {
+        Ok(zone) => Ok(Some(zone)),
+        Err(_) => Err(Problem::UnknownTimezone {
+            span: value.span.clone(),
+            name: name.to_string(),
+        }),
     }
 }
 
@@ -1062,12 +1014,31 @@ defaults:
     }
 
     #[test]
-    fn a_broken_config_is_a_finding_in_it() {
+    fn a_broken_config_is_a_problem_in_it() {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), &[("_config.yml", "title: Agile: notes\n")]);
         let site = Site::load(dir.path(), &[]);
         assert_eq!(site.problems.len(), 1);
-        assert_eq!(site.problems[0].diagnostic.span, 12..13);
+        assert!(site.problems[0].path.ends_with("_config.yml"));
+        assert!(matches!(
+            &site.problems[0].kind,
+            Problem::InvalidYaml { file: YamlFile::Config, error } if error.at == 12
+        ));
+    }
+
+    #[test]
+    fn an_unknown_timezone_is_a_problem_at_its_value() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[("_config.yml", "timezone:  Europe/Berlim \n")],
+        );
+        let site = Site::load(dir.path(), &[]);
+        assert_eq!(site.timezone, None);
+        let Problem::UnknownTimezone { span, name } = &site.problems[0].kind else {
+            panic!("{:?}", site.problems);
+        };
+        assert_eq!((span.clone(), name.as_str()), (11..24, "Europe/Berlim"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::path::Path;
 
 use crate::front_matter::tree::{self, Node, NodeKind};
-use crate::site::{SiteProblem, invalid_yaml};
+use crate::site_problem::{Problem, SiteProblem, YamlFile};
 
 /// Fields of an author record that name it, in order of preference.
 const ID_FIELDS: &[&str] = &["id", "key", "username", "slug", "name"];
@@ -42,14 +42,15 @@ pub fn read(root: &Path, data_dir: &str, files: &HashSet<String>) -> SiteData {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
-        if let Err(err) = tree::parse(&text, 0) {
-            data.problems.push(invalid_yaml(
+        if let Err(error) = tree::parse(&text, 0) {
+            data.problems.push(SiteProblem {
                 path,
                 text,
-                &err,
-                "this data file",
-                "Jekyll stops the build when a data file does not parse",
-            ));
+                kind: Problem::InvalidYaml {
+                    file: YamlFile::Data,
+                    error,
+                },
+            });
         }
     }
     for ext in ["yml", "yaml", "json", "csv", "tsv"] {
@@ -195,6 +196,12 @@ mod tests {
         ]);
         assert_eq!(data.problems.len(), 1);
         assert!(data.problems[0].path.ends_with("_data/nav.yml"));
-        assert_eq!(data.problems[0].diagnostic.rule, "invalid-yaml");
+        assert!(matches!(
+            data.problems[0].kind,
+            Problem::InvalidYaml {
+                file: YamlFile::Data,
+                ..
+            }
+        ));
     }
 }

@@ -1,4 +1,6 @@
-//! `invalid-yaml`: front matter Jekyll cannot read, at the place reading stopped.
+//! `invalid-yaml`: front matter Jekyll cannot read, at the place reading stopped;
+//! also a site config or data file that does not parse, which the site model
+//! reports as a problem.
 
 use super::Context;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -7,6 +9,7 @@ use crate::front_matter::tree::YamlError;
 use crate::front_matter::{FrontMatter, YamlProblem};
 use crate::rule::FixAvailability;
 use crate::rule::Rule;
+use crate::site_problem::YamlFile;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -80,6 +83,32 @@ fn syntax(doc: &Document, err: &YamlError) -> Diagnostic {
         diagnostic = diagnostic.with_label(at..at, format!("{} started here", construct(context)));
     }
     diagnostic
+}
+
+/// The finding for a site config or data file (`text`) that does not parse,
+/// at the character where libyaml stopped; Jekyll stops the build on either.
+pub(super) fn in_site_file(text: &str, file: YamlFile, err: &YamlError) -> Diagnostic {
+    let (what, why) = match file {
+        YamlFile::Config => (
+            "this site config",
+            "Jekyll stops before building anything when its config does not parse",
+        ),
+        YamlFile::Data => (
+            "this data file",
+            "Jekyll stops the build when a data file does not parse",
+        ),
+    };
+    let end = text
+        .get(err.at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(err.at, |c| err.at + c.len_utf8());
+    Diagnostic::new(
+        RULE.id,
+        RULE.severity,
+        err.at..end,
+        format!("{what} is not valid YAML: {}", err.problem),
+    )
+    .with_help(why)
 }
 
 /// libyaml's name for what it was reading ("while scanning a quoted scalar"), in
@@ -211,6 +240,26 @@ mod tests {
         let text = "---\nJust a sentence.\n---\n";
         let found = run(&RULE, POST, text);
         assert_eq!(&text[found[0].span.clone()], "Just a sentence.");
+    }
+
+    #[test]
+    fn a_site_file_is_reported_at_the_character_where_reading_stopped() {
+        let text = "nav:\n  - title: Blog: all\n";
+        let Err(err) = crate::front_matter::tree::parse(text, 0) else {
+            panic!("parses");
+        };
+        let config = in_site_file(text, YamlFile::Config, &err);
+        assert_eq!(&text[config.span.clone()], ":");
+        assert_eq!(
+            config.message,
+            "this site config is not valid YAML: mapping values are not allowed in this context"
+        );
+        let data = in_site_file(text, YamlFile::Data, &err);
+        assert_eq!(data.span, config.span);
+        assert_eq!(
+            data.help.as_deref(),
+            Some("Jekyll stops the build when a data file does not parse")
+        );
     }
 
     #[test]

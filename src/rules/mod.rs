@@ -49,6 +49,7 @@ use crate::front_matter::tree::{Entry, NodeKind};
 use crate::packs::engine::Engine;
 use crate::rule::Rule;
 use crate::site::Site;
+use crate::site_problem::{Problem, SiteProblem};
 
 pub use invalid_utf8::RULE as INVALID_UTF8;
 pub use invalid_yaml::RULE as INVALID_YAML;
@@ -130,6 +131,20 @@ pub fn find(id: &str) -> Option<&'static Rule> {
         .iter()
         .map(|&(rule, _)| rule)
         .find(|rule| rule.id == id)
+}
+
+/// The finding for a problem of a site file, worded by the rule it belongs to.
+pub fn site_problem(problem: &SiteProblem) -> Diagnostic {
+    match &problem.kind {
+        Problem::InvalidYaml { file, error } => {
+            invalid_yaml::in_site_file(&problem.text, *file, error)
+        }
+        Problem::UnknownTimezone { span, name } => unknown_timezone::diagnostic(span, name),
+        Problem::UnreadableWords { span, file, reason } => {
+            unreadable_file::words(span, file, reason)
+        }
+        Problem::WordsNotUtf8 { span } => unreadable_file::words_not_utf8(span),
+    }
 }
 
 /// Applies the configured level to a finding made outside a rule's own check

@@ -1,7 +1,10 @@
 //! `unknown-timezone`: a `timezone` in `_config.yml` that names no time zone.
-//! Reported by the site step when it reads the config.
+//! The site model reports the problem when it reads the config; this file
+//! words the finding.
 
-use crate::diagnostic::Severity;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
@@ -30,3 +33,41 @@ timezone: Europe/Berlim   # reported: did you mean `Europe/Berlin`?
 ```",
     fix: FixAvailability::Never,
 };
+
+/// The finding for the `timezone` value at `span` naming `name`, which the
+/// time zone database does not know, with the closest name it does know.
+pub(super) fn diagnostic(span: &Range<usize>, name: &str) -> Diagnostic {
+    let names: Vec<_> = jiff::tz::db().available().collect();
+    let near = crate::closest::closest(name, names.iter().map(|n| n.as_str()));
+    let diagnostic = Diagnostic::new(
+        RULE.id,
+        RULE.severity,
+        span.clone(),
+        format!("`{name}` is not a time zone Jekyll knows: it will build in UTC"),
+    );
+    match near {
+        Some(near) => diagnostic.with_help(format!("did you mean `{near}`?")),
+        None => diagnostic.with_help("use an IANA name such as `Europe/Berlin`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_closest_zone_or_how_zones_are_named() {
+        let found = diagnostic(&(10..23), "Europe/Berlim");
+        assert_eq!((found.rule, found.span.clone()), (RULE.id, 10..23));
+        assert_eq!(
+            found.message,
+            "`Europe/Berlim` is not a time zone Jekyll knows: it will build in UTC"
+        );
+        assert_eq!(found.help.as_deref(), Some("did you mean `Europe/Berlin`?"));
+        let far = diagnostic(&(0..1), "qqqqqqqqqqqqqqqqqqqqqqqqq");
+        assert_eq!(
+            far.help.as_deref(),
+            Some("use an IANA name such as `Europe/Berlin`")
+        );
+    }
+}

@@ -1,6 +1,10 @@
-//! `unreadable-file`: a path that could not be read. Reported by the load step.
+//! `unreadable-file`: a path that could not be read. Reported by the load step,
+//! and for accepted-words files by the settings, whose problems this file words.
 
-use crate::diagnostic::Severity;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
@@ -28,3 +32,49 @@ prepress _posts/missing.md   reported: no such file
 ```",
     fix: FixAvailability::Never,
 };
+
+/// The finding for the accepted-words `file` that could not be read, at
+/// `span` (its name in the config, or the empty start of the file itself).
+pub(super) fn words(span: &Range<usize>, file: &Path, reason: &str) -> Diagnostic {
+    Diagnostic::new(
+        RULE.id,
+        RULE.severity,
+        span.clone(),
+        format!(
+            "could not read the accepted words in `{}`: {reason}",
+            file.display()
+        ),
+    )
+}
+
+/// The finding for an accepted-words file that is not UTF-8 at `span`.
+pub(super) fn words_not_utf8(span: &Range<usize>) -> Diagnostic {
+    Diagnostic::new(
+        RULE.id,
+        RULE.severity,
+        span.clone(),
+        "the accepted words are not UTF-8 here; save the file as UTF-8 (its words are not used until then)",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepted_words_problems_say_which_file_and_why() {
+        let found = words(&(9..18), Path::new("site/words.txt"), "No such file");
+        assert_eq!((found.rule, found.span.clone()), (RULE.id, 9..18));
+        assert_eq!(
+            found.message,
+            "could not read the accepted words in `site/words.txt`: No such file"
+        );
+        let found = words_not_utf8(&(11..14));
+        assert_eq!(found.span, 11..14);
+        assert!(
+            found
+                .message
+                .starts_with("the accepted words are not UTF-8 here")
+        );
+    }
+}
