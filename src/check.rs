@@ -566,7 +566,11 @@ pub fn check_text(
     let mode = fixes.mode;
     let unsafe_fixes = fixes.take_unsafe(context);
     let original = (mode != FixMode::Report).then(|| text.clone());
-    let mut doc = Document::in_site(path.to_path_buf(), text, context.site);
+    // Most rules ask where the file lies in its site: work it out once.
+    let relative = context.site.and_then(|site| site.relative(path));
+    let includes_dir = context.site.map_or("", |site| site.includes_dir.as_str());
+    let load = |text| Document::in_site(path.to_path_buf(), text, relative.clone(), includes_dir);
+    let mut doc = load(text);
     let mut diagnostics = lint::check(context, &doc);
     let mut fixed = 0;
     if mode != FixMode::Report {
@@ -581,7 +585,7 @@ pub fn check_text(
                 break;
             }
             fixed += applied;
-            doc = Document::in_site(path.to_path_buf(), text, context.site);
+            doc = load(text);
             diagnostics = lint::check(context, &doc);
         }
     }

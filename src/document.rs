@@ -16,7 +16,6 @@ use crate::front_matter::FrontMatter;
 use crate::line_index::{LineIndex, Position};
 use crate::liquid;
 use crate::prose::segments::{self, Body};
-use crate::site::Site;
 
 /// What a file is to Jekyll, which decides how it is read and which rules apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,12 +54,13 @@ impl Role {
         Role::Page
     }
 
-    /// The role of the file at `relative` (its path from the root of `site`)
-    /// or `path`: an include when it lies in the site's includes folder, which
-    /// `includes_dir` may name otherwise; else what [`Role::of`] says.
-    pub fn in_site(path: &Path, relative: Option<&str>, site: &Site) -> Self {
+    /// The role of the file at `relative` (its path from its site's root) or
+    /// `path`: an include when it lies in the site's includes folder
+    /// `includes_dir` (`_includes`, unless the config names another); else
+    /// what [`Role::of`] says.
+    pub fn in_site(path: &Path, relative: Option<&str>, includes_dir: &str) -> Self {
         let included = relative
-            .zip(Some(site.includes_dir.as_str()).filter(|d| !d.is_empty()))
+            .zip(Some(includes_dir).filter(|d| !d.is_empty()))
             .and_then(|(relative, dir)| relative.strip_prefix(dir))
             .is_some_and(|rest| rest.starts_with('/'));
         if included {
@@ -102,9 +102,10 @@ pub struct Document {
     liquid_targets: OnceLock<Vec<liquid::TagTarget>>,
     /// What Liquid makes of the body, parsed on first use.
     liquid: OnceLock<Option<liquid::parse::Parsed>>,
-    /// The path relative to the site root, worked out on first use: several
-    /// rules ask, and the answer takes a few thousand instructions.
-    relative: OnceLock<Option<String>>,
+    /// The path from the root of the document's site, with `/` separators;
+    /// `None` outside any site. Several rules ask, and working it out takes a
+    /// few thousand instructions, so the caller does it once.
+    relative: Option<String>,
 }
 
 impl Document {
@@ -112,27 +113,23 @@ impl Document {
     /// path alone.
     pub fn new(path: PathBuf, text: String) -> Self {
         let role = Role::of(&path);
-        Self::with_role(path, text, role, OnceLock::new())
+        Self::with_role(path, text, role, None)
     }
 
-    /// Builds the document for `text` read from `path` in `site` (the file's
-    /// own site, if any), whose settings can make it an include.
-    pub fn in_site(path: PathBuf, text: String, site: Option<&Site>) -> Self {
-        let Some(site) = site else {
-            return Self::new(path, text);
-        };
-        // Most rules ask for the relative path anyway: work it out once here.
-        let relative = site.relative(&path);
-        let role = Role::in_site(&path, relative.as_deref(), site);
-        Self::with_role(path, text, role, OnceLock::from(relative))
-    }
-
-    fn with_role(
+    /// Builds the document for `text` read from `path`, which lies at
+    /// `relative` in its site (`None` when outside its root); a file in the
+    /// site's includes folder `includes_dir` is an include.
+    pub fn in_site(
         path: PathBuf,
         text: String,
-        role: Role,
-        relative: OnceLock<Option<String>>,
+        relative: Option<String>,
+        includes_dir: &str,
     ) -> Self {
+        let role = Role::in_site(&path, relative.as_deref(), includes_dir);
+        Self::with_role(path, text, role, relative)
+    }
+
+    fn with_role(path: PathBuf, text: String, role: Role, relative: Option<String>) -> Self {
         let lines = LineIndex::new(&text);
         let front_matter = if role.reads_front_matter() {
             FrontMatter::read(&text, role.strips_bom())
@@ -152,12 +149,10 @@ impl Document {
         }
     }
 
-    /// The path relative to the root of `site` (the document's own site), with
-    /// `/` separators, as [`Site::relative`] gives it.
-    pub fn relative_to(&self, site: &Site) -> Option<&str> {
-        self.relative
-            .get_or_init(|| site.relative(&self.path))
-            .as_deref()
+    /// The path from the root of the document's site, with `/` separators,
+    /// as the caller gave it; `None` outside any site.
+    pub fn relative(&self) -> Option<&str> {
+        self.relative.as_deref()
     }
 
     /// The literal first argument of every `{% name … %}` tag of the body,
@@ -331,20 +326,28 @@ mod tests {
 
     #[test]
     fn the_site_names_its_includes_folder() {
-        let site = Site {
-            includes_dir: "_partials".to_string(),
-            ..Site::default()
-        };
-        let role = |path: &str| Role::in_site(Path::new(path), Some(path), &site);
+        let role = |path: &str| Role::in_site(Path::new(path), Some(path), "_partials");
         assert_eq!(role("_partials/note.md"), Role::Include);
         assert_eq!(role("_partials/deep/note.md"), Role::Include);
         assert_eq!(role("_partials.md"), Role::Page);
         assert_eq!(role("_partialsx/note.md"), Role::Page);
         assert_eq!(role("_posts/2024-01-01-a.md"), Role::Post);
         assert_eq!(
-            Role::in_site(Path::new("/elsewhere/a.md"), None, &site),
+            Role::in_site(Path::new("/elsewhere/a.md"), None, "_partials"),
             Role::Page
         );
+    }
+
+    #[test]
+    fn a_document_keeps_the_place_its_caller_found_in_the_site() {
+        let path = PathBuf::from("blog/_partials/note.md");
+        let relative = Some("_partials/note.md".to_string());
+        let doc = Document::in_site(path.clone(), "Text\n".into(), relative, "_partials");
+        assert_eq!(doc.relative(), Some("_partials/note.md"));
+        assert_eq!(doc.role, Role::Include);
+        let outside = Document::in_site(path.clone(), "Text\n".into(), None, "_partials");
+        assert_eq!((outside.relative(), outside.role), (None, Role::Page));
+        assert_eq!(Document::new(path, "Text\n".into()).relative(), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::rules::{Context, redirects};
 /// as when the document lies outside any site prepress knows).
 pub fn unread(context: &Context, doc: &Document, key: &str) -> Option<String> {
     let site = context.site?;
-    let relative = doc.relative_to(site)?;
+    let relative = doc.relative()?;
     let kind = match site.kind_of(relative) {
         // A draft, when built, is one of `site.posts`.
         "drafts" => "posts",

@@ -78,6 +78,12 @@ impl World {
             ..self.setup.context()
         }
     }
+
+    /// The post with `text`, placed in the fixture site.
+    fn document(&self, text: String) -> Document {
+        let relative = self.site.relative(&self.post);
+        Document::in_site(self.post.clone(), text, relative, &self.site.includes_dir)
+    }
 }
 
 fuzz_target!(
@@ -145,7 +151,7 @@ fn check_text(world: &World, text: &str) {
 /// round after round, checking every round's findings.
 fn fix_rounds(world: &World, text: &str, unsafe_fixes: bool) {
     let context = world.context();
-    let mut doc = Document::new(world.post.clone(), text.to_string());
+    let mut doc = world.document(text.to_string());
     let mut found = lint::check(&context, &doc);
     assert_findings(&doc, &found);
     let mut seen = HashSet::from([doc.text.clone()]);
@@ -168,7 +174,7 @@ fn fix_rounds(world: &World, text: &str, unsafe_fixes: bool) {
             seen.insert(fixed.clone()),
             "the fixes cycle back to an earlier text: {fixed:?}"
         );
-        doc = Document::new(world.post.clone(), fixed);
+        doc = world.document(fixed);
         found = lint::check(&context, &doc);
         assert_findings(&doc, &found);
     }

@@ -95,7 +95,7 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
     let (Some(site), Some(body)) = (context.site, doc.body()) else {
         return;
     };
-    let Some(relative) = doc.relative_to(site) else {
+    let Some(relative) = doc.relative() else {
         return;
     };
     let folder = relative.rsplit_once('/').map_or("", |(dir, _)| dir);

@@ -73,7 +73,7 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
     if given {
         return;
     }
-    let Some(relative) = doc.relative_to(site) else {
+    let Some(relative) = doc.relative() else {
         return;
     };
     let (signed, others) = site.bylines().others(relative);

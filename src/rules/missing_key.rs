@@ -53,10 +53,7 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
     let Some(span) = doc.front_matter.anchor() else {
         return;
     };
-    let kind = match context
-        .site
-        .and_then(|site| Some((site, doc.relative_to(site)?)))
-    {
+    let kind = match context.site.and_then(|site| Some((site, doc.relative()?))) {
         Some((site, relative)) => site.kind_of(relative).to_string(),
         None => match doc.role {
             Role::Post => "posts".to_string(),

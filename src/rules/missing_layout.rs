@@ -167,7 +167,7 @@ pub fn redirects(context: &Context, doc: &Document) -> bool {
 /// Whether `doc` is a page to Jekyll, rather than a post or a collection
 /// document: the two take the site's defaults differently.
 fn is_page(site: &Site, doc: &Document) -> bool {
-    doc.relative_to(site)
+    doc.relative()
         .is_some_and(|relative| site.kind_of(relative) == "pages")
 }
 

@@ -223,7 +223,7 @@ pub fn effective<'a>(context: &Context<'a>, doc: &'a Document, key: &str) -> Opt
         return Some(Value::Own(entry));
     }
     let given = context.site.and_then(|site| {
-        let relative = doc.relative_to(site)?;
+        let relative = doc.relative()?;
         site.defaults_for(relative, site.kind_of(relative))
             .into_iter()
             .find(|entry| entry.key.key_text() == Some(key))
@@ -323,7 +323,9 @@ pub(crate) mod testing {
 
     /// The findings of `rule` on `text` read from `path` in `site`.
     pub fn run_in_site(site: &Site, rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
-        let doc = Document::in_site(PathBuf::from(path), text.to_string(), Some(site));
+        let path = PathBuf::from(path);
+        let relative = site.relative(&path);
+        let doc = Document::in_site(path, text.to_string(), relative, &site.includes_dir);
         let mut found = Vec::new();
         let (config, levels, engine) = (Config::default(), Levels::default(), Engine::default());
         let context = Context {
