@@ -11,8 +11,9 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::date::name_date;
 use crate::front_matter::FrontMatter;
+use crate::front_matter::merged;
 use crate::front_matter::resolve::Resolved;
-use crate::front_matter::tree::{Entry, Node, NodeKind, lookup};
+use crate::front_matter::tree::{Node, NodeKind};
 use crate::site::Site;
 
 /// Extensions of the files in `_posts` that Jekyll reads as posts.
@@ -49,7 +50,7 @@ impl Bylines {
             let own = front_matter.entries().unwrap_or_default();
             let defaults = site.defaults_for(rel, "posts");
             let signed = ["author", "authors"].iter().any(|key| {
-                value(own, &defaults, key).is_some_and(|entry| !is_nothing(&entry.value))
+                merged(own, &defaults, key).is_some_and(|entry| !is_nothing(&entry.value))
             });
             if signed {
                 bylines.signed.insert(rel.clone());
@@ -75,27 +76,6 @@ pub fn is_nothing(node: &Node) -> bool {
         NodeKind::Scalar(s) => s.resolve() == Resolved::Null,
         NodeKind::Sequence(items) => items.is_empty(),
         _ => false,
-    }
-}
-
-/// The entry for `key` as Jekyll merges it: the post's own unless it is
-/// null, else the default.
-fn value<'a>(own: &'a [Entry], defaults: &[&'a Entry], key: &str) -> Option<&'a Entry> {
-    let own = lookup(own, key);
-    let null = own.is_some_and(|e| {
-        e.value
-            .as_scalar()
-            .is_some_and(|s| s.resolve() == Resolved::Null)
-    });
-    let default = || {
-        defaults
-            .iter()
-            .copied()
-            .find(|e| e.key.key_text() == Some(key))
-    };
-    match own {
-        Some(entry) if !null => Some(entry),
-        _ => default().or(own),
     }
 }
 

@@ -19,8 +19,9 @@ use std::sync::OnceLock;
 use crate::closest::NameIndex;
 use crate::date::{IsoDate, front_matter_date, in_zone, name_date};
 use crate::front_matter::FrontMatter;
+use crate::front_matter::merged;
 use crate::front_matter::resolve::Resolved;
-use crate::front_matter::tree::{Entry, NodeKind, lookup};
+use crate::front_matter::tree::{Entry, NodeKind};
 use crate::plugins::Generators;
 use crate::site::Site;
 
@@ -117,15 +118,9 @@ impl Urls {
     /// Works out every URL of `site`, reading the front matter of its text
     /// files in parallel.
     pub fn build(site: &Site) -> Self {
-        let now = jiff::Timestamp::now();
-        let mut pages = each_file(
-            site,
-            |_| true,
-            |rel| pages_of(site, rel, now, Read::FrontMatter),
-        );
-        // The walk is unordered: sort so a URL two files claim is given the
-        // same source on every run.
-        pages.sort_by(|a, b| a.source.cmp(&b.source));
+        // Sorted by source: a URL two files claim is given the same source
+        // on every run.
+        let pages = every_page(site);
         let mut map = HashMap::with_capacity_and_hasher(pages.len(), Default::default());
         for page in pages {
             let key = canonical(&page.url);
@@ -771,22 +766,7 @@ impl Data<'_> {
     /// The entry for `key`: the document's own unless it is null, else the
     /// default.
     fn entry(&self, key: &str) -> Option<&Entry> {
-        let own = lookup(self.own, key);
-        let null = own.is_some_and(|e| {
-            e.value
-                .as_scalar()
-                .is_some_and(|s| s.resolve() == Resolved::Null)
-        });
-        let default = || {
-            self.defaults
-                .iter()
-                .copied()
-                .find(|e| e.key.key_text() == Some(key))
-        };
-        match own {
-            Some(entry) if !null => Some(entry),
-            _ => default().or(own),
-        }
+        merged(self.own, &self.defaults, key)
     }
 
     /// A scalar value as text, when it is one and not blank.

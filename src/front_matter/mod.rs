@@ -137,6 +137,28 @@ fn read_yaml(yaml: &str, base: usize) -> Result<Vec<Entry>, YamlProblem> {
     }
 }
 
+/// The entry for `key` as Jekyll merges a document's front matter over the
+/// site's `defaults`: its own unless that is null, else the default (or the
+/// null entry itself when no default gives the key).
+pub fn merged<'a>(own: &'a [Entry], defaults: &[&'a Entry], key: &str) -> Option<&'a Entry> {
+    let own = tree::lookup(own, key);
+    let null = own.is_some_and(|e| {
+        e.value
+            .as_scalar()
+            .is_some_and(|s| s.resolve() == resolve::Resolved::Null)
+    });
+    let default = || {
+        defaults
+            .iter()
+            .copied()
+            .find(|e| e.key.key_text() == Some(key))
+    };
+    match own {
+        Some(entry) if !null => Some(entry),
+        _ => default().or(own),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

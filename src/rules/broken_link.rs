@@ -629,12 +629,7 @@ mod tests {
 
     /// The destinations `body` links to that the rule reports, in `site`.
     fn reported(dir: &tempfile::TempDir, site: &Site, body: &str) -> Vec<String> {
-        let text = format!("---\ntitle: x\n---\n{body}");
-        let path = dir.path().join("_posts/2024-01-01-a.md");
-        run_in_site(site, &RULE, path.to_str().unwrap(), &text)
-            .into_iter()
-            .map(|d| d.message)
-            .collect()
+        reported_with(dir, site, "title: x\n", body)
     }
 
     #[test]
