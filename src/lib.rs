@@ -42,3 +42,4 @@ pub mod suppress;
 pub mod templates;
 pub mod url_list;
 pub mod urls;
+pub mod written_date;

@@ -17,13 +17,14 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::closest::NameIndex;
-use crate::date::{IsoDate, front_matter_date, in_zone, name_date};
+use crate::date::{front_matter_date, in_zone, name_date};
 use crate::front_matter::FrontMatter;
 use crate::front_matter::merged;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Entry, NodeKind};
 use crate::plugins::Generators;
 use crate::site::Site;
+use crate::written_date::IsoDate;
 
 /// Extensions Jekyll converts with Markdown.
 const MARKDOWN: &[&str] = &["md", "markdown", "mkdown", "mkdn", "mkd"];

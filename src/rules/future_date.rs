@@ -1,11 +1,12 @@
 //! `future-date`: a post dated after today, which Jekyll will not publish yet.
 
 use super::Context;
-use crate::date::{IsoDate, front_matter_date, in_zone, name_date};
+use crate::date::{front_matter_date, in_zone, name_date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;
 use crate::rule::{FixAvailability, Rule};
+use crate::written_date::IsoDate;
 
 /// The rule.
 pub static RULE: Rule = Rule {
