@@ -21,8 +21,8 @@ use crate::lint;
 use crate::rules::{self, Context};
 use crate::schema::SchemaError;
 use crate::setup::{Configs, Setup};
-use crate::site::Site;
 use crate::site_checks::{self, SiteFacts};
+use crate::site_index::SiteIndex;
 use crate::sites::{SiteId, Sites};
 
 /// A diagnostic with its line and column positions worked out.
@@ -366,7 +366,7 @@ fn check_all(
             .chain(found.problems.iter().map(|(p, _)| p.as_path())),
     )?;
     // The sites read so far are the ones some file needed.
-    let loaded: Vec<(SiteId, &Site)> = sites.loaded().collect();
+    let loaded: Vec<(SiteId, &SiteIndex)> = sites.loaded().collect();
     for (_, site) in &loaded {
         configs.resolve_site(&site.root)?;
     }

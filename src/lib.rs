@@ -36,6 +36,7 @@ pub mod setup;
 pub mod site;
 pub mod site_checks;
 pub mod site_data;
+pub mod site_index;
 pub mod site_problem;
 pub mod sites;
 pub mod suppress;

@@ -24,7 +24,7 @@ use crate::packs::{self, Pack, engine::Engine};
 use crate::rule::RuleInfo;
 use crate::rules::{Context, RULES};
 use crate::schema::SchemaError;
-use crate::site::Site;
+use crate::site_index::SiteIndex;
 use crate::site_problem::SiteProblem;
 use crate::sites::absolute;
 
@@ -156,7 +156,7 @@ pub struct Configs<'a> {
 pub struct FileSetup<'a> {
     setup: &'a Setup,
     levels: Cow<'a, Levels>,
-    site: Option<&'a Site>,
+    site: Option<&'a SiteIndex>,
 }
 
 impl FileSetup<'_> {
@@ -260,7 +260,7 @@ impl<'a> Configs<'a> {
     /// What the file at `path` in `site` is checked with: its nearest config
     /// (as found by `resolve`; the run's when it was not resolved) and that
     /// config's overrides for it.
-    pub fn for_file<'s>(&'s self, path: &Path, site: Option<&'s Site>) -> FileSetup<'s> {
+    pub fn for_file<'s>(&'s self, path: &Path, site: Option<&'s SiteIndex>) -> FileSetup<'s> {
         let path = absolute(&self.cwd, path);
         let setup = self.setup(self.config_in(&path));
         let levels = match setup.config.file_levels(&setup.levels, &path) {
@@ -277,7 +277,7 @@ impl<'a> Configs<'a> {
     /// What the site-level findings of `site` (its config files, tags across
     /// it) are judged with: the config of its root, as found by
     /// `resolve_site`, at its top-level levels.
-    pub fn for_site<'s>(&'s self, site: &'s Site) -> FileSetup<'s> {
+    pub fn for_site<'s>(&'s self, site: &'s SiteIndex) -> FileSetup<'s> {
         let root = absolute(&self.cwd, &site.root);
         let setup = self.setup(self.folders.get(&root).copied().flatten());
         FileSetup {

@@ -11,17 +11,13 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use ignore::WalkBuilder;
 
-use crate::bylines::Bylines;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
 use crate::line_index::LineIndex;
 use crate::site_problem::{Problem, SiteProblem, YamlFile};
-use crate::templates::{Comparisons, Reads};
-use crate::urls::{Guesses, Urls};
 
 /// The config file Jekyll reads by default.
 pub const CONFIG_FILE: &str = "_config.yml";
@@ -130,21 +126,10 @@ pub struct Site {
     /// Where jekyll-paginate puts the later pages (`paginate_path`), when the
     /// site paginates.
     pub paginate_path: Option<String>,
-    /// The URL of every page the site builds, worked out the first time a rule
-    /// needs it (most runs never link to a page).
-    pub urls: OnceLock<Urls>,
-    /// Each file's URL from its path alone, worked out on first use.
-    pub url_guesses: OnceLock<Guesses>,
     /// The templates, in path order: the files of the layouts and includes
     /// folders, and every `.html`, `.htm`, `.liquid`, `.xml` or `.json` file (a feed or a
     /// search index is a Liquid template too).
     pub templates: Vec<String>,
-    /// Where the templates compare a value with `true`, read on first use.
-    pub comparisons: OnceLock<Comparisons>,
-    /// Which front matter keys the templates read, read on first use.
-    pub reads: OnceLock<Reads>,
-    /// Which posts name an author, read on first use.
-    pub bylines: OnceLock<Bylines>,
 }
 
 /// A collection of the site's config.
@@ -408,33 +393,6 @@ impl Site {
     /// the config's `timezone`, UTC when unset or unknown.
     pub fn zone(&self) -> jiff::tz::TimeZone {
         self.timezone.clone().unwrap_or(jiff::tz::TimeZone::UTC)
-    }
-
-    /// The URL of every page, worked out on first use and kept for the run.
-    pub fn urls(&self) -> &Urls {
-        self.urls.get_or_init(|| Urls::build(self))
-    }
-
-    /// Each file's URL from its path alone, worked out on first use.
-    pub fn url_guesses(&self) -> &Guesses {
-        self.url_guesses.get_or_init(|| Guesses::new(self))
-    }
-
-    /// Where the templates compare a value with `true`, read on first use
-    /// and kept for the run.
-    pub fn comparisons(&self) -> &Comparisons {
-        self.comparisons.get_or_init(|| Comparisons::read(self))
-    }
-
-    /// Which front matter keys the templates read, read on first use and
-    /// kept for the run.
-    pub fn reads(&self) -> &Reads {
-        self.reads.get_or_init(|| Reads::read(self))
-    }
-
-    /// Which posts name an author, read on first use and kept for the run.
-    pub fn bylines(&self) -> &Bylines {
-        self.bylines.get_or_init(|| Bylines::read(self))
     }
 
     /// A document's path relative to the site root, with `/` separators, or

@@ -16,6 +16,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::site::{CONFIG_FILE, Site};
+use crate::site_index::SiteIndex;
 
 /// Which of a run's sites a file belongs to: an index into its [`Sites`].
 pub type SiteId = usize;
@@ -35,7 +36,7 @@ pub struct Sites {
     /// Each folder seen, with the site it lies in.
     folders: HashMap<PathBuf, Option<SiteId>>,
     /// Each site met, by its root: the root, and the site once loaded.
-    roots: Vec<(PathBuf, OnceLock<Site>)>,
+    roots: Vec<(PathBuf, OnceLock<SiteIndex>)>,
 }
 
 impl Sites {
@@ -109,14 +110,14 @@ impl Sites {
     }
 
     /// The site `id`, read the first time it is asked for.
-    pub fn get(&self, id: SiteId) -> &Site {
+    pub fn get(&self, id: SiteId) -> &SiteIndex {
         let (root, site) = &self.roots[id];
         site.get_or_init(|| {
             let mut site = Site::load(root, &self.configs);
             if self.threads > 0 {
                 site.threads = self.threads;
             }
-            site
+            SiteIndex::new(site)
         })
     }
 
@@ -127,7 +128,7 @@ impl Sites {
 
     /// Every site read so far, in the order they were met: the sites the
     /// run's files needed.
-    pub fn loaded(&self) -> impl Iterator<Item = (SiteId, &Site)> {
+    pub fn loaded(&self) -> impl Iterator<Item = (SiteId, &SiteIndex)> {
         self.roots
             .iter()
             .enumerate()

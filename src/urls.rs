@@ -481,10 +481,15 @@ pub fn every_page(site: &Site) -> Vec<Page> {
 /// URL of the site when it need not: the files whose path gives them this
 /// URL are read first, and when one of them builds it, that answers. Only a
 /// URL no such file builds (a page that moved by its `permalink`, a
-/// `redirect_from`, a missing page) needs the whole model.
-pub fn find<'a>(site: &'a Site, path: &str) -> Found<'a> {
+/// `redirect_from`, a missing page) needs the whole model, which `urls`
+/// gives (worked out only then).
+pub fn find<'a>(
+    site: &Site,
+    guesses: &Guesses,
+    urls: impl FnOnce() -> &'a Urls,
+    path: &str,
+) -> Found<'a> {
     let key = canonical(path);
-    let guesses = site.url_guesses();
     let sources = guesses.sources(site, &key);
     if !sources.is_empty() {
         let mut hidden = None;
@@ -503,7 +508,7 @@ pub fn find<'a>(site: &'a Site, path: &str) -> Found<'a> {
             return Found::Hidden(page);
         }
     }
-    site.urls().find(path)
+    urls().find(path)
 }
 
 /// The form URLs are compared in: no `index.html`, no `.html`, no final `/`.
@@ -1044,8 +1049,36 @@ fn without_ext(path: &str) -> &str {
 mod tests {
     use super::*;
 
+    /// A site with its URL model and guesses worked out on first use and
+    /// kept, as a run keeps them.
+    struct Model {
+        site: Site,
+        urls: OnceLock<Urls>,
+        url_guesses: OnceLock<Guesses>,
+    }
+
+    impl Model {
+        fn urls(&self) -> &Urls {
+            self.urls.get_or_init(|| Urls::build(&self.site))
+        }
+    }
+
+    impl std::ops::Deref for Model {
+        type Target = Site;
+
+        fn deref(&self) -> &Site {
+            &self.site
+        }
+    }
+
+    /// [`super::find`] over the model's guesses and URLs.
+    fn find<'a>(model: &'a Model, path: &str) -> Found<'a> {
+        let guesses = model.url_guesses.get_or_init(|| Guesses::new(model));
+        super::find(model, guesses, || model.urls(), path)
+    }
+
     /// A site on disk from `(path, text)` pairs, with its URLs.
-    fn site_of(files: &[(&str, &str)]) -> (tempfile::TempDir, Site) {
+    fn site_of(files: &[(&str, &str)]) -> (tempfile::TempDir, Model) {
         let dir = tempfile::tempdir().unwrap();
         for (path, text) in files {
             let path = dir.path().join(path);
@@ -1053,11 +1086,16 @@ mod tests {
             std::fs::write(path, text).unwrap();
         }
         let site = Site::load(dir.path(), &[]);
-        (dir, site)
+        let model = Model {
+            site,
+            urls: OnceLock::new(),
+            url_guesses: OnceLock::new(),
+        };
+        (dir, model)
     }
 
     /// The URL of the page built from `source`.
-    fn url_of<'a>(site: &'a Site, source: &str) -> Option<&'a str> {
+    fn url_of<'a>(site: &'a Model, source: &str) -> Option<&'a str> {
         site.urls()
             .pages
             .values()

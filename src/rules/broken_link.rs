@@ -13,6 +13,7 @@ use crate::front_matter::tree::{Entry, lookup};
 use crate::prose::segments::Link;
 use crate::rule::{FixAvailability, Rule};
 use crate::site::Site;
+use crate::site_index::SiteIndex;
 use crate::urls::{Found, Hidden};
 
 /// Extensions of files a site serves as they are, so a link to one must name a
@@ -384,8 +385,8 @@ fn renamed(file: &str) -> Option<String> {
 
 /// Whether the site serves a file at `/{file}` though no source file is
 /// there: Jekyll writes a collection's static files at the collection's URL.
-fn served(site: &Site, file: &str) -> bool {
-    matches!(crate::urls::find(site, &format!("/{file}")), Found::Page(_))
+fn served(site: &SiteIndex, file: &str) -> bool {
+    matches!(site.find(&format!("/{file}")), Found::Page(_))
 }
 
 /// A link to a site file (an image, a Markdown source) that is not there.
@@ -413,8 +414,8 @@ fn missing_file(site: &Site, span: Span, what: &str, file: &str) -> Diagnostic {
 /// A link to a page URL the site does not build, or builds but does not
 /// publish; `None` when the URL is fine or may come from a plugin the site
 /// loads and prepress cannot see into.
-fn missing_url(site: &Site, span: Span, what: &str, url: &str) -> Option<Diagnostic> {
-    let diagnostic = match crate::urls::find(site, url) {
+fn missing_url(site: &SiteIndex, span: Span, what: &str, url: &str) -> Option<Diagnostic> {
+    let diagnostic = match site.find(url) {
         Found::Page(_) | Found::Provided => return None,
         Found::Hidden(page) => {
             let why = match page.hidden {

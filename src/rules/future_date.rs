@@ -57,7 +57,7 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
     };
     let zone = context
         .site
-        .map_or(jiff::tz::TimeZone::UTC, crate::site::Site::zone);
+        .map_or(jiff::tz::TimeZone::UTC, |site| site.zone());
     if date.year_digits != 4 || !is_future(&date, &zone, jiff::Timestamp::now()) {
         return;
     }

@@ -49,6 +49,7 @@ use crate::front_matter::tree::{Entry, NodeKind};
 use crate::packs::engine::Engine;
 use crate::rule::Rule;
 use crate::site::Site;
+use crate::site_index::SiteIndex;
 use crate::site_problem::{Problem, SiteProblem};
 
 pub use invalid_utf8::RULE as INVALID_UTF8;
@@ -71,7 +72,7 @@ pub struct Context<'a> {
     /// The enabled pack rules, compiled.
     pub engine: &'a Engine,
     /// The site the document belongs to, for rules that check references.
-    pub site: Option<&'a Site>,
+    pub site: Option<&'a SiteIndex>,
 }
 
 /// A rule's check of one document: it adds its findings to the list.
@@ -328,11 +329,12 @@ pub(crate) mod testing {
         let doc = Document::in_site(path, text.to_string(), relative, &site.includes_dir);
         let mut found = Vec::new();
         let (config, levels, engine) = (Config::default(), Levels::default(), Engine::default());
+        let site = SiteIndex::new(site.clone());
         let context = Context {
             config: &config,
             levels: &levels,
             engine: &engine,
-            site: Some(site),
+            site: Some(&site),
         };
         (check_of(rule).expect("rule has a check"))(&context, &doc, &mut found);
         as_declared(rule, found)
