@@ -220,9 +220,10 @@ pub fn run_text(
 ) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
     let cwd = std::env::current_dir().unwrap_or_default();
+    let now = jiff::Timestamp::now();
     let id = sites.resolve([path])[0];
     let site = id.map(|id| sites.get(id));
-    let mut configs = Configs::new(setup, &cwd);
+    let mut configs = Configs::new(setup, &cwd, now);
     configs.resolve([path])?;
     if let Some(site) = site {
         configs.resolve_site(&site.root)?;
@@ -338,6 +339,7 @@ fn check_all(
     render: Option<&dyn RenderFile>,
 ) -> Result<(Vec<FileReport>, usize), SchemaError> {
     let cwd = std::env::current_dir().unwrap_or_default();
+    let now = jiff::Timestamp::now();
     let found = found.unwrap_or_else(|| discover::discover(paths, rayon::current_num_threads()));
     let site_ids = sites.resolve(found.files.iter().map(PathBuf::as_path));
     let sites = &*sites;
@@ -358,7 +360,7 @@ fn check_all(
         })
         .map(|(path, id)| (path, *id))
         .collect();
-    let mut configs = Configs::new(setup, &cwd);
+    let mut configs = Configs::new(setup, &cwd, now);
     configs.resolve(
         to_check
             .iter()

@@ -648,7 +648,13 @@ fn list_urls(
         }
     };
     let site = Site::load(&root, &configs);
-    url_list::write(&site, &root, format, &mut io::stdout().lock())?;
+    url_list::write(
+        &site,
+        jiff::Timestamp::now(),
+        &root,
+        format,
+        &mut io::stdout().lock(),
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -296,11 +296,9 @@ pub fn name_date(name: &str) -> Option<(IsoDate, &str)> {
     (!ext.is_empty()).then_some((date, written))
 }
 
-/// Today's date in UTC, as (year, month, day).
-pub fn today() -> (u32, u32, u32) {
-    let date = jiff::Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-        .date();
+/// The UTC date of `now`, as (year, month, day).
+pub fn today(now: jiff::Timestamp) -> (u32, u32, u32) {
+    let date = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
     let part = |v: i16| u32::try_from(v).unwrap_or(0);
     (
         part(date.year()),
@@ -473,9 +471,9 @@ mod tests {
     }
 
     #[test]
-    fn today_is_a_plausible_date() {
-        let (year, month, day) = today();
-        assert!(year >= 2024 && (1..=12).contains(&month) && (1..=31).contains(&day));
+    fn today_is_the_utc_date_of_now() {
+        let now: jiff::Timestamp = "2026-11-24T23:30:00-02:00".parse().unwrap();
+        assert_eq!(today(now), (2026, 11, 25));
     }
 
     #[test]

@@ -113,13 +113,15 @@ impl Setup {
     }
 
     /// The context rules read, with the config's top-level levels, outside
-    /// any site.
+    /// any site and any run (tests, benches): dates are compared with the
+    /// time of the call.
     pub fn context(&self) -> Context<'_> {
         Context {
             config: &self.config,
             levels: &self.levels,
             engine: &self.engine,
             site: None,
+            now: jiff::Timestamp::now(),
         }
     }
 }
@@ -141,6 +143,8 @@ pub struct Configs<'a> {
     run: &'a Setup,
     /// The working directory, which relative paths are resolved from.
     cwd: PathBuf,
+    /// The time the run started, which dates are compared with.
+    now: jiff::Timestamp,
     /// The setup of every other config file in use.
     others: Vec<Setup>,
     /// Which of `others` each config file is, by its path.
@@ -157,6 +161,8 @@ pub struct FileSetup<'a> {
     setup: &'a Setup,
     levels: Cow<'a, Levels>,
     site: Option<&'a SiteIndex>,
+    /// The time the run started.
+    now: jiff::Timestamp,
 }
 
 impl FileSetup<'_> {
@@ -167,16 +173,18 @@ impl FileSetup<'_> {
             levels: &self.levels,
             engine: &self.setup.engine,
             site: self.site,
+            now: self.now,
         }
     }
 }
 
 impl<'a> Configs<'a> {
-    /// Starts from the run's setup.
-    pub fn new(run: &'a Setup, cwd: &Path) -> Self {
+    /// Starts from the run's setup, for a run started at `now`.
+    pub fn new(run: &'a Setup, cwd: &Path, now: jiff::Timestamp) -> Self {
         Self {
             run,
             cwd: cwd.to_path_buf(),
+            now,
             others: Vec::new(),
             by_source: HashMap::new(),
             folders: HashMap::new(),
@@ -271,6 +279,7 @@ impl<'a> Configs<'a> {
             setup,
             levels,
             site,
+            now: self.now,
         }
     }
 
@@ -284,6 +293,7 @@ impl<'a> Configs<'a> {
             setup,
             levels: Cow::Borrowed(&setup.levels),
             site: Some(site),
+            now: self.now,
         }
     }
 

@@ -45,14 +45,17 @@ impl SiteIndex {
         &self.site
     }
 
-    /// The URL of every page.
-    pub fn urls(&self) -> &Urls {
-        self.urls.get_or_init(|| Urls::build(&self.site))
+    /// The URL of every page, as of `now` (the run's time: the first call
+    /// works them out).
+    pub fn urls(&self, now: jiff::Timestamp) -> &Urls {
+        self.urls.get_or_init(|| Urls::build(&self.site, now))
     }
 
-    /// Each file's URL from its path alone.
-    pub fn url_guesses(&self) -> &Guesses {
-        self.url_guesses.get_or_init(|| Guesses::new(&self.site))
+    /// Each file's URL from its path alone, as of `now` (as for
+    /// [`Self::urls`]).
+    pub fn url_guesses(&self, now: jiff::Timestamp) -> &Guesses {
+        self.url_guesses
+            .get_or_init(|| Guesses::new(&self.site, now))
     }
 
     /// Where the templates compare a value with `true`.
@@ -71,11 +74,12 @@ impl SiteIndex {
         self.bylines.get_or_init(|| Bylines::read(&self.site))
     }
 
-    /// Looks up a site path as [`Urls::find`] does, working out every URL
-    /// only when the files whose path gives that URL do not answer (see
-    /// [`crate::urls::find`]).
-    pub fn find(&self, path: &str) -> Found<'_> {
-        crate::urls::find(&self.site, self.url_guesses(), || self.urls(), path)
+    /// Looks up a site path as [`Urls::find`] does, as of `now`, working
+    /// out every URL only when the files whose path gives that URL do not
+    /// answer (see [`crate::urls::find`]).
+    pub fn find(&self, path: &str, now: jiff::Timestamp) -> Found<'_> {
+        let guesses = self.url_guesses(now);
+        crate::urls::find(&self.site, guesses, || self.urls(now), path)
     }
 }
 

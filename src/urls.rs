@@ -116,12 +116,12 @@ pub struct Urls {
 }
 
 impl Urls {
-    /// Works out every URL of `site`, reading the front matter of its text
-    /// files in parallel.
-    pub fn build(site: &Site) -> Self {
+    /// Works out every URL of `site` at time `now` (a post dated later is
+    /// hidden), reading the front matter of its text files in parallel.
+    pub fn build(site: &Site, now: jiff::Timestamp) -> Self {
         // Sorted by source: a URL two files claim is given the same source
         // on every run.
-        let pages = every_page(site);
+        let pages = every_page(site, now);
         let mut map = HashMap::with_capacity_and_hasher(pages.len(), Default::default());
         for page in pages {
             let key = canonical(&page.url);
@@ -225,6 +225,8 @@ pub struct Guesses {
     /// The pages of each source read so far, so a page many posts link to
     /// is read once.
     read: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<Page>>>>,
+    /// The time a post's date is compared with.
+    now: jiff::Timestamp,
 }
 
 /// Source files by the canonical URL their path gives them, each list sorted.
@@ -238,6 +240,7 @@ impl Clone for Guesses {
             posts: self.posts.clone(),
             post_digits: self.post_digits,
             read: std::sync::Mutex::default(),
+            now: self.now,
         }
     }
 }
@@ -253,12 +256,7 @@ impl Guesses {
         if let Some(pages) = cached {
             return pages;
         }
-        let pages = std::sync::Arc::new(pages_of(
-            site,
-            source,
-            jiff::Timestamp::now(),
-            Read::FrontMatter,
-        ));
+        let pages = std::sync::Arc::new(pages_of(site, source, self.now, Read::FrontMatter));
         if let Ok(mut read) = self.read.lock() {
             read.insert(source.to_string(), pages.clone());
         }
@@ -267,10 +265,11 @@ impl Guesses {
 }
 
 impl Guesses {
-    /// Guesses for `site`, with nothing worked out yet.
-    pub fn new(site: &Site) -> Self {
+    /// Guesses for `site` at time `now`, with nothing worked out yet.
+    pub fn new(site: &Site, now: jiff::Timestamp) -> Self {
         Self {
             post_digits: post_digits(site),
+            now,
             ..Self::default()
         }
     }
@@ -278,7 +277,7 @@ impl Guesses {
     /// The files whose path gives them the canonical URL `key`, sorted:
     /// the posts' only when `key` could be a post's URL.
     fn sources(&self, site: &Site, key: &str) -> Vec<&str> {
-        let others = self.others.get_or_init(|| sources(site, false));
+        let others = self.others.get_or_init(|| sources(site, false, self.now));
         let mut found: Vec<&str> = others
             .get(key)
             .into_iter()
@@ -286,7 +285,7 @@ impl Guesses {
             .map(String::as_str)
             .collect();
         if digit_run(key) >= self.post_digits {
-            let posts = self.posts.get_or_init(|| sources(site, true));
+            let posts = self.posts.get_or_init(|| sources(site, true, self.now));
             found.extend(posts.get(key).into_iter().flatten().map(String::as_str));
             found.sort_unstable();
         }
@@ -295,9 +294,8 @@ impl Guesses {
 }
 
 /// Works out the URL of every post (`posts`) or every other file from its
-/// path, the config and its `defaults`.
-fn sources(site: &Site, posts: bool) -> Sources {
-    let now = jiff::Timestamp::now();
+/// path, the config and its `defaults`, at time `now`.
+fn sources(site: &Site, posts: bool, now: jiff::Timestamp) -> Sources {
     let mut sources: Sources = HashMap::default();
     let is_post = |rel: &str| site.kind_of(rel) == "posts";
     let pages = each_file(
@@ -465,8 +463,7 @@ fn in_shares(
 /// Every page the site's files give, each file's own URL first and then
 /// its `redirect_from` URLs, in source path order: what `prepress urls`
 /// lists. Unlike [`Urls`], two files that claim one URL are both kept.
-pub fn every_page(site: &Site) -> Vec<Page> {
-    let now = jiff::Timestamp::now();
+pub fn every_page(site: &Site, now: jiff::Timestamp) -> Vec<Page> {
     let mut pages = each_file(
         site,
         |_| true,
@@ -1055,11 +1052,12 @@ mod tests {
         site: Site,
         urls: OnceLock<Urls>,
         url_guesses: OnceLock<Guesses>,
+        now: jiff::Timestamp,
     }
 
     impl Model {
         fn urls(&self) -> &Urls {
-            self.urls.get_or_init(|| Urls::build(&self.site))
+            self.urls.get_or_init(|| Urls::build(&self.site, self.now))
         }
     }
 
@@ -1073,7 +1071,9 @@ mod tests {
 
     /// [`super::find`] over the model's guesses and URLs.
     fn find<'a>(model: &'a Model, path: &str) -> Found<'a> {
-        let guesses = model.url_guesses.get_or_init(|| Guesses::new(model));
+        let guesses = model
+            .url_guesses
+            .get_or_init(|| Guesses::new(model, model.now));
         super::find(model, guesses, || model.urls(), path)
     }
 
@@ -1090,6 +1090,7 @@ mod tests {
             site,
             urls: OnceLock::new(),
             url_guesses: OnceLock::new(),
+            now: jiff::Timestamp::now(),
         };
         (dir, model)
     }

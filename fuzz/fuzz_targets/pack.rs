@@ -111,6 +111,7 @@ fuzz_target!(
         levels: &levels,
         engine: &engine,
         site: None,
+        now: Default::default(),
     };
     let examples = packs[0]
         .rules

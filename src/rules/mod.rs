@@ -73,6 +73,8 @@ pub struct Context<'a> {
     pub engine: &'a Engine,
     /// The site the document belongs to, for rules that check references.
     pub site: Option<&'a SiteIndex>,
+    /// The time the run started: what a post's date is compared with.
+    pub now: jiff::Timestamp,
 }
 
 /// A rule's check of one document: it adds its findings to the list.
@@ -297,6 +299,7 @@ pub(crate) mod testing {
                 levels: &self.levels,
                 engine: &self.engine,
                 site: None,
+                now: jiff::Timestamp::now(),
             }
         }
     }
@@ -317,6 +320,7 @@ pub(crate) mod testing {
             levels: &levels,
             engine: &engine,
             site: None,
+            now: jiff::Timestamp::now(),
         };
         (check_of(rule).expect("rule has a check"))(&context, &doc, &mut found);
         as_declared(rule, found)
@@ -335,6 +339,7 @@ pub(crate) mod testing {
             levels: &levels,
             engine: &engine,
             site: Some(&site),
+            now: jiff::Timestamp::now(),
         };
         (check_of(rule).expect("rule has a check"))(&context, &doc, &mut found);
         as_declared(rule, found)
