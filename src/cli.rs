@@ -18,12 +18,13 @@ use crate::check::{self, FixMode, Fixes};
 use crate::config::{Config, Level};
 use crate::diagnostic::Severity;
 use crate::discover;
+use crate::jekyll_names;
 use crate::packs;
 use crate::report::{self, Format, human::Human};
 use crate::rule::RuleInfo;
 use crate::schema::SchemaError;
 use crate::setup::{self, Setup};
-use crate::site::{self, Site};
+use crate::site::Site;
 use crate::sites::{Sites, absolute};
 use crate::url_list::{self, ListFormat};
 
@@ -633,7 +634,7 @@ fn list_urls(
     }
     let found = start
         .ancestors()
-        .find(|dir| dir.join(site::CONFIG_FILE).is_file());
+        .find(|dir| dir.join(jekyll_names::CONFIG_FILE).is_file());
     let root = match found {
         Some(root) => root.to_path_buf(),
         // With `--config`, the folder itself is the site, as for `jekyll build`.
@@ -641,7 +642,7 @@ fn list_urls(
         None => {
             eprintln!(
                 "prepress: no {} in {} or above it: not a Jekyll site",
-                site::CONFIG_FILE,
+                jekyll_names::CONFIG_FILE,
                 start.display()
             );
             return Ok(ExitCode::from(2));

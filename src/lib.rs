@@ -19,6 +19,7 @@ pub mod discover;
 pub mod document;
 pub mod fix;
 pub mod front_matter;
+pub mod jekyll_names;
 pub mod line_index;
 pub mod lint;
 pub mod liquid;

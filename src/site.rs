@@ -16,21 +16,12 @@ use ignore::WalkBuilder;
 
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
+use crate::jekyll_names::{
+    CONFIG_FILE, DATA, DEFAULT_EXCLUDE, DRAFTS, INCLUDES, LAYOUTS, NEVER_WALKED, PLUGINS, POSTS,
+    collection_of, is_special,
+};
 use crate::line_index::LineIndex;
 use crate::site_problem::{Problem, SiteProblem, YamlFile};
-
-/// The config file Jekyll reads by default.
-pub const CONFIG_FILE: &str = "_config.yml";
-
-/// Folders of a site never worth walking.
-const SKIPPED: &[&str] = &[
-    ".git",
-    "_site",
-    ".jekyll-cache",
-    ".sass-cache",
-    "node_modules",
-    "vendor",
-];
 
 /// One entry of the config's `defaults:` list.
 #[derive(Debug, Clone)]
@@ -142,20 +133,6 @@ pub struct Collection {
     /// Its `permalink` template, when set.
     pub permalink: Option<String>,
 }
-
-/// What Jekyll always excludes, whatever the config says.
-const DEFAULT_EXCLUDE: &[&str] = &[
-    ".sass-cache",
-    ".jekyll-cache",
-    "gemfiles",
-    "Gemfile",
-    "Gemfile.lock",
-    "node_modules",
-    "vendor/bundle",
-    "vendor/cache",
-    "vendor/gems",
-    "vendor/ruby",
-];
 
 impl Site {
     /// Reads the site at `root` with its config files (`_config.yml` when
@@ -317,13 +294,13 @@ impl Site {
                     s.value.trim_matches('/').to_string()
                 })
         };
-        let layouts_dir = folder("layouts_dir", "_layouts");
-        let includes_dir = folder("includes_dir", "_includes");
+        let layouts_dir = folder("layouts_dir", LAYOUTS);
+        let includes_dir = folder("includes_dir", INCLUDES);
         site.includes_dir.clone_from(&includes_dir);
-        let data_dir = folder("data_dir", "_data");
+        let data_dir = folder("data_dir", DATA);
         site.collections_dir = folder("collections_dir", "");
         site.files = walk(root);
-        let plugins_dir = folder("plugins_dir", "_plugins");
+        let plugins_dir = folder("plugins_dir", PLUGINS);
         let (plugins_dir, layouts_dir, includes_dir) = (
             format!("{plugins_dir}/"),
             format!("{layouts_dir}/"),
@@ -354,6 +331,7 @@ impl Site {
         site.gemfile_plugins = std::fs::read_to_string(root.join("Gemfile"))
             .ok()
             .map(|gemfile| crate::plugin_tags::gemfile_plugins(&gemfile));
+        let posts_dir = format!("{POSTS}/");
         for file in &site.files {
             let ext = file
                 .rsplit_once('.')
@@ -369,10 +347,10 @@ impl Site {
             } else if let Some(rest) = file.strip_prefix(&includes_dir) {
                 site.includes.insert(rest.to_string());
             } else if let Some(at) = file
-                .find("_posts/")
+                .find(posts_dir.as_str())
                 .filter(|&at| at == 0 || file[..at].ends_with('/'))
             {
-                let below = &file[at + "_posts/".len()..];
+                let below = &file[at + posts_dir.len()..];
                 let name = without_extension(below);
                 site.posts.insert(name.to_string());
                 if let Some((_, stem)) = name.rsplit_once('/') {
@@ -478,10 +456,10 @@ impl Site {
     pub fn kind_of(&self, relative: &str) -> &str {
         let dirs = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
         let components = dirs.split('/');
-        if components.clone().any(|c| c == "_posts") {
+        if components.clone().any(|c| c == POSTS) {
             return "posts";
         }
-        if components.clone().any(|c| c == "_drafts") {
+        if components.clone().any(|c| c == DRAFTS) {
             return "drafts";
         }
         let below = match self.collections_dir.as_str() {
@@ -494,7 +472,7 @@ impl Site {
         let first = below.split('/').next().unwrap_or_default();
         self.collections
             .iter()
-            .find(|c| first.strip_prefix('_') == Some(c.name.as_str()))
+            .find(|c| collection_of(first) == Some(c.name.as_str()))
             .map_or("pages", |c| c.name.as_str())
     }
 
@@ -528,21 +506,18 @@ impl Site {
         if listed(&self.exclude) {
             return false;
         }
-        // Jekyll skips any file or folder whose name starts with `.`, `_`,
-        // `#` or `~`, or ends with `~` (a backup).
-        let special = |name: &str| name.starts_with(['.', '_', '#', '~']) || name.ends_with('~');
-        if special(name) {
+        if is_special(name) {
             return false;
         }
         let collection = |name: &str| {
             self.collections
                 .iter()
-                .any(|c| name.strip_prefix('_') == Some(c.name.as_str()))
+                .any(|c| collection_of(name) == Some(c.name.as_str()))
         };
         dirs.split('/').filter(|c| !c.is_empty()).all(|c| {
-            !special(c)
-                || c == "_posts"
-                || c == "_drafts"
+            !is_special(c)
+                || c == POSTS
+                || c == DRAFTS
                 || collection(c)
                 || c == self.collections_dir
         })
@@ -716,7 +691,7 @@ fn walk(root: &Path) -> HashSet<String> {
         .filter_entry(|e| {
             let skipped = e.depth() > 0 && e.file_type().is_some_and(|t| t.is_dir()) && {
                 let name = e.file_name();
-                SKIPPED.iter().any(|s| name == *s)
+                NEVER_WALKED.iter().any(|s| name == *s)
             };
             !skipped
         })

@@ -15,7 +15,8 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::site::{CONFIG_FILE, Site};
+use crate::jekyll_names::CONFIG_FILE;
+use crate::site::Site;
 use crate::site_index::SiteIndex;
 
 /// Which of a run's sites a file belongs to: an index into its [`Sites`].

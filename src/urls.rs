@@ -22,12 +22,10 @@ use crate::front_matter::FrontMatter;
 use crate::front_matter::merged;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Entry, NodeKind};
+use crate::jekyll_names::{MARKDOWN_EXTENSIONS, POSTS};
 use crate::plugins::Generators;
 use crate::site::Site;
 use crate::written_date::IsoDate;
-
-/// Extensions Jekyll converts with Markdown.
-const MARKDOWN: &[&str] = &["md", "markdown", "mkdown", "mkdn", "mkd"];
 
 /// Extensions of files that may hold front matter and so become pages; others
 /// are copied as they are without being read.
@@ -554,7 +552,7 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Pag
     // Reading by path alone takes every document to have front matter.
     let has_front_matter =
         read == Read::PathOnly || matches!(front_matter, FrontMatter::Closed { .. });
-    let markdown = MARKDOWN.contains(&ext.as_str());
+    let markdown = MARKDOWN_EXTENSIONS.contains(&ext.as_str());
     // Posts are read without front matter; the jekyll-optional-front-matter
     // plugin (on by default on GitHub Pages) makes any Markdown file a page.
     if !has_front_matter && !post && !markdown {
@@ -564,7 +562,7 @@ fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read) -> Vec<Pag
     let defaults = site.defaults_for(rel, kind);
     let data = Data { own, defaults };
     let output_ext = match ext.as_str() {
-        e if MARKDOWN.contains(&e) || e == "htm" => ".html".to_string(),
+        e if MARKDOWN_EXTENSIONS.contains(&e) || e == "htm" => ".html".to_string(),
         "scss" | "sass" => ".css".to_string(),
         "coffee" => ".js".to_string(),
         e => format!(".{e}"),
@@ -906,7 +904,7 @@ fn post_fields(
     }
     let folders: Vec<&str> = dir
         .split('/')
-        .take_while(|part| *part != "_posts")
+        .take_while(|part| *part != POSTS)
         .filter(|part| !part.is_empty())
         .collect();
     Some(PostFields {
