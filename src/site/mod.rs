@@ -12,6 +12,7 @@
 mod config;
 mod defaults;
 mod files;
+mod local_plugins;
 mod model;
 mod reads;
 mod scope;
@@ -24,12 +25,12 @@ pub use scope::ScopedDefault;
 use std::path::{Path, PathBuf};
 
 use crate::front_matter::resolve::Resolved;
-use crate::front_matter::tree::{self, Entry, Node, NodeKind};
+use crate::front_matter::tree::{self, Node, NodeKind};
 use crate::jekyll_names::{CONFIG_FILE, DATA, DEFAULT_EXCLUDE, INCLUDES, LAYOUTS, PLUGINS, POSTS};
-use crate::line_index::LineIndex;
-use crate::site_problem::{Problem, SiteProblem, YamlFile};
-use config::{is_blank, is_true, read_timezone};
+use crate::site_problem::SiteProblem;
+use config::{Settings, is_blank, is_true, read_files, read_timezone};
 use files::{walk, without_extension};
+use local_plugins::read_local_plugins;
 use scope::read_defaults;
 
 impl Site {
@@ -48,38 +49,11 @@ impl Site {
         } else {
             configs
         };
-        let mut settings: Vec<Entry> = Vec::new();
-        // The file each setting came from, to point at a bad value.
-        let mut origins: Vec<(PathBuf, String)> = Vec::new();
-        let mut origin_of: Vec<usize> = Vec::new();
-        for path in configs {
-            let Ok(text) = std::fs::read_to_string(path) else {
-                continue;
-            };
-            match tree::parse(&text, 0) {
-                Ok(Some(node)) => {
-                    if let NodeKind::Mapping(entries) = node.kind {
-                        if tree::lookup(&entries, "defaults").is_some() {
-                            let lines = LineIndex::new(&text);
-                            site.defaults_file = Some((path.clone(), text.clone(), lines));
-                        }
-                        // A later file's keys win, as with `jekyll build --config`.
-                        origin_of.extend(std::iter::repeat_n(origins.len(), entries.len()));
-                        origins.push((path.clone(), text.clone()));
-                        settings.extend(entries);
-                    }
-                }
-                Ok(None) => {}
-                Err(error) => site.problems.push(SiteProblem {
-                    path: path.clone(),
-                    text,
-                    kind: Problem::InvalidYaml {
-                        file: YamlFile::Config,
-                        error,
-                    },
-                }),
-            }
-        }
+        let Settings {
+            entries: settings,
+            origins,
+            origin_of,
+        } = read_files(&mut site, configs);
         let setting = |key: &str| tree::lookup(&settings, key).map(|e| &e.value);
         site.future = setting("future").is_some_and(is_true);
         site.baseurl = setting("baseurl")
@@ -204,27 +178,7 @@ impl Site {
             format!("{layouts_dir}/"),
             format!("{includes_dir}/"),
         );
-        // The site's own Ruby plugins: the Liquid tags they register, and
-        // which of them add pages (tags, filters and generators that only
-        // compute data make none).
-        let ruby: Vec<String> = site
-            .files
-            .iter()
-            .filter(|f| f.starts_with(&plugins_dir) && f.ends_with(".rb"))
-            .cloned()
-            .collect();
-        site.local_plugins = !ruby.is_empty();
-        let mut page_files = Vec::new();
-        for file in ruby {
-            if let Ok(rb) = std::fs::read_to_string(root.join(&file)) {
-                site.plugin_tags
-                    .extend(crate::plugin_tags::registered_tags(&rb));
-                if crate::plugins::makes_pages(&rb) {
-                    page_files.push(file);
-                }
-            }
-        }
-        page_files.sort();
+        let page_files = read_local_plugins(&mut site, &plugins_dir);
         site.generators = crate::plugins::Generators::read(&site.plugins, setting, &page_files);
         site.gemfile_plugins = std::fs::read_to_string(root.join("Gemfile"))
             .ok()
