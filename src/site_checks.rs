@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::tree::{NodeKind, lookup};
 use crate::line_index::Position;
-use crate::readers;
+use crate::rules::readers;
 use crate::rules::{Context, STRING_TAGS, TAG_VARIANTS};
 
 /// The keys whose values are tag-like.
