@@ -1,46 +1,15 @@
 //! The rules step: every check prepress makes, declared in one place.
 //!
 //! A rule is its metadata (a [`crate::rule::Rule`] value: id, severity, summary,
-//! explanation, fix) and its check; `RULES` pairs the two. Each rule lives in
-//! its own file beside its tests. Rules read an
-//! already-parsed `Document`; none reads files or re-parses. The load rules
-//! (`invalid-utf8`, `unreadable-file`), the site-wide rules (`string-tags`,
-//! `tag-variants`) and `no-site` have no check of their own: the load step, the
-//! site step (`site_checks`) and the check step report them.
-
-mod bom_hides_front_matter;
-mod broken_link;
-mod broken_link_tag;
-mod broken_post_url;
-pub mod cr_line_endings;
-mod date_mismatch;
-mod duplicate_key;
-mod empty_value;
-mod future_date;
-mod invalid_date;
-pub mod invalid_utf8;
-pub mod invalid_yaml;
-mod liquid_in_code;
-mod missing_author;
-mod missing_include;
-mod missing_key;
-mod missing_layout;
-mod missing_title;
-mod no_site;
-mod post_filename;
-mod published_false;
-mod quoted_boolean;
-mod stray_liquid_tag;
-mod string_tags;
-mod tag_variants;
-mod unclosed_front_matter;
-mod unclosed_liquid_block;
-mod unknown_author;
-mod unknown_liquid_tag;
-pub mod unknown_timezone;
-pub mod unreadable_file;
-mod unterminated_liquid;
-pub mod unused_suppression;
+//! explanation, fix) and its check; the `rules!` list below names each rule
+//! once, which declares its module and pairs the two in `RULES`. Each rule
+//! lives in its own file beside its tests; what rule files share (`Context`,
+//! front matter values, who reads a key) lives in modules below them. Rules
+//! read an already-parsed `Document`; none reads files or re-parses. The load
+//! rules (`invalid-utf8`, `unreadable-file`, `cr-line-endings`), the site-wide
+//! rules (`string-tags`, `tag-variants`, `unknown-timezone`), `no-site` and
+//! `unused-suppression` have no check of their own: the load step, the site
+//! step (`site_checks`), the check step and the suppress step report them.
 
 pub mod context;
 pub mod readers;
@@ -66,53 +35,74 @@ pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
 /// A rule's check of one document: it adds its findings to the list.
 pub type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
 
-/// Every rule with its check, in the order `prepress rules` lists them. The
-/// check is `None` for rules reported outside a single document: by the load
-/// step (before a document exists) or the site step (across all).
-pub static RULES: &[(&Rule, Option<Check>)] = &[
-    (&empty_value::RULE, Some(empty_value::check)),
-    (&published_false::RULE, Some(published_false::check)),
-    (&quoted_boolean::RULE, Some(quoted_boolean::check)),
-    (&missing_title::RULE, Some(missing_title::check)),
-    (&invalid_date::RULE, Some(invalid_date::check)),
-    (&duplicate_key::RULE, Some(duplicate_key::check)),
-    (&invalid_yaml::RULE, Some(invalid_yaml::check)),
-    (
-        &unclosed_front_matter::RULE,
-        Some(unclosed_front_matter::check),
-    ),
-    (
-        &bom_hides_front_matter::RULE,
-        Some(bom_hides_front_matter::check),
-    ),
-    (&cr_line_endings::RULE, None),
-    (&post_filename::RULE, Some(post_filename::check)),
-    (&date_mismatch::RULE, Some(date_mismatch::check)),
-    (&future_date::RULE, Some(future_date::check)),
-    (&unknown_timezone::RULE, None),
-    (
-        &unclosed_liquid_block::RULE,
-        Some(unclosed_liquid_block::check),
-    ),
-    (&stray_liquid_tag::RULE, Some(stray_liquid_tag::check)),
-    (&unterminated_liquid::RULE, Some(unterminated_liquid::check)),
-    (&unknown_liquid_tag::RULE, Some(unknown_liquid_tag::check)),
-    (&liquid_in_code::RULE, Some(liquid_in_code::check)),
-    (&broken_post_url::RULE, Some(broken_post_url::check)),
-    (&broken_link_tag::RULE, Some(broken_link_tag::check)),
-    (&missing_include::RULE, Some(missing_include::check)),
-    (&missing_layout::RULE, Some(missing_layout::check)),
-    (&unknown_author::RULE, Some(unknown_author::check)),
-    (&missing_author::RULE, Some(missing_author::check)),
-    (&missing_key::RULE, Some(missing_key::check)),
-    (&broken_link::RULE, Some(broken_link::check)),
-    (&no_site::RULE, None),
-    (&string_tags::RULE, None),
-    (&tag_variants::RULE, None),
-    (&unused_suppression::RULE, None),
-    (&invalid_utf8::RULE, None),
-    (&unreadable_file::RULE, None),
-];
+/// Declares each rule once: its module and its entry in [`RULES`], in the
+/// order `prepress rules` lists them (and findings at one spot are ordered).
+/// The phase says who reports the rule: `document` rules have a check that
+/// the lint step runs on each document; the others are reported by the load
+/// step (before a document exists), the site step (across all documents, or
+/// from a site file), the suppress step, or once per run, so their entry has
+/// no check.
+macro_rules! rules {
+    ($($vis:vis $name:ident: $phase:ident,)*) => {
+        $($vis mod $name;)*
+
+        /// Every rule with its check, in the order `prepress rules` lists
+        /// them. The check is `None` for rules reported outside a single
+        /// document's check.
+        pub static RULES: &[(&Rule, Option<Check>)] = &[$(rules!(@entry $name $phase)),*];
+    };
+    (@entry $name:ident document) => {
+        (&$name::RULE, Some($name::check))
+    };
+    (@entry $name:ident load) => {
+        (&$name::RULE, None)
+    };
+    (@entry $name:ident site) => {
+        (&$name::RULE, None)
+    };
+    (@entry $name:ident suppress) => {
+        (&$name::RULE, None)
+    };
+    (@entry $name:ident run) => {
+        (&$name::RULE, None)
+    };
+}
+
+rules! {
+    empty_value: document,
+    published_false: document,
+    quoted_boolean: document,
+    missing_title: document,
+    invalid_date: document,
+    duplicate_key: document,
+    pub invalid_yaml: document,
+    unclosed_front_matter: document,
+    bom_hides_front_matter: document,
+    pub cr_line_endings: load,
+    post_filename: document,
+    date_mismatch: document,
+    future_date: document,
+    pub unknown_timezone: site,
+    unclosed_liquid_block: document,
+    stray_liquid_tag: document,
+    unterminated_liquid: document,
+    unknown_liquid_tag: document,
+    liquid_in_code: document,
+    broken_post_url: document,
+    broken_link_tag: document,
+    missing_include: document,
+    missing_layout: document,
+    unknown_author: document,
+    missing_author: document,
+    missing_key: document,
+    broken_link: document,
+    no_site: run,
+    string_tags: site,
+    tag_variants: site,
+    pub unused_suppression: suppress,
+    pub invalid_utf8: load,
+    pub unreadable_file: load,
+}
 
 /// The rule with this id.
 pub fn find(id: &str) -> Option<&'static Rule> {
