@@ -13,6 +13,7 @@
 
 pub mod context;
 pub mod readers;
+pub mod tag_facts;
 #[cfg(test)]
 pub(crate) mod testing;
 mod values;
@@ -97,8 +98,8 @@ rules! {
     missing_key: document,
     broken_link: document,
     no_site: run,
-    string_tags: site,
-    tag_variants: site,
+    pub string_tags: site,
+    pub tag_variants: site,
     pub unused_suppression: suppress,
     pub invalid_utf8: load,
     pub unreadable_file: load,
