@@ -149,6 +149,12 @@ struct CheckArgs {
     /// Also write the findings as SARIF 2.1.0 to FILE.
     #[arg(long, value_name = "FILE")]
     sarif_file: Option<PathBuf>,
+    /// Drop the named files a walk of their folder would pass over (hidden,
+    /// vendored, not Markdown) or their site does not publish (its `exclude`,
+    /// `_` folders), as ruff's flag does: pre-commit's file list then gives
+    /// what a bare `prepress` gives.
+    #[arg(long)]
+    force_exclude: bool,
     /// Check text from standard input instead of files (for editors).
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     stdin: bool,
@@ -264,6 +270,29 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// `paths` without the named files a walk would not check (`--force-exclude`):
+/// those [`discover::walk_skips`] and those their site does not publish.
+/// Folders stay; with nothing left, nothing is checked.
+fn force_exclude(paths: Vec<PathBuf>, sites: &mut Sites) -> Vec<PathBuf> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    paths
+        .into_iter()
+        .filter(|path| {
+            if !path.is_file() {
+                return true;
+            }
+            if discover::walk_skips(path.strip_prefix(&cwd).unwrap_or(path)) {
+                return false;
+            }
+            sites.resolve([path.as_path()])[0].is_none_or(|id| {
+                let site = sites.get(id);
+                site.relative(path)
+                    .is_none_or(|relative| site.publishes(&relative))
+            })
+        })
+        .collect()
+}
+
 fn check(args: &CheckArgs) -> io::Result<ExitCode> {
     let paths = if args.stdin {
         vec![args.stdin_filename.clone()]
@@ -281,6 +310,11 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         }
     };
     let mut sites = Sites::new(args.site.clone(), args.config.clone(), args.threads);
+    let paths = if args.force_exclude && !args.stdin {
+        force_exclude(paths, &mut sites)
+    } else {
+        paths
+    };
     // Finding the files under a folder and loading a site read the disk apart
     // from each other: with more than one thread, the walk runs on a second
     // thread and this one loads the site of the first file it finds meanwhile
