@@ -219,7 +219,7 @@ pub fn run_text(
     render: Option<&dyn RenderFile>,
 ) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
-    let cwd = std::env::current_dir().unwrap_or_default();
+    let cwd = sites.cwd().to_path_buf();
     let id = sites.resolve([path])[0];
     let site = id.map(|id| sites.get(id));
     let mut configs = Configs::new(setup, &cwd);
@@ -232,6 +232,7 @@ pub fn run_text(
         &file.context(),
         path,
         display_path(path, &cwd),
+        &cwd,
         text,
         Fixes {
             mode: FixMode::Report,
@@ -337,7 +338,7 @@ fn check_all(
     fixes: Fixes,
     render: Option<&dyn RenderFile>,
 ) -> Result<(Vec<FileReport>, usize), SchemaError> {
-    let cwd = std::env::current_dir().unwrap_or_default();
+    let cwd = sites.cwd().to_path_buf();
     let found = found.unwrap_or_else(|| discover::discover(paths, rayon::current_num_threads()));
     let site_ids = sites.resolve(found.files.iter().map(PathBuf::as_path));
     let sites = &*sites;
@@ -390,6 +391,7 @@ fn check_all(
             &LineIndex::new(&problem.text),
             &problem.text,
             vec![diagnostic],
+            &cwd,
         );
         let display = display_path(&problem.path, &cwd);
         let state = FileState {
@@ -423,6 +425,7 @@ fn check_all(
                 &file.context(),
                 path,
                 display_path(path, &cwd),
+                &cwd,
                 fixes,
                 render,
             );
@@ -554,11 +557,13 @@ fn add_located(report: &mut FileReport, located: Finding, render: Option<&dyn Re
 }
 
 /// Checks `text` as the file at `path` (read from it, or from standard input),
-/// fixing it as `fixes` says.
+/// fixing it as `fixes` says; `display` is the path as shown, and paths in
+/// other files' labels are shown relative to `cwd`.
 pub fn check_text(
     context: &Context,
     path: &Path,
     display: String,
+    cwd: &Path,
     text: String,
     fixes: Fixes,
     render: Option<&dyn RenderFile>,
@@ -589,7 +594,7 @@ pub fn check_text(
             diagnostics = lint::check(context, &doc);
         }
     }
-    let findings = locate(&doc.lines, &doc.text, diagnostics);
+    let findings = locate(&doc.lines, &doc.text, diagnostics, cwd);
     let state = FileState {
         text: Some(&doc.text),
         unsafe_fixes,
@@ -615,16 +620,18 @@ pub fn check_text(
     report
 }
 
-/// Loads, parses and checks one file, fixing it as `fixes` says.
+/// Loads, parses and checks one file, fixing it as `fixes` says (`display`
+/// and `cwd` as in [`check_text`]).
 pub fn check_file(
     context: &Context,
     path: &Path,
     display: String,
+    cwd: &Path,
     fixes: Fixes,
     render: Option<&dyn RenderFile>,
 ) -> FileReport {
     match document::load(path) {
-        Ok(text) => check_text(context, path, display, text, fixes, render),
+        Ok(text) => check_text(context, path, display, cwd, text, fixes, render),
         Err(LoadError::InvalidUtf8 {
             shown,
             first,
@@ -642,7 +649,7 @@ pub fn check_file(
             )
             .with_help("re-save the file as UTF-8 in your editor");
             let found = rules::configured(context, diagnostic).into_iter().collect();
-            let findings = locate(&LineIndex::new(&shown), &shown, found);
+            let findings = locate(&LineIndex::new(&shown), &shown, found, cwd);
             let state = FileState {
                 text: Some(&shown),
                 ..FileState::default()
@@ -732,8 +739,9 @@ fn finish(
     }
 }
 
-/// Works out line and column positions for each diagnostic.
-fn locate(lines: &LineIndex, text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
+/// Works out line and column positions for each diagnostic; a label in
+/// another file shows that file's path relative to `cwd`.
+fn locate(lines: &LineIndex, text: &str, diagnostics: Vec<Diagnostic>, cwd: &Path) -> Vec<Finding> {
     diagnostics
         .into_iter()
         .map(|diagnostic| Finding {
@@ -746,10 +754,7 @@ fn locate(lines: &LineIndex, text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Fi
                     Some(place) => LabelPlace {
                         start: place.start,
                         end: place.end,
-                        path: Some(display_path(
-                            &place.path,
-                            &std::env::current_dir().unwrap_or_default(),
-                        )),
+                        path: Some(display_path(&place.path, cwd)),
                     },
                     None => LabelPlace {
                         start: lines.position(text, l.span.start),
@@ -792,6 +797,7 @@ mod tests {
                 &setup.context(),
                 &path,
                 name.to_string(),
+                dir.path(),
                 Fixes::REPORT,
                 None,
             )
@@ -812,6 +818,7 @@ mod tests {
             &setup.context(),
             dir.path(),
             "x.md".to_string(),
+            dir.path(),
             Fixes::REPORT,
             None,
         );

@@ -237,17 +237,28 @@ fn quiet_yaml_panics() {
 pub fn main() -> ExitCode {
     quiet_yaml_panics();
     let cli = Cli::parse();
+    // The one place the process's working directory is read: everything
+    // below takes it as an argument.
+    let cwd = std::env::current_dir();
+    let cwd = || {
+        cwd.as_deref()
+            .map_err(|err| io::Error::new(err.kind(), err.to_string()))
+    };
     let result = match cli.command {
-        Some(Command::Check(args)) => check(&args),
-        None => check(&cli.check),
-        Some(Command::Rules { format }) => list_rules(format, use_color(Color::Auto)),
-        Some(Command::Explain { id }) => explain(&id, use_color(Color::Auto)),
+        Some(Command::Check(args)) => cwd().and_then(|cwd| check(&args, cwd)),
+        None => cwd().and_then(|cwd| check(&cli.check, cwd)),
+        Some(Command::Rules { format }) => {
+            cwd().and_then(|cwd| list_rules(format, use_color(Color::Auto), cwd))
+        }
+        Some(Command::Explain { id }) => {
+            cwd().and_then(|cwd| explain(&id, use_color(Color::Auto), cwd))
+        }
         Some(Command::Init { force }) => init(force),
         Some(Command::Urls {
             path,
             format,
             config,
-        }) => list_urls(path, format, config),
+        }) => cwd().and_then(|cwd| list_urls(path, format, config, cwd)),
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "prepress", &mut io::stdout());
@@ -264,7 +275,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn check(args: &CheckArgs) -> io::Result<ExitCode> {
+fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
     let paths = if args.stdin {
         vec![args.stdin_filename.clone()]
     } else if args.paths.is_empty() {
@@ -280,7 +291,12 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let mut sites = Sites::new(args.site.clone(), args.config.clone(), args.threads);
+    let mut sites = Sites::new(
+        args.site.clone(),
+        args.config.clone(),
+        args.threads,
+        cwd.to_path_buf(),
+    );
     // Finding the files under a folder and loading a site read the disk apart
     // from each other: with more than one thread, the walk runs on a second
     // thread and this one loads the site of the first file it finds meanwhile
@@ -310,7 +326,7 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         }
         walking.and_then(|walking| walking.join().ok())
     });
-    let setup = match prepare(color)? {
+    let setup = match prepare(color, cwd) {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
     };
@@ -367,7 +383,7 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
     let outcome = match outcome {
         Ok(outcome) => outcome,
         Err(err) => {
-            report_schema_error(err, &std::env::current_dir()?, color);
+            report_schema_error(err, cwd, color);
             return Ok(ExitCode::from(2));
         }
     };
@@ -458,15 +474,14 @@ fn write_extra_reports(
     Ok(())
 }
 
-/// The setup for a run in the working directory, or the exit status after
-/// printing what is wrong with the config or a pack.
-fn prepare(color: bool) -> io::Result<Result<Setup, ExitCode>> {
-    let cwd = std::env::current_dir()?;
-    let setup = Config::discover(&cwd).and_then(Setup::new);
-    Ok(setup.map_err(|err| {
-        report_schema_error(err, &cwd, color);
+/// The setup for a run in the working directory `cwd`, or the exit status
+/// after printing what is wrong with the config or a pack.
+fn prepare(color: bool, cwd: &Path) -> Result<Setup, ExitCode> {
+    let setup = Config::discover(cwd).and_then(Setup::new);
+    setup.map_err(|err| {
+        report_schema_error(err, cwd, color);
         ExitCode::from(2)
-    }))
+    })
 }
 
 /// Prints a config or pack mistake with the file's snippet, on standard error.
@@ -502,8 +517,8 @@ fn use_color(choice: Color) -> bool {
     }
 }
 
-fn list_rules(format: RulesFormat, color: bool) -> io::Result<ExitCode> {
-    let setup = match prepare(color)? {
+fn list_rules(format: RulesFormat, color: bool, cwd: &Path) -> io::Result<ExitCode> {
+    let setup = match prepare(color, cwd) {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
     };
@@ -564,8 +579,8 @@ pub fn shipped_catalog() -> Result<Vec<RuleInfo>, SchemaError> {
     Ok(setup::catalog(&packs::shipped()?))
 }
 
-fn explain(id: &str, color: bool) -> io::Result<ExitCode> {
-    let setup = match prepare(color)? {
+fn explain(id: &str, color: bool, cwd: &Path) -> io::Result<ExitCode> {
+    let setup = match prepare(color, cwd) {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
     };
@@ -622,11 +637,9 @@ fn list_urls(
     path: Option<PathBuf>,
     format: ListFormat,
     configs: Vec<PathBuf>,
+    cwd: &Path,
 ) -> io::Result<ExitCode> {
-    let start = absolute(
-        &std::env::current_dir()?,
-        &path.unwrap_or_else(|| PathBuf::from(".")),
-    );
+    let start = absolute(cwd, &path.unwrap_or_else(|| PathBuf::from(".")));
     if !start.is_dir() {
         eprintln!("prepress: {} is not a folder", start.display());
         return Ok(ExitCode::from(2));

@@ -15,7 +15,7 @@ fn one_named_file_is_checked_on_the_calling_thread() {
     let post = dir.path().join("post.md");
     std::fs::write(&post, "---\ntitle: A post\n---\nWe met the the team.\n").unwrap();
     let setup = Setup::new(Config::default()).unwrap();
-    let mut sites = Sites::new(None, Vec::new(), 0);
+    let mut sites = Sites::new(None, Vec::new(), 0, dir.path().to_path_buf());
     let outcome = check::run(&[post], None, &setup, &mut sites, 0, Fixes::REPORT, None).unwrap();
     assert_eq!(outcome.files_checked, 1);
     let rules: Vec<&str> = outcome.files[0]
