@@ -217,25 +217,8 @@ enum Color {
     Never,
 }
 
-/// Keeps panics inside the YAML reader off standard error: `tree::parse`
-/// catches them and reports the text as a YAML error, so the trace would
-/// only alarm. Every other panic is printed as usual.
-fn quiet_yaml_panics() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if info
-            .location()
-            .is_some_and(|at| at.file().contains("libyaml-safer"))
-        {
-            return;
-        }
-        default(info);
-    }));
-}
-
 /// Runs prepress with the process arguments and returns its exit status.
 pub fn main() -> ExitCode {
-    quiet_yaml_panics();
     let cli = Cli::parse();
     // The one place the process's working directory is read: everything
     // below takes it as an argument.
