@@ -13,6 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 
+use crate::api::{self, Checker};
 use crate::changes::Changes;
 use crate::check::{self, FixMode, Fixes};
 use crate::config::{Config, Level};
@@ -24,7 +25,7 @@ use crate::rule::RuleInfo;
 use crate::schema::SchemaError;
 use crate::setup::{self, Setup};
 use crate::site::{self, Site};
-use crate::sites::{Sites, absolute};
+use crate::sites::absolute;
 use crate::url_list::{self, ListFormat};
 
 /// Checks Jekyll posts before they publish: front matter, file names, prose.
@@ -274,12 +275,24 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let mut sites = Sites::new(
-        args.site.clone(),
-        args.config.clone(),
-        args.threads,
-        cwd.to_path_buf(),
-    );
+    let mode = match (args.fix, args.diff) {
+        (true, _) => FixMode::Write,
+        (_, true) => FixMode::Diff,
+        _ => FixMode::Report,
+    };
+    let unsafe_fixes = match (args.unsafe_fixes, args.no_unsafe_fixes) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    let options = api::Options {
+        cwd: cwd.to_path_buf(),
+        threads: args.threads,
+        site: args.site.clone(),
+        configs: args.config.clone(),
+        fixes: Fixes { mode, unsafe_fixes },
+    };
+    let mut sites = options.sites();
     // Finding the files under a folder and loading a site read the disk apart
     // from each other: with more than one thread, the walk runs on a second
     // thread and this one loads the site of the first file it finds meanwhile
@@ -309,21 +322,14 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
         }
         walking.and_then(|walking| walking.join().ok())
     });
-    let setup = match prepare(color, cwd) {
-        Ok(setup) => setup,
-        Err(code) => return Ok(code),
+    let mut checker = match Checker::with_sites(options, sites) {
+        Ok(checker) => checker,
+        Err(err) => {
+            report_schema_error(err, cwd, color);
+            return Ok(ExitCode::from(2));
+        }
     };
     let human = (args.format == Format::Human).then(|| Human::new(color));
-    let mode = match (args.fix, args.diff) {
-        (true, _) => FixMode::Write,
-        (_, true) => FixMode::Diff,
-        _ => FixMode::Report,
-    };
-    let unsafe_fixes = match (args.unsafe_fixes, args.no_unsafe_fixes) {
-        (true, _) => Some(true),
-        (_, true) => Some(false),
-        _ => None,
-    };
     let render = human
         .as_ref()
         .map(|h| h as &dyn check::RenderFile)
@@ -342,25 +348,9 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
             );
             return Ok(ExitCode::from(2));
         }
-        check::run_text(
-            &setup,
-            &mut sites,
-            &args.stdin_filename,
-            text,
-            unsafe_fixes,
-            render,
-        )
+        checker.check_text(&args.stdin_filename, text, render)
     } else {
-        let fixes = Fixes { mode, unsafe_fixes };
-        check::run(
-            &paths,
-            found,
-            &setup,
-            &mut sites,
-            args.threads,
-            fixes,
-            render,
-        )
+        checker.check_paths(&paths, found, render)
     };
     // A config nearer to some file than the working directory's can be wrong too.
     let outcome = match outcome {
@@ -391,14 +381,14 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
         quiet: args.quiet,
         changed: changed.as_ref(),
     };
-    report::write(args.format, &outcome, &setup.catalog, &options, &mut out)?;
+    checker.write(args.format, &outcome, &options, &mut out)?;
     out.flush()?;
     for file in &outcome.files {
         if let Some(err) = &file.write_error {
             eprintln!("prepress: {err}");
         }
     }
-    if let Err(err) = write_extra_reports(args, &outcome, &setup, changed.as_ref()) {
+    if let Err(err) = write_extra_reports(args, &outcome, checker.rules(), changed.as_ref()) {
         eprintln!("prepress: {err}");
         return Ok(ExitCode::from(2));
     }
@@ -416,8 +406,7 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
     };
     // The process ends here: freeing the site models and the findings one by
     // one would only add time (a tenth of a one-post run in a 50,000-post site).
-    std::mem::forget(setup);
-    std::mem::forget(sites);
+    std::mem::forget(checker);
     std::mem::forget(outcome);
     Ok(ExitCode::from(code))
 }
@@ -427,7 +416,7 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
 fn write_extra_reports(
     args: &CheckArgs,
     outcome: &check::Outcome,
-    setup: &Setup,
+    catalog: &[RuleInfo],
     changed: Option<&Changes>,
 ) -> io::Result<()> {
     let named = |path: &Path, err: io::Error| {
@@ -438,7 +427,7 @@ fn write_extra_reports(
     };
     if let Some(path) = &args.sarif_file {
         let mut text = Vec::new();
-        report::sarif::write(outcome, &setup.catalog, &mut text)?;
+        report::sarif::write(outcome, catalog, &mut text)?;
         std::fs::write(path, text).map_err(|err| named(path, err))?;
     }
     if let Some(path) = &args.summary {

@@ -4,6 +4,7 @@
 //! module path (`it__check__compact_site.snap`).
 
 mod action;
+mod api;
 mod applicability;
 mod audit;
 mod check;
