@@ -30,7 +30,6 @@ pub mod packs;
 pub mod plugin_tags;
 pub mod plugins;
 pub mod prose;
-pub mod readers;
 pub mod report;
 pub mod ruby_time;
 pub mod rule;

@@ -14,6 +14,7 @@ mod fix_safety;
 mod fuzz_regressions;
 mod hostile;
 mod human;
+mod layers;
 mod packs;
 mod properties;
 mod prose;
