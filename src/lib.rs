@@ -5,8 +5,12 @@
 //! (split and parse the YAML with spans) → `rules` (every check) → `check`
 //! (the run, in parallel, with positions) → `report` (human, compact, JSON).
 //! `cli` is the command line on top; `main.rs` only calls it.
+//!
+//! [`api`] is the public surface for programs that embed prepress (an editor
+//! server, the command line): start there.
 
 pub mod accept;
+pub mod api;
 pub mod bylines;
 pub mod changes;
 pub mod check;
