@@ -40,7 +40,6 @@ impl Site {
         let mut site = Site {
             root: root.to_path_buf(),
             absolute_root: std::path::absolute(root).ok(),
-            cwd: std::env::current_dir().ok(),
             ..Site::default()
         };
         let default_config = [root.join(CONFIG_FILE)];
