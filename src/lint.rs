@@ -182,4 +182,65 @@ mod tests {
         let text = "---\ntitle: Why e-mail wins\n---\nAn e-mail a day, and the email after.\n";
         assert_eq!(prose_findings(text), [("mixed-spellings", "email".into())]);
     }
+
+    /// Runs every example of every shipped rule: each `flag` text must be
+    /// reported by its rule (and fixed to `fixed` by that rule's fixes), each
+    /// `allow` text must not be.
+    #[test]
+    fn every_example_of_every_shipped_pack() {
+        let packs = crate::packs::shipped().expect("the shipped packs load");
+        let all = testing::AllRules::new();
+        let context = all.context();
+        let findings = |text: &str, id: &str| {
+            let doc = Document::new("example.md".into(), text.to_string());
+            check(&context, &doc)
+                .into_iter()
+                .filter(|d| d.rule == id)
+                .collect::<Vec<_>>()
+        };
+        let mut failures = Vec::new();
+        let mut count = 0;
+        for rule in packs.iter().flat_map(|p| &p.rules) {
+            let id = rule.info.id;
+            for example in &rule.flag {
+                count += 1;
+                if findings(&example.text, id).is_empty() {
+                    failures.push(format!("{id}: did not flag {:?}", example.text));
+                }
+                if let Some(fixed) = &example.fixed {
+                    let mut text = example.text.clone();
+                    for _ in 0..8 {
+                        let found = findings(&text, id);
+                        let (next, applied) =
+                            crate::fix::apply(&text, found.iter().filter_map(|d| d.fix.as_ref()));
+                        if applied == 0 {
+                            break;
+                        }
+                        text = next;
+                    }
+                    if &text != fixed {
+                        failures.push(format!(
+                            "{id}: fixed {:?} to {text:?}, expected {fixed:?}",
+                            example.text
+                        ));
+                    }
+                }
+            }
+            for text in &rule.allow {
+                count += 1;
+                for d in findings(text, id) {
+                    failures.push(format!(
+                        "{id}: flagged {:?} in allowed {text:?}",
+                        &text[d.span.clone()]
+                    ));
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {count} examples failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
 }

@@ -145,7 +145,7 @@ pub enum Kind {
         /// Words both are used before, whatever CMUdict says ("humble").
         either: Vec<String>,
     },
-    /// Misspellings from the `typos` dataset (see `packs::spelling`).
+    /// Misspellings from the `typos` dataset (see `packs::typos`).
     Spelling {
         /// Extra correct words never to flag.
         allow: Vec<String>,
@@ -466,7 +466,7 @@ fn pattern(schema: &Schema, fields: &Fields, node: &Node) -> Result<Kind, Schema
     let hir = regex_syntax::ParserBuilder::new()
         .nest_limit(MAX_PATTERN_NESTING)
         .build()
-        .parse(&super::engine::ascii_boundaries(&regex))
+        .parse(&super::boundaries::ascii_boundaries(&regex))
         .map_err(|err| {
             schema.error(
                 node.span.clone(),
