@@ -64,12 +64,12 @@ impl Engine {
         let mut regexes = Vec::new();
         let mut infos = Vec::new();
         for rule in packs.iter().flat_map(|p| &p.rules) {
-            let Level::On(severity) = levels.get(rule.info.id) else {
+            let Level::On(severity) = levels.get(&rule.info.id) else {
                 continue;
             };
             let index = engine.rules.len();
             engine.rules.push(Active {
-                id: rule.info.id,
+                id: rule.info.id.clone(),
                 severity,
                 message: rule.message.clone(),
                 safe: rule.safe,
@@ -331,7 +331,7 @@ pub(super) fn shipped_engine() -> Engine {
     let rules: Vec<_> = packs
         .iter()
         .flat_map(|p| &p.rules)
-        .map(|r| r.info)
+        .map(|r| r.info.clone())
         .collect();
     let levels = Levels::every_rule_on(&rules);
     Engine::new(&packs, &levels).expect("the shipped packs compile")
@@ -344,25 +344,53 @@ mod tests {
     use super::*;
     use crate::packs::schema;
     use crate::prose::segments::segments;
+    use crate::shared_str::SharedStr;
 
     const PACK: &str = "pack: test\nrules:\n  - id: drop-the\n    kind: sequence\n    summary: s\n    explanation: e\n    message: \"`{match}` twice\"\n    first: [the]\n    second: [our]\n    fix: drop-first\n    safe: true\n    examples:\n      flag: [\"the our\"]\n";
 
     fn check(text: &str) -> Vec<Diagnostic> {
         let pack = schema::read(Path::new("test.yml"), PACK).unwrap();
-        let levels = Levels::every_rule_on(&[pack.rules[0].info]);
+        let levels = Levels::every_rule_on(&[pack.rules[0].info.clone()]);
         let engine = Engine::new(&[pack], &levels).unwrap();
         let mut out = Vec::new();
         engine.check(text, &segments(text, 0), &mut Vec::new(), &mut out);
         out
     }
 
+    #[test]
+    fn a_pack_read_twice_is_two_packs_each_freed_with_its_last_holder() {
+        let first = schema::read(Path::new("test.yml"), PACK).unwrap();
+        let second = schema::read(Path::new("test.yml"), PACK).unwrap();
+        let held = |pack: &Pack| match &pack.rules[0].info.id {
+            SharedStr::Shared(id) => std::sync::Arc::downgrade(id),
+            SharedStr::Static(id) => panic!("`{id}` was leaked, not read"),
+        };
+        let (first_id, second_id) = (held(&first), held(&second));
+        assert!(!first_id.ptr_eq(&second_id));
+        drop(first);
+        assert!(first_id.upgrade().is_none());
+        // The second pack's engine works without it, and its findings keep
+        // the id alive as long as they need it.
+        let levels = Levels::every_rule_on(&[second.rules[0].info.clone()]);
+        let engine = Engine::new(std::slice::from_ref(&second), &levels).unwrap();
+        drop((second, levels));
+        let text = "in the our team";
+        let mut found = Vec::new();
+        engine.check(text, &segments(text, 0), &mut Vec::new(), &mut found);
+        drop(engine);
+        assert_eq!(found[0].rule, "drop-the");
+        assert!(second_id.upgrade().is_some());
+        drop(found);
+        assert!(second_id.upgrade().is_none());
+    }
+
     /// The rule and the text of each finding of the shipped packs in `text`.
-    fn shipped_findings(text: &str) -> Vec<(&'static str, &str)> {
+    fn shipped_findings(text: &str) -> Vec<(String, &str)> {
         let engine = shipped_engine();
         let mut out = Vec::new();
         engine.check(text, &segments(text, 0), &mut Vec::new(), &mut out);
         out.iter()
-            .map(|d| (d.rule, &text[d.span.clone()]))
+            .map(|d| (d.rule.to_string(), &text[d.span.clone()]))
             .collect()
     }
 
@@ -374,6 +402,7 @@ mod tests {
         let text = long(sentence).repeat(3);
         assert!(segments(&text, 0).len() > 2);
         let found = shipped_findings(&text);
+        let found: Vec<(&str, &str)> = found.iter().map(|(id, at)| (id.as_str(), *at)).collect();
         let per_sentence = [
             ("double-determiner", "the* our"),
             ("double-determiner", "the our"),
@@ -387,10 +416,16 @@ mod tests {
         // One that opens in English stays English.
         let text = format!("{}fin. We met the our team.", long("we met the team and "));
         assert_eq!(segments(&text, 0).len(), 2);
-        assert_eq!(shipped_findings(&text), [("double-determiner", "the our")]);
+        assert_eq!(
+            shipped_findings(&text),
+            [("double-determiner".into(), "the our")]
+        );
         // No cut before a word glued to a hyphen: it stays part of a compound.
         let text = format!("{}end. -it self here. Then it self.", long("word "));
-        assert_eq!(shipped_findings(&text), [("closed-compound", "it self")]);
+        assert_eq!(
+            shipped_findings(&text),
+            [("closed-compound".into(), "it self")]
+        );
     }
 
     #[test]

@@ -5,11 +5,12 @@ use std::ops::Range;
 
 use super::view::View;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::shared_str::SharedStr;
 
 /// One enabled rule, as findings need it.
 #[derive(Debug)]
 pub(super) struct Active {
-    pub(super) id: &'static str,
+    pub(super) id: SharedStr,
     pub(super) severity: Severity,
     pub(super) message: String,
     pub(super) safe: bool,
@@ -48,7 +49,7 @@ pub(super) fn finding(
         }
     });
     Diagnostic {
-        rule: active.id,
+        rule: active.id.clone(),
         severity: active.severity,
         message,
         span,

@@ -45,7 +45,7 @@ pub(in crate::packs) fn check(
             let written = &text[span.clone()];
             let replacement = match_case(written, &group.forms[majority]);
             found.push(Diagnostic {
-                rule: active.id,
+                rule: active.id.clone(),
                 severity: active.severity,
                 message: fill(
                     &active.message,
