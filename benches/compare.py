@@ -323,7 +323,7 @@ def corpus(posts):
     return site, len(markdown), size
 
 
-# The pathological shapes; tests/shapes.rs builds the same ones.
+# The pathological shapes; tests/it/shapes.rs builds the same ones.
 SENTENCE = "The team shipped a small change after the last sprint. "
 SLIP = "It has been meet with doubt."
 WORDS = "our team reviewed the plan and agreed to ship it on Friday after lunch".split()
@@ -565,7 +565,7 @@ def report(args, info, tools, skipped, results, single, shapes, load):
     w("## Pathological shapes")
     w("")
     w(f"One post each in a small site (`target/bench/shapes/`), `prepress check POST`, "
-      f"median of {SHAPE_RUNS} runs after one warm-up. `tests/shapes.rs` checks the findings on the same shapes.")
+      f"median of {SHAPE_RUNS} runs after one warm-up. `tests/it/shapes.rs` checks the findings on the same shapes.")
     w("")
     w("| Shape | Size (MB) | Median wall (s) | Peak memory (MiB) | Exit |")
     w("|---|---:|---:|---:|---:|")

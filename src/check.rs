@@ -219,7 +219,7 @@ pub fn run_text(
     render: Option<&dyn RenderFile>,
 ) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
-    let cwd = std::env::current_dir().unwrap_or_default();
+    let cwd = sites.cwd().to_path_buf();
     let id = sites.resolve([path])[0];
     let site = id.map(|id| sites.get(id));
     let mut configs = Configs::new(setup, &cwd);
@@ -232,6 +232,7 @@ pub fn run_text(
         &file.context(),
         path,
         display_path(path, &cwd),
+        &cwd,
         text,
         Fixes {
             mode: FixMode::Report,
@@ -262,42 +263,47 @@ pub fn run_text(
     })
 }
 
-/// The rayon pool a run over `paths` checks on: `threads` workers (0: one
-/// per core), with room on their stacks for deeply nested posts. `None`
-/// when the calling thread is to do the work instead, as rayon's only
-/// worker: for one named file or `-j1` on Unix, whose main thread has that
-/// room (a pre-commit run on one post then starts no thread and hands no
-/// work across threads, a millisecond here), and when no thread can be
-/// started. Nothing in a run may call into rayon from a thread of its own:
-/// with the calling thread as the only worker, such a call would wait for
-/// ever.
+/// The rayon pool of a run over `paths`, built for that run and dropped with
+/// it (never rayon's global pool, so a long-running process can run checks
+/// with different `threads`): `threads` workers (0: one per core), with room
+/// on their stacks for deeply nested posts. `None` when the calling thread
+/// is to do the work alone: for one named file or `-j1` on Unix, whose main
+/// thread has that room (a pre-commit run on one post then starts no thread
+/// and hands no work across threads, a millisecond here), and when no pool
+/// can be built.
 fn pool_for(threads: usize, paths: &[PathBuf]) -> Option<rayon::ThreadPool> {
     let one_file = matches!(paths, [path] if path.is_file());
-    if cfg!(unix) && (threads == 1 || one_file) && calling_thread_works() {
+    if cfg!(unix) && (threads == 1 || one_file) {
         return None;
     }
-    match rayon::ThreadPoolBuilder::new()
+    rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .stack_size(8 << 20)
         .build()
-    {
-        Ok(pool) => Some(pool),
-        Err(_) => {
-            calling_thread_works();
-            None
-        }
-    }
+        .ok()
 }
 
-/// Makes the calling thread rayon's one worker for the process, and says
-/// whether it is; it is not when rayon's workers were started earlier in the
-/// process (a test running several checks), which then do the work.
-fn calling_thread_works() -> bool {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .use_current_thread()
-        .build_global()
-        .is_ok()
+/// `keep` applied to each of `items` with its index, the `Some`s in the
+/// order of `items`: on the current rayon pool when `parallel`, else on the
+/// calling thread (which then calls no rayon code, so starts no pool).
+fn keep_in_order<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    parallel: bool,
+    keep: impl Fn(usize, &'a T) -> Option<R> + Sync + Send,
+) -> Vec<R> {
+    if parallel {
+        items
+            .par_iter()
+            .enumerate()
+            .filter_map(|(index, item)| keep(index, item))
+            .collect()
+    } else {
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| keep(index, item))
+            .collect()
+    }
 }
 
 /// Checks everything under `paths` on `threads` workers (0: one per core; see
@@ -317,8 +323,10 @@ pub fn run(
 ) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
     let (files, files_checked) = match pool_for(threads, paths) {
-        Some(pool) => pool.install(|| check_all(paths, found, setup, sites, fixes, render))?,
-        None => check_all(paths, found, setup, sites, fixes, render)?,
+        Some(pool) => {
+            pool.install(|| check_all(paths, found, setup, sites, fixes, render, true))?
+        }
+        None => check_all(paths, found, setup, sites, fixes, render, false)?,
     };
     Ok(Outcome {
         files,
@@ -328,7 +336,8 @@ pub fn run(
 }
 
 /// The reports of everything under `paths` that have something to say, in
-/// path order, and how many files were checked.
+/// path order, and how many files were checked: on the current rayon pool
+/// when `parallel`, else on the calling thread alone.
 fn check_all(
     paths: &[PathBuf],
     found: Option<Discovered>,
@@ -336,28 +345,33 @@ fn check_all(
     sites: &mut Sites,
     fixes: Fixes,
     render: Option<&dyn RenderFile>,
+    parallel: bool,
 ) -> Result<(Vec<FileReport>, usize), SchemaError> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let found = found.unwrap_or_else(|| discover::discover(paths, rayon::current_num_threads()));
+    let cwd = sites.cwd().to_path_buf();
+    let threads = if parallel {
+        rayon::current_num_threads()
+    } else {
+        1
+    };
+    let found = found.unwrap_or_else(|| discover::discover(paths, threads));
     let site_ids = sites.resolve(found.files.iter().map(PathBuf::as_path));
     let sites = &*sites;
     // Files found by walking a site are checked only if Jekyll reads them;
     // a file named on the command line is always checked.
     let named: Vec<&PathBuf> = paths.iter().filter(|p| p.is_file()).collect();
-    let to_check: Vec<(&PathBuf, Option<SiteId>)> = found
-        .files
-        .par_iter()
-        .zip(site_ids.par_iter())
-        .filter(|(path, id)| match id {
-            Some(id) if !named.contains(path) => {
-                let site = sites.get(*id);
-                site.relative(path)
-                    .is_none_or(|relative| site.publishes(&relative))
-            }
-            _ => true,
-        })
-        .map(|(path, id)| (path, *id))
-        .collect();
+    let to_check: Vec<(&PathBuf, Option<SiteId>)> =
+        keep_in_order(&found.files, parallel, |index, path| {
+            let id = site_ids[index];
+            let read = match id {
+                Some(id) if !named.contains(&path) => {
+                    let site = sites.get(id);
+                    site.relative(path)
+                        .is_none_or(|relative| site.publishes(&relative))
+                }
+                _ => true,
+            };
+            read.then_some((path, id))
+        });
     let mut configs = Configs::new(setup, &cwd);
     configs.resolve(
         to_check
@@ -390,6 +404,7 @@ fn check_all(
             &LineIndex::new(&problem.text),
             &problem.text,
             vec![diagnostic],
+            &cwd,
         );
         let display = display_path(&problem.path, &cwd);
         let state = FileState {
@@ -414,25 +429,22 @@ fn check_all(
     // report with nothing to say is dropped there, and the rest give back
     // their spare capacity, so memory grows with the findings alone.
     let facts = Mutex::new(BTreeMap::<SiteId, SiteFacts>::new());
-    let mut checked: Vec<FileReport> = to_check
-        .par_iter()
-        .enumerate()
-        .filter_map(|(index, (path, id))| {
-            let file = configs.for_file(path, id.map(|id| sites.get(id)));
-            let mut report = check_file(
-                &file.context(),
-                path,
-                display_path(path, &cwd),
-                fixes,
-                render,
-            );
-            let tags = std::mem::take(&mut report.tags);
-            if let Some(id) = id.filter(|_| !tags.is_empty()) {
-                lock(&facts).entry(id).or_default().add(index, tags);
-            }
-            report.keep()
-        })
-        .collect();
+    let mut checked: Vec<FileReport> = keep_in_order(&to_check, parallel, |index, (path, id)| {
+        let file = configs.for_file(path, id.map(|id| sites.get(id)));
+        let mut report = check_file(
+            &file.context(),
+            path,
+            display_path(path, &cwd),
+            &cwd,
+            fixes,
+            render,
+        );
+        let tags = std::mem::take(&mut report.tags);
+        if let Some(id) = id.filter(|_| !tags.is_empty()) {
+            lock(&facts).entry(id).or_default().add(index, tags);
+        }
+        report.keep()
+    });
     let paths: Vec<&Path> = to_check.iter().map(|(p, _)| p.as_path()).collect();
     // Each site's tags are compared among its own documents only.
     for (id, facts) in facts.into_inner().unwrap_or_else(PoisonError::into_inner) {
@@ -554,11 +566,13 @@ fn add_located(report: &mut FileReport, located: Finding, render: Option<&dyn Re
 }
 
 /// Checks `text` as the file at `path` (read from it, or from standard input),
-/// fixing it as `fixes` says.
+/// fixing it as `fixes` says; `display` is the path as shown, and paths in
+/// other files' labels are shown relative to `cwd`.
 pub fn check_text(
     context: &Context,
     path: &Path,
     display: String,
+    cwd: &Path,
     text: String,
     fixes: Fixes,
     render: Option<&dyn RenderFile>,
@@ -589,7 +603,7 @@ pub fn check_text(
             diagnostics = lint::check(context, &doc);
         }
     }
-    let findings = locate(&doc.lines, &doc.text, diagnostics);
+    let findings = locate(&doc.lines, &doc.text, diagnostics, cwd);
     let state = FileState {
         text: Some(&doc.text),
         unsafe_fixes,
@@ -615,16 +629,18 @@ pub fn check_text(
     report
 }
 
-/// Loads, parses and checks one file, fixing it as `fixes` says.
+/// Loads, parses and checks one file, fixing it as `fixes` says (`display`
+/// and `cwd` as in [`check_text`]).
 pub fn check_file(
     context: &Context,
     path: &Path,
     display: String,
+    cwd: &Path,
     fixes: Fixes,
     render: Option<&dyn RenderFile>,
 ) -> FileReport {
     match document::load(path) {
-        Ok(text) => check_text(context, path, display, text, fixes, render),
+        Ok(text) => check_text(context, path, display, cwd, text, fixes, render),
         Err(LoadError::InvalidUtf8 {
             shown,
             first,
@@ -642,7 +658,7 @@ pub fn check_file(
             )
             .with_help("re-save the file as UTF-8 in your editor");
             let found = rules::configured(context, diagnostic).into_iter().collect();
-            let findings = locate(&LineIndex::new(&shown), &shown, found);
+            let findings = locate(&LineIndex::new(&shown), &shown, found, cwd);
             let state = FileState {
                 text: Some(&shown),
                 ..FileState::default()
@@ -732,8 +748,9 @@ fn finish(
     }
 }
 
-/// Works out line and column positions for each diagnostic.
-fn locate(lines: &LineIndex, text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
+/// Works out line and column positions for each diagnostic; a label in
+/// another file shows that file's path relative to `cwd`.
+fn locate(lines: &LineIndex, text: &str, diagnostics: Vec<Diagnostic>, cwd: &Path) -> Vec<Finding> {
     diagnostics
         .into_iter()
         .map(|diagnostic| Finding {
@@ -746,10 +763,7 @@ fn locate(lines: &LineIndex, text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Fi
                     Some(place) => LabelPlace {
                         start: place.start,
                         end: place.end,
-                        path: Some(display_path(
-                            &place.path,
-                            &std::env::current_dir().unwrap_or_default(),
-                        )),
+                        path: Some(display_path(&place.path, cwd)),
                     },
                     None => LabelPlace {
                         start: lines.position(text, l.span.start),
@@ -792,6 +806,7 @@ mod tests {
                 &setup.context(),
                 &path,
                 name.to_string(),
+                dir.path(),
                 Fixes::REPORT,
                 None,
             )
@@ -812,6 +827,7 @@ mod tests {
             &setup.context(),
             dir.path(),
             "x.md".to_string(),
+            dir.path(),
             Fixes::REPORT,
             None,
         );

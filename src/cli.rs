@@ -13,6 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 
+use crate::api::{self, Checker};
 use crate::changes::Changes;
 use crate::check::{self, FixMode, Fixes};
 use crate::config::{Config, Level};
@@ -149,6 +150,12 @@ struct CheckArgs {
     /// Also write the findings as SARIF 2.1.0 to FILE.
     #[arg(long, value_name = "FILE")]
     sarif_file: Option<PathBuf>,
+    /// Drop the named files a walk of their folder would pass over (hidden,
+    /// vendored, not Markdown) or their site does not publish (its `exclude`,
+    /// `_` folders), as ruff's flag does: pre-commit's file list then gives
+    /// what a bare `prepress` gives.
+    #[arg(long)]
+    force_exclude: bool,
     /// Check text from standard input instead of files (for editors).
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     stdin: bool,
@@ -217,37 +224,31 @@ enum Color {
     Never,
 }
 
-/// Keeps panics inside the YAML reader off standard error: `tree::parse`
-/// catches them and reports the text as a YAML error, so the trace would
-/// only alarm. Every other panic is printed as usual.
-fn quiet_yaml_panics() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if info
-            .location()
-            .is_some_and(|at| at.file().contains("libyaml-safer"))
-        {
-            return;
-        }
-        default(info);
-    }));
-}
-
 /// Runs prepress with the process arguments and returns its exit status.
 pub fn main() -> ExitCode {
-    quiet_yaml_panics();
     let cli = Cli::parse();
+    // The one place the process's working directory is read: everything
+    // below takes it as an argument.
+    let cwd = std::env::current_dir();
+    let cwd = || {
+        cwd.as_deref()
+            .map_err(|err| io::Error::new(err.kind(), err.to_string()))
+    };
     let result = match cli.command {
-        Some(Command::Check(args)) => check(&args),
-        None => check(&cli.check),
-        Some(Command::Rules { format }) => list_rules(format, use_color(Color::Auto)),
-        Some(Command::Explain { id }) => explain(&id, use_color(Color::Auto)),
+        Some(Command::Check(args)) => cwd().and_then(|cwd| check(&args, cwd)),
+        None => cwd().and_then(|cwd| check(&cli.check, cwd)),
+        Some(Command::Rules { format }) => {
+            cwd().and_then(|cwd| list_rules(format, use_color(Color::Auto), cwd))
+        }
+        Some(Command::Explain { id }) => {
+            cwd().and_then(|cwd| explain(&id, use_color(Color::Auto), cwd))
+        }
         Some(Command::Init { force }) => init(force),
         Some(Command::Urls {
             path,
             format,
             config,
-        }) => list_urls(path, format, config),
+        }) => cwd().and_then(|cwd| list_urls(path, format, config, cwd)),
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "prepress", &mut io::stdout());
@@ -264,7 +265,29 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn check(args: &CheckArgs) -> io::Result<ExitCode> {
+/// `paths` without the named files a walk would not check (`--force-exclude`):
+/// those [`discover::walk_skips`] and those their site does not publish.
+/// Folders stay; with nothing left, nothing is checked.
+fn force_exclude(paths: Vec<PathBuf>, sites: &mut Sites, cwd: &Path) -> Vec<PathBuf> {
+    paths
+        .into_iter()
+        .filter(|path| {
+            if !path.is_file() {
+                return true;
+            }
+            if discover::walk_skips(path.strip_prefix(cwd).unwrap_or(path)) {
+                return false;
+            }
+            sites.resolve([path.as_path()])[0].is_none_or(|id| {
+                let site = sites.get(id);
+                site.relative(path)
+                    .is_none_or(|relative| site.publishes(&relative))
+            })
+        })
+        .collect()
+}
+
+fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
     let paths = if args.stdin {
         vec![args.stdin_filename.clone()]
     } else if args.paths.is_empty() {
@@ -280,7 +303,29 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let mut sites = Sites::new(args.site.clone(), args.config.clone(), args.threads);
+    let mode = match (args.fix, args.diff) {
+        (true, _) => FixMode::Write,
+        (_, true) => FixMode::Diff,
+        _ => FixMode::Report,
+    };
+    let unsafe_fixes = match (args.unsafe_fixes, args.no_unsafe_fixes) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    let options = api::Options {
+        cwd: cwd.to_path_buf(),
+        threads: args.threads,
+        site: args.site.clone(),
+        configs: args.config.clone(),
+        fixes: Fixes { mode, unsafe_fixes },
+    };
+    let mut sites = options.sites();
+    let paths = if args.force_exclude && !args.stdin {
+        force_exclude(paths, &mut sites, cwd)
+    } else {
+        paths
+    };
     // Finding the files under a folder and loading a site read the disk apart
     // from each other: with more than one thread, the walk runs on a second
     // thread and this one loads the site of the first file it finds meanwhile
@@ -310,21 +355,14 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         }
         walking.and_then(|walking| walking.join().ok())
     });
-    let setup = match prepare(color)? {
-        Ok(setup) => setup,
-        Err(code) => return Ok(code),
+    let mut checker = match Checker::with_sites(options, sites) {
+        Ok(checker) => checker,
+        Err(err) => {
+            report_schema_error(err, cwd, color);
+            return Ok(ExitCode::from(2));
+        }
     };
     let human = (args.format == Format::Human).then(|| Human::new(color));
-    let mode = match (args.fix, args.diff) {
-        (true, _) => FixMode::Write,
-        (_, true) => FixMode::Diff,
-        _ => FixMode::Report,
-    };
-    let unsafe_fixes = match (args.unsafe_fixes, args.no_unsafe_fixes) {
-        (true, _) => Some(true),
-        (_, true) => Some(false),
-        _ => None,
-    };
     let render = human
         .as_ref()
         .map(|h| h as &dyn check::RenderFile)
@@ -343,31 +381,15 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
             );
             return Ok(ExitCode::from(2));
         }
-        check::run_text(
-            &setup,
-            &mut sites,
-            &args.stdin_filename,
-            text,
-            unsafe_fixes,
-            render,
-        )
+        checker.check_text(&args.stdin_filename, text, render)
     } else {
-        let fixes = Fixes { mode, unsafe_fixes };
-        check::run(
-            &paths,
-            found,
-            &setup,
-            &mut sites,
-            args.threads,
-            fixes,
-            render,
-        )
+        checker.check_paths(&paths, found, render)
     };
     // A config nearer to some file than the working directory's can be wrong too.
     let outcome = match outcome {
         Ok(outcome) => outcome,
         Err(err) => {
-            report_schema_error(err, &std::env::current_dir()?, color);
+            report_schema_error(err, cwd, color);
             return Ok(ExitCode::from(2));
         }
     };
@@ -392,14 +414,14 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
         quiet: args.quiet,
         changed: changed.as_ref(),
     };
-    report::write(args.format, &outcome, &setup.catalog, &options, &mut out)?;
+    checker.write(args.format, &outcome, &options, &mut out)?;
     out.flush()?;
     for file in &outcome.files {
         if let Some(err) = &file.write_error {
             eprintln!("prepress: {err}");
         }
     }
-    if let Err(err) = write_extra_reports(args, &outcome, &setup, changed.as_ref()) {
+    if let Err(err) = write_extra_reports(args, &outcome, checker.rules(), changed.as_ref()) {
         eprintln!("prepress: {err}");
         return Ok(ExitCode::from(2));
     }
@@ -417,8 +439,7 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
     };
     // The process ends here: freeing the site models and the findings one by
     // one would only add time (a tenth of a one-post run in a 50,000-post site).
-    std::mem::forget(setup);
-    std::mem::forget(sites);
+    std::mem::forget(checker);
     std::mem::forget(outcome);
     Ok(ExitCode::from(code))
 }
@@ -428,7 +449,7 @@ fn check(args: &CheckArgs) -> io::Result<ExitCode> {
 fn write_extra_reports(
     args: &CheckArgs,
     outcome: &check::Outcome,
-    setup: &Setup,
+    catalog: &[RuleInfo],
     changed: Option<&Changes>,
 ) -> io::Result<()> {
     let named = |path: &Path, err: io::Error| {
@@ -439,7 +460,7 @@ fn write_extra_reports(
     };
     if let Some(path) = &args.sarif_file {
         let mut text = Vec::new();
-        report::sarif::write(outcome, &setup.catalog, &mut text)?;
+        report::sarif::write(outcome, catalog, &mut text)?;
         std::fs::write(path, text).map_err(|err| named(path, err))?;
     }
     if let Some(path) = &args.summary {
@@ -458,15 +479,14 @@ fn write_extra_reports(
     Ok(())
 }
 
-/// The setup for a run in the working directory, or the exit status after
-/// printing what is wrong with the config or a pack.
-fn prepare(color: bool) -> io::Result<Result<Setup, ExitCode>> {
-    let cwd = std::env::current_dir()?;
-    let setup = Config::discover(&cwd).and_then(Setup::new);
-    Ok(setup.map_err(|err| {
-        report_schema_error(err, &cwd, color);
+/// The setup for a run in the working directory `cwd`, or the exit status
+/// after printing what is wrong with the config or a pack.
+fn prepare(color: bool, cwd: &Path) -> Result<Setup, ExitCode> {
+    let setup = Config::discover(cwd).and_then(Setup::new);
+    setup.map_err(|err| {
+        report_schema_error(err, cwd, color);
         ExitCode::from(2)
-    }))
+    })
 }
 
 /// Prints a config or pack mistake with the file's snippet, on standard error.
@@ -502,8 +522,8 @@ fn use_color(choice: Color) -> bool {
     }
 }
 
-fn list_rules(format: RulesFormat, color: bool) -> io::Result<ExitCode> {
-    let setup = match prepare(color)? {
+fn list_rules(format: RulesFormat, color: bool, cwd: &Path) -> io::Result<ExitCode> {
+    let setup = match prepare(color, cwd) {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
     };
@@ -564,8 +584,8 @@ pub fn shipped_catalog() -> Result<Vec<RuleInfo>, SchemaError> {
     Ok(setup::catalog(&packs::shipped()?))
 }
 
-fn explain(id: &str, color: bool) -> io::Result<ExitCode> {
-    let setup = match prepare(color)? {
+fn explain(id: &str, color: bool, cwd: &Path) -> io::Result<ExitCode> {
+    let setup = match prepare(color, cwd) {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
     };
@@ -622,11 +642,9 @@ fn list_urls(
     path: Option<PathBuf>,
     format: ListFormat,
     configs: Vec<PathBuf>,
+    cwd: &Path,
 ) -> io::Result<ExitCode> {
-    let start = absolute(
-        &std::env::current_dir()?,
-        &path.unwrap_or_else(|| PathBuf::from(".")),
-    );
+    let start = absolute(cwd, &path.unwrap_or_else(|| PathBuf::from(".")));
     if !start.is_dir() {
         eprintln!("prepress: {} is not a folder", start.display());
         return Ok(ExitCode::from(2));

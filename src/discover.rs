@@ -46,6 +46,21 @@ pub fn is_markdown(path: &Path) -> bool {
     })
 }
 
+/// Whether a walk would pass over the file at `path`, relative to the walked
+/// folder: not Markdown, or hidden, or inside a hidden or skipped folder.
+/// `--force-exclude` drops such named files, so that pre-commit's list of
+/// files gives what a walk gives (`.gitignore` is not read: a file git
+/// tracks is rarely ignored).
+pub fn walk_skips(path: &Path) -> bool {
+    !is_markdown(path)
+        || path.components().any(|c| match c {
+            Component::Normal(name) => {
+                name.as_encoded_bytes().starts_with(b".") || SKIPPED_DIRS.iter().any(|d| name == *d)
+            }
+            _ => false,
+        })
+}
+
 /// Finds the files to check under `paths`, walking with `threads` threads.
 pub fn discover(paths: &[PathBuf], threads: usize) -> Discovered {
     discover_with(paths, threads, None)
@@ -237,6 +252,22 @@ mod tests {
         }
         for name in ["a.txt", "a.html", "md", "a.md.bak"] {
             assert!(!is_markdown(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_walk_skips_hidden_vendored_and_other_files() {
+        for path in [
+            ".github/a.md",
+            "a/.b.md",
+            "vendor/x/a.md",
+            "_site/a.md",
+            "a.txt",
+        ] {
+            assert!(walk_skips(Path::new(path)), "{path}");
+        }
+        for path in ["a.md", "./_posts/a.md", "../blog/a.md", "notes/vendor.md"] {
+            assert!(!walk_skips(Path::new(path)), "{path}");
         }
     }
 

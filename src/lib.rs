@@ -5,8 +5,12 @@
 //! (split and parse the YAML with spans) → `rules` (every check) → `check`
 //! (the run, in parallel, with positions) → `report` (human, compact, JSON).
 //! `cli` is the command line on top; `main.rs` only calls it.
+//!
+//! [`api`] is the public surface for programs that embed prepress (an editor
+//! server, the command line): start there.
 
 pub mod accept;
+pub mod api;
 pub mod bylines;
 pub mod changes;
 pub mod check;
@@ -26,7 +30,6 @@ pub mod packs;
 pub mod plugin_tags;
 pub mod plugins;
 pub mod prose;
-pub mod readers;
 pub mod report;
 pub mod ruby_time;
 pub mod rule;

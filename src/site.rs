@@ -60,7 +60,10 @@ pub struct Site {
     /// The root made absolute, found once at load: every document asks where
     /// it lies in the site.
     pub(crate) absolute_root: Option<PathBuf>,
-    /// The working directory, found once at load: each look-up is a system call.
+    /// The run's working directory, which relative document paths are
+    /// resolved from; set by the run (`Sites`), so looking it up is no system
+    /// call. Without it (a site loaded on its own), `std::path::absolute`
+    /// resolves them.
     pub(crate) cwd: Option<PathBuf>,
     /// Whether posts dated in the future are built (`future: true`).
     pub future: bool,
@@ -179,7 +182,6 @@ impl Site {
         let mut site = Site {
             root: root.to_path_buf(),
             absolute_root: std::path::absolute(root).ok(),
-            cwd: std::env::current_dir().ok(),
             ..Site::default()
         };
         let default_config = [root.join(CONFIG_FILE)];

@@ -39,10 +39,14 @@ pub struct Sites {
 }
 
 impl Sites {
-    /// The sites of a run from the working directory, `forced` being `--site`
-    /// and `configs` `--config`.
-    pub fn new(forced: Option<PathBuf>, configs: Vec<PathBuf>, threads: usize) -> Self {
-        let cwd = std::env::current_dir().unwrap_or_default();
+    /// The sites of a run in the working directory `cwd`, `forced` being
+    /// `--site` and `configs` `--config`.
+    pub fn new(
+        forced: Option<PathBuf>,
+        configs: Vec<PathBuf>,
+        threads: usize,
+        cwd: PathBuf,
+    ) -> Self {
         let mut sites = Sites {
             configs,
             threads,
@@ -113,11 +117,18 @@ impl Sites {
         let (root, site) = &self.roots[id];
         site.get_or_init(|| {
             let mut site = Site::load(root, &self.configs);
+            site.cwd = Some(self.cwd.clone());
             if self.threads > 0 {
                 site.threads = self.threads;
             }
             site
         })
+    }
+
+    /// The working directory of the run, which relative paths are resolved
+    /// from.
+    pub fn cwd(&self) -> &Path {
+        &self.cwd
     }
 
     /// The root folder of site `id`, made absolute, without reading the site.
@@ -177,7 +188,7 @@ mod tests {
                 "README.md",
             ],
         );
-        let mut sites = Sites::new(None, Vec::new(), 0);
+        let mut sites = Sites::new(None, Vec::new(), 0, PathBuf::new());
         let paths = [
             root.join("README.md"),
             root.join("blog/_posts/2024-01-01-a.md"),
@@ -203,7 +214,7 @@ mod tests {
     fn a_forced_site_holds_every_file() {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), &["a/_config.yml", "b/x.md"]);
-        let mut sites = Sites::new(Some(dir.path().join("a")), Vec::new(), 0);
+        let mut sites = Sites::new(Some(dir.path().join("a")), Vec::new(), 0, PathBuf::new());
         let paths = [dir.path().join("b/x.md"), PathBuf::from("elsewhere.md")];
         let ids = sites.resolve(paths.iter().map(PathBuf::as_path));
         assert_eq!(ids, [Some(0), Some(0)]);

@@ -187,6 +187,7 @@ fn check_bytes(world: &World, data: &[u8], first_bad: usize) {
         &context,
         &world.file,
         "fuzz.md".to_string(),
+        std::path::Path::new(""),
         Fixes::REPORT,
         None,
     );

@@ -15,7 +15,6 @@ use miette::{
 };
 
 use super::excerpt::{Excerpt, Mark};
-use super::plural;
 use crate::check::{Finding, Outcome, RenderFile, Source};
 use crate::diagnostic::Severity;
 use crate::line_index::LineIndex;
@@ -104,6 +103,16 @@ pub fn fixable(outcome: &Outcome) -> Option<String> {
         (0, 0) => None,
         (0, _) => Some(format!("No fixes available{more}.")),
         (n, _) => Some(format!("[*] {n} fixable with the `--fix` option{more}.")),
+    }
+}
+
+/// "1 error" or "2 errors".
+fn plural(count: usize, severity: Severity) -> String {
+    let word = severity.as_str();
+    if count == 1 {
+        format!("{count} {word}")
+    } else {
+        format!("{count} {word}s")
     }
 }
 

@@ -17,7 +17,6 @@ use std::io::{self, Write};
 
 use crate::changes::Changes;
 use crate::check::Outcome;
-use crate::diagnostic::Severity;
 use crate::rule::RuleInfo;
 
 /// The output formats of `prepress check`.
@@ -70,15 +69,5 @@ pub fn write(
         Format::Json => json::write(outcome, out),
         Format::Github => github::write(outcome, options.changed, out),
         Format::Sarif => sarif::write(outcome, catalog, out),
-    }
-}
-
-/// "1 error" or "2 errors".
-fn plural(count: usize, severity: Severity) -> String {
-    let word = severity.as_str();
-    if count == 1 {
-        format!("{count} {word}")
-    } else {
-        format!("{count} {word}s")
     }
 }

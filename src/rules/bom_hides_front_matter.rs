@@ -1,6 +1,6 @@
 //! `bom-hides-front-matter`: a byte order mark that makes Jekyll skip a page's front matter.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::FrontMatter;

@@ -1,6 +1,6 @@
 //! `broken-link-tag`: a `{% link %}` to a source file the site does not have.
 
-use super::{Context, liquid_targets};
+use super::context::{Context, liquid_targets};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;

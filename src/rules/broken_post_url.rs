@@ -1,6 +1,6 @@
 //! `broken-post-url`: a `{% post_url %}` naming no post of the site.
 
-use super::{Context, liquid_targets};
+use super::context::{Context, liquid_targets};
 use crate::closest::closest;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;

@@ -1,6 +1,6 @@
 //! `date-mismatch`: a post's `date:` on another day than its file name says.
 
-use super::Context;
+use super::context::Context;
 use crate::rule::{FixAvailability, Rule};
 use jiff::tz::TimeZone;
 

@@ -2,7 +2,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Context, visit_mappings};
+use super::context::Context;
+use super::values::visit_mappings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::rule::FixAvailability;

@@ -1,12 +1,13 @@
 //! `empty-value`: a front matter key that matters for publishing, left empty.
 
-use super::{Context, Value, effective, value_or_key_span};
+use super::context::Context;
+use super::readers;
+use super::values::{Value, effective, value_or_key_span};
 use crate::config::KeySet;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Node, NodeKind};
-use crate::readers;
 use crate::rule::FixAvailability;
 use crate::rule::Rule;
 

@@ -1,6 +1,6 @@
 //! `future-date`: a post dated after today, which Jekyll will not publish yet.
 
-use super::Context;
+use super::context::Context;
 use crate::date::{IsoDate, front_matter_date, in_zone, name_date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};

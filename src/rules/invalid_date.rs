@@ -1,6 +1,7 @@
 //! `invalid-date`: a `date:` value Jekyll cannot turn into a date.
 
-use super::{Context, value_or_key_span};
+use super::context::Context;
+use super::values::value_or_key_span;
 use crate::date::{DateProblem, check_value};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;

@@ -2,7 +2,7 @@
 //! also a site config or data file that does not parse, which the site model
 //! reports as a problem.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::tree::YamlError;

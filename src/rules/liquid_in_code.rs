@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;
 use crate::liquid::known;
@@ -124,8 +124,9 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
     };
     let text = &doc.text;
     let assigned = assigned(text, parsed);
-    let page_has =
-        |key: &str| PAGE_VARIABLES.contains(&key) || super::effective(context, doc, key).is_some();
+    let page_has = |key: &str| {
+        PAGE_VARIABLES.contains(&key) || super::values::effective(context, doc, key).is_some()
+    };
     let mut samples: Vec<Sample> = body
         .code
         .iter()

@@ -1,6 +1,7 @@
 //! `missing-author`: a post of a site where nothing gives it an author.
 
-use super::{Context, effective};
+use super::context::Context;
+use super::values::effective;
 use crate::bylines::is_nothing;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};

@@ -1,6 +1,6 @@
 //! `missing-include`: an `{% include %}` of a file `_includes/` does not have.
 
-use super::{Context, liquid_targets};
+use super::context::{Context, liquid_targets};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;

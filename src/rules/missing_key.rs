@@ -1,6 +1,7 @@
 //! `missing-key`: a front matter key the config requires for this kind of document.
 
-use super::{Context, effective};
+use super::context::Context;
+use super::values::effective;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::resolve::Resolved;

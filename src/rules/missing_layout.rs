@@ -1,13 +1,14 @@
 //! `missing-layout`: a `layout:` naming no file in `_layouts/`.
 
-use super::{Context, Value, effective, label_default};
+use super::context::Context;
+use super::readers::redirects;
+use super::values::{Value, effective, is_null, label_default, value_or_key_span};
 use crate::closest::closest;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::resolve::Resolved;
-use crate::front_matter::tree::{Node, NodeKind, lookup};
+use crate::front_matter::tree::lookup;
 use crate::rule::{FixAvailability, Rule};
-use crate::rules::value_or_key_span;
 use crate::site::Site;
 
 /// The rule.
@@ -147,34 +148,11 @@ fn rendered(context: &Context, site: &Site, doc: &Document) -> bool {
     !hidden && !redirects(context, doc)
 }
 
-/// Whether `redirect_to` is set, so that jekyll-redirect-from writes `doc`
-/// as a redirect page of its own, without the document's layout.
-pub fn redirects(context: &Context, doc: &Document) -> bool {
-    effective(context, doc, "redirect_to").is_some_and(|value| {
-        let node = &value.entry().value;
-        match &node.kind {
-            NodeKind::Sequence(items) => items.iter().any(|item| !is_null(item)),
-            _ => {
-                !is_null(node)
-                    && !node
-                        .as_scalar()
-                        .is_some_and(|s| s.resolve() == Resolved::Bool(false))
-            }
-        }
-    })
-}
-
 /// Whether `doc` is a page to Jekyll, rather than a post or a collection
 /// document: the two take the site's defaults differently.
 fn is_page(site: &Site, doc: &Document) -> bool {
     doc.relative()
         .is_some_and(|relative| site.kind_of(relative) == "pages")
-}
-
-/// Whether a node is a YAML null (`null`, `~`, nothing).
-fn is_null(node: &Node) -> bool {
-    node.as_scalar()
-        .is_some_and(|s| s.resolve() == Resolved::Null)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! `missing-title`: a post without a `title`.
 
-use super::{Context, effective};
+use super::context::Context;
+use super::values::effective;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::rule::FixAvailability;

@@ -1,7 +1,7 @@
 //! `no-site`: files outside any Jekyll site, whose references went unchecked.
 //! Reported once per run by the check step, on the first such file.
 
-use super::{Context, configured};
+use super::context::{Context, configured};
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};

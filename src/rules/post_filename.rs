@@ -1,6 +1,6 @@
 //! `post-filename`: a file in `_posts/` that Jekyll will skip or cannot date.
 
-use super::Context;
+use super::context::Context;
 use crate::date::{DateProblem, check_calendar, name_date, parse_iso};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};

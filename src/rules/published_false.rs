@@ -1,6 +1,7 @@
 //! `published-false`: a post that Jekyll will leave off the site.
 
-use super::{Context, Value, effective, label_default, value_or_key_span};
+use super::context::Context;
+use super::values::{Value, effective, label_default, value_or_key_span};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::resolve::Resolved;

@@ -1,6 +1,7 @@
 //! `quoted-boolean`: `"true"` or `"false"` written as text where a boolean is meant.
 
-use super::{Context, visit_mappings};
+use super::context::Context;
+use super::values::visit_mappings;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::Style;

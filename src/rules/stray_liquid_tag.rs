@@ -1,7 +1,7 @@
 //! `stray-liquid-tag`: an end tag or a branch (`else`, `elsif`, `when`) that
 //! no open block takes, which stops Jekyll's build.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::liquid::known;

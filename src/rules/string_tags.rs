@@ -1,7 +1,8 @@
 //! `string-tags`: `tags` or `categories` written as a string in a site of lists.
-//! Reported by the site step (`site_checks`), which sees every document.
+//! Run by the site step (`site_checks`) over the tag facts of every document.
 
-use crate::diagnostic::Severity;
+use super::tag_facts::{KEYS, SiteFacts, SiteFinding};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
@@ -35,3 +36,66 @@ tags: [open source]   # one tag
 ```",
     fix: FixAvailability::Never,
 };
+
+/// Adds a finding for each `tags` or `categories` value of the site written
+/// as a string where other documents write that key as a list, at `severity`
+/// (an info note where nothing reads the key, unless the config sets another).
+pub fn check(facts: &SiteFacts, severity: Severity, found: &mut Vec<SiteFinding>) {
+    for (key_index, key) in KEYS.iter().enumerate() {
+        let lists = facts.lists[key_index];
+        if lists == 0 {
+            continue;
+        }
+        for (file, used) in facts.strings.iter().filter(|(_, u)| u.key == *key) {
+            let parts: Vec<&str> = used.tags.iter().map(|t| &*t.text).collect();
+            let split = if parts.len() > 1 {
+                format!(
+                    ", which Jekyll splits into {} {key}: {}",
+                    parts.len(),
+                    parts.join(", ")
+                )
+            } else {
+                String::new()
+            };
+            let mut diagnostic = Diagnostic::new(
+                RULE.id,
+                RULE.severity,
+                used.value.span.clone(),
+                format!(
+                    "`{key}` is a string here{split}; {lists} other {} as a list",
+                    if lists == 1 {
+                        "document of this site writes it"
+                    } else {
+                        "documents of this site write it"
+                    }
+                ),
+            )
+            .with_help(format!(
+                "write a list: `{key}: [{}]`",
+                if parts.len() > 1 {
+                    parts.join(", ")
+                } else {
+                    parts.concat()
+                }
+            ));
+            diagnostic.severity = severity;
+            // Where nothing reads the key, the split shows nowhere: a
+            // note, unless the config sets another severity.
+            if let Some(why) = used
+                .unread
+                .as_ref()
+                .filter(|_| severity == RULE.severity)
+            {
+                diagnostic.message =
+                    format!("{}, but nothing reads it here: {why}", diagnostic.message);
+                diagnostic.severity = Severity::Info;
+            }
+            found.push(SiteFinding {
+                file: *file,
+                diagnostic,
+                start: used.value.start,
+                end: used.value.end,
+            });
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! `unclosed-front-matter`: an opening `---` that no closing line ends.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::FrontMatter;

@@ -1,7 +1,7 @@
 //! `unclosed-liquid-block`: a Liquid block (`if`, `for`, `raw`, `highlight`,
 //! …) that is never closed, which stops Jekyll's build.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::liquid::parse::Problem;

@@ -1,6 +1,7 @@
 //! `unknown-author`: an author id the site's `_data/authors` file does not have.
 
-use super::{Context, Value, effective, label_default};
+use super::context::Context;
+use super::values::{Value, effective, label_default};
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;

@@ -1,7 +1,7 @@
 //! `unknown-liquid-tag`: a `{% name %}` tag that neither Liquid, Jekyll nor
 //! the site's plugins define, which stops Jekyll's build.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::liquid::known;

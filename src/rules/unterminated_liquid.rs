@@ -1,7 +1,7 @@
 //! `unterminated-liquid`: a `{{` or `{%` that Liquid cannot close, which
 //! stops Jekyll's build or swallows the tag after it.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::liquid::lex;

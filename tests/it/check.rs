@@ -679,6 +679,50 @@ fn files_jekyll_does_not_read_are_skipped_unless_named() {
 }
 
 #[test]
+fn force_exclude_makes_a_file_list_report_what_a_walk_reports() {
+    let dir = site_from(&[
+        ("_config.yml", "title: x\nauthor: Team\nexclude: [notes]\n"),
+        ("_templates/post.md", "---\ntitle: \"\"\n---\n"),
+        ("notes/todo.md", "---\ntitle: \"\"\n---\n"),
+        (".github/issue.md", "---\ntitle: \"\"\n---\n"),
+        ("vendor/gem/readme.md", "---\ntitle: \"\"\n---\n"),
+        ("notes.txt", "---\ntitle: \"\"\n---\n"),
+        ("_posts/2024-01-01-a.md", "---\ntitle: \"\"\n---\n"),
+    ]);
+    // What pre-commit's `--all-files` passes: every tracked file by name.
+    let all = [
+        "_templates/post.md",
+        "notes/todo.md",
+        ".github/issue.md",
+        "vendor/gem/readme.md",
+        "notes.txt",
+        "_posts/2024-01-01-a.md",
+    ];
+    let walked = stdout(prepress_in(dir.path()).args(["--format", "compact"]));
+    let forced = stdout(
+        prepress_in(dir.path())
+            .args(["--format", "compact", "--force-exclude"])
+            .args(all),
+    );
+    assert_eq!(forced, walked);
+    assert!(
+        walked
+            .0
+            .starts_with("_posts/2024-01-01-a.md:2:8: info[empty-value]")
+            && walked.0.lines().count() == 1,
+        "{}",
+        walked.0
+    );
+    // Without the flag, every named file is checked.
+    let (named, _) = stdout(
+        prepress_in(dir.path())
+            .args(["--format", "compact"])
+            .args(all),
+    );
+    assert_eq!(named.lines().count(), 6, "{named}");
+}
+
+#[test]
 fn sarif_output_of_the_sample_site_follows_the_official_schema() {
     let (out, code) = stdout(prepress_in(&site()).args(["--format", "sarif"]));
     assert_eq!(code, 1);

@@ -1,8 +1,8 @@
 //! Hostile inputs: each file here is one a pull request could bring, and each
 //! test checks the diagnostic prepress gives for it and that the other posts
 //! of the run are still checked. Deep nesting, huge lines and many links are
-//! in `tests/shapes.rs`; missing paths, unreadable files, a directory named
-//! `x.md` and symlink loops in `tests/check.rs`.
+//! in `tests/it/shapes.rs`; missing paths, unreadable files, a directory named
+//! `x.md` and symlink loops in `tests/it/check.rs`.
 
 use std::path::Path;
 use std::time::Duration;

@@ -2,7 +2,9 @@
 //! a temporary git repository with a base and a head commit, the `GITHUB_*`
 //! and `RUNNER_*` variables a pull request run has, each `run:` step executed
 //! with bash and its `env:` expressions filled in, and the `uses:` step (the
-//! build cache) simulated. The built binary stands in for the cached build.
+//! build cache) simulated. The built binary stands in for the cached build;
+//! for a tagged ref, a server on 127.0.0.1 stands in for the release host,
+//! serving archives made here.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -67,6 +69,8 @@ struct Run {
     event_base: Option<String>,
     cached: bool,
     path_prefix: Option<PathBuf>,
+    /// `github.action_ref`: the tag, branch or commit the workflow pins.
+    action_ref: Option<String>,
 }
 
 /// What one run of the action did.
@@ -149,6 +153,7 @@ impl Run {
             inputs: HashMap::new(),
             cached: true,
             path_prefix: None,
+            action_ref: None,
         }
     }
 
@@ -200,23 +205,28 @@ impl Run {
                     if expression == "github.event.pull_request.base.sha" {
                         return self.event_base.clone().unwrap_or_default();
                     }
+                    if expression == "github.action_ref" {
+                        return self.action_ref.clone().unwrap_or_default();
+                    }
+                    if expression == "github.action_repository" {
+                        return "OWNER/prepress".into();
+                    }
                     if let Some(output) = expression.strip_prefix("steps.") {
                         return outputs.get(output).cloned().unwrap_or_default();
                     }
                     panic!("the simulation does not know `{expression}`")
                 })
             };
+            if let Some(condition) = text(step, "if")
+                && !holds(condition, &outputs)
+            {
+                continue;
+            }
             if text(step, "uses").is_some() {
                 assert_eq!(text(step, "uses"), Some("actions/cache@v4"));
                 let hit = if self.cached { "true" } else { "false" };
                 outputs.insert(format!("{id}.outputs.cache-hit"), hit.into());
                 continue;
-            }
-            if let Some(condition) = text(step, "if") {
-                assert_eq!(condition, "steps.cache.outputs.cache-hit != 'true'");
-                if self.cached {
-                    continue;
-                }
             }
             let script = text(step, "run").expect("a step runs a script");
             let mut command = Command::new("bash");
@@ -273,6 +283,23 @@ impl Run {
         ran.summary = std::fs::read_to_string(&summary).unwrap();
         ran
     }
+}
+
+/// Whether a step's `if:` holds: clauses such as `steps.a.outputs.b == ''`
+/// or `steps.a.outputs.b != 'true'`, joined by `&&` (all the action uses).
+fn holds(condition: &str, outputs: &HashMap<String, String>) -> bool {
+    condition.split(" && ").all(|clause| {
+        let (left, equal, right) = match clause.split_once(" == ") {
+            Some((left, right)) => (left, true, right),
+            None => {
+                let (left, right) = clause.split_once(" != ").expect("== or !=");
+                (left, false, right)
+            }
+        };
+        let name = left.strip_prefix("steps.").expect("a step output");
+        let value = outputs.get(name).map_or("", String::as_str);
+        (value == right.trim_matches('\'')) == equal
+    })
 }
 
 /// Fills in `${{ expression }}`s.
@@ -457,4 +484,204 @@ fn without_a_cached_build_it_installs_from_the_action_source() {
     );
     // The key step made the binary the stub did not build; the check ran.
     assert_eq!(ran.code, 1);
+}
+
+/// A release host on 127.0.0.1: serves the files under `root` by their path,
+/// one request per connection, and logs each path asked for.
+struct Host {
+    url: String,
+    asked: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Host {
+    fn serve(root: PathBuf) -> Self {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = asked.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request = String::new();
+                reader.read_line(&mut request).unwrap();
+                let mut header = String::new();
+                while reader.read_line(&mut header).unwrap() > 2 {
+                    header.clear();
+                }
+                let path = request.split(' ').nth(1).unwrap_or("/").to_string();
+                log.lock().unwrap().push(path.clone());
+                let response = match std::fs::read(root.join(path.trim_start_matches('/'))) {
+                    Ok(body) => [
+                        format!(
+                            "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                            body.len()
+                        )
+                        .into_bytes(),
+                        body,
+                    ]
+                    .concat(),
+                    Err(_) => {
+                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                            .to_vec()
+                    }
+                };
+                let _ = stream.write_all(&response);
+            }
+        });
+        Host { url, asked }
+    }
+
+    fn asked(&self) -> Vec<String> {
+        self.asked.lock().unwrap().clone()
+    }
+}
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The Linux x86_64 release archive and its `.sha256`, published under
+/// `host_root/v<version>/`: a `prepress` that notes in `marker` that it ran,
+/// then runs the binary under test. `tamper` changes the archive after its
+/// sum was taken.
+fn publish(host_root: &Path, marker: &Path, tamper: bool) {
+    let staging = host_root.join("staging");
+    std::fs::create_dir_all(&staging).unwrap();
+    std::fs::write(
+        staging.join("prepress"),
+        format!(
+            "#!/bin/sh\necho ran >> '{}'\nexec '{}' \"$@\"\n",
+            marker.display(),
+            env!("CARGO_BIN_EXE_prepress")
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(
+        staging.join("prepress"),
+        std::fs::Permissions::from_mode(0o755),
+    )
+    .unwrap();
+    let release = host_root.join(format!("v{VERSION}"));
+    std::fs::create_dir_all(&release).unwrap();
+    let archive = format!("prepress-{VERSION}-x86_64-unknown-linux-musl.tar.gz");
+    let made = Command::new("tar")
+        .arg("-czf")
+        .arg(release.join(&archive))
+        .arg("-C")
+        .arg(&staging)
+        .arg("prepress")
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let sum = Command::new("sha256sum")
+        .arg(&archive)
+        .current_dir(&release)
+        .output()
+        .unwrap();
+    assert!(sum.status.success());
+    std::fs::write(release.join(format!("{archive}.sha256")), sum.stdout).unwrap();
+    if tamper {
+        let mut bytes = std::fs::read(release.join(&archive)).unwrap();
+        bytes.extend_from_slice(b"tampered");
+        std::fs::write(release.join(&archive), bytes).unwrap();
+    }
+}
+
+/// A pull request run pinned to `action_ref`, with the release host at `host`.
+fn pinned(action_ref: &str, host: &Host) -> Run {
+    let mut run = Run::pull_request().input("release-url", &host.url);
+    run.action_ref = Some(action_ref.into());
+    run
+}
+
+/// Puts a `cargo` that fails first on the run's PATH, with no cached build:
+/// a run that builds fails.
+fn no_build(run: &mut Run) {
+    run.cached = false;
+    let stub = run.dir.path().join("stub-bin");
+    std::fs::create_dir_all(&stub).unwrap();
+    std::fs::write(
+        stub.join("cargo"),
+        "#!/bin/sh\necho 'cargo ran' >&2\nexit 3\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(stub.join("cargo"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    run.path_prefix = Some(stub);
+}
+
+#[test]
+fn a_tagged_ref_runs_the_release_binary_it_downloads() {
+    let root = tempfile::tempdir().unwrap();
+    let marker = root.path().join("ran");
+    publish(root.path(), &marker, false);
+    let host = Host::serve(root.path().to_path_buf());
+    let mut run = pinned(&format!("v{VERSION}"), &host);
+    no_build(&mut run);
+    let ran = run.run();
+    let archive = format!("/v{VERSION}/prepress-{VERSION}-x86_64-unknown-linux-musl.tar.gz");
+    assert_eq!(host.asked(), [archive.clone(), format!("{archive}.sha256")]);
+    // The downloaded binary ran, and ran the check; nothing was built.
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "ran\n");
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
+    assert_eq!(annotations(&ran.stdout).len(), 3, "{}", ran.stdout);
+}
+
+#[test]
+fn a_release_archive_that_fails_its_checksum_is_never_run() {
+    let root = tempfile::tempdir().unwrap();
+    let marker = root.path().join("ran");
+    publish(root.path(), &marker, true);
+    let host = Host::serve(root.path().to_path_buf());
+    let ran = pinned("v1", &host).run();
+    assert_eq!(ran.code, 2);
+    assert!(
+        ran.stdout.contains(&format!(
+            "::error title=prepress::prepress-{VERSION}-x86_64-unknown-linux-musl.tar.gz does not match its published SHA-256"
+        )),
+        "{}",
+        ran.stdout
+    );
+    assert!(ran.stdout.contains(": not running it"), "{}", ran.stdout);
+    assert!(!marker.exists(), "the tampered binary ran");
+    assert!(
+        annotations(&ran.stdout)
+            .iter()
+            .all(|a| a.starts_with("::error title=prepress::"))
+    );
+}
+
+#[test]
+fn a_branch_or_commit_uses_the_cached_build_without_a_download() {
+    let root = tempfile::tempdir().unwrap();
+    let marker = root.path().join("ran");
+    publish(root.path(), &marker, false);
+    let host = Host::serve(root.path().to_path_buf());
+    for action_ref in [
+        "main",
+        "0123456789abcdef0123456789abcdef01234567",
+        "v1-beta",
+    ] {
+        let ran = pinned(action_ref, &host).run();
+        assert_eq!(ran.code, 1, "{}", ran.stderr);
+        assert_eq!(annotations(&ran.stdout).len(), 3, "{}", ran.stdout);
+    }
+    assert!(host.asked().is_empty(), "{:?}", host.asked());
+    assert!(!marker.exists());
+}
+
+#[test]
+fn a_tag_without_a_release_archive_falls_back_to_the_cached_build() {
+    let root = tempfile::tempdir().unwrap();
+    let host = Host::serve(root.path().to_path_buf());
+    let ran = pinned("v9.9.9", &host).run();
+    assert_eq!(
+        host.asked(),
+        [format!(
+            "/v{VERSION}/prepress-{VERSION}-x86_64-unknown-linux-musl.tar.gz"
+        )]
+    );
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
+    assert_eq!(annotations(&ran.stdout).len(), 3, "{}", ran.stdout);
 }

@@ -9,8 +9,11 @@
 //! unpublished page counts as written: its values show once it is published.
 //! `empty-value` and `string-tags` ask, to warn only where a slip shows.
 
+use super::context::Context;
+use super::values::{effective, is_null};
 use crate::document::Document;
-use crate::rules::{Context, redirects};
+use crate::front_matter::resolve::Resolved;
+use crate::front_matter::tree::NodeKind;
 
 /// Why nothing reads `key` of `doc`, or `None` when something does (or may,
 /// as when the document lies outside any site prepress knows).
@@ -68,4 +71,21 @@ pub fn unread(context: &Context, doc: &Document, key: &str) -> Option<String> {
     Some(format!(
         "no layout, include, HTML page or enabled plugin reads `{key}`"
     ))
+}
+
+/// Whether `redirect_to` is set, so that jekyll-redirect-from writes `doc`
+/// as a redirect page of its own, without the document's layout.
+pub fn redirects(context: &Context, doc: &Document) -> bool {
+    effective(context, doc, "redirect_to").is_some_and(|value| {
+        let node = &value.entry().value;
+        match &node.kind {
+            NodeKind::Sequence(items) => items.iter().any(|item| !is_null(item)),
+            _ => {
+                !is_null(node)
+                    && !node
+                        .as_scalar()
+                        .is_some_and(|s| s.resolve() == Resolved::Bool(false))
+            }
+        }
+    })
 }

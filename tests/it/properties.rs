@@ -164,6 +164,7 @@ proptest! {
             &setup.context(),
             &path,
             "bytes.md".to_string(),
+            dir.path(),
             prepress::check::Fixes::REPORT,
             None,
         );

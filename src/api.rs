@@ -1,0 +1,180 @@
+//! The public surface: what an editor server, a pre-commit hook or the
+//! command line needs to check a blog, and nothing of how it is done.
+//!
+//! A [`Checker`] is made once for a working folder ([`Options`]): it finds
+//! the config from there and compiles its packs, and keeps every site it
+//! meets, each read once. It then checks paths ([`Checker::check_paths`]) or
+//! one text as a given file of its site ([`Checker::check_text`], for
+//! unsaved editor buffers and standard input), as many times as asked. Each
+//! check returns an [`Outcome`]: per file, the findings with their spans,
+//! positions and fixes. [`Checker::write`] prints one in any [`Format`].
+//! Nothing here reads the process's state (working folder, environment) or
+//! changes it (thread pool, panic hook).
+//!
+//! ```no_run
+//! use prepress::api::{Checker, Format, Options, ReportOptions};
+//!
+//! let mut checker = Checker::new(Options::new("/home/me/blog"))?;
+//! let outcome = checker.check_paths(&["_posts".into()], None, None)?;
+//! let mut out = Vec::new();
+//! checker.write(Format::Compact, &outcome, &ReportOptions::default(), &mut out)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::check;
+use crate::config::Config;
+use crate::report;
+use crate::setup::Setup;
+
+pub use crate::check::{
+    FileReport, Finding, FixMode, Fixes, LabelPlace, Outcome, RenderFile, Source,
+};
+pub use crate::diagnostic::{Applicability, Diagnostic, Elsewhere, Fix, Label, Severity, Span};
+pub use crate::discover::Discovered;
+pub use crate::line_index::Position;
+pub use crate::report::human::Human;
+pub use crate::report::{Format, Options as ReportOptions};
+pub use crate::rule::{FixAvailability, RuleInfo};
+pub use crate::schema::SchemaError;
+pub use crate::sites::Sites;
+
+/// How a checker runs: the `prepress check` options that are not about
+/// output.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The working folder: where the config search starts, where the sites
+    /// and configs of relative paths are looked for, and what shown paths
+    /// are relative to. Files are still read by the operating system, from
+    /// the process's own folder for a relative path: an embedder whose
+    /// process runs elsewhere gives absolute paths to check.
+    pub cwd: PathBuf,
+    /// Worker threads (0: one per core); one named file is checked on the
+    /// calling thread whatever this says.
+    pub threads: usize,
+    /// `--site`: the one site root for every file, instead of each file's
+    /// nearest folder with a `_config.yml`.
+    pub site: Option<PathBuf>,
+    /// `--config`: Jekyll config files every site reads instead of its
+    /// `_config.yml`, merged in order.
+    pub configs: Vec<PathBuf>,
+    /// Which fixes are taken, and whether they are only reported, written
+    /// or kept as a diff. [`Checker::check_text`] only reports them.
+    pub fixes: Fixes,
+}
+
+impl Options {
+    /// The defaults of `prepress check` in the folder `cwd`: one thread per
+    /// core, each file's own site and config, fixes reported only.
+    pub fn new(cwd: impl Into<PathBuf>) -> Self {
+        Self {
+            cwd: cwd.into(),
+            threads: 0,
+            site: None,
+            configs: Vec::new(),
+            fixes: Fixes::REPORT,
+        }
+    }
+
+    /// The sites of runs with these options, none read yet: for a caller
+    /// that reads one early (the command line, while it walks the folders),
+    /// to hand to [`Checker::with_sites`].
+    pub fn sites(&self) -> Sites {
+        Sites::new(
+            self.site.clone(),
+            self.configs.clone(),
+            self.threads,
+            self.cwd.clone(),
+        )
+    }
+}
+
+/// Checks files and texts with the config found from one working folder,
+/// keeping the sites it meets.
+#[derive(Debug)]
+pub struct Checker {
+    options: Options,
+    setup: Setup,
+    sites: Sites,
+}
+
+impl Checker {
+    /// A checker for `options`; a mistake in the config found from
+    /// `options.cwd`, or in a pack it names, is the error.
+    pub fn new(options: Options) -> Result<Self, SchemaError> {
+        let sites = options.sites();
+        Self::with_sites(options, sites)
+    }
+
+    /// A checker that keeps `sites` (made by [`Options::sites`], perhaps with
+    /// some already read) as [`Checker::new`] would.
+    pub fn with_sites(options: Options, sites: Sites) -> Result<Self, SchemaError> {
+        let setup = Config::discover(&options.cwd).and_then(Setup::new)?;
+        Ok(Self {
+            options,
+            setup,
+            sites,
+        })
+    }
+
+    /// Checks every Markdown file under `paths` (files or folders), each
+    /// with its own site and nearest config, fixing as the options say.
+    /// `found` is what a walk of `paths` already found, if one ran
+    /// beforehand; `render` renders each file's findings while its text is
+    /// loaded (the human format needs it, see [`Human`]). A mistake in a
+    /// config met on the way stops the check before any file is read.
+    pub fn check_paths(
+        &mut self,
+        paths: &[PathBuf],
+        found: Option<Discovered>,
+        render: Option<&dyn RenderFile>,
+    ) -> Result<Outcome, SchemaError> {
+        check::run(
+            paths,
+            found,
+            &self.setup,
+            &mut self.sites,
+            self.options.threads,
+            self.options.fixes,
+            render,
+        )
+    }
+
+    /// Checks `text` as if it were the file at `path` (which need not exist):
+    /// with that path's site, config, role and name. Fixes are reported, not
+    /// applied; the options say which count as taken.
+    pub fn check_text(
+        &mut self,
+        path: &Path,
+        text: String,
+        render: Option<&dyn RenderFile>,
+    ) -> Result<Outcome, SchemaError> {
+        check::run_text(
+            &self.setup,
+            &mut self.sites,
+            path,
+            text,
+            self.options.fixes.unsafe_fixes,
+            render,
+        )
+    }
+
+    /// Every rule's metadata: the code rules, then the packs' rules.
+    pub fn rules(&self) -> &[RuleInfo] {
+        &self.setup.catalog
+    }
+
+    /// Writes `outcome` in `format` to `out`. The human format prints what
+    /// the check's `render` rendered, then its summary.
+    pub fn write(
+        &self,
+        format: Format,
+        outcome: &Outcome,
+        options: &ReportOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        report::write(format, outcome, &self.setup.catalog, options, out)
+    }
+}
