@@ -539,7 +539,7 @@ fn list_rules(format: RulesFormat, color: bool, cwd: &Path) -> io::Result<ExitCo
                 "rule", "pack", "severity", "fix"
             )?;
             for rule in &setup.catalog {
-                let severity = match setup.levels.get(rule.id) {
+                let severity = match setup.levels.get(&rule.id) {
                     Level::On(s) => s.as_str(),
                     Level::Off => "off",
                 };
@@ -591,7 +591,7 @@ fn explain(id: &str, color: bool, cwd: &Path) -> io::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let Some(rule) = setup.catalog.iter().find(|r| r.id == id) else {
-        let known: Vec<&str> = setup.catalog.iter().map(|r| r.id).collect();
+        let known: Vec<&str> = setup.catalog.iter().map(|r| &*r.id).collect();
         eprintln!(
             "prepress: no rule is called `{id}`; the rules are: {}",
             known.join(", ")

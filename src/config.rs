@@ -49,6 +49,7 @@ use crate::diagnostic::Severity;
 use crate::front_matter::tree::{self, Entry, Node, NodeKind};
 use crate::rule::RuleInfo;
 use crate::schema::{Schema, SchemaError};
+use crate::shared_str::SharedStr;
 
 /// Names the config file may have, in order of preference within one folder.
 const FILE_NAMES: &[&str] = &[".prepress.yml", ".prepress.yaml"];
@@ -107,7 +108,7 @@ impl RuleSettings {
     /// first, then the rule's own, which win.
     fn apply(&self, id: &str, setting: &mut RuleLevel) {
         let listed = |list: &[Name], by: &str| list.iter().any(|n| n.name == by);
-        for by in [setting.group, id] {
+        for by in [&*setting.group, id] {
             if let Some((_, level)) = self.severity.iter().find(|(n, _)| n.name == by) {
                 match level {
                     Level::Off => setting.on = false,
@@ -160,16 +161,16 @@ pub struct Config {
 /// One rule's setting: its pack (which pack-wide settings name), whether it
 /// runs and at which severity. The severity is kept while the rule is off, so
 /// an override that turns it back on finds the configured one.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct RuleLevel {
-    group: &'static str,
+    group: SharedStr,
     on: bool,
     severity: Severity,
 }
 
 /// The level of every rule, for a config or for one file under it.
 #[derive(Debug, Clone, Default)]
-pub struct Levels(HashMap<&'static str, RuleLevel>);
+pub struct Levels(HashMap<SharedStr, RuleLevel>);
 
 impl Levels {
     /// Every rule of `catalog` at its default, as if there were no config.
@@ -179,11 +180,11 @@ impl Levels {
                 .iter()
                 .map(|r| {
                     let setting = RuleLevel {
-                        group: r.group,
+                        group: r.group.clone(),
                         on: r.enabled,
                         severity: r.severity,
                     };
-                    (r.id, setting)
+                    (r.id.clone(), setting)
                 })
                 .collect(),
         )
@@ -320,9 +321,9 @@ impl Config {
         for name in names {
             let known = catalog
                 .iter()
-                .any(|r| r.id == name.name || r.group == name.name);
+                .any(|r| r.id == name.name.as_str() || r.group == name.name.as_str());
             if !known {
-                let mut groups: Vec<&str> = catalog.iter().map(|r| r.group).collect();
+                let mut groups: Vec<&str> = catalog.iter().map(|r| &*r.group).collect();
                 groups.dedup();
                 return Err(self.error(
                     name.span.clone(),
@@ -373,7 +374,7 @@ impl Config {
         let mut compile = levels.clone();
         for (id, setting) in &mut compile.0 {
             for found in &self.overrides {
-                let mut alone = *setting;
+                let mut alone = setting.clone();
                 found.rules.apply(id, &mut alone);
                 setting.on |= alone.on;
             }
@@ -625,12 +626,12 @@ mod tests {
 
     fn info(id: &'static str, group: &'static str, enabled: bool) -> RuleInfo {
         RuleInfo {
-            id,
-            group,
+            id: id.into(),
+            group: group.into(),
             severity: Severity::Warning,
             enabled,
-            summary: "",
-            explanation: "",
+            summary: "".into(),
+            explanation: "".into(),
             fix: FixAvailability::Never,
         }
     }

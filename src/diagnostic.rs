@@ -12,6 +12,8 @@ use crate::line_index::Position;
 
 use serde::Serialize;
 
+use crate::shared_str::SharedStr;
+
 /// How serious a finding is. Errors fail the run; warnings fail it only past
 /// `--max-warnings`; infos never do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -125,7 +127,7 @@ pub struct Fix {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The id of the rule that found it.
-    pub rule: &'static str,
+    pub rule: SharedStr,
     /// The severity it is reported at.
     pub severity: Severity,
     /// One sentence a writer understands.
@@ -144,13 +146,13 @@ impl Diagnostic {
     /// A finding of the rule with id `rule` at `span`, at `severity` (the
     /// rule's default, which the config may change later).
     pub fn new(
-        rule: &'static str,
+        rule: impl Into<SharedStr>,
         severity: Severity,
         span: Span,
         message: impl Into<String>,
     ) -> Self {
         Self {
-            rule,
+            rule: rule.into(),
             severity,
             message: message.into(),
             span,

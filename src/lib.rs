@@ -37,6 +37,7 @@ pub mod rule;
 pub mod rules;
 pub mod schema;
 pub mod setup;
+pub mod shared_str;
 pub mod site;
 pub mod site_checks;
 pub mod site_data;

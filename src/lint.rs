@@ -86,7 +86,7 @@ pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
         found.retain(|d| d.rule != UNUSED_SUPPRESSION.id);
     }
     found.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
     found
 }
@@ -119,12 +119,12 @@ mod tests {
 
     /// The rule and text of every pack finding on the post `text`, with
     /// every rule on.
-    fn prose_findings(text: &str) -> Vec<(&'static str, String)> {
+    fn prose_findings(text: &str) -> Vec<(String, String)> {
         let all = testing::AllRules::new();
         let doc = Document::new("_posts/2024-01-01-a.md".into(), text.to_string());
         check(&all.context(), &doc)
             .into_iter()
-            .map(|d| (d.rule, text[d.span].to_string()))
+            .map(|d| (d.rule.to_string(), text[d.span].to_string()))
             .collect()
     }
 
@@ -134,7 +134,10 @@ mod tests {
             "---\ntitle: The the end\nlayout: the the\nsummary: Writing a API guide\n---\nBody.\n";
         assert_eq!(
             prose_findings(text),
-            [("repeated-word", "The the".into()), ("a-or-an", "a".into())]
+            [
+                ("repeated-word".into(), "The the".into()),
+                ("a-or-an".into(), "a".into())
+            ]
         );
         // Another language's post is left alone, front matter too.
         let text = "---\nlang: fr\ntitle: The the end\n---\nBody.\n";
@@ -150,8 +153,8 @@ mod tests {
         assert_eq!(
             prose_findings(text),
             [
-                ("misspelling", "Recieve".into()),
-                ("misspelling", "Recieve".into())
+                ("misspelling".into(), "Recieve".into()),
+                ("misspelling".into(), "Recieve".into())
             ]
         );
         let text = "---\ntitle: A visit\ndescription: We met Recieve there, then Recieve left\n---\nRecieve it.\n";
@@ -180,6 +183,70 @@ mod tests {
     #[test]
     fn consistency_counts_the_title_as_part_of_the_post() {
         let text = "---\ntitle: Why e-mail wins\n---\nAn e-mail a day, and the email after.\n";
-        assert_eq!(prose_findings(text), [("mixed-spellings", "email".into())]);
+        assert_eq!(
+            prose_findings(text),
+            [("mixed-spellings".into(), "email".into())]
+        );
+    }
+
+    /// Runs every example of every shipped rule: each `flag` text must be
+    /// reported by its rule (and fixed to `fixed` by that rule's fixes), each
+    /// `allow` text must not be.
+    #[test]
+    fn every_example_of_every_shipped_pack() {
+        let packs = crate::packs::shipped().expect("the shipped packs load");
+        let all = testing::AllRules::new();
+        let context = all.context();
+        let findings = |text: &str, id: &str| {
+            let doc = Document::new("example.md".into(), text.to_string());
+            check(&context, &doc)
+                .into_iter()
+                .filter(|d| d.rule == id)
+                .collect::<Vec<_>>()
+        };
+        let mut failures = Vec::new();
+        let mut count = 0;
+        for rule in packs.iter().flat_map(|p| &p.rules) {
+            let id = &*rule.info.id;
+            for example in &rule.flag {
+                count += 1;
+                if findings(&example.text, id).is_empty() {
+                    failures.push(format!("{id}: did not flag {:?}", example.text));
+                }
+                if let Some(fixed) = &example.fixed {
+                    let mut text = example.text.clone();
+                    for _ in 0..8 {
+                        let found = findings(&text, id);
+                        let (next, applied) =
+                            crate::fix::apply(&text, found.iter().filter_map(|d| d.fix.as_ref()));
+                        if applied == 0 {
+                            break;
+                        }
+                        text = next;
+                    }
+                    if &text != fixed {
+                        failures.push(format!(
+                            "{id}: fixed {:?} to {text:?}, expected {fixed:?}",
+                            example.text
+                        ));
+                    }
+                }
+            }
+            for text in &rule.allow {
+                count += 1;
+                for d in findings(text, id) {
+                    failures.push(format!(
+                        "{id}: flagged {:?} in allowed {text:?}",
+                        &text[d.span.clone()]
+                    ));
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {count} examples failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 }

@@ -8,6 +8,7 @@
 //! its check, and `lint` runs them.
 
 use crate::diagnostic::{Applicability, Severity};
+use crate::shared_str::SharedStr;
 
 /// Whether a rule's findings come with a fix, and how sure the fix is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,20 +106,20 @@ pub struct Rule {
 }
 
 /// What every rule, code or pack, is to a listing or a config: its metadata.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleInfo {
     /// Stable kebab-case id.
-    pub id: &'static str,
+    pub id: SharedStr,
     /// The pack it belongs to (`jekyll` for the built-in code rules).
-    pub group: &'static str,
+    pub group: SharedStr,
     /// Default severity.
     pub severity: Severity,
     /// Whether it runs without being enabled in the config.
     pub enabled: bool,
     /// One line saying what it reports.
-    pub summary: &'static str,
+    pub summary: SharedStr,
     /// The long explanation `prepress explain` prints.
-    pub explanation: &'static str,
+    pub explanation: SharedStr,
     /// Whether its findings carry fixes.
     pub fix: FixAvailability,
 }
@@ -130,12 +131,12 @@ impl Rule {
     /// The rule's metadata.
     pub fn info(&self) -> RuleInfo {
         RuleInfo {
-            id: self.id,
-            group: CODE_GROUP,
+            id: self.id.into(),
+            group: CODE_GROUP.into(),
             severity: self.severity,
             enabled: true,
-            summary: self.summary,
-            explanation: self.explanation,
+            summary: self.summary.into(),
+            explanation: self.explanation.into(),
             fix: self.fix,
         }
     }

@@ -83,7 +83,7 @@ impl Setup {
             .iter()
             .flat_map(|p| p.rules.iter().map(move |r| (p, r)))
         {
-            if RULES.iter().any(|(r, _)| r.id == rule.info.id) || !ids.insert(rule.info.id) {
+            if RULES.iter().any(|(r, _)| r.id == rule.info.id) || !ids.insert(&*rule.info.id) {
                 return Err(config.error(0..0, format!(
                     "rule `{}` of pack `{}` has the id of another rule; rule ids must be unique",
                     rule.info.id, pack.name
@@ -131,7 +131,11 @@ pub fn catalog(packs: &[Pack]) -> Vec<RuleInfo> {
     RULES
         .iter()
         .map(|(r, _)| r.info())
-        .chain(packs.iter().flat_map(|p| p.rules.iter().map(|r| r.info)))
+        .chain(
+            packs
+                .iter()
+                .flat_map(|p| p.rules.iter().map(|r| r.info.clone())),
+        )
         .collect()
 }
 

@@ -58,7 +58,7 @@ impl Directive {
     }
 
     fn covers(&self, doc: &Document, diagnostic: &Diagnostic) -> bool {
-        if !self.names(diagnostic.rule) {
+        if !self.names(&diagnostic.rule) {
             return false;
         }
         let at = diagnostic.span.start;

@@ -49,10 +49,10 @@ static WORLD: LazyLock<World> = LazyLock::new(|| {
     std::fs::create_dir_all(scratch.join("_posts")).expect("a scratch folder");
     // Every rule on: the ones off by default are enabled by id.
     let shipped = packs::shipped().expect("the shipped packs load");
-    let off: Vec<&str> = setup::catalog(&shipped)
+    let off: Vec<String> = setup::catalog(&shipped)
         .iter()
         .filter(|r| !r.enabled)
-        .map(|r| r.id)
+        .map(|r| r.id.to_string())
         .collect();
     let config_path = scratch.join(".prepress.yml");
     let config_text = format!(

@@ -17,6 +17,7 @@ use prepress::packs::{self, engine::Engine};
 use prepress::lint;
 use prepress::rules::{self, RULES};
 use prepress::setup::{self, Setup};
+use prepress::shared_str::SharedStr;
 
 struct World {
     /// The file the fuzzed pack is written to for `Setup`, which reads packs
@@ -25,7 +26,7 @@ struct World {
     /// A config naming that pack and turning every rule of it on.
     config: PathBuf,
     /// The ids of the shipped pack rules.
-    shipped: Vec<&'static str>,
+    shipped: Vec<SharedStr>,
 }
 
 static WORLD: LazyLock<World> = LazyLock::new(|| {
@@ -37,7 +38,7 @@ static WORLD: LazyLock<World> = LazyLock::new(|| {
         config: scratch.join(".prepress.yml"),
         shipped: shipped
             .iter()
-            .flat_map(|p| p.rules.iter().map(|r| r.info.id))
+            .flat_map(|p| p.rules.iter().map(|r| r.info.id.clone()))
             .collect(),
     }
 });
@@ -65,7 +66,7 @@ fuzz_target!(
     let catalog = setup::catalog(&packs);
     // Every rule of the pack on, off-by-default ones included.
     let world = &*WORLD;
-    let enable: Vec<&str> = packs[0].rules.iter().map(|r| r.info.id).collect();
+    let enable: Vec<&str> = packs[0].rules.iter().map(|r| &*r.info.id).collect();
     let config_text = format!(
         "rules:\n  enable: [{}]\n",
         enable
@@ -95,7 +96,7 @@ fuzz_target!(
         .iter()
         .any(|r| RULES.iter().any(|(c, _)| c.id == r.info.id) || world.shipped.contains(&r.info.id))
         || {
-            let mut ids: Vec<&str> = packs[0].rules.iter().map(|r| r.info.id).collect();
+            let mut ids: Vec<&str> = packs[0].rules.iter().map(|r| &*r.info.id).collect();
             ids.sort_unstable();
             ids.windows(2).any(|w| w[0] == w[1])
         };

@@ -685,7 +685,7 @@ mod tests {
         let start = text[open.end..].find(at).unwrap() + open.end;
         let span = start..start + at.len();
         let mut found = vec![Diagnostic {
-            rule: "misspelling",
+            rule: "misspelling".into(),
             severity: crate::diagnostic::Severity::Warning,
             message: "m".into(),
             span: span.clone(),
@@ -735,7 +735,7 @@ mod tests {
         let values = read(text, &front_matter);
         let escape = text.find("\\u").unwrap();
         let finding = |span: Range<usize>| Diagnostic {
-            rule: "misspelling",
+            rule: "misspelling".into(),
             severity: crate::diagnostic::Severity::Warning,
             message: "m".into(),
             span,

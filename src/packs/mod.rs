@@ -8,20 +8,37 @@
 //! pass over each segment whatever the number of rules. The schema is documented
 //! in `rules/README.md`.
 
+/// `\b` in pack patterns: ASCII when compiled, Unicode when checked.
+mod boundaries;
+/// A replacement in the case of the text it replaces.
+mod case;
 pub mod engine;
+/// A finding of an enabled rule, mapped back to the file.
+mod finding;
+/// Whether a segment reads as English.
+mod language;
 /// The words each pattern needs, so its regex runs only where one occurs.
 mod literals;
+/// One matcher per kind of rule.
+mod matchers;
 pub mod schema;
 /// A bit set that turns away words no table holds.
 mod sieve;
 /// The first sound of a word, from CMUdict.
 mod sounds;
-pub mod spelling;
+/// The words that start a phrase or a sequence, by their hash.
+mod starts;
 /// The shipped packs' trees as `build.rs` writes them, and their reader.
 mod tree_bytes;
+/// The misspelling table, from the typos project.
+pub mod typos;
+/// A segment's words, lowercased and hashed, in reused buffers.
+mod view;
 /// The hash of a word, for every word table. `build.rs` includes this file
 /// too, so the misspelling table is built and searched with the same function.
 mod word_hash;
+/// Words and word prefixes with a value each.
+mod word_list;
 
 use std::path::{Path, PathBuf};
 
@@ -70,75 +87,4 @@ pub fn shipped() -> Result<Vec<Pack>, SchemaError> {
 pub fn read_file(path: &Path) -> Result<Pack, SchemaError> {
     let text = crate::schema::read_text(path, "the rule pack")?;
     schema::read(path, &text)
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use super::*;
-    use crate::document::Document;
-    use crate::lint;
-    use crate::rules::testing::AllRules;
-
-    /// Runs every example of every shipped rule: each `flag` text must be
-    /// reported by its rule (and fixed to `fixed` by that rule's fixes), each
-    /// `allow` text must not be.
-    #[test]
-    fn every_example_of_every_shipped_pack() {
-        let packs = shipped().expect("the shipped packs load");
-        let all = AllRules::new();
-        let context = all.context();
-        let findings = |text: &str, id: &str| {
-            let doc = Document::new(PathBuf::from("example.md"), text.to_string());
-            lint::check(&context, &doc)
-                .into_iter()
-                .filter(|d| d.rule == id)
-                .collect::<Vec<_>>()
-        };
-        let mut failures = Vec::new();
-        let mut count = 0;
-        for rule in packs.iter().flat_map(|p| &p.rules) {
-            let id = rule.info.id;
-            for example in &rule.flag {
-                count += 1;
-                if findings(&example.text, id).is_empty() {
-                    failures.push(format!("{id}: did not flag {:?}", example.text));
-                }
-                if let Some(fixed) = &example.fixed {
-                    let mut text = example.text.clone();
-                    for _ in 0..8 {
-                        let found = findings(&text, id);
-                        let (next, applied) =
-                            crate::fix::apply(&text, found.iter().filter_map(|d| d.fix.as_ref()));
-                        if applied == 0 {
-                            break;
-                        }
-                        text = next;
-                    }
-                    if &text != fixed {
-                        failures.push(format!(
-                            "{id}: fixed {:?} to {text:?}, expected {fixed:?}",
-                            example.text
-                        ));
-                    }
-                }
-            }
-            for text in &rule.allow {
-                count += 1;
-                for d in findings(text, id) {
-                    failures.push(format!(
-                        "{id}: flagged {:?} in allowed {text:?}",
-                        &text[d.span.clone()]
-                    ));
-                }
-            }
-        }
-        assert!(
-            failures.is_empty(),
-            "{} of {count} examples failed:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
-    }
 }

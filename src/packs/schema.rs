@@ -26,6 +26,7 @@ use crate::diagnostic::{Applicability, Severity};
 use crate::front_matter::tree::{Entry, Node, NodeKind};
 use crate::rule::{FixAvailability, RuleInfo};
 use crate::schema::{Schema, SchemaError};
+use crate::shared_str::SharedStr;
 
 /// Which findings of a pack rule carry a fix, for `prepress explain`.
 const FIX_WHEN: &str = "when the flagged text has one certain replacement and no markup \
@@ -35,7 +36,7 @@ const FIX_WHEN: &str = "when the flagged text has one certain replacement and no
 #[derive(Debug, Clone)]
 pub struct Pack {
     /// The pack's name, usable in config like a rule id.
-    pub name: &'static str,
+    pub name: SharedStr,
     /// One line about the pack.
     pub description: String,
     /// Its rules, in file order.
@@ -145,7 +146,7 @@ pub enum Kind {
         /// Words both are used before, whatever CMUdict says ("humble").
         either: Vec<String>,
     },
-    /// Misspellings from the `typos` dataset (see `packs::spelling`).
+    /// Misspellings from the `typos` dataset (see `packs::typos`).
     Spelling {
         /// Extra correct words never to flag.
         allow: Vec<String>,
@@ -220,8 +221,8 @@ pub fn read_tree(path: &Path, text: &str, root: &Node) -> Result<Pack, SchemaErr
             }
         }
     }
-    let name: &'static str = match name {
-        Some(name) => Box::leak(name.into_boxed_str()),
+    let name = match name {
+        Some(name) => SharedStr::from(name),
         None => return Err(schema.error(root.span.clone(), "a rule pack needs `pack: NAME`")),
     };
     let Some(rules_node) = rules_node else {
@@ -239,8 +240,8 @@ pub fn read_tree(path: &Path, text: &str, root: &Node) -> Result<Pack, SchemaErr
     let mut seen = HashSet::new();
     let mut rules = Vec::new();
     for item in items {
-        let rule = read_rule(&schema, name, item)?;
-        if !seen.insert(rule.info.id) {
+        let rule = read_rule(&schema, &name, item)?;
+        if !seen.insert(rule.info.id.clone()) {
             return Err(schema.error(
                 item.span.clone(),
                 format!("rule `{}` is defined twice", rule.info.id),
@@ -277,7 +278,7 @@ impl<'n> Fields<'n> {
     }
 }
 
-fn read_rule(schema: &Schema, pack: &'static str, item: &Node) -> Result<PackRule, SchemaError> {
+fn read_rule(schema: &Schema, pack: &SharedStr, item: &Node) -> Result<PackRule, SchemaError> {
     let mut entries = Vec::new();
     for entry in schema.mapping(item, "a rule")? {
         let key = schema.key(entry)?;
@@ -379,15 +380,14 @@ fn read_rule(schema: &Schema, pack: &'static str, item: &Node) -> Result<PackRul
         } => FixAvailability::Never,
         Kind::Pattern { .. } | Kind::Sequence { .. } | Kind::Spelling { .. } => sometimes,
     };
-    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     Ok(PackRule {
         info: RuleInfo {
-            id: leak(id),
-            group: pack,
+            id: id.into(),
+            group: pack.clone(),
             severity,
             enabled,
-            summary: leak(summary),
-            explanation: leak(explanation),
+            summary: summary.into(),
+            explanation: explanation.into(),
             fix,
         },
         message,
@@ -466,7 +466,7 @@ fn pattern(schema: &Schema, fields: &Fields, node: &Node) -> Result<Kind, Schema
     let hir = regex_syntax::ParserBuilder::new()
         .nest_limit(MAX_PATTERN_NESTING)
         .build()
-        .parse(&super::engine::ascii_boundaries(&regex))
+        .parse(&super::boundaries::ascii_boundaries(&regex))
         .map_err(|err| {
             schema.error(
                 node.span.clone(),

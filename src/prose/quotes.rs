@@ -215,7 +215,7 @@ mod tests {
 
     fn finding(span: Range<usize>) -> Diagnostic {
         Diagnostic {
-            rule: "misspelling",
+            rule: "misspelling".into(),
             severity: Severity::Warning,
             message: "m".into(),
             span: span.clone(),

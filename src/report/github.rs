@@ -92,7 +92,7 @@ pub fn annotation(path: &str, finding: &Finding) -> String {
         finding.start.column,
         finding.end.line,
         finding.end.column,
-        property(d.rule),
+        property(&d.rule),
         data(&message)
     )
 }

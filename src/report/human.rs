@@ -192,7 +192,7 @@ impl std::error::Error for Shown<'_> {}
 
 impl MietteDiagnostic for Shown<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let rule = self.finding.diagnostic.rule;
+        let rule = &self.finding.diagnostic.rule;
         Some(match self.mark {
             Some(mark) => Box::new(format!("{rule} {mark}")),
             None => Box::new(rule),

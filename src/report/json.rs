@@ -84,7 +84,7 @@ fn item<'a>(path: &'a str, finding: &'a Finding) -> Item<'a> {
     let d = &finding.diagnostic;
     Item {
         path,
-        rule: d.rule,
+        rule: &d.rule,
         severity: d.severity,
         message: &d.message,
         line: finding.start.line,

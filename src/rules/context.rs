@@ -29,7 +29,7 @@ pub struct Context<'a> {
 /// (by the load step, before a document exists, or by the pack engine):
 /// `None` when the rule is off.
 pub fn configured(context: &Context, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
-    match context.levels.get(diagnostic.rule) {
+    match context.levels.get(&diagnostic.rule) {
         Level::Off => None,
         Level::On(severity) => {
             diagnostic.severity = severity;

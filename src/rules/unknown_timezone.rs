@@ -58,7 +58,7 @@ mod tests {
     #[test]
     fn names_the_closest_zone_or_how_zones_are_named() {
         let found = diagnostic(&(10..23), "Europe/Berlim");
-        assert_eq!((found.rule, found.span.clone()), (RULE.id, 10..23));
+        assert_eq!((&*found.rule, found.span.clone()), (RULE.id, 10..23));
         assert_eq!(
             found.message,
             "`Europe/Berlim` is not a time zone Jekyll knows: it will build in UTC"

@@ -64,7 +64,7 @@ mod tests {
     #[test]
     fn accepted_words_problems_say_which_file_and_why() {
         let found = words(&(9..18), Path::new("site/words.txt"), "No such file");
-        assert_eq!((found.rule, found.span.clone()), (RULE.id, 9..18));
+        assert_eq!((&*found.rule, found.span.clone()), (RULE.id, 9..18));
         assert_eq!(
             found.message,
             "could not read the accepted words in `site/words.txt`: No such file"

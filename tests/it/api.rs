@@ -66,7 +66,7 @@ fn an_unsaved_text_is_checked_as_the_file_it_stands_for() {
     let outcome = checker
         .check_text(&new, "---\ntitle: New\n---\nText.\n".to_string(), None)
         .unwrap();
-    let rules: Vec<&str> = outcome.findings().map(|f| f.diagnostic.rule).collect();
+    let rules: Vec<&str> = outcome.findings().map(|f| &*f.diagnostic.rule).collect();
     assert_eq!(rules, ["post-filename"]);
     // The same checker, many times over, keeps giving the same answer.
     for _ in 0..20 {

@@ -189,7 +189,7 @@ proptest! {
             .map(|(a, b)| a.index(text.len() + 1)..b.index(text.len() + 1))
             .collect();
         let diagnostic = Diagnostic {
-            rule: "any",
+            rule: "any".into(),
             severity: Severity::Warning,
             message: "flagged".to_string(),
             span: spans[0].clone(),

@@ -21,7 +21,7 @@ fn one_named_file_is_checked_on_the_calling_thread() {
     let rules: Vec<&str> = outcome.files[0]
         .findings
         .iter()
-        .map(|f| f.diagnostic.rule)
+        .map(|f| &*f.diagnostic.rule)
         .collect();
     // The post is in no site: the note says its references went unchecked.
     assert_eq!(rules, ["no-site", "repeated-word"]);
