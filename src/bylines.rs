@@ -14,10 +14,12 @@ use crate::front_matter::FrontMatter;
 use crate::front_matter::merged;
 use crate::front_matter::resolve::Resolved;
 use crate::front_matter::tree::{Node, NodeKind};
+use crate::jekyll_names::MARKDOWN_EXTENSIONS;
 use crate::site::Site;
 
-/// Extensions of the files in `_posts` that Jekyll reads as posts.
-const POST_EXTENSIONS: &[&str] = &["md", "markdown", "mkdown", "mkdn", "mkd", "html", "htm"];
+/// Extensions of the files in `_posts` that Jekyll reads as posts besides
+/// Markdown's.
+const HTML_EXTENSIONS: &[&str] = &["html", "htm"];
 
 /// The site's posts, by path from the site root, split by whether they have
 /// an author (an empty `author: ""` counts: the site gives its posts the key,
@@ -37,7 +39,9 @@ impl Bylines {
             let is_post = site.kind_of(rel) == "posts"
                 && name_date(name).is_some()
                 && name.rsplit_once('.').is_some_and(|(_, ext)| {
-                    POST_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+                    let ext = ext.to_ascii_lowercase();
+                    MARKDOWN_EXTENSIONS.contains(&ext.as_str())
+                        || HTML_EXTENSIONS.contains(&ext.as_str())
                 })
                 && site.publishes(rel);
             if !is_post {

@@ -21,8 +21,8 @@ use crate::lint;
 use crate::rules::{self, Context};
 use crate::schema::SchemaError;
 use crate::setup::{Configs, Setup};
-use crate::site::Site;
 use crate::site_checks::{self, SiteFacts};
+use crate::site_index::SiteIndex;
 use crate::sites::{SiteId, Sites};
 
 /// A diagnostic with its line and column positions worked out.
@@ -220,9 +220,10 @@ pub fn run_text(
 ) -> Result<Outcome, SchemaError> {
     let started = Instant::now();
     let cwd = sites.cwd().to_path_buf();
+    let now = jiff::Timestamp::now();
     let id = sites.resolve([path])[0];
     let site = id.map(|id| sites.get(id));
-    let mut configs = Configs::new(setup, &cwd);
+    let mut configs = Configs::new(setup, &cwd, now);
     configs.resolve([path])?;
     if let Some(site) = site {
         configs.resolve_site(&site.root)?;
@@ -353,6 +354,7 @@ fn check_all(
     } else {
         1
     };
+    let now = jiff::Timestamp::now();
     let found = found.unwrap_or_else(|| discover::discover(paths, threads));
     let site_ids = sites.resolve(found.files.iter().map(PathBuf::as_path));
     let sites = &*sites;
@@ -372,7 +374,7 @@ fn check_all(
             };
             read.then_some((path, id))
         });
-    let mut configs = Configs::new(setup, &cwd);
+    let mut configs = Configs::new(setup, &cwd, now);
     configs.resolve(
         to_check
             .iter()
@@ -380,7 +382,7 @@ fn check_all(
             .chain(found.problems.iter().map(|(p, _)| p.as_path())),
     )?;
     // The sites read so far are the ones some file needed.
-    let loaded: Vec<(SiteId, &Site)> = sites.loaded().collect();
+    let loaded: Vec<(SiteId, &SiteIndex)> = sites.loaded().collect();
     for (_, site) in &loaded {
         configs.resolve_site(&site.root)?;
     }

@@ -19,12 +19,13 @@ use crate::check::{self, FixMode, Fixes};
 use crate::config::{Config, Level};
 use crate::diagnostic::Severity;
 use crate::discover;
+use crate::jekyll_names;
 use crate::packs;
 use crate::report::{self, Format, human::Human};
 use crate::rule::RuleInfo;
 use crate::schema::SchemaError;
 use crate::setup::{self, Setup};
-use crate::site::{self, Site};
+use crate::site::Site;
 use crate::sites::{Sites, absolute};
 use crate::url_list::{self, ListFormat};
 
@@ -651,7 +652,7 @@ fn list_urls(
     }
     let found = start
         .ancestors()
-        .find(|dir| dir.join(site::CONFIG_FILE).is_file());
+        .find(|dir| dir.join(jekyll_names::CONFIG_FILE).is_file());
     let root = match found {
         Some(root) => root.to_path_buf(),
         // With `--config`, the folder itself is the site, as for `jekyll build`.
@@ -659,14 +660,20 @@ fn list_urls(
         None => {
             eprintln!(
                 "prepress: no {} in {} or above it: not a Jekyll site",
-                site::CONFIG_FILE,
+                jekyll_names::CONFIG_FILE,
                 start.display()
             );
             return Ok(ExitCode::from(2));
         }
     };
     let site = Site::load(&root, &configs);
-    url_list::write(&site, &root, format, &mut io::stdout().lock())?;
+    url_list::write(
+        &site,
+        jiff::Timestamp::now(),
+        &root,
+        format,
+        &mut io::stdout().lock(),
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -15,18 +15,10 @@ use std::sync::mpsc::Sender;
 
 use ignore::{WalkBuilder, WalkState};
 
-/// Folders never worth checking: build output, caches, vendored code.
-const SKIPPED_DIRS: &[&str] = &[
-    "_site",
-    ".jekyll-cache",
-    ".sass-cache",
-    "vendor",
-    "node_modules",
-    ".git",
-];
+use crate::jekyll_names::{MARKDOWN_EXTENSIONS, NEVER_WALKED};
 
-/// Extensions Jekyll converts as Markdown by default, plus `.mdown`.
-const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mkd", "mkdn", "mkdown", "mdown"];
+/// Checked besides the extensions Jekyll converts as Markdown by default.
+const ALSO_MARKDOWN: &str = "mdown";
 
 /// What discovery found.
 #[derive(Debug, Default)]
@@ -42,6 +34,7 @@ pub fn is_markdown(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         MARKDOWN_EXTENSIONS
             .iter()
+            .chain([&ALSO_MARKDOWN])
             .any(|m| m.eq_ignore_ascii_case(e))
     })
 }
@@ -55,7 +48,7 @@ pub fn walk_skips(path: &Path) -> bool {
     !is_markdown(path)
         || path.components().any(|c| match c {
             Component::Normal(name) => {
-                name.as_encoded_bytes().starts_with(b".") || SKIPPED_DIRS.iter().any(|d| name == *d)
+                name.as_encoded_bytes().starts_with(b".") || NEVER_WALKED.iter().any(|d| name == *d)
             }
             _ => false,
         })
@@ -151,7 +144,7 @@ fn walk(
         .threads(threads)
         .filter_entry(|entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir && entry.depth() > 0 && SKIPPED_DIRS.iter().any(|d| entry.file_name() == *d))
+            !(is_dir && entry.depth() > 0 && NEVER_WALKED.iter().any(|d| entry.file_name() == *d))
         });
     let files = Mutex::new(Vec::new());
     let problems = Mutex::new(Vec::new());

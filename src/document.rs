@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::front_matter::FrontMatter;
+use crate::jekyll_names::{DRAFTS, INCLUDES, POSTS};
 use crate::line_index::{LineIndex, Position};
 use crate::liquid;
 use crate::prose::segments::{self, Body};
@@ -45,9 +46,9 @@ impl Role {
         let folders = path.parent().into_iter().flat_map(Path::components).rev();
         for folder in folders {
             match folder.as_os_str().to_str() {
-                Some("_posts") => return Role::Post,
-                Some("_drafts") => return Role::Draft,
-                Some("_includes") => return Role::Include,
+                Some(POSTS) => return Role::Post,
+                Some(DRAFTS) => return Role::Draft,
+                Some(INCLUDES) => return Role::Include,
                 _ => {}
             }
         }

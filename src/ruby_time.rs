@@ -19,7 +19,7 @@
 //! today; a month name Ruby would read from any word starting like it,
 //! `Junk 2`) is `None`: the caller treats the date as unknown, never as wrong.
 
-use crate::date::{Abbreviation, IsoDate};
+use crate::written_date::{Abbreviation, IsoDate};
 
 const MONTHS: [&str; 12] = [
     "january",

@@ -24,7 +24,7 @@ use crate::packs::{self, Pack, engine::Engine};
 use crate::rule::RuleInfo;
 use crate::rules::{Context, RULES};
 use crate::schema::SchemaError;
-use crate::site::Site;
+use crate::site_index::SiteIndex;
 use crate::site_problem::SiteProblem;
 use crate::sites::absolute;
 
@@ -113,13 +113,15 @@ impl Setup {
     }
 
     /// The context rules read, with the config's top-level levels, outside
-    /// any site.
+    /// any site and any run (tests, benches): dates are compared with the
+    /// time of the call.
     pub fn context(&self) -> Context<'_> {
         Context {
             config: &self.config,
             levels: &self.levels,
             engine: &self.engine,
             site: None,
+            now: jiff::Timestamp::now(),
         }
     }
 }
@@ -145,6 +147,8 @@ pub struct Configs<'a> {
     run: &'a Setup,
     /// The working directory, which relative paths are resolved from.
     cwd: PathBuf,
+    /// The time the run started, which dates are compared with.
+    now: jiff::Timestamp,
     /// The setup of every other config file in use.
     others: Vec<Setup>,
     /// Which of `others` each config file is, by its path.
@@ -160,7 +164,9 @@ pub struct Configs<'a> {
 pub struct FileSetup<'a> {
     setup: &'a Setup,
     levels: Cow<'a, Levels>,
-    site: Option<&'a Site>,
+    site: Option<&'a SiteIndex>,
+    /// The time the run started.
+    now: jiff::Timestamp,
 }
 
 impl FileSetup<'_> {
@@ -171,16 +177,18 @@ impl FileSetup<'_> {
             levels: &self.levels,
             engine: &self.setup.engine,
             site: self.site,
+            now: self.now,
         }
     }
 }
 
 impl<'a> Configs<'a> {
-    /// Starts from the run's setup.
-    pub fn new(run: &'a Setup, cwd: &Path) -> Self {
+    /// Starts from the run's setup, for a run started at `now`.
+    pub fn new(run: &'a Setup, cwd: &Path, now: jiff::Timestamp) -> Self {
         Self {
             run,
             cwd: cwd.to_path_buf(),
+            now,
             others: Vec::new(),
             by_source: HashMap::new(),
             folders: HashMap::new(),
@@ -264,7 +272,7 @@ impl<'a> Configs<'a> {
     /// What the file at `path` in `site` is checked with: its nearest config
     /// (as found by `resolve`; the run's when it was not resolved) and that
     /// config's overrides for it.
-    pub fn for_file<'s>(&'s self, path: &Path, site: Option<&'s Site>) -> FileSetup<'s> {
+    pub fn for_file<'s>(&'s self, path: &Path, site: Option<&'s SiteIndex>) -> FileSetup<'s> {
         let path = absolute(&self.cwd, path);
         let setup = self.setup(self.config_in(&path));
         let levels = match setup.config.file_levels(&setup.levels, &path) {
@@ -275,19 +283,21 @@ impl<'a> Configs<'a> {
             setup,
             levels,
             site,
+            now: self.now,
         }
     }
 
     /// What the site-level findings of `site` (its config files, tags across
     /// it) are judged with: the config of its root, as found by
     /// `resolve_site`, at its top-level levels.
-    pub fn for_site<'s>(&'s self, site: &'s Site) -> FileSetup<'s> {
+    pub fn for_site<'s>(&'s self, site: &'s SiteIndex) -> FileSetup<'s> {
         let root = absolute(&self.cwd, &site.root);
         let setup = self.setup(self.folders.get(&root).copied().flatten());
         FileSetup {
             setup,
             levels: Cow::Borrowed(&setup.levels),
             site: Some(site),
+            now: self.now,
         }
     }
 

@@ -15,7 +15,9 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::site::{CONFIG_FILE, Site};
+use crate::jekyll_names::CONFIG_FILE;
+use crate::site::Site;
+use crate::site_index::SiteIndex;
 
 /// Which of a run's sites a file belongs to: an index into its [`Sites`].
 pub type SiteId = usize;
@@ -35,7 +37,7 @@ pub struct Sites {
     /// Each folder seen, with the site it lies in.
     folders: HashMap<PathBuf, Option<SiteId>>,
     /// Each site met, by its root: the root, and the site once loaded.
-    roots: Vec<(PathBuf, OnceLock<Site>)>,
+    roots: Vec<(PathBuf, OnceLock<SiteIndex>)>,
 }
 
 impl Sites {
@@ -113,7 +115,7 @@ impl Sites {
     }
 
     /// The site `id`, read the first time it is asked for.
-    pub fn get(&self, id: SiteId) -> &Site {
+    pub fn get(&self, id: SiteId) -> &SiteIndex {
         let (root, site) = &self.roots[id];
         site.get_or_init(|| {
             let mut site = Site::load(root, &self.configs);
@@ -121,7 +123,7 @@ impl Sites {
             if self.threads > 0 {
                 site.threads = self.threads;
             }
-            site
+            SiteIndex::new(site)
         })
     }
 
@@ -138,7 +140,7 @@ impl Sites {
 
     /// Every site read so far, in the order they were met: the sites the
     /// run's files needed.
-    pub fn loaded(&self) -> impl Iterator<Item = (SiteId, &Site)> {
+    pub fn loaded(&self) -> impl Iterator<Item = (SiteId, &SiteIndex)> {
         self.roots
             .iter()
             .enumerate()

@@ -316,7 +316,7 @@ mod tests {
         );
         write("about.md", "{% if page.about == true %}{% endif %}");
         let site = Site::load(dir.path(), &[]);
-        let found = site.comparisons();
+        let found = Comparisons::read(&site);
         assert_eq!(
             found.with_true("share"),
             Some(&Comparison {

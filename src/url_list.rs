@@ -44,9 +44,15 @@ struct Item<'a> {
     redirect: bool,
 }
 
-/// Writes the pages of `site` to `out` in `format`.
-pub fn write(site: &Site, root: &Path, format: ListFormat, out: &mut dyn Write) -> io::Result<()> {
-    let pages = every_page(site);
+/// Writes the pages of `site` as of `now` to `out` in `format`.
+pub fn write(
+    site: &Site,
+    now: jiff::Timestamp,
+    root: &Path,
+    format: ListFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let pages = every_page(site, now);
     let items: Vec<Item<'_>> = pages
         .iter()
         .enumerate()

@@ -24,6 +24,7 @@ use prepress::diagnostic::Diagnostic;
 use prepress::document::Document;
 use prepress::setup::{self, Setup};
 use prepress::site::Site;
+use prepress::site_index::SiteIndex;
 use prepress::{fix, lint, packs};
 
 /// How many rounds of fixes the check step takes at most (`MAX_FIX_ROUNDS`).
@@ -32,7 +33,7 @@ const FIX_ROUNDS: usize = 8;
 struct World {
     setup: Setup,
     /// The fixture site the post belongs to.
-    site: Site,
+    site: SiteIndex,
     /// Where valid text is said to come from: a post of the fixture site.
     post: PathBuf,
     /// A real file the invalid bytes are written to, in a `_posts` folder.
@@ -60,7 +61,7 @@ static WORLD: LazyLock<World> = LazyLock::new(|| {
     );
     std::fs::write(&config_path, config_text).expect("the config is written");
     let config = Config::read_file(&config_path, None).expect("the config reads");
-    let site = Site::load(&root, &[]);
+    let site = SiteIndex::new(Site::load(&root, &[]));
     let setup = Setup::new(config).expect("the setup builds");
     World {
         setup,

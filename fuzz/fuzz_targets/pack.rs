@@ -112,6 +112,7 @@ fuzz_target!(
         levels: &levels,
         engine: &engine,
         site: None,
+        now: Default::default(),
     };
     let examples = packs[0]
         .rules

@@ -13,6 +13,7 @@ use crate::front_matter::tree::{Entry, lookup};
 use crate::prose::segments::Link;
 use crate::rule::{FixAvailability, Rule};
 use crate::site::Site;
+use crate::site_index::SiteIndex;
 use crate::urls::{Found, Hidden};
 
 /// Extensions of files a site serves as they are, so a link to one must name a
@@ -115,7 +116,9 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
             continue;
         };
         match target(&url, folder, &site.baseurl) {
-            Some(Target::File(file)) if !site.files.contains(&file) && !served(site, &file) => {
+            Some(Target::File(file))
+                if !site.files.contains(&file) && !served(site, &file, context.now) =>
+            {
                 out.push(missing_file(site, link.span.clone(), what, &file));
             }
             Some(Target::File(file)) if !site.files.contains(&file) => {}
@@ -136,7 +139,9 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
                 );
             }
             Some(Target::Url(url)) if !site.files.contains(&url[1..]) => {
-                if let Some(diagnostic) = missing_url(site, link.span.clone(), what, &url) {
+                if let Some(diagnostic) =
+                    missing_url(site, context.now, link.span.clone(), what, &url)
+                {
                     out.push(diagnostic);
                 }
             }
@@ -383,9 +388,10 @@ fn renamed(file: &str) -> Option<String> {
 }
 
 /// Whether the site serves a file at `/{file}` though no source file is
-/// there: Jekyll writes a collection's static files at the collection's URL.
-fn served(site: &Site, file: &str) -> bool {
-    matches!(crate::urls::find(site, &format!("/{file}")), Found::Page(_))
+/// there (as of `now`): Jekyll writes a collection's static files at the
+/// collection's URL.
+fn served(site: &SiteIndex, file: &str, now: jiff::Timestamp) -> bool {
+    matches!(site.find(&format!("/{file}"), now), Found::Page(_))
 }
 
 /// A link to a site file (an image, a Markdown source) that is not there.
@@ -412,9 +418,15 @@ fn missing_file(site: &Site, span: Span, what: &str, file: &str) -> Diagnostic {
 
 /// A link to a page URL the site does not build, or builds but does not
 /// publish; `None` when the URL is fine or may come from a plugin the site
-/// loads and prepress cannot see into.
-fn missing_url(site: &Site, span: Span, what: &str, url: &str) -> Option<Diagnostic> {
-    let diagnostic = match crate::urls::find(site, url) {
+/// loads and prepress cannot see into; pages as of `now`.
+fn missing_url(
+    site: &SiteIndex,
+    now: jiff::Timestamp,
+    span: Span,
+    what: &str,
+    url: &str,
+) -> Option<Diagnostic> {
+    let diagnostic = match site.find(url, now) {
         Found::Page(_) | Found::Provided => return None,
         Found::Hidden(page) => {
             let why = match page.hidden {
@@ -451,7 +463,7 @@ fn missing_url(site: &Site, span: Span, what: &str, url: &str) -> Option<Diagnos
             format!("this {what} points to `{url}`, which is not a page of this site"),
         ),
     };
-    Some(match site.urls().closest(url) {
+    Some(match site.urls(now).closest(url) {
         Some(near) => diagnostic.with_help(format!("did you mean `{near}`?")),
         None => diagnostic.with_help("fix the URL, or add the page"),
     })

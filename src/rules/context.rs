@@ -8,7 +8,7 @@ use crate::config::{Config, Level, Levels};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::packs::engine::Engine;
-use crate::site::Site;
+use crate::site_index::SiteIndex;
 
 /// What rules read besides the document: the run's settings and compiled packs.
 #[derive(Debug, Clone, Copy)]
@@ -20,7 +20,9 @@ pub struct Context<'a> {
     /// The enabled pack rules, compiled.
     pub engine: &'a Engine,
     /// The site the document belongs to, for rules that check references.
-    pub site: Option<&'a Site>,
+    pub site: Option<&'a SiteIndex>,
+    /// The time the run started: what a post's date is compared with.
+    pub now: jiff::Timestamp,
 }
 
 /// Applies the configured level to a finding made outside a rule's own check
@@ -46,6 +48,6 @@ pub(super) fn liquid_targets<'a>(
     context: &Context<'a>,
     doc: &'a Document,
     tag: &str,
-) -> Option<(&'a Site, Vec<Target<'a>>)> {
+) -> Option<(&'a SiteIndex, Vec<Target<'a>>)> {
     Some((context.site?, doc.liquid_targets(tag).collect()))
 }

@@ -8,7 +8,6 @@ use crate::date::{check_calendar, front_matter_date, in_zone, name_date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;
-use crate::site::Site;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -79,7 +78,7 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
         return;
     }
     // The day Jekyll files the post under: the date in the site's zone.
-    let zone = context.site.map_or(TimeZone::UTC, Site::zone);
+    let zone = context.site.map_or(TimeZone::UTC, |site| site.zone());
     let Some(day) = in_zone(&date, &zone).map(|at| at.date()) else {
         return;
     };
@@ -119,6 +118,7 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
 mod tests {
     use super::*;
     use crate::rules::testing::{messages, run, run_in_site, spans};
+    use crate::site::Site;
 
     fn in_zone_named(name: &str) -> Site {
         Site {

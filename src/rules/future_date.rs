@@ -1,11 +1,12 @@
 //! `future-date`: a post dated after today, which Jekyll will not publish yet.
 
 use super::context::Context;
-use crate::date::{IsoDate, front_matter_date, in_zone, name_date};
+use crate::date::{front_matter_date, in_zone, name_date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;
 use crate::rule::{FixAvailability, Rule};
+use crate::written_date::IsoDate;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -56,8 +57,8 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
     };
     let zone = context
         .site
-        .map_or(jiff::tz::TimeZone::UTC, crate::site::Site::zone);
-    if date.year_digits != 4 || !is_future(&date, &zone, jiff::Timestamp::now()) {
+        .map_or(jiff::tz::TimeZone::UTC, |site| site.zone());
+    if date.year_digits != 4 || !is_future(&date, &zone, context.now) {
         return;
     }
     let when = match date.time {
@@ -99,6 +100,30 @@ mod tests {
         assert_eq!(&text[found[0].span.clone()], "2999-06-01");
         let found = run(&RULE, "_posts/2999-01-01-a.md", "---\ntitle: x\n---\n");
         assert_eq!(found[0].span, 0..0);
+    }
+
+    #[test]
+    fn the_run_decides_what_now_is() {
+        let (config, levels) = (crate::config::Config::default(), Default::default());
+        let engine = crate::packs::engine::Engine::default();
+        let found_at = |now: &str| {
+            let context = Context {
+                config: &config,
+                levels: &levels,
+                engine: &engine,
+                site: None,
+                now: now.parse().unwrap(),
+            };
+            let doc = Document::new(
+                "_posts/2024-01-01-a.md".into(),
+                "---\ndate: 2026-11-24 10:00\n---\n".into(),
+            );
+            let mut found = Vec::new();
+            check(&context, &doc, &mut found);
+            found.len()
+        };
+        assert_eq!(found_at("2026-11-24T09:59:59Z"), 1);
+        assert_eq!(found_at("2026-11-24T10:00:00Z"), 0);
     }
 
     #[test]

@@ -105,6 +105,7 @@ mod tests {
             levels: &levels,
             engine: &engine,
             site: None,
+            now: jiff::Timestamp::now(),
         };
         note(&context, others).map(|d| d.message)
     }

@@ -10,6 +10,7 @@ use crate::document::Document;
 use crate::packs::engine::Engine;
 use crate::rule::Rule;
 use crate::site::Site;
+use crate::site_index::SiteIndex;
 
 /// The shipped packs with every rule on, off-by-default ones included,
 /// compiled once for a test, without a site.
@@ -39,6 +40,7 @@ impl AllRules {
             levels: &self.levels,
             engine: &self.engine,
             site: None,
+            now: jiff::Timestamp::now(),
         }
     }
 }
@@ -59,6 +61,7 @@ pub fn run_with(config: &Config, rule: &Rule, path: &str, text: &str) -> Vec<Dia
         levels: &levels,
         engine: &engine,
         site: None,
+        now: jiff::Timestamp::now(),
     };
     (check_of(rule).expect("rule has a check"))(&context, &doc, &mut found);
     as_declared(rule, found)
@@ -71,11 +74,13 @@ pub fn run_in_site(site: &Site, rule: &Rule, path: &str, text: &str) -> Vec<Diag
     let doc = Document::in_site(path, text.to_string(), relative, &site.includes_dir);
     let mut found = Vec::new();
     let (config, levels, engine) = (Config::default(), Levels::default(), Engine::default());
+    let site = SiteIndex::new(site.clone());
     let context = Context {
         config: &config,
         levels: &levels,
         engine: &engine,
-        site: Some(site),
+        site: Some(&site),
+        now: jiff::Timestamp::now(),
     };
     (check_of(rule).expect("rule has a check"))(&context, &doc, &mut found);
     as_declared(rule, found)

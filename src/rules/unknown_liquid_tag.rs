@@ -54,7 +54,7 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
     for problem in &parsed.problems {
         match problem {
             Problem::Unknown { name, span } => {
-                if let Some(diagnostic) = unknown(context.site, name, span.clone()) {
+                if let Some(diagnostic) = unknown(context.site.map(|site| site.site()), name, span.clone()) {
                     out.push(diagnostic);
                 }
             }
