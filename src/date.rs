@@ -12,10 +12,8 @@
 //! `YYYY-MM-DD HH:MM:SS` is a YAML timestamp, which YAML reads as UTC when it
 //! has no offset, while every other form without an offset (a bare date, a
 //! time without seconds, a quoted value) is read in the site's time zone.
-//! [`front_matter_date`] knows the difference.
+//! [`crate::front_matter::date::front_matter_date`] knows the difference.
 
-use crate::front_matter::resolve::Resolved;
-use crate::front_matter::tree::Scalar;
 use crate::written_date::IsoDate;
 
 /// Why a date will not work.
@@ -123,20 +121,6 @@ fn read_offset(rest: &str) -> Option<i32> {
     };
     (hours <= 23 && minutes <= 59)
         .then(|| sign * i32::try_from(hours * 3600 + minutes * 60).unwrap_or(0))
-}
-
-/// The date a front matter `date:` value names, as Jekyll reads it (any
-/// form [`crate::ruby_time`] reads): an unquoted `YYYY-MM-DD HH:MM:SS`
-/// without an offset is a YAML timestamp, so its time is UTC (Jekyll 4.3.1
-/// writes `date: 2016-09-10 03:00:00` in a site on `America/Los_Angeles`
-/// under `/2016/09/09/`); any other form keeps no offset and is read in the
-/// site's zone by [`in_zone`].
-pub fn front_matter_date(scalar: &Scalar) -> Option<IsoDate> {
-    let mut date = crate::ruby_time::parse(&scalar.value)?;
-    if date.offset.is_none() && scalar.resolve() == Resolved::Timestamp {
-        date.offset = Some(0);
-    }
-    Some(date)
 }
 
 /// The moment `date` names, read as Jekyll reads it: a date with an offset
@@ -296,17 +280,6 @@ pub fn name_date(name: &str) -> Option<(IsoDate, &str)> {
     (!ext.is_empty()).then_some((date, written))
 }
 
-/// The UTC date of `now`, as (year, month, day).
-pub fn today(now: jiff::Timestamp) -> (u32, u32, u32) {
-    let date = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
-    let part = |v: i16| u32::try_from(v).unwrap_or(0);
-    (
-        part(date.year()),
-        part(date.month().into()),
-        part(date.day().into()),
-    )
-}
-
 /// Days in `month` of `year` in the Gregorian calendar.
 pub fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
@@ -385,33 +358,6 @@ mod tests {
     }
 
     #[test]
-    fn a_yaml_timestamp_without_offset_is_utc() {
-        use crate::front_matter::tree::Style;
-        let scalar = |value: &str, style| Scalar {
-            value: value.into(),
-            style,
-            tag: None,
-        };
-        let zone = jiff::tz::TimeZone::get("America/Los_Angeles").unwrap();
-        let day = |value: &str, style| {
-            let date = front_matter_date(&scalar(value, style)).unwrap();
-            in_zone(&date, &zone).unwrap().date().to_string()
-        };
-        // As Jekyll 4.3.1 dates posts in a site on America/Los_Angeles.
-        assert_eq!(day("2016-09-10 03:00:00", Style::Plain), "2016-09-09");
-        assert_eq!(day("2016-09-10T03:00:00", Style::Plain), "2016-09-09");
-        assert_eq!(day("2016-09-10 03:00", Style::Plain), "2016-09-10");
-        assert_eq!(
-            day("2016-09-10 03:00:00", Style::DoubleQuoted),
-            "2016-09-10"
-        );
-        assert_eq!(day("2016-09-10", Style::Plain), "2016-09-10");
-        assert_eq!(day("2016-09-10 03:00:00 +0300", Style::Plain), "2016-09-09");
-        assert_eq!(day("2016-09-10 03:00 +0300", Style::Plain), "2016-09-09");
-        assert!(front_matter_date(&scalar("soon", Style::Plain)).is_none());
-    }
-
-    #[test]
     fn accepts_real_dates() {
         for value in [
             "2024-02-29",
@@ -468,12 +414,6 @@ mod tests {
         let d = parse_iso("24-02-30").unwrap();
         assert_eq!(d.year_digits, 2);
         assert_eq!(check_calendar(&d), Ok(()));
-    }
-
-    #[test]
-    fn today_is_the_utc_date_of_now() {
-        let now: jiff::Timestamp = "2026-11-24T23:30:00-02:00".parse().unwrap();
-        assert_eq!(today(now), (2026, 11, 25));
     }
 
     #[test]

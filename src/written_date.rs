@@ -18,7 +18,7 @@ pub struct IsoDate {
     pub time: Option<(u32, u32, u32)>,
     /// The UTC offset of the time, in seconds: as written after it (`+0100`,
     /// `+01:00`, `Z`, `UTC`), or 0 for a YAML timestamp written without one
-    /// (see [`crate::date::front_matter_date`]).
+    /// (see [`crate::front_matter::date::front_matter_date`]).
     pub offset: Option<i32>,
     /// A zone name with no fixed offset written after the time (`CET`):
     /// `Time.parse` uses it only when it is the site zone's own name.

@@ -4,6 +4,7 @@
 //! `resolve` says what each scalar means in YAML 1.1. This module ties them into
 //! the one `FrontMatter` value a document carries and rules read.
 
+pub mod date;
 pub mod prose;
 pub mod resolve;
 pub mod split;

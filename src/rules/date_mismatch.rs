@@ -4,7 +4,8 @@ use super::context::Context;
 use crate::rule::{FixAvailability, Rule};
 use jiff::tz::TimeZone;
 
-use crate::date::{check_calendar, front_matter_date, in_zone, name_date};
+use crate::date::{check_calendar, in_zone, name_date};
+use crate::front_matter::date::front_matter_date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;

@@ -1,7 +1,8 @@
 //! `future-date`: a post dated after today, which Jekyll will not publish yet.
 
 use super::context::Context;
-use crate::date::{front_matter_date, in_zone, name_date};
+use crate::date::{in_zone, name_date};
+use crate::front_matter::date::front_matter_date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;

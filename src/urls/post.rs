@@ -4,7 +4,8 @@
 use super::data::Data;
 use super::page::Hidden;
 use super::permalink::{push_padded, slugify_into, style_template};
-use crate::date::{front_matter_date, in_zone};
+use crate::date::in_zone;
+use crate::front_matter::date::front_matter_date;
 use crate::jekyll_names::POSTS;
 use crate::site::Site;
 use crate::written_date::IsoDate;
