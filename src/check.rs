@@ -18,7 +18,7 @@ use crate::document::{self, Document, LoadError};
 use crate::fix;
 use crate::line_index::{LineIndex, Position};
 use crate::lint;
-use crate::rules::{self, Context};
+use crate::rules::{self, Context, invalid_utf8, unreadable_file};
 use crate::schema::SchemaError;
 use crate::setup::{Configs, Setup};
 use crate::site::Site;
@@ -646,17 +646,7 @@ pub fn check_file(
             first,
             count,
         }) => {
-            let more = match count {
-                1 => String::new(),
-                n => format!(" ({} more bad sequences follow)", n - 1),
-            };
-            let diagnostic = Diagnostic::new(
-                rules::INVALID_UTF8.id,
-                rules::INVALID_UTF8.severity,
-                first,
-                format!("this file is not valid UTF-8: this byte cannot be read as text{more}"),
-            )
-            .with_help("re-save the file as UTF-8 in your editor");
+            let diagnostic = invalid_utf8::diagnostic(first, count);
             let found = rules::configured(context, diagnostic).into_iter().collect();
             let findings = locate(&LineIndex::new(&shown), &shown, found, cwd);
             let state = FileState {
@@ -680,12 +670,7 @@ fn unreadable(
     reason: &str,
     render: Option<&dyn RenderFile>,
 ) -> FileReport {
-    let diagnostic = Diagnostic::new(
-        rules::UNREADABLE_FILE.id,
-        rules::UNREADABLE_FILE.severity,
-        0..0,
-        format!("could not read `{display}`: {reason}"),
-    );
+    let diagnostic = unreadable_file::path(display, reason);
     let start = Position { line: 1, column: 1 };
     let findings: Vec<Finding> = rules::configured(context, diagnostic)
         .map(|diagnostic| Finding {

@@ -24,13 +24,11 @@ use crate::rule::Rule;
 use crate::site_problem::{Problem, SiteProblem};
 
 pub use context::{Context, configured};
-pub use invalid_utf8::RULE as INVALID_UTF8;
 pub use invalid_yaml::RULE as INVALID_YAML;
 pub use no_site::note as no_site_note;
 pub use string_tags::RULE as STRING_TAGS;
 pub use tag_variants::RULE as TAG_VARIANTS;
 pub use unknown_timezone::RULE as UNKNOWN_TIMEZONE;
-pub use unreadable_file::RULE as UNREADABLE_FILE;
 pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
 
 /// A rule's check of one document: it adds its findings to the list.
