@@ -29,7 +29,6 @@ pub use no_site::note as no_site_note;
 pub use string_tags::RULE as STRING_TAGS;
 pub use tag_variants::RULE as TAG_VARIANTS;
 pub use unknown_timezone::RULE as UNKNOWN_TIMEZONE;
-pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
 
 /// A rule's check of one document: it adds its findings to the list.
 pub type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
