@@ -8,8 +8,9 @@
 //! read an already-parsed `Document`; none reads files or re-parses. The load
 //! rules (`invalid-utf8`, `unreadable-file`, `cr-line-endings`), the site-wide
 //! rules (`string-tags`, `tag-variants`, `unknown-timezone`), `no-site` and
-//! `unused-suppression` have no check of their own: the load step, the site
-//! step (`site_checks`), the check step and the suppress step report them.
+//! `unused-suppression` have no check of a document: the load step, the site
+//! step (`site_checks`), the check step and the suppress step find what they
+//! report, and call the rule's file for the finding, which words it there.
 
 pub mod context;
 pub mod readers;
@@ -24,11 +25,9 @@ use crate::rule::Rule;
 use crate::site_problem::{Problem, SiteProblem};
 
 pub use context::{Context, configured};
-pub use invalid_yaml::RULE as INVALID_YAML;
 pub use no_site::note as no_site_note;
 pub use string_tags::RULE as STRING_TAGS;
 pub use tag_variants::RULE as TAG_VARIANTS;
-pub use unknown_timezone::RULE as UNKNOWN_TIMEZONE;
 
 /// A rule's check of one document: it adds its findings to the list.
 pub type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
@@ -73,14 +72,14 @@ rules! {
     missing_title: document,
     invalid_date: document,
     duplicate_key: document,
-    pub invalid_yaml: document,
+    invalid_yaml: document,
     unclosed_front_matter: document,
     bom_hides_front_matter: document,
     pub cr_line_endings: load,
     post_filename: document,
     date_mismatch: document,
     future_date: document,
-    pub unknown_timezone: site,
+    unknown_timezone: site,
     unclosed_liquid_block: document,
     stray_liquid_tag: document,
     unterminated_liquid: document,
