@@ -7,10 +7,11 @@
 //! front matter values, who reads a key) lives in modules below them. Rules
 //! read an already-parsed `Document`; none reads files or re-parses. The load
 //! rules (`invalid-utf8`, `unreadable-file`, `cr-line-endings`), the site-wide
-//! rules (`string-tags`, `tag-variants`, `unknown-timezone`), `no-site` and
-//! `unused-suppression` have no check of a document: the load step, the site
-//! step (`site_checks`), the check step and the suppress step find what they
-//! report, and call the rule's file for the finding, which words it there.
+//! rules (`string-tags`, `tag-variants`, `unknown-timezone`), `no-site`,
+//! `unused-suppression` and `internal-error` have no check of a document: the
+//! load step, the site step (`site_checks`), the check step and the suppress
+//! step find what they report, and call the rule's file for the finding,
+//! which words it there.
 
 pub mod context;
 pub mod readers;
@@ -37,8 +38,8 @@ pub type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
 /// The phase says who reports the rule: `document` rules have a check that
 /// the lint step runs on each document; the others are reported by the load
 /// step (before a document exists), the site step (across all documents, or
-/// from a site file), the suppress step, or once per run, so their entry has
-/// no check.
+/// from a site file), the suppress step, once per run, or by the check step
+/// around a file's check (`check`), so their entry has no check.
 macro_rules! rules {
     ($($vis:vis $name:ident: $phase:ident,)*) => {
         $($vis mod $name;)*
@@ -61,6 +62,9 @@ macro_rules! rules {
         (&$name::RULE, None)
     };
     (@entry $name:ident run) => {
+        (&$name::RULE, None)
+    };
+    (@entry $name:ident check) => {
         (&$name::RULE, None)
     };
 }
@@ -99,6 +103,7 @@ rules! {
     pub unused_suppression: suppress,
     pub invalid_utf8: load,
     pub unreadable_file: load,
+    pub internal_error: check,
 }
 
 /// The rule with this id.
