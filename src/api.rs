@@ -11,6 +11,11 @@
 //! Nothing here reads the process's state (working folder, environment) or
 //! changes it (thread pool, panic hook).
 //!
+//! A panic met while checking one file (a bug in prepress) does not end the
+//! check: that file gets one `internal-error` finding carrying the panic's
+//! message, and the others are checked as usual. A process that prints
+//! panics from its own hook can ask [`panic_is_caught`] to stay quiet then.
+//!
 //! ```no_run
 //! use prepress::api::{Checker, Format, Options, ReportOptions};
 //!
@@ -30,7 +35,7 @@ use crate::report;
 use crate::setup::Setup;
 
 pub use crate::check::{
-    FileReport, Finding, FixMode, Fixes, LabelPlace, Outcome, RenderFile, Source,
+    FileReport, Finding, FixMode, Fixes, LabelPlace, Outcome, RenderFile, Source, panic_is_caught,
 };
 pub use crate::diagnostic::{Applicability, Diagnostic, Elsewhere, Fix, Label, Severity, Span};
 pub use crate::discover::Discovered;

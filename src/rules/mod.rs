@@ -7,9 +7,11 @@
 //! front matter values, who reads a key) lives in modules below them. Rules
 //! read an already-parsed `Document`; none reads files or re-parses. The load
 //! rules (`invalid-utf8`, `unreadable-file`, `cr-line-endings`), the site-wide
-//! rules (`string-tags`, `tag-variants`, `unknown-timezone`), `no-site` and
-//! `unused-suppression` have no check of their own: the load step, the site
-//! step (`site_checks`), the check step and the suppress step report them.
+//! rules (`string-tags`, `tag-variants`, `unknown-timezone`), `no-site`,
+//! `unused-suppression` and `internal-error` have no check of a document: the
+//! load step, the site step (`site_checks`), the check step and the suppress
+//! step find what they report, and call the rule's file for the finding,
+//! which words it there.
 
 pub mod context;
 pub mod readers;
@@ -24,14 +26,9 @@ use crate::rule::Rule;
 use crate::site_problem::{Problem, SiteProblem};
 
 pub use context::{Context, configured};
-pub use invalid_utf8::RULE as INVALID_UTF8;
-pub use invalid_yaml::RULE as INVALID_YAML;
 pub use no_site::note as no_site_note;
 pub use string_tags::RULE as STRING_TAGS;
 pub use tag_variants::RULE as TAG_VARIANTS;
-pub use unknown_timezone::RULE as UNKNOWN_TIMEZONE;
-pub use unreadable_file::RULE as UNREADABLE_FILE;
-pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
 
 /// A rule's check of one document: it adds its findings to the list.
 pub type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
@@ -41,8 +38,8 @@ pub type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
 /// The phase says who reports the rule: `document` rules have a check that
 /// the lint step runs on each document; the others are reported by the load
 /// step (before a document exists), the site step (across all documents, or
-/// from a site file), the suppress step, or once per run, so their entry has
-/// no check.
+/// from a site file), the suppress step, once per run, or by the check step
+/// around a file's check (`check`), so their entry has no check.
 macro_rules! rules {
     ($($vis:vis $name:ident: $phase:ident,)*) => {
         $($vis mod $name;)*
@@ -67,6 +64,9 @@ macro_rules! rules {
     (@entry $name:ident run) => {
         (&$name::RULE, None)
     };
+    (@entry $name:ident check) => {
+        (&$name::RULE, None)
+    };
 }
 
 rules! {
@@ -76,14 +76,14 @@ rules! {
     missing_title: document,
     invalid_date: document,
     duplicate_key: document,
-    pub invalid_yaml: document,
+    invalid_yaml: document,
     unclosed_front_matter: document,
     bom_hides_front_matter: document,
     pub cr_line_endings: load,
     post_filename: document,
     date_mismatch: document,
     future_date: document,
-    pub unknown_timezone: site,
+    unknown_timezone: site,
     unclosed_liquid_block: document,
     stray_liquid_tag: document,
     unterminated_liquid: document,
@@ -103,6 +103,7 @@ rules! {
     pub unused_suppression: suppress,
     pub invalid_utf8: load,
     pub unreadable_file: load,
+    pub internal_error: check,
 }
 
 /// The rule with this id.
