@@ -22,6 +22,7 @@ pub mod front_matter;
 pub mod line_index;
 pub mod lint;
 pub mod liquid;
+pub mod markdown;
 pub mod packs;
 pub mod plugin_tags;
 pub mod plugins;
