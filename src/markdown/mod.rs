@@ -119,12 +119,15 @@ pub fn read<'a>(
             NodeValue::Heading(_) => headings.push((node, span)),
             NodeValue::Link(_) | NodeValue::Image(_) => {
                 let image = matches!(data.value, NodeValue::Image(_));
-                let overlaps_mask = masks
+                let destination = destination(text, &span);
+                // Liquid or a URL in the text (not the destination) shows words.
+                let text_end = destination.as_ref().map_or(span.end, |d| d.start);
+                let liquid_text = masks
                     .iter()
-                    .any(|m| m.start < span.end && span.start < m.end);
+                    .any(|m| m.start < text_end && span.start < m.end);
                 found.links.push(Inline {
-                    destination: destination(text, &span),
-                    empty_text: !overlaps_mask && shows_nothing(node),
+                    destination,
+                    empty_text: !liquid_text && shows_nothing(node),
                     span,
                     image,
                 });

@@ -252,7 +252,13 @@ impl Scan<'_> {
         if after.starts_with('(') {
             return;
         }
+        // Spaces and at most one line break: a blank line ends the paragraph.
         let gap = after.len() - after.trim_start().len();
+        let gap = if after[..gap].matches('\n').count() > 1 {
+            0
+        } else {
+            gap
+        };
         let label_bracket = after[gap..]
             .strip_prefix('[')
             .and_then(|inner| Some(&inner[..inner.find(']')?]))

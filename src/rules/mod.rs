@@ -9,14 +9,17 @@
 //! site step (`site_checks`) and the check step report them.
 
 mod bom_hides_front_matter;
+mod broken_fragment;
 mod broken_link;
 mod broken_link_tag;
 mod broken_post_url;
 pub mod cr_line_endings;
 mod date_mismatch;
 mod duplicate_key;
+mod empty_link;
 mod empty_value;
 mod future_date;
+mod image_without_alt;
 mod invalid_date;
 pub mod invalid_utf8;
 pub mod invalid_yaml;
@@ -30,16 +33,19 @@ mod no_site;
 mod post_filename;
 mod published_false;
 mod quoted_boolean;
+mod reversed_link;
 mod stray_liquid_tag;
 mod string_tags;
 mod tag_variants;
 mod unclosed_front_matter;
 mod unclosed_liquid_block;
+mod undefined_reference;
 mod unknown_author;
 mod unknown_liquid_tag;
 pub mod unknown_timezone;
 pub mod unreadable_file;
 mod unterminated_liquid;
+mod unused_definition;
 pub mod unused_suppression;
 
 use crate::config::{Config, Level, Levels};
@@ -117,6 +123,12 @@ pub static RULES: &[(&Rule, Option<Check>)] = &[
     (&missing_author::RULE, Some(missing_author::check)),
     (&missing_key::RULE, Some(missing_key::check)),
     (&broken_link::RULE, Some(broken_link::check)),
+    (&image_without_alt::RULE, Some(image_without_alt::check)),
+    (&undefined_reference::RULE, Some(undefined_reference::check)),
+    (&unused_definition::RULE, Some(unused_definition::check)),
+    (&empty_link::RULE, Some(empty_link::check)),
+    (&reversed_link::RULE, Some(reversed_link::check)),
+    (&broken_fragment::RULE, Some(broken_fragment::check)),
     (&no_site::RULE, None),
     (&string_tags::RULE, None),
     (&tag_variants::RULE, None),
