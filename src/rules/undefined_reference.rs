@@ -21,10 +21,14 @@ does: case does not matter, and every run of spaces or line breaks counts as
 one space. `[text]` alone is not reported: kramdown links it only when a
 definition matches and otherwise shows it as it is, as authors write `[sic]`
 or `[1]`. Brackets in code, HTML, Liquid and URLs are not read, nor a label Liquid
-writes, nor an index
+writes, nor any in a post whose definitions Liquid writes
+(`[{{ slug }}]: …` in a `{% for %}` loop), nor an index
 such as `a[i][j]` (a bracket right after a word), nor labels set apart from
 their text by a space. A file that includes others (`{% include %}`) and an
 include are skipped: the definition may be in the other file.
+
+In a block quote, someone else's text or a template shown as it is, the
+finding is an info note.
 
 ## Why is this bad?
 kramdown renders a reference it cannot resolve as the text it is: the reader
@@ -52,6 +56,14 @@ pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         return;
     }
     let references = &body.markdown.references;
+    // A definition whose label Liquid writes (in a loop) may define any label.
+    let made_by_liquid = references.definitions.iter().any(|d| {
+        let written = &doc.text[d.span.clone()];
+        written[..written.find("]:").unwrap_or(written.len())].contains('{')
+    });
+    if made_by_liquid {
+        return;
+    }
     for reference in &references.uses {
         let footnote = reference.kind == Kind::Footnote;
         if reference.kind == Kind::Shortcut
@@ -91,6 +103,14 @@ pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
                 reference.label
             )),
         };
+        // A block quote is someone else's text, a template shown as it is.
+        if body
+            .quotes
+            .iter()
+            .any(|q| q.start <= reference.span.start && reference.span.end <= q.end)
+        {
+            diagnostic = diagnostic.with_severity(Severity::Info);
+        }
         out.push(diagnostic);
     }
 }
@@ -116,6 +136,13 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_in_a_block_quote_is_an_info_note() {
+        let text = "---\ntitle: x\n---\n> * [Title][Url]\n";
+        let found = run(&RULE, "a.md", text);
+        assert_eq!(found[0].severity, Severity::Info);
+    }
+
+    #[test]
     fn the_help_names_the_closest_definition() {
         let text = "---\ntitle: x\n---\nSee [the guide][setup-guid].\n\n[setup-guide]: /g\n";
         let found = run(&RULE, "a.md", text);
@@ -137,6 +164,13 @@ mod tests {
         let text = "---\ntitle: x\n---\nText [sic] and [1] and m[i][j] and `[a][b]` and \
                     \\[c\\]\\[d\\] and [e] [f] and {{ site.data[x][y] }} and more.\n\n<div>[g][h]</div>\n\n\
                     ```\n[i][j]\n```\n";
+        assert!(spans(&RULE, "a.md", text).is_empty());
+    }
+
+    #[test]
+    fn definitions_written_by_liquid_may_define_anything() {
+        let text = "---\ntitle: x\n---\nSee [a][b-filter].\n\n{% for f in page.fs %}\n\
+                    [{{ f }}-filter]: /docs/#{{ f }}\n{% endfor %}\n";
         assert!(spans(&RULE, "a.md", text).is_empty());
     }
 
