@@ -9,6 +9,12 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashSet as HashSet;
+
+/// How far a link's text is read for its closing `]`: a link's text is never
+/// this long, and the bound keeps a post of many unclosed `[` linear.
+const TEXT_LIMIT: usize = 4096;
+
 /// What kind of reference a use is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -73,22 +79,23 @@ pub struct References {
     pub definitions: Vec<Definition>,
     /// Links written `(text)[url]`.
     pub reversed: Vec<Reversed>,
+    /// The labels defined, with whether each is a footnote's.
+    defined: HashSet<(bool, String)>,
+    /// The labels used, with whether each is a footnote's.
+    used: HashSet<(bool, String)>,
 }
 
 impl References {
     /// Whether a link definition (or, with `footnote`, a footnote definition)
     /// has the normalized `label`.
     pub fn defines(&self, label: &str, footnote: bool) -> bool {
-        self.definitions
-            .iter()
-            .any(|d| d.footnote == footnote && d.label == label)
+        self.defined.contains(&(footnote, label.to_string()))
     }
 
     /// Whether some reference uses the definition `definition`.
     pub fn is_used(&self, definition: &Definition) -> bool {
-        self.uses.iter().any(|r| {
-            (r.kind == Kind::Footnote) == definition.footnote && r.label == definition.label
-        })
+        self.used
+            .contains(&(definition.footnote, definition.label.clone()))
     }
 }
 
@@ -128,10 +135,23 @@ pub fn find(text: &str, body_start: usize, excluded: &[Range<usize>]) -> Referen
         excluded,
         found: References::default(),
         consumed: 0,
+        line: (0, 0),
+        next_close: None,
     };
     for at in memchr::memchr_iter(b'[', &text.as_bytes()[body_start..]) {
         scan.bracket(body_start + at);
     }
+    let found = &mut scan.found;
+    found.defined = found
+        .definitions
+        .iter()
+        .map(|d| (d.footnote, d.label.clone()))
+        .collect();
+    found.used = found
+        .uses
+        .iter()
+        .map(|r| (r.kind == Kind::Footnote, r.label.clone()))
+        .collect();
     scan.reversed(body_start);
     scan.found
 }
@@ -143,6 +163,13 @@ struct Scan<'t> {
     found: References,
     /// Brackets before this offset were read as part of an earlier use.
     consumed: usize,
+    /// The last offset asked about in [`Scan::line_start`] and its line's
+    /// start: brackets come in order, so each line is searched once.
+    line: (usize, usize),
+    /// Where the last search for a `]` started and the first it found
+    /// (`None`: there is none), so a post of many `[` and no `]` is
+    /// searched once.
+    next_close: Option<(usize, Option<usize>)>,
 }
 
 impl Scan<'_> {
@@ -166,8 +193,13 @@ impl Scan<'_> {
     }
 
     /// Where the line holding `at` starts.
-    fn line_start(&self, at: usize) -> usize {
-        memchr::memrchr(b'\n', &self.bytes[..at]).map_or(0, |n| n + 1)
+    fn line_start(&mut self, at: usize) -> usize {
+        let (asked, start) = self.line;
+        let from = if asked <= at { asked } else { 0 };
+        let found = memchr::memrchr(b'\n', &self.bytes[from..at]).map(|n| from + n + 1);
+        let start = found.unwrap_or(if asked <= at { start } else { 0 });
+        self.line = (at, start);
+        start
     }
 
     /// Where the line holding `at` ends (at its line break).
@@ -175,12 +207,32 @@ impl Scan<'_> {
         memchr::memchr(b'\n', &self.bytes[at..]).map_or(self.bytes.len(), |n| at + n)
     }
 
+    /// The first `]` at or after `at`.
+    fn first_close_from(&mut self, at: usize) -> Option<usize> {
+        if let Some((from, found)) = self.next_close
+            && from <= at
+            && found.is_none_or(|found| found >= at)
+        {
+            return found;
+        }
+        let found = memchr::memchr(b']', &self.bytes[at..]).map(|i| at + i);
+        self.next_close = Some((at, found));
+        found
+    }
+
     /// The `]` closing the `[` at `open`, brackets nested, escapes, code and
     /// HTML skipped, within one paragraph (no blank line).
-    fn close(&self, open: usize) -> Option<usize> {
+    fn close(&mut self, open: usize) -> Option<usize> {
+        if self
+            .first_close_from(open)
+            .is_none_or(|at| at >= open + TEXT_LIMIT)
+        {
+            return None;
+        }
         let mut depth = 0usize;
         let mut at = open + 1;
-        while at < self.bytes.len() {
+        let limit = self.bytes.len().min(open + TEXT_LIMIT);
+        while at < limit {
             if let Some(range) = self.excluded_at(at) {
                 at = range.end;
                 continue;
@@ -307,11 +359,16 @@ impl Scan<'_> {
             {
                 continue;
             }
-            let line_start = self.line_start(close_paren);
-            let Some(open_paren) = self.text[line_start..close_paren].rfind(['(', ')']) else {
+            let mut from = self
+                .line_start(close_paren)
+                .max(close_paren.saturating_sub(TEXT_LIMIT));
+            while !self.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let Some(open_paren) = self.text[from..close_paren].rfind(['(', ')']) else {
                 continue;
             };
-            let open_paren = line_start + open_paren;
+            let open_paren = from + open_paren;
             let inside = &self.text[open_paren + 1..close_paren];
             if self.bytes[open_paren] != b'('
                 || inside.trim().is_empty()
@@ -321,10 +378,15 @@ impl Scan<'_> {
             {
                 continue;
             }
-            let line_end = self.line_end(open_bracket);
-            let Some(len) = self.text[open_bracket + 1..line_end].find(']') else {
-                continue;
+            let Some(close) = self.first_close_from(open_bracket + 1) else {
+                break;
             };
+            if close - open_bracket > TEXT_LIMIT
+                || memchr::memchr(b'\n', &self.bytes[open_bracket..close]).is_some()
+            {
+                continue;
+            }
+            let len = close - open_bracket - 1;
             let url = open_bracket + 1..open_bracket + 1 + len;
             let after = self.bytes.get(url.end + 1);
             if !looks_like_url(&self.text[url.clone()])

@@ -2,11 +2,13 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::Context;
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
-use crate::markdown::{Kind, References};
+use crate::markdown::{Definition, Kind};
 use crate::prose::segments::Body;
 use crate::rule::{FixAvailability, Rule};
 
@@ -56,23 +58,40 @@ pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
         return;
     }
     let references = &body.markdown.references;
-    for definition in &references.definitions {
-        let written = &doc.text[definition.span.clone()];
-        let label_end = written.find("]:").unwrap_or(written.len());
-        if references.is_used(definition) || written[..label_end].contains(['{', '}']) {
-            continue;
-        }
+    let unused: Vec<&Definition> = references
+        .definitions
+        .iter()
+        .filter(|d| {
+            let written = &doc.text[d.span.clone()];
+            let label_end = written.find("]:").unwrap_or(written.len());
+            !references.is_used(d) && !written[..label_end].contains(['{', '}'])
+        })
+        .collect();
+    let labels = unused
+        .iter()
+        .filter(|d| !d.footnote)
+        .map(|d| d.label.as_str());
+    let mentioned = mentions(body, &doc.text, labels);
+    let undefined: Vec<&str> = references
+        .uses
+        .iter()
+        .filter(|r| {
+            matches!(r.kind, Kind::Full | Kind::Collapsed) && !references.defines(&r.label, false)
+        })
+        .map(|r| r.label.as_str())
+        .collect();
+    for definition in unused {
         let message = if definition.footnote {
             format!(
                 "no `[^{}]` marks this footnote, so kramdown leaves it out of the page",
                 definition.label
             )
-        } else if let Some(near) = near_reference(references, &definition.label) {
+        } else if let Some(near) = closest(&definition.label, undefined.iter().copied()) {
             format!(
                 "no reference uses this definition of `[{}]`; `[{near}]` may have meant it",
                 definition.label
             )
-        } else if let Some(mention) = mention(body, &doc.text[..], &definition.label) {
+        } else if let Some(mention) = mentioned.get(definition.label.as_str()) {
             format!(
                 "no reference uses this definition of `[{}]`, though the text mentions `{mention}` without a link",
                 definition.label
@@ -89,19 +108,24 @@ pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The label of a reference with no definition one slip away from `label`.
-fn near_reference<'r>(references: &'r References, label: &str) -> Option<&'r str> {
-    let undefined = references.uses.iter().filter(|r| {
-        r.kind != Kind::Footnote && r.kind != Kind::Shortcut && !references.defines(&r.label, false)
-    });
-    closest(label, undefined.map(|r| r.label.as_str()))
-}
-
-/// Where the prose mentions `label` as words of its own (not inside a
-/// longer word) outside every link: the text as written there.
-fn mention<'t>(body: &Body, text: &'t str, label: &str) -> Option<&'t str> {
-    if !label.chars().any(char::is_alphabetic) {
-        return None;
+/// Where the prose mentions each of `labels` as words of its own (not
+/// inside a longer word) outside every link: the text as written there, by
+/// label. One pass over the prose, whatever the number of labels.
+fn mentions<'t, 'l>(
+    body: &Body,
+    text: &'t str,
+    labels: impl Iterator<Item = &'l str>,
+) -> HashMap<&'l str, &'t str> {
+    let mut by_first_word: HashMap<&str, Vec<&str>> = HashMap::default();
+    for label in labels.filter(|l| l.chars().any(char::is_alphabetic)) {
+        by_first_word
+            .entry(first_word(label))
+            .or_default()
+            .push(label);
+    }
+    let mut found = HashMap::default();
+    if by_first_word.is_empty() {
+        return found;
     }
     let markdown = &body.markdown;
     let linked = |span: &Range<usize>| {
@@ -114,27 +138,46 @@ fn mention<'t>(body: &Body, text: &'t str, label: &str) -> Option<&'t str> {
                 .iter()
                 .any(|d| inside(&d.span))
     };
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
     for segment in body.prose.iter() {
         let lower = segment.text.to_lowercase();
         // Lowercasing may change lengths; such a segment is not searched.
         if lower.len() != segment.text.len() {
             continue;
         }
-        for (at, _) in lower.match_indices(label) {
-            let end = at + label.len();
-            let word_edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '_');
-            if !word_edge(lower[..at].chars().next_back())
-                || !word_edge(lower[end..].chars().next())
-            {
+        for (at, c) in lower.char_indices() {
+            if !is_word(c) || lower[..at].chars().next_back().is_some_and(is_word) {
                 continue;
             }
-            let span = segment.source_span(at..end);
-            if !linked(&span) {
-                return text.get(span);
+            let Some(candidates) = by_first_word.get(first_word(&lower[at..])) else {
+                continue;
+            };
+            for label in candidates {
+                let end = at + label.len();
+                let whole = lower[at..].starts_with(label)
+                    && !lower[end..].chars().next().is_some_and(is_word);
+                if !whole || found.contains_key(label) {
+                    continue;
+                }
+                let span = segment.source_span(at..end);
+                if !linked(&span)
+                    && let Some(written) = text.get(span)
+                {
+                    found.insert(*label, written);
+                }
             }
         }
     }
-    None
+    found
+}
+
+/// The first word of `text`: up to its first character that is not a
+/// letter, digit or `_`.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    &text[..end]
 }
 
 #[cfg(test)]
