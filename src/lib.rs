@@ -27,6 +27,7 @@ pub mod jekyll_names;
 pub mod line_index;
 pub mod lint;
 pub mod liquid;
+pub mod markdown;
 pub mod packs;
 pub mod plugin_tags;
 pub mod plugins;

@@ -64,7 +64,7 @@ mod tests {
     #[test]
     fn the_panic_message_becomes_the_finding_at_the_start() {
         let found = diagnostic("a.md", &"index out of bounds");
-        assert_eq!((found.rule, found.span.clone()), (RULE.id, 0..0));
+        assert_eq!((found.rule.as_str(), found.span.clone()), (RULE.id, 0..0));
         assert_eq!(found.severity, Severity::Error);
         assert_eq!(
             found.message,

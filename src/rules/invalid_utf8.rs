@@ -56,7 +56,7 @@ mod tests {
     #[test]
     fn points_at_the_first_bad_byte_and_counts_the_others() {
         let one = diagnostic(3..6, 1);
-        assert_eq!((one.rule, one.span.clone()), (RULE.id, 3..6));
+        assert_eq!((one.rule.as_str(), one.span.clone()), (RULE.id, 3..6));
         assert_eq!(
             one.message,
             "this file is not valid UTF-8: this byte cannot be read as text"

@@ -75,7 +75,7 @@ mod tests {
     #[test]
     fn a_path_says_which_and_why_at_the_start() {
         let found = path("_posts/a.md", "no such file");
-        assert_eq!((found.rule, found.span.clone()), (RULE.id, 0..0));
+        assert_eq!((found.rule.as_str(), found.span.clone()), (RULE.id, 0..0));
         assert_eq!(found.message, "could not read `_posts/a.md`: no such file");
     }
 

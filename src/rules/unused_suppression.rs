@@ -89,7 +89,7 @@ mod tests {
         let known = |_: &str| true;
         let found = check(&(4..40), &ids(&["misspelling"]), false, &known)
             .expect("an unused comment is reported");
-        assert_eq!((found.rule, found.span), (RULE.id, 4..40));
+        assert_eq!((found.rule.as_str(), found.span), (RULE.id, 4..40));
         assert_eq!(found.message, "this suppression suppresses nothing");
         assert_eq!(
             found.help.as_deref(),

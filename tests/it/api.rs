@@ -160,7 +160,7 @@ fn a_panic_in_one_files_check_is_its_finding_and_the_others_are_checked() {
                 let d = &f.diagnostic;
                 (
                     file.display.as_str(),
-                    d.rule,
+                    d.rule.as_str(),
                     f.start.line,
                     d.message.clone(),
                 )
@@ -197,7 +197,10 @@ fn a_panic_in_one_files_check_is_its_finding_and_the_others_are_checked() {
             Some(&Buggy),
         )
         .unwrap();
-    let rules: Vec<&str> = outcome.findings().map(|f| f.diagnostic.rule).collect();
+    let rules: Vec<&str> = outcome
+        .findings()
+        .map(|f| f.diagnostic.rule.as_str())
+        .collect();
     assert_eq!(rules, ["internal-error"]);
     let outcome = checker
         .check_text(
@@ -206,6 +209,9 @@ fn a_panic_in_one_files_check_is_its_finding_and_the_others_are_checked() {
             Some(&Buggy),
         )
         .unwrap();
-    let rules: Vec<&str> = outcome.findings().map(|f| f.diagnostic.rule).collect();
+    let rules: Vec<&str> = outcome
+        .findings()
+        .map(|f| f.diagnostic.rule.as_str())
+        .collect();
     assert_eq!(rules, ["repeated-word"]);
 }
