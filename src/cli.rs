@@ -847,6 +847,9 @@ front-matter:
 # as the closest layout name for a misspelt one (`prepress explain ID` says
 # which a rule makes).
 # unsafe-fixes: true
+# The findings to leave out, written by `prepress baseline` (relative to this
+# file): a check then reports only the ones added since.
+# baseline: .prepress-baseline.json
 ";
 
 /// The file `prepress init` writes.
