@@ -34,6 +34,7 @@ use crate::config::Config;
 use crate::report;
 use crate::setup::Setup;
 
+pub use crate::baseline::{Applied, Baseline};
 pub use crate::check::{
     FileReport, Finding, FixMode, Fixes, LabelPlace, Outcome, RenderFile, Source, panic_is_caught,
 };
@@ -164,6 +165,12 @@ impl Checker {
             self.options.fixes.unsafe_fixes,
             render,
         )
+    }
+
+    /// The baseline file the config found from the working folder names
+    /// (`baseline:`), if any.
+    pub fn baseline_file(&self) -> Option<PathBuf> {
+        self.setup.config.baseline_file()
     }
 
     /// Every rule's metadata: the code rules, then the packs' rules.

@@ -11,6 +11,7 @@
 
 pub mod accept;
 pub mod api;
+pub mod baseline;
 pub mod bylines;
 pub mod changes;
 pub mod check;

@@ -7,6 +7,7 @@ mod action;
 mod api;
 mod applicability;
 mod audit;
+mod baseline;
 mod check;
 mod commands;
 mod contractions;
