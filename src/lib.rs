@@ -38,6 +38,7 @@ pub mod ruby_time;
 pub mod rule;
 pub mod rules;
 pub mod schema;
+mod server;
 pub mod setup;
 pub mod shared_str;
 pub mod site;
