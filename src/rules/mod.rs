@@ -14,6 +14,7 @@
 //! which words it there.
 
 pub mod context;
+mod liquid_urls;
 pub mod readers;
 pub mod tag_facts;
 #[cfg(test)]
