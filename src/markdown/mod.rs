@@ -8,6 +8,7 @@
 
 pub mod ids;
 pub mod references;
+pub mod unclosed;
 
 #[cfg(test)]
 mod oracle;
@@ -17,6 +18,7 @@ use std::ops::Range;
 use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 
 pub use references::{Definition, Kind, Reference, References, Reversed};
+pub use unclosed::Unclosed;
 
 /// A heading and the id kramdown gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +59,10 @@ pub struct Markdown {
     pub images_without_alt: Vec<Range<usize>>,
     /// References, definitions and reversed links.
     pub references: References,
+    /// The last code fence opened and never closed.
+    pub unclosed_fence: Option<Unclosed>,
+    /// The `<!--` no `-->` follows.
+    pub unclosed_comment: Option<Unclosed>,
 }
 
 impl Markdown {
@@ -97,13 +103,21 @@ pub fn read<'a>(
     let mut found = Markdown::default();
     let mut excluded = masks.clone();
     let mut headings = Vec::new();
+    let (unclosed_fence, mut code) = unclosed::fences(text, body_start);
     for node in root.descendants() {
         let data = node.data.borrow();
         let Some(span) = place(data.sourcepos) else {
             continue;
         };
         match &data.value {
-            NodeValue::Code(_) | NodeValue::CodeBlock(_) => excluded.push(span),
+            NodeValue::Code(_) | NodeValue::CodeBlock(_) => {
+                // comrak runs an unclosed fence to the end; kramdown does
+                // not, so only `unclosed::fences` says where fenced code is.
+                if !matches!(&data.value, NodeValue::CodeBlock(block) if block.fenced) {
+                    code.push(span.clone());
+                }
+                excluded.push(span);
+            }
             NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => {
                 let html = &text[span.clone()];
                 if !html.trim_start().starts_with("<!--") && !is_verbatim(html) {
@@ -155,6 +169,8 @@ pub fn read<'a>(
             );
         }
     }
+    found.unclosed_fence = unclosed_fence;
+    found.unclosed_comment = unclosed::comment(text, body_start, &code);
     excluded.sort_by_key(|r| r.start);
     found.references = references::find(text, body_start, &merged(excluded));
     let mut counter = ids::Counter::default();

@@ -104,6 +104,8 @@ rules! {
     empty_link: document,
     reversed_link: document,
     broken_fragment: document,
+    unclosed_fence: document,
+    unclosed_html_comment: document,
     no_site: run,
     pub string_tags: site,
     pub tag_variants: site,
