@@ -1,7 +1,7 @@
 //! A loaded site with what the rules work out from it, each the first time
 //! one needs it and kept for the run: every page's URL, the templates'
 //! comparisons and reads, the posts' bylines, the fragment ids of the pages
-//! other posts link into.
+//! other posts link into, the layouts that print the title.
 //!
 //! [`Site`] is what the load read, plain data; the facts derived from it live
 //! here, beside it, so the modules that derive them (`urls`, `templates`,
@@ -37,6 +37,8 @@ pub struct SiteIndex {
     /// The ids of each Markdown file a link's fragment named, by its path,
     /// read the first time one does (few posts link into another).
     ids: Mutex<HashMap<String, Option<Arc<[String]>>>>,
+    /// Whether each layout a page names prints its title as a heading.
+    title_layouts: Mutex<HashMap<String, bool>>,
 }
 
 impl SiteIndex {
@@ -125,6 +127,27 @@ impl SiteIndex {
         }
         let ids = doc.body()?.markdown.ids()?;
         Some(ids.into_iter().map(str::to_string).collect())
+    }
+
+    /// Whether the layout `name`, or one it is rendered in, prints the
+    /// page's title as a heading (see [`crate::layout_title`]); worked out
+    /// once per layout.
+    pub fn layout_prints_title(&self, name: &str) -> bool {
+        let known = self
+            .title_layouts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(name)
+            .copied();
+        if let Some(known) = known {
+            return known;
+        }
+        let prints = crate::layout_title::prints_title(&self.site, name);
+        self.title_layouts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(name.to_string(), prints);
+        prints
     }
 
     /// Looks up a site path as [`Urls::find`] does, as of `now`, working

@@ -23,11 +23,16 @@ pub use unclosed::Unclosed;
 /// A heading and the id kramdown gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
-    /// The heading's text as written (after its `#` marks), in the file.
+    /// The heading as written (its `#` marks included), in the file.
     pub span: Range<usize>,
     /// Its id: written as `{#id}`, or kramdown's automatic one; `None` when
     /// Liquid makes part of its text, so only the build knows it.
     pub id: Option<String>,
+    /// Its level, 1 for `#` to 6 for `######`.
+    pub level: u8,
+    /// Whether it is inside a block quote or a list item: quoted text and
+    /// callouts have an outline of their own.
+    pub nested: bool,
 }
 
 /// An inline link or image, `[text](url)` or `![alt](src)`.
@@ -130,7 +135,7 @@ pub fn read<'a>(
                 }
                 excluded.push(span);
             }
-            NodeValue::Heading(_) => headings.push((node, span)),
+            NodeValue::Heading(heading) => headings.push((node, span, heading.level)),
             NodeValue::Link(_) | NodeValue::Image(_) => {
                 let image = matches!(data.value, NodeValue::Image(_));
                 let destination = destination(text, &span);
@@ -174,9 +179,20 @@ pub fn read<'a>(
     excluded.sort_by_key(|r| r.start);
     found.references = references::find(text, body_start, &merged(excluded));
     let mut counter = ids::Counter::default();
-    for (node, span) in headings {
+    for (node, span, level) in headings {
         let id = heading_id(node, text, &span, &masks, &found.references, &mut counter);
-        found.headings.push(Heading { span, id });
+        let nested = node.ancestors().any(|a| {
+            matches!(
+                a.data.borrow().value,
+                NodeValue::BlockQuote | NodeValue::Item(_)
+            )
+        });
+        found.headings.push(Heading {
+            span,
+            id,
+            level,
+            nested,
+        });
     }
     found
 }

@@ -106,6 +106,8 @@ rules! {
     broken_fragment: document,
     unclosed_fence: document,
     unclosed_html_comment: document,
+    heading_jump: document,
+    title_heading: document,
     no_site: run,
     pub string_tags: site,
     pub tag_variants: site,
