@@ -68,6 +68,10 @@ pub struct Markdown {
     pub unclosed_fence: Option<Unclosed>,
     /// The `<!--` no `-->` follows.
     pub unclosed_comment: Option<Unclosed>,
+    /// Numbers such as `109.` opening a line inside a paragraph (not its
+    /// first line), where kramdown starts a numbered list and CommonMark,
+    /// for any number but 1, does not.
+    pub numbered_lines: Vec<Range<usize>>,
 }
 
 impl Markdown {
@@ -136,6 +140,13 @@ pub fn read<'a>(
                 excluded.push(span);
             }
             NodeValue::Heading(heading) => headings.push((node, span, heading.level)),
+            NodeValue::Paragraph
+                if node
+                    .parent()
+                    .is_some_and(|p| matches!(p.data.borrow().value, NodeValue::Document)) =>
+            {
+                found.numbered_lines.extend(numbered_lines(text, &span));
+            }
             NodeValue::Link(_) | NodeValue::Image(_) => {
                 let image = matches!(data.value, NodeValue::Image(_));
                 let destination = destination(text, &span);
@@ -193,6 +204,35 @@ pub fn read<'a>(
             level,
             nested,
         });
+    }
+    found
+}
+
+/// The numbers other than 1 (`109.`, followed by a space or a tab) that
+/// open a line of the paragraph written at `span`, its first line left out.
+fn numbered_lines(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut at = span.start;
+    for (n, line) in text[span.clone()].split_inclusive('\n').enumerate() {
+        let start = at;
+        at += line.len();
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let digits = line[indent..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let after = &line[indent + digits..];
+        if n == 0
+            || indent > 3
+            || digits == 0
+            || digits > 9
+            || !after.starts_with(". ") && !after.starts_with(".\t")
+        {
+            continue;
+        }
+        if line[indent..indent + digits].trim_start_matches('0') != "1" {
+            found.push(start + indent..start + indent + digits + 1);
+        }
     }
     found
 }

@@ -349,3 +349,53 @@ fn unclosed_fences_and_comments_agree_with_kramdown() {
     println!("unclosed comments: {comments}/{} agree", texts.len());
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n\n"));
 }
+
+/// Whether comrak with GitHub's extensions (the stand-in for GitHub's
+/// preview) makes a numbered list of `text`.
+fn github_numbered_list(text: &str) -> bool {
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.extension.autolink = true;
+    options.extension.tasklist = true;
+    options.extension.footnotes = true;
+    comrak::markdown_to_html(text, &options).contains("<ol")
+}
+
+#[test]
+#[ignore = "needs Ruby with kramdown; .ci/kramdown-oracle runs it"]
+fn numbered_lines_are_where_kramdown_and_github_disagree() {
+    let numbers = [
+        "1.", "2.", "9.", "109.", "2015.", "01.", "3)", "4.five", "5.\t",
+    ];
+    let before = ["We sat in section", "Steps:", "A *note*", "> quoted"];
+    let after = [" What a game.", " one", ""];
+    let mut texts = Vec::new();
+    for number in numbers {
+        for first in before {
+            for rest in after {
+                let second = if first.starts_with('>') { "> " } else { "" };
+                texts.push(format!("{first}\n{second}{number}{rest}\n"));
+            }
+        }
+    }
+    let html = kramdown_html(&texts);
+    let (mut compared, mut disagreements) = (0, Vec::new());
+    for (text, html) in texts.iter().zip(&html) {
+        // The rule reads paragraphs of the post itself, not of quotes.
+        if text.starts_with('>') {
+            continue;
+        }
+        compared += 1;
+        let found = segments::parse(text, 0, &LineIndex::new(text)).markdown;
+        let differs = html.contains("<ol") != github_numbered_list(text);
+        if found.numbered_lines.is_empty() == differs {
+            disagreements.push(format!("ours {:?}\n{text}{html}", found.numbered_lines));
+        }
+    }
+    println!(
+        "numbered lines: {}/{compared} agree with kramdown against GitHub",
+        compared - disagreements.len(),
+    );
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}

@@ -108,6 +108,7 @@ rules! {
     unclosed_html_comment: document,
     heading_jump: document,
     title_heading: document,
+    numbered_line: document,
     no_site: run,
     pub string_tags: site,
     pub tag_variants: site,
