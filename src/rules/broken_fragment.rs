@@ -19,7 +19,8 @@ pub static RULE: Rule = Rule {
     summary: "A link to `#id` names no heading or anchor of the post it points to",
     explanation: "\
 ## What it does
-Checks each link to a fragment of the same post, `[setup](#set-up)`, or of
+Checks each link (inline, or a link definition's destination) to a fragment
+of the same post, `[setup](#set-up)`, or of
 another post or page of the site (`/docs/setup/#install`,
 `{% post_url 2024-01-10-launch %}#install`, `{% link docs/setup.md %}#install`,
 `{{ site.baseurl }}/docs/setup/#install`, `{{ \"/docs/setup/\" | relative_url }}#install`),
@@ -61,10 +62,14 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
         .then(|| markdown.ids())
         .flatten();
     let page = doc.front_matter.entries().unwrap_or_default();
-    for link in &markdown.links {
-        let Some(destination) = link.destination.clone() else {
-            continue;
-        };
+    let inline = markdown.links.iter().filter_map(|link| link.destination.clone());
+    let defined = markdown
+        .references
+        .definitions
+        .iter()
+        .filter(|d| !d.footnote)
+        .filter_map(|d| defined_destination(&doc.text, &d.span));
+    for destination in inline.chain(defined) {
         let written = &doc.text[destination.clone()];
         let Some((path, fragment)) = written.trim().split_once('#') else {
             continue;
@@ -165,6 +170,35 @@ fn source(site: &SiteIndex, page: &[Entry], now: jiff::Timestamp, path: &str) ->
     }
 }
 
+/// Where the destination of the link definition written at `span`
+/// (`[label]: /docs/#id "Title"`) is: inside `<…>`, or up to the first
+/// space outside Liquid.
+fn defined_destination(text: &str, span: &std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let line = text.get(span.clone())?;
+    let after = line.find("]:")? + 2;
+    let rest = &line[after..];
+    let start = after + (rest.len() - rest.trim_start().len());
+    let value = &line[start..];
+    if let Some(inside) = value.strip_prefix('<') {
+        let end = inside.find('>')?;
+        return Some(span.start + start + 1..span.start + start + 1 + end);
+    }
+    let mut depth = 0usize;
+    let mut end = value.len();
+    for (at, c) in value.char_indices() {
+        match c {
+            '{' if value[at + 1..].starts_with(['{', '%']) => depth += 1,
+            '}' if value[..at].ends_with(['}', '%']) => depth = depth.saturating_sub(1),
+            c if c.is_whitespace() && depth == 0 => {
+                end = at;
+                break;
+            }
+            _ => {}
+        }
+    }
+    (end > 0).then(|| span.start + start..span.start + start + end)
+}
+
 /// The file of the post `{% post_url name %}` names: `name` is its path
 /// below a `_posts` folder without the extension, or only its file name.
 fn post_file(site: &SiteIndex, name: &str) -> Option<String> {
@@ -232,6 +266,14 @@ mod tests {
     }
 
     #[test]
+    fn link_definitions_are_checked_too() {
+        let text = "---\ntitle: x\n---\nSee [a][] and [b][].\n\n## Setup\n\n[a]: #set-up \"Title\"\n[b]: <#setup>\n";
+        let found = run(&RULE, "a.md", text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "#set-up");
+    }
+
+    #[test]
     fn repeats_and_case_are_told_apart() {
         let text = "---\ntitle: x\n---\n[a](#notes-2) [b](#Notes)\n\n## Notes\n\n## Notes\n";
         assert_eq!(spans(&RULE, "a.md", text), ["#notes-2", "#Notes"]);
@@ -278,19 +320,21 @@ mod tests {
             ("docs/guide.md", GUIDE),
             ("_posts/2024-05-01-from.md", ""),
         ]);
-        let body = "[a](/blog/2024/01/10/guide.html#set-up-the-server) \
+        let body = "[a](/blog/2024/01/10/guide.html#set-up-the-server) [j][] \
                     [b]({% post_url 2024-01-10-guide %}#notes-1) \
                     [c]({{ site.baseurl }}/docs/guide/#v3-8-6) \
                     [d]({{ \"/docs/guide/\" | relative_url }}#notes) \
                     [e]({% link docs/guide.md %}#top) [f](/blog/docs/guide/#)\n\n\
                     [g]({% post_url 2024-01-10-guide %}#set-up-the-sever) \
                     [h]({{ site.baseurl }}/docs/guide/#notes-2) \
-                    [i]({% link docs/guide.md %}#v386)\n";
+                    [i]({% link docs/guide.md %}#v386)\n\n\
+                    [j]: {{ site.baseurl }}/docs/guide/#nots \"The notes\"\n";
         let found = found_in(&dir, &site, body);
         let expected = [
             ("#set-up-the-sever", "did you mean `#set-up-the-server`?"),
             ("#notes-2", "did you mean `#notes-1`?"),
             ("#v386", "did you mean `#v3-8-6`?"),
+            ("#nots", "did you mean `#notes`?"),
         ]
         .map(|(a, b)| (a.to_string(), b.to_string()));
         assert_eq!(found, expected);
