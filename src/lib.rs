@@ -25,6 +25,7 @@ pub mod document;
 pub mod fix;
 pub mod front_matter;
 pub mod jekyll_names;
+pub mod layout_title;
 pub mod line_index;
 pub mod lint;
 pub mod liquid;
