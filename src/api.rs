@@ -173,6 +173,49 @@ impl Checker {
         self.setup.config.baseline_file()
     }
 
+    /// Forgets every site read so far and reads the config found from the
+    /// working folder again, with its packs and accepted words: for an
+    /// editor, after a file changed on disk (a post added, a layout
+    /// removed, `_config.yml`, `.prepress.yml` or the accepted words
+    /// edited). Sites are read again when a check next needs them. A
+    /// mistake in the config is the error, and the checker keeps the config
+    /// it had.
+    pub fn reload(&mut self) -> Result<(), SchemaError> {
+        self.sites = self.options.sites();
+        self.setup = Config::discover(&self.options.cwd).and_then(Setup::new)?;
+        Ok(())
+    }
+
+    /// The accepted-words file checks of `path` read, where a word the
+    /// writer accepts is added: the first file the nearest config's
+    /// `accept:` names, else the default one beside that config (in the
+    /// working folder without one). A config that cannot be read counts as
+    /// none.
+    pub fn accepted_words_file(&self, path: &Path) -> PathBuf {
+        let absolute = crate::sites::absolute(&self.options.cwd, path);
+        let found = absolute
+            .parent()
+            .and_then(|folder| folder.ancestors().find_map(Config::file_in));
+        let read;
+        let config = match found.as_deref().map(Config::read_found) {
+            Some(Ok(config)) if config.source != self.setup.config.source => {
+                read = config;
+                &read
+            }
+            _ => &self.setup.config,
+        };
+        let base = match config.base_dir() {
+            base if base.as_os_str().is_empty() => self.options.cwd.clone(),
+            base => crate::sites::absolute(&self.options.cwd, &base),
+        };
+        let name = config
+            .accept
+            .as_ref()
+            .and_then(|names| names.first())
+            .map_or(crate::accept::DEFAULT_FILE, |n| n.name.as_str());
+        base.join(name)
+    }
+
     /// Every rule's metadata: the code rules, then the packs' rules.
     pub fn rules(&self) -> &[RuleInfo] {
         &self.setup.catalog

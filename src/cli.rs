@@ -84,6 +84,14 @@ enum Command {
     /// `.prepress-baseline.json`, or the config's `baseline:`), so that
     /// `check` reports only the findings added since.
     Baseline(BaselineArgs),
+    /// Run the language server on standard input and output, for editors
+    /// (see the README's "In your editor").
+    Server {
+        /// Accepted for clients that pass it: standard input and output is
+        /// the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Print a shell completion script (`prepress completions bash > …`).
     Completions {
         /// The shell.
@@ -287,6 +295,7 @@ pub fn main() -> ExitCode {
             format,
             config,
         }) => cwd().and_then(|cwd| list_urls(path, format, config, cwd)),
+        Some(Command::Server { .. }) => crate::server::run(),
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "prepress", &mut io::stdout());

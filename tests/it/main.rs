@@ -19,6 +19,7 @@ mod layers;
 mod packs;
 mod properties;
 mod prose;
+mod server;
 mod shapes;
 mod site_per_file;
 mod sites;
