@@ -20,11 +20,10 @@ use crate::config::{Config, Level};
 use crate::diagnostic::Severity;
 use crate::discover;
 use crate::jekyll_names;
-use crate::packs;
 use crate::report::{self, Format, human::Human};
 use crate::rule::RuleInfo;
 use crate::schema::SchemaError;
-use crate::setup::{self, Setup};
+use crate::setup::Setup;
 use crate::site::Site;
 use crate::sites::{Sites, absolute};
 use crate::url_list::{self, ListFormat};
@@ -37,7 +36,7 @@ use crate::url_list::{self, ListFormat};
     about,
     args_conflicts_with_subcommands = true
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     #[command(flatten)]
@@ -559,7 +558,7 @@ fn list_rules(format: RulesFormat, color: bool, cwd: &Path) -> io::Result<ExitCo
 }
 
 /// The README's rule table for `catalog`, made from the rules themselves.
-pub fn rules_markdown(catalog: &[RuleInfo]) -> String {
+pub(crate) fn rules_markdown(catalog: &[RuleInfo]) -> String {
     let mut table =
         String::from("| rule | pack | default | fix | what it reports |\n|---|---|---|---|---|\n");
     for rule in catalog {
@@ -578,11 +577,6 @@ pub fn rules_markdown(catalog: &[RuleInfo]) -> String {
         ));
     }
     table
-}
-
-/// The catalog of the rules prepress ships, without any site's config.
-pub fn shipped_catalog() -> Result<Vec<RuleInfo>, SchemaError> {
-    Ok(setup::catalog(&packs::shipped()?))
 }
 
 fn explain(id: &str, color: bool, cwd: &Path) -> io::Result<ExitCode> {

@@ -8,7 +8,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
     quiet_yaml_panics();
-    prepress::cli::main()
+    prepress::main()
 }
 
 /// Keeps panics inside the YAML reader off standard error: `tree::parse`

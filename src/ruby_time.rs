@@ -79,7 +79,7 @@ enum Zone {
 
 /// The date and time `Time.parse` reads from `value`, when it is in a form
 /// this module reads.
-pub fn parse(value: &str) -> Option<IsoDate> {
+pub(crate) fn parse(value: &str) -> Option<IsoDate> {
     let mut text = value.trim().to_string();
     let clock = take_clock(&mut text);
     drop_weekday(&mut text);

@@ -16,7 +16,7 @@ use crate::urls::{Found, Guesses, Urls};
 
 /// A site and the facts worked out from it so far.
 #[derive(Debug, Default)]
-pub struct SiteIndex {
+pub(crate) struct SiteIndex {
     site: Site,
     /// The URL of every page the site builds (most runs never link to a
     /// page, so most never build it).
@@ -33,7 +33,7 @@ pub struct SiteIndex {
 
 impl SiteIndex {
     /// `site`, with nothing worked out yet.
-    pub fn new(site: Site) -> Self {
+    pub(crate) fn new(site: Site) -> Self {
         Self {
             site,
             ..Self::default()
@@ -41,43 +41,43 @@ impl SiteIndex {
     }
 
     /// The site as the load read it.
-    pub fn site(&self) -> &Site {
+    pub(crate) fn site(&self) -> &Site {
         &self.site
     }
 
     /// The URL of every page, as of `now` (the run's time: the first call
     /// works them out).
-    pub fn urls(&self, now: jiff::Timestamp) -> &Urls {
+    pub(crate) fn urls(&self, now: jiff::Timestamp) -> &Urls {
         self.urls.get_or_init(|| Urls::build(&self.site, now))
     }
 
     /// Each file's URL from its path alone, as of `now` (as for
     /// [`Self::urls`]).
-    pub fn url_guesses(&self, now: jiff::Timestamp) -> &Guesses {
+    pub(crate) fn url_guesses(&self, now: jiff::Timestamp) -> &Guesses {
         self.url_guesses
             .get_or_init(|| Guesses::new(&self.site, now))
     }
 
     /// Where the templates compare a value with `true`.
-    pub fn comparisons(&self) -> &Comparisons {
+    pub(crate) fn comparisons(&self) -> &Comparisons {
         self.comparisons
             .get_or_init(|| Comparisons::read(&self.site))
     }
 
     /// Which front matter keys the templates read.
-    pub fn reads(&self) -> &Reads {
+    pub(crate) fn reads(&self) -> &Reads {
         self.reads.get_or_init(|| Reads::read(&self.site))
     }
 
     /// Which posts name an author.
-    pub fn bylines(&self) -> &Bylines {
+    pub(crate) fn bylines(&self) -> &Bylines {
         self.bylines.get_or_init(|| Bylines::read(&self.site))
     }
 
     /// Looks up a site path as [`Urls::find`] does, as of `now`, working
     /// out every URL only when the files whose path gives that URL do not
     /// answer (see [`crate::urls::find`]).
-    pub fn find(&self, path: &str, now: jiff::Timestamp) -> Found<'_> {
+    pub(crate) fn find(&self, path: &str, now: jiff::Timestamp) -> Found<'_> {
         let guesses = self.url_guesses(now);
         crate::urls::find(&self.site, guesses, || self.urls(now), path)
     }

@@ -81,7 +81,7 @@ impl Directive {
 /// Removes the findings the document's suppression comments silence, and adds
 /// an `unused-suppression` finding for each comment that silenced nothing.
 /// `known` says whether a rule id exists.
-pub fn apply(doc: &Document, found: &mut Vec<Diagnostic>, known: &dyn Fn(&str) -> bool) {
+pub(crate) fn apply(doc: &Document, found: &mut Vec<Diagnostic>, known: &dyn Fn(&str) -> bool) {
     let mut directives = directives(doc);
     if directives.is_empty() {
         return;

@@ -27,7 +27,7 @@ type Set = Vec<String>;
 
 /// Opens for a segment only when some pattern could match in it.
 #[derive(Debug)]
-pub struct Gate {
+pub(crate) struct Gate {
     /// Every required string of every pattern; `None` when some pattern
     /// requires nothing that can be told in advance.
     needles: Option<AhoCorasick>,
@@ -35,7 +35,7 @@ pub struct Gate {
 
 impl Gate {
     /// The gate for `patterns`, as the engine compiles them.
-    pub fn new(patterns: &[&Hir]) -> Self {
+    pub(crate) fn new(patterns: &[&Hir]) -> Self {
         let mut all = Vec::new();
         for pattern in patterns {
             match required(pattern) {
@@ -61,7 +61,7 @@ impl Gate {
     /// in it. `lowered` holds texts with their ASCII letters in lowercase,
     /// each followed by a zero byte, and text `i` ends at `ends[i]`: one
     /// search over them all is many times cheaper than one per text.
-    pub fn admits(&self, lowered: &str, ends: &[usize]) -> Vec<bool> {
+    pub(crate) fn admits(&self, lowered: &str, ends: &[usize]) -> Vec<bool> {
         let Some(ac) = &self.needles else {
             return vec![true; ends.len()];
         };
@@ -80,7 +80,7 @@ impl Gate {
 
 /// Strings one of which occurs in every match of `hir`, if a small set of
 /// them is known.
-pub fn required(hir: &Hir) -> Option<Set> {
+pub(crate) fn required(hir: &Hir) -> Option<Set> {
     Exact::default().required(hir)
 }
 

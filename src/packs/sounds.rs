@@ -12,7 +12,7 @@ mod table {
 
 /// How a word starts when said.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Sound {
+pub(crate) enum Sound {
     Vowel,
     Consonant,
     /// CMUdict gives both ("herb", "url"), or an unstressed h ("historic"),
@@ -31,7 +31,7 @@ fn from_code(code: u32) -> Option<Sound> {
 
 /// The sound of `lower` (a lowercase word) if CMUdict lists it in the table:
 /// every word of an open group, and the words that differ from their group.
-pub fn listed(lower: &str) -> Option<Sound> {
+pub(crate) fn listed(lower: &str) -> Option<Sound> {
     let word = |entry: u32| {
         let (at, len) = ((entry >> 8) as usize, (entry >> 2 & 63) as usize);
         &table::TEXT[at..at + len]
@@ -46,7 +46,7 @@ pub fn listed(lower: &str) -> Option<Sound> {
 /// `lower` shares, for a word the table does not list; `None` when those
 /// words start in different ways ("un": "uncle", "unicorn"), so a word
 /// CMUdict lacks cannot be told from its spelling.
-pub fn group(lower: &str) -> Option<Sound> {
+pub(crate) fn group(lower: &str) -> Option<Sound> {
     let &[a, b, ..] = lower.as_bytes() else {
         return None;
     };
@@ -60,7 +60,7 @@ pub fn group(lower: &str) -> Option<Sound> {
 /// Whether a number written in one or two digits ("8", "11", "1") starts
 /// with a vowel when said ("eight", "eleven", "one"); a longer number is
 /// read in more than one way ("1100": "eleven hundred" or "one thousand…").
-pub fn number(digits: &str) -> Option<bool> {
+pub(crate) fn number(digits: &str) -> Option<bool> {
     match digits.as_bytes() {
         [b'8'] | [b'8', b'0'..=b'9'] | [b'1', b'1' | b'8'] => Some(true),
         [b'0'..=b'9'] | [b'1'..=b'9', b'0'..=b'9'] => Some(false),

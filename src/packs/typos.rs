@@ -13,29 +13,29 @@ mod table {
 
 /// The fewest bytes a misspelling in the table has (`build.rs` keeps keys
 /// of three letters or more).
-pub const SHORTEST: usize = 3;
+pub(crate) const SHORTEST: usize = 3;
 
 /// The correction, or corrections, the typos list gives a misspelling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Correction {
+pub(crate) struct Correction {
     /// The word, in lowercase (the first, when there are several).
-    pub word: &'static str,
+    pub(crate) word: &'static str,
     /// The other corrections, in lowercase, joined by `|`: empty when
     /// `word` is the only one. With several ("lastest": "latest" or
     /// "last") no fix can choose.
-    pub others: &'static str,
+    pub(crate) others: &'static str,
     /// Whether it is surely the word meant: `false` when the misspelling is
     /// also one typing slip from another word ("greates": "greatest" or
     /// "greats") or a contraction without its apostrophe ("youre"), so its
     /// fix is unsafe (see `build.rs`).
-    pub certain: bool,
+    pub(crate) certain: bool,
 }
 
 /// The one correction of a misspelled word (given in lowercase, with its
 /// `word_hash`), if the filtered typos list has it. The hash is the one the
 /// engine already worked out for the word, so it is not computed twice; the
 /// engine asks [`may_be_listed`] first, so this does not ask it again.
-pub fn correction(lower: &str, hash: u64) -> Option<Correction> {
+pub(crate) fn correction(lower: &str, hash: u64) -> Option<Correction> {
     // Every key is three or more ASCII lowercase letters (see build.rs): any
     // other word is simply not found, and the short ones are not even looked up.
     if lower.len() < SHORTEST {
@@ -71,12 +71,13 @@ pub fn correction(lower: &str, hash: u64) -> Option<Correction> {
 /// nine words in ten, so a caller can skip reading the word. The sieve is
 /// 128 KB and stays in the cache; the slots are 1 MB and do not, so it
 /// turns away words that would each have cost a cache miss.
-pub fn may_be_listed(hash: u64) -> bool {
+pub(crate) fn may_be_listed(hash: u64) -> bool {
     sieve::holds(&table::SIEVE, hash)
 }
 
 /// How many misspellings the table holds.
-pub fn len() -> usize {
+#[cfg(test)]
+pub(crate) fn len() -> usize {
     table::ENTRIES.len()
 }
 

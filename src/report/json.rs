@@ -13,7 +13,7 @@ use crate::check::{Finding, Outcome};
 use crate::diagnostic::{Applicability, Severity};
 
 /// The schema version of this output.
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -65,7 +65,7 @@ struct Label<'a> {
 }
 
 /// Writes the whole run as one pretty-printed JSON document.
-pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let diagnostics = outcome
         .files
         .iter()

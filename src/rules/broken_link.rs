@@ -27,7 +27,7 @@ const STATIC: &[&str] = &[
 ];
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "broken-link",
     severity: Severity::Warning,
     summary: "A link or image points inside the site to a file or page that does not exist",

@@ -4,7 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "invalid-utf8",
     severity: Severity::Error,
     summary: "The file is not valid UTF-8 text",

@@ -11,9 +11,9 @@
 //! `unused-suppression` have no check of their own: the load step, the site
 //! step (`site_checks`), the check step and the suppress step report them.
 
-pub mod context;
-pub mod readers;
-pub mod tag_facts;
+pub(crate) mod context;
+pub(crate) mod readers;
+pub(crate) mod tag_facts;
 #[cfg(test)]
 pub(crate) mod testing;
 mod values;
@@ -23,18 +23,18 @@ use crate::document::Document;
 use crate::rule::Rule;
 use crate::site_problem::{Problem, SiteProblem};
 
-pub use context::{Context, configured};
-pub use invalid_utf8::RULE as INVALID_UTF8;
-pub use invalid_yaml::RULE as INVALID_YAML;
-pub use no_site::note as no_site_note;
-pub use string_tags::RULE as STRING_TAGS;
-pub use tag_variants::RULE as TAG_VARIANTS;
-pub use unknown_timezone::RULE as UNKNOWN_TIMEZONE;
-pub use unreadable_file::RULE as UNREADABLE_FILE;
-pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
+pub(crate) use context::{Context, configured};
+pub(crate) use invalid_utf8::RULE as INVALID_UTF8;
+#[cfg(test)]
+pub(crate) use invalid_yaml::RULE as INVALID_YAML;
+pub(crate) use no_site::note as no_site_note;
+pub(crate) use string_tags::RULE as STRING_TAGS;
+pub(crate) use tag_variants::RULE as TAG_VARIANTS;
+pub(crate) use unreadable_file::RULE as UNREADABLE_FILE;
+pub(crate) use unused_suppression::RULE as UNUSED_SUPPRESSION;
 
 /// A rule's check of one document: it adds its findings to the list.
-pub type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
+pub(crate) type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
 
 /// Declares each rule once: its module and its entry in [`RULES`], in the
 /// order `prepress rules` lists them (and findings at one spot are ordered).
@@ -50,7 +50,7 @@ macro_rules! rules {
         /// Every rule with its check, in the order `prepress rules` lists
         /// them. The check is `None` for rules reported outside a single
         /// document's check.
-        pub static RULES: &[(&Rule, Option<Check>)] = &[$(rules!(@entry $name $phase)),*];
+        pub(crate) static RULES: &[(&Rule, Option<Check>)] = &[$(rules!(@entry $name $phase)),*];
     };
     (@entry $name:ident document) => {
         (&$name::RULE, Some($name::check))
@@ -76,14 +76,14 @@ rules! {
     missing_title: document,
     invalid_date: document,
     duplicate_key: document,
-    pub invalid_yaml: document,
+    pub(crate) invalid_yaml: document,
     unclosed_front_matter: document,
     bom_hides_front_matter: document,
-    pub cr_line_endings: load,
+    pub(crate) cr_line_endings: load,
     post_filename: document,
     date_mismatch: document,
     future_date: document,
-    pub unknown_timezone: site,
+    pub(crate) unknown_timezone: site,
     unclosed_liquid_block: document,
     stray_liquid_tag: document,
     unterminated_liquid: document,
@@ -98,15 +98,16 @@ rules! {
     missing_key: document,
     broken_link: document,
     no_site: run,
-    pub string_tags: site,
-    pub tag_variants: site,
-    pub unused_suppression: suppress,
-    pub invalid_utf8: load,
-    pub unreadable_file: load,
+    pub(crate) string_tags: site,
+    pub(crate) tag_variants: site,
+    pub(crate) unused_suppression: suppress,
+    pub(crate) invalid_utf8: load,
+    pub(crate) unreadable_file: load,
 }
 
 /// The rule with this id.
-pub fn find(id: &str) -> Option<&'static Rule> {
+#[cfg(test)]
+pub(crate) fn find(id: &str) -> Option<&'static Rule> {
     RULES
         .iter()
         .map(|&(rule, _)| rule)
@@ -114,7 +115,7 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 }
 
 /// The finding for a problem of a site file, worded by the rule it belongs to.
-pub fn site_problem(problem: &SiteProblem) -> Diagnostic {
+pub(crate) fn site_problem(problem: &SiteProblem) -> Diagnostic {
     match &problem.kind {
         Problem::InvalidYaml { file, error } => {
             invalid_yaml::in_site_file(&problem.text, *file, error)

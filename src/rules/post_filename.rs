@@ -9,7 +9,7 @@ use crate::rule::FixAvailability;
 use crate::rule::Rule;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "post-filename",
     severity: Severity::Error,
     summary: "A file in `_posts/` is not named `YYYY-MM-DD-slug.ext`, or its date does not exist",

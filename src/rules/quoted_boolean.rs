@@ -27,7 +27,7 @@ const TEXT_KEYS: &[&str] = &[
 ];
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "quoted-boolean",
     severity: Severity::Warning,
     summary: "A boolean is quoted (`comments: \"true\"`), so it is text, and \"false\" is truthy",

@@ -10,7 +10,7 @@ use crate::rule::{FixAvailability, Rule};
 use crate::site::Site;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unknown-liquid-tag",
     severity: Severity::Error,
     summary: "A Liquid tag that nothing the site loads defines",

@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unknown-timezone",
     severity: Severity::Warning,
     summary: "The site's `timezone` is not a time zone name",

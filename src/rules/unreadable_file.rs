@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unreadable-file",
     severity: Severity::Error,
     summary: "A file or path could not be read (missing, no permission, a directory)",

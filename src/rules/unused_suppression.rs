@@ -5,7 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unused-suppression",
     severity: Severity::Info,
     summary: "A `prepress-disable` comment that suppresses nothing, or names no rule",
