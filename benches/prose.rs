@@ -43,7 +43,7 @@ fn prose(c: &mut Criterion) {
             for (name, text) in &posts {
                 black_box(internals::load(PathBuf::from(name), text.clone()));
             }
-        })
+        });
     });
     // Each body masked (outside the timing: the next step times masking too)
     // and parsed with the extensions prepress turns on for it, as a check does.
@@ -53,21 +53,21 @@ fn prose(c: &mut Criterion) {
             for body in &bodies {
                 black_box(internals::parse(body));
             }
-        })
+        });
     });
     group.bench_function("markdown to segments", |b| {
         b.iter(|| {
             for d in &docs {
                 black_box(internals::segments(d));
             }
-        })
+        });
     });
     group.bench_function("pack matching", |b| {
         b.iter(|| {
             for (d, segs) in docs.iter().zip(&segmented) {
                 black_box(internals::match_packs(&rules, d, segs));
             }
-        })
+        });
     });
     // A fresh document each time: a document keeps its parsed body, so
     // checking one twice would skip the Markdown step.
@@ -77,7 +77,7 @@ fn prose(c: &mut Criterion) {
                 let d = internals::load(PathBuf::from("_posts").join(name), text.clone());
                 black_box(internals::check(&rules, &d));
             }
-        })
+        });
     });
     group.finish();
 }

@@ -9,7 +9,7 @@
 //! Case works as in Vale's vocabularies, in short: an entry written all in
 //! lowercase accepts the word in any case (`kubectl`: "kubectl", "Kubectl",
 //! "KUBECTL"); an entry with a capital accepts exactly that casing and its
-//! all-capitals form, as a heading may write it (`NuGet`: "NuGet", "NUGET",
+//! all-capitals form, as a heading may write it (`NuGet`: "`NuGet`", "NUGET",
 //! never "Nuget"). A file that cannot be read, or is not UTF-8, is reported
 //! where the problem is and the run goes on without it.
 
@@ -65,7 +65,7 @@ impl Accepted {
                 .collect(),
         };
         if let Some(first) = named.and_then(|n| n.first()) {
-            accepted.file = first.name.clone();
+            accepted.file.clone_from(&first.name);
         }
         for (path, name) in files {
             let bytes = match std::fs::read(&path) {

@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn the_index_finds_one_edit_away_among_many() {
-        let names: Vec<String> = (0..FULL_SCAN + 1)
+        let names: Vec<String> = (0..=FULL_SCAN)
             .map(|n| format!("/2024/01/{:02}/post-number-{n}.html", n % 28 + 1))
             .collect();
         let index = NameIndex::new(names.clone());

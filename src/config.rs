@@ -385,11 +385,17 @@ impl Config {
 
 fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
     let mut config = Config::default();
-    if root.as_scalar().is_some_and(|s| s.is_blank()) {
+    if root
+        .as_scalar()
+        .is_some_and(super::front_matter::tree::Scalar::is_blank)
+    {
         return Ok(config);
     }
     for entry in schema.mapping(root, "the config")? {
-        let empty = entry.value.as_scalar().is_some_and(|s| s.is_blank());
+        let empty = entry
+            .value
+            .as_scalar()
+            .is_some_and(super::front_matter::tree::Scalar::is_blank);
         match schema.key(entry)? {
             "rules" | "front-matter" | "overrides" if empty => {}
             "rules" => {
@@ -413,7 +419,7 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
                 for option in schema.mapping(&entry.value, "`front-matter`")? {
                     match schema.key(option)? {
                         "check-empty" => {
-                            config.empty_value_keys = Some(keys(schema, &option.value)?)
+                            config.empty_value_keys = Some(keys(schema, &option.value)?);
                         }
                         "required" => {
                             for kind in schema.mapping(&option.value, "`required`")? {
@@ -483,7 +489,10 @@ fn read_rules(
                 }
             },
             // A key with nothing after it (all its lines commented out) is empty.
-            _ if entry.value.as_scalar().is_some_and(|s| s.is_blank()) => {}
+            _ if entry
+                .value
+                .as_scalar()
+                .is_some_and(super::front_matter::tree::Scalar::is_blank) => {}
             "severity" => {
                 for item in schema.mapping(&entry.value, "`severity`")? {
                     let name = Name {
@@ -529,7 +538,11 @@ fn read_overrides(schema: &Schema, node: &Node) -> Result<Vec<Override>, SchemaE
         for entry in schema.mapping(item, "an override")? {
             match schema.key(entry)? {
                 "files" => files = Some(globs(schema, &entry.value)?),
-                "rules" if entry.value.as_scalar().is_some_and(|s| s.is_blank()) => {}
+                "rules"
+                    if entry
+                        .value
+                        .as_scalar()
+                        .is_some_and(super::front_matter::tree::Scalar::is_blank) => {}
                 "rules" => rules = read_rules(schema, &entry.value, None)?,
                 other => {
                     return Err(schema.unknown_key(

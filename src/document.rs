@@ -377,7 +377,7 @@ mod tests {
                 assert_eq!(first, 3..4);
                 assert_eq!(count, 2);
             }
-            other => panic!("{other:?}"),
+            other @ LoadError::Unreadable(_) => panic!("{other:?}"),
         }
     }
 }

@@ -44,7 +44,7 @@ pub(crate) struct Schema<'a> {
     pub(crate) text: &'a str,
 }
 
-impl<'a> Schema<'a> {
+impl Schema<'_> {
     /// An error at `span`.
     pub(crate) fn error(&self, span: Range<usize>, message: impl Into<String>) -> SchemaError {
         SchemaError {

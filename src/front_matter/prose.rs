@@ -232,7 +232,7 @@ fn add_segments(prose: &mut Prose, decoded: &str, atoms: &[Atom], title: bool) {
             Kind::Break => prose.end_segment(title),
             Kind::Decoded if !overlapping.is_empty() => prose.end_segment(title),
             Kind::Decoded => {
-                prose.push_text(&decoded[atom.text.clone()], atom.source.clone(), false)
+                prose.push_text(&decoded[atom.text.clone()], atom.source.clone(), false);
             }
             Kind::Verbatim => {
                 let mut from = atom.text.start;

@@ -1,6 +1,6 @@
 //! What a front matter scalar means to Jekyll.
 //!
-//! Jekyll reads front matter with the safe_yaml gem on top of Psych (libyaml),
+//! Jekyll reads front matter with the `safe_yaml` gem on top of Psych (libyaml),
 //! which types plain scalars the YAML 1.1 way: `yes`, `no`, `on`, `off` are
 //! booleans, `~` and `null` are null, `0755` is an octal integer, `2024-01-31` is
 //! a date. Quoted scalars are always strings. Rules ask this module what a value
@@ -142,7 +142,7 @@ fn is_date(value: &str) -> bool {
 
 /// `YYYY-M-D`, then `T`, `t` or spaces, `H:MM:SS` (the seconds are needed),
 /// an optional fraction and an optional zone (`Z`, `+1`, `+0100`, `+01:00`),
-/// and nothing else: the YAML 1.1 timestamp as Psych and safe_yaml match it.
+/// and nothing else: the YAML 1.1 timestamp as Psych and `safe_yaml` match it.
 /// `2024-01-31 10:00` is text to them, which Jekyll reads as a date later.
 fn is_timestamp(value: &str) -> bool {
     /// Takes `min..=max` ASCII digits from the front of `rest`.

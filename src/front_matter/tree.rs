@@ -169,7 +169,7 @@ fn read_events(source: &str, yaml: &str, base: usize) -> Result<Option<Node>, Ya
                 kind: NodeKind::Alias,
             }),
             EventData::SequenceStart { .. } => {
-                builder.open(span.start, Open::Sequence(Vec::new()), base)?
+                builder.open(span.start, Open::Sequence(Vec::new()), base)?;
             }
             EventData::MappingStart { .. } => builder.open(
                 span.start,

@@ -55,7 +55,7 @@ pub(crate) fn tags(text: &str, from: usize) -> Vec<Tag<'_>> {
 /// a name is not a tag, and the search goes on after it.
 fn next_tag<'a>(text: &'a str, at: &mut usize) -> Option<Tag<'a>> {
     loop {
-        let start = *at + find(text.get(*at..)?, b"{%")?;
+        let start = *at + find(text.get(*at..)?, *b"{%")?;
         *at = start + 2;
         let after = &text[start + 2..];
         let inner = after.strip_prefix('-').unwrap_or(after);
@@ -69,7 +69,7 @@ fn next_tag<'a>(text: &'a str, at: &mut usize) -> Option<Tag<'a>> {
             .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
             .unwrap_or(rest.len());
         let name_end = name_start + name_len;
-        let close = name_end + find(&text[name_end..], b"%}")?;
+        let close = name_end + find(&text[name_end..], *b"%}")?;
         let args_end = if text[name_end..close].ends_with('-') {
             close - 1
         } else {
@@ -91,7 +91,7 @@ fn next_tag<'a>(text: &'a str, at: &mut usize) -> Option<Tag<'a>> {
 
 /// Where the two bytes `pair` first occur in `text` (a fast scan for the
 /// first byte, as tags are rare in long posts).
-fn find(text: &str, pair: &[u8; 2]) -> Option<usize> {
+fn find(text: &str, pair: [u8; 2]) -> Option<usize> {
     let bytes = text.as_bytes();
     memchr::memchr_iter(pair[0], bytes).find(|&i| bytes.get(i + 1) == Some(&pair[1]))
 }

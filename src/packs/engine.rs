@@ -179,17 +179,16 @@ impl Engine {
         let hash = word_hash(word.as_bytes());
         self.start_sieve.insert(hash);
         let entry = self.starts.entry(hash).or_default();
-        let at = match entry.iter().position(|s| &*s.word == word) {
-            Some(at) => at,
-            None => {
-                entry.push(Starts {
-                    word: word.into(),
-                    phrases: Vec::new(),
-                    sequences: Vec::new(),
-                    seconds: Vec::new(),
-                });
-                entry.len() - 1
-            }
+        let at = if let Some(at) = entry.iter().position(|s| &*s.word == word) {
+            at
+        } else {
+            entry.push(Starts {
+                word: word.into(),
+                phrases: Vec::new(),
+                sequences: Vec::new(),
+                seconds: Vec::new(),
+            });
+            entry.len() - 1
         };
         &mut entry[at]
     }

@@ -120,23 +120,21 @@ impl Exact {
                 };
                 let mut run: Option<Set> = None;
                 for part in parts {
-                    match self.of(part) {
-                        Some(set) => {
-                            run = match run.take() {
-                                None => Some(set),
-                                Some(before) => match product(&before, &set) {
-                                    Some(joined) => Some(joined),
-                                    None => {
-                                        consider(Some(before));
-                                        Some(set)
-                                    }
-                                },
-                            };
-                        }
-                        None => {
-                            consider(run.take());
-                            consider(self.required(part));
-                        }
+                    if let Some(set) = self.of(part) {
+                        run = match run.take() {
+                            None => Some(set),
+                            Some(before) => {
+                                if let Some(joined) = product(&before, &set) {
+                                    Some(joined)
+                                } else {
+                                    consider(Some(before));
+                                    Some(set)
+                                }
+                            }
+                        };
+                    } else {
+                        consider(run.take());
+                        consider(self.required(part));
                     }
                 }
                 consider(run);
@@ -240,8 +238,9 @@ mod tests {
         required(&parse(pattern))
     }
 
+    #[allow(clippy::unnecessary_wraps)] // Compared with `required`, which may find none.
     fn set(items: &[&str]) -> Option<Vec<String>> {
-        let mut v: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+        let mut v: Vec<String> = items.iter().map(std::string::ToString::to_string).collect();
         v.sort();
         Some(v)
     }

@@ -135,13 +135,13 @@ pub(crate) enum Kind {
         /// Groups of forms; the first of each is the preferred form on a tie.
         groups: Vec<Vec<String>>,
     },
-    /// "a" and "an" chosen by sound, from CMUdict (see `packs::sounds`).
+    /// "a" and "an" chosen by sound, from `CMUdict` (see `packs::sounds`).
     Article {
-        /// Words CMUdict lacks said with a consonant sound ("usecase").
+        /// Words `CMUdict` lacks said with a consonant sound ("usecase").
         consonant_sound: Vec<String>,
-        /// Words CMUdict lacks said with a vowel sound ("unignored").
+        /// Words `CMUdict` lacks said with a vowel sound ("unignored").
         vowel_sound: Vec<String>,
-        /// Words both are used before, whatever CMUdict says ("humble").
+        /// Words both are used before, whatever `CMUdict` says ("humble").
         either: Vec<String>,
     },
     /// Misspellings from the `typos` dataset (see `packs::typos`).
@@ -617,7 +617,7 @@ fn examples(
                                 match schema.key(field)? {
                                     "text" => text = Some(schema.string(&field.value, "`text`")?),
                                     "fixed" => {
-                                        fixed = Some(schema.string(&field.value, "`fixed`")?)
+                                        fixed = Some(schema.string(&field.value, "`fixed`")?);
                                     }
                                     other => {
                                         return Err(schema.unknown_key(

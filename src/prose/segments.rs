@@ -394,7 +394,7 @@ fn bracket_titled_destinations<'a>(
 }
 
 /// Whether an image's alt text is a file name rather than words: one token
-/// with no space ("bin-deployable-assemlies", "IMG_2041.jpg") or a
+/// with no space ("bin-deployable-assemlies", "`IMG_2041.jpg`") or a
 /// screenshot's default name ("Screen Shot 2021-03-04 at 10.02.11").
 fn alt_is_a_file_name(alt: &str) -> bool {
     let alt = alt.trim();
@@ -712,7 +712,7 @@ impl Builder<'_> {
     /// the closing parenthesis. `None` when the title is empty or reads
     /// otherwise than it is written (an escape, an entity, a line of a block
     /// quote), and for a reference link, whose title is in its definition.
-    /// A title of one token ("IMG_2041", "bin-deployable-assemlies") is a
+    /// A title of one token ("`IMG_2041`", "bin-deployable-assemlies") is a
     /// file name, as such alt texts are, not words.
     fn link_title(&self, title: &str, pos: Sourcepos) -> Option<Range<usize>> {
         if !title.trim().contains(char::is_whitespace) {

@@ -177,7 +177,7 @@ struct Source<'t> {
     next_to_liquid: Option<HashMap<&'t str, Vec<usize>>>,
 }
 
-impl<'t> Source<'t> {
+impl Source<'_> {
     /// Where `link`'s destination, as parsed, is written: at its span, or
     /// right next to Liquid elsewhere in the file (the first such place
     /// after the link, else the last before it).

@@ -97,7 +97,7 @@ mod tests {
 
     fn site(authors: Option<&[&str]>) -> Site {
         Site {
-            authors: authors.map(|a| a.iter().map(|s| s.to_string()).collect()),
+            authors: authors.map(|a| a.iter().map(std::string::ToString::to_string).collect()),
             ..Site::default()
         }
     }

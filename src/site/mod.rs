@@ -147,7 +147,10 @@ impl Site {
                 _ => Vec::new(),
             }
         };
-        site.exclude = DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect();
+        site.exclude = DEFAULT_EXCLUDE
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         site.exclude.extend(list("exclude"));
         site.include = vec![".htaccess".to_string()];
         site.include.extend(list("include"));

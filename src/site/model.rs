@@ -127,12 +127,11 @@ impl Site {
         }
         .ok()?;
         let computed;
-        let root = match &self.absolute_root {
-            Some(root) => root,
-            None => {
-                computed = std::path::absolute(&self.root).ok()?;
-                &computed
-            }
+        let root = if let Some(root) = &self.absolute_root {
+            root
+        } else {
+            computed = std::path::absolute(&self.root).ok()?;
+            &computed
         };
         relative_slash_path(&absolute, root)
     }

@@ -344,12 +344,11 @@ impl Run {
 /// or `steps.a.outputs.b != 'true'`, joined by `&&` (all the action uses).
 fn holds(condition: &str, outputs: &HashMap<String, String>) -> bool {
     condition.split(" && ").all(|clause| {
-        let (left, equal, right) = match clause.split_once(" == ") {
-            Some((left, right)) => (left, true, right),
-            None => {
-                let (left, right) = clause.split_once(" != ").expect("== or !=");
-                (left, false, right)
-            }
+        let (left, equal, right) = if let Some((left, right)) = clause.split_once(" == ") {
+            (left, true, right)
+        } else {
+            let (left, right) = clause.split_once(" != ").expect("== or !=");
+            (left, false, right)
         };
         let name = left.strip_prefix("steps.").expect("a step output");
         let value = outputs.get(name).map_or("", String::as_str);
@@ -595,7 +594,7 @@ impl Host {
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The Linux x86_64 release archive and its `.sha256`, published under
+/// The Linux `x86_64` release archive and its `.sha256`, published under
 /// `host_root/v<version>/`: a `prepress` that notes in `marker` that it ran,
 /// then runs the binary under test. `tamper` changes the archive after its
 /// sum was taken.

@@ -78,10 +78,10 @@ fn fix_safety(id: &str) -> (String, String) {
         .assert()
         .success();
     let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
-    let section = out
-        .split_once("\n## Fix safety\n")
-        .map(|(_, section)| section.to_string())
-        .unwrap_or_else(|| panic!("no Fix safety section in\n{out}"));
+    let section = out.split_once("\n## Fix safety\n").map_or_else(
+        || panic!("no Fix safety section in\n{out}"),
+        |(_, section)| section.to_string(),
+    );
     (section, out)
 }
 
