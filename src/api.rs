@@ -11,6 +11,11 @@
 //! Nothing here reads the process's state (working folder, environment) or
 //! changes it (thread pool, panic hook).
 //!
+//! A panic met while checking one file (a bug in prepress) does not end the
+//! check: that file gets one `internal-error` finding carrying the panic's
+//! message, and the others are checked as usual. A process that prints
+//! panics from its own hook can ask [`panic_is_caught`] to stay quiet then.
+//!
 //! ```no_run
 //! use prepress::api::{Checker, Format, Options, ReportOptions};
 //!
@@ -29,8 +34,9 @@ use crate::config::Config;
 use crate::report;
 use crate::setup::Setup;
 
+pub use crate::baseline::{Applied, Baseline};
 pub use crate::check::{
-    FileReport, Finding, FixMode, Fixes, LabelPlace, Outcome, RenderFile, Source,
+    FileReport, Finding, FixMode, Fixes, LabelPlace, Outcome, RenderFile, Source, panic_is_caught,
 };
 pub use crate::diagnostic::{Applicability, Diagnostic, Elsewhere, Fix, Label, Severity, Span};
 pub use crate::discover::Discovered;
@@ -159,6 +165,55 @@ impl Checker {
             self.options.fixes.unsafe_fixes,
             render,
         )
+    }
+
+    /// The baseline file the config found from the working folder names
+    /// (`baseline:`), if any.
+    pub fn baseline_file(&self) -> Option<PathBuf> {
+        self.setup.config.baseline_file()
+    }
+
+    /// Forgets every site read so far and reads the config found from the
+    /// working folder again, with its packs and accepted words: for an
+    /// editor, after a file changed on disk (a post added, a layout
+    /// removed, `_config.yml`, `.prepress.yml` or the accepted words
+    /// edited). Sites are read again when a check next needs them. A
+    /// mistake in the config is the error, and the checker keeps the config
+    /// it had.
+    pub fn reload(&mut self) -> Result<(), SchemaError> {
+        self.sites = self.options.sites();
+        self.setup = Config::discover(&self.options.cwd).and_then(Setup::new)?;
+        Ok(())
+    }
+
+    /// The accepted-words file checks of `path` read, where a word the
+    /// writer accepts is added: the first file the nearest config's
+    /// `accept:` names, else the default one beside that config (in the
+    /// working folder without one). A config that cannot be read counts as
+    /// none.
+    pub fn accepted_words_file(&self, path: &Path) -> PathBuf {
+        let absolute = crate::sites::absolute(&self.options.cwd, path);
+        let found = absolute
+            .parent()
+            .and_then(|folder| folder.ancestors().find_map(Config::file_in));
+        let read;
+        let config = match found.as_deref().map(Config::read_found) {
+            Some(Ok(config)) if config.source != self.setup.config.source => {
+                read = config;
+                &read
+            }
+            _ => &self.setup.config,
+        };
+        let base = match config.base_dir() {
+            base if base.as_os_str().is_empty() => self.options.cwd.clone(),
+            base => crate::sites::absolute(&self.options.cwd, &base),
+        };
+        let name = config
+            .accept
+            .as_ref()
+            .and_then(|names| names.first())
+            .map_or(crate::accept::DEFAULT_FILE, |n| n.name.as_str());
+        base.join(name)
     }
 
     /// Every rule's metadata: the code rules, then the packs' rules.

@@ -5,7 +5,9 @@
 //! holds the findings, not the corpus. Results come back in the sorted order of
 //! discovery, so output never depends on thread timing.
 
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
+use std::panic::AssertUnwindSafe;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -18,7 +20,7 @@ use crate::document::{self, Document, LoadError};
 use crate::fix;
 use crate::line_index::{LineIndex, Position};
 use crate::lint;
-use crate::rules::{self, Context};
+use crate::rules::{self, Context, internal_error, invalid_utf8, unreadable_file};
 use crate::schema::SchemaError;
 use crate::setup::{Configs, Setup};
 use crate::site_checks::{self, SiteFacts};
@@ -229,18 +231,21 @@ pub(crate) fn run_text(
         configs.resolve_site(&site.root)?;
     }
     let file = configs.for_file(path, site);
-    let mut report = check_text(
-        &file.context(),
-        path,
-        display_path(path, &cwd),
-        &cwd,
-        text,
-        Fixes {
-            mode: FixMode::Report,
-            unsafe_fixes,
-        },
-        render,
-    );
+    let context = file.context();
+    let mut report = caught(&context, path, &cwd, render, || {
+        check_text(
+            &context,
+            path,
+            display_path(path, &cwd),
+            &cwd,
+            text,
+            Fixes {
+                mode: FixMode::Report,
+                unsafe_fixes,
+            },
+            render,
+        )
+    });
     let tags = std::mem::take(&mut report.tags);
     let mut reports = vec![report];
     match site {
@@ -433,14 +438,17 @@ fn check_all(
     let facts = Mutex::new(BTreeMap::<SiteId, SiteFacts>::new());
     let mut checked: Vec<FileReport> = keep_in_order(&to_check, parallel, |index, (path, id)| {
         let file = configs.for_file(path, id.map(|id| sites.get(id)));
-        let mut report = check_file(
-            &file.context(),
-            path,
-            display_path(path, &cwd),
-            &cwd,
-            fixes,
-            render,
-        );
+        let context = file.context();
+        let mut report = caught(&context, path, &cwd, render, || {
+            check_file(
+                &context,
+                path,
+                display_path(path, &cwd),
+                &cwd,
+                fixes,
+                render,
+            )
+        });
         let tags = std::mem::take(&mut report.tags);
         if let Some(id) = id.filter(|_| !tags.is_empty()) {
             lock(&facts).entry(id).or_default().add(index, tags);
@@ -469,6 +477,46 @@ fn check_all(
     checked.append(&mut files);
     checked.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((checked, checked_count))
+}
+
+thread_local! {
+    /// Whether this thread is inside a file's check (see [`caught`]).
+    static CHECKING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a panic on this thread now would become a file's `internal-error`
+/// finding, which carries its message: a process's panic hook can then stay
+/// quiet instead of printing it.
+pub fn panic_is_caught() -> bool {
+    CHECKING.get()
+}
+
+/// `check`'s report of the file at `path`, or, when it panics, a report
+/// holding only that file's `internal-error` finding (at its configured
+/// level): a bug met in one file never ends the run, nor an editor server.
+/// No fix is written then, as a file is written only at the end of its check.
+fn caught(
+    context: &Context,
+    path: &Path,
+    cwd: &Path,
+    render: Option<&dyn RenderFile>,
+    check: impl FnOnce() -> FileReport,
+) -> FileReport {
+    let outer = CHECKING.replace(true);
+    let result = std::panic::catch_unwind(AssertUnwindSafe(check));
+    CHECKING.set(outer);
+    match result {
+        Ok(report) => report,
+        Err(payload) => {
+            let display = display_path(path, cwd);
+            let diagnostic = internal_error::diagnostic(&display, &*payload);
+            let findings = rules::configured(context, diagnostic)
+                .map(at_start)
+                .into_iter()
+                .collect();
+            finish(path, display, FileState::default(), findings, render)
+        }
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -525,14 +573,7 @@ fn add_no_site_note(
         Some(at) => at,
         None => new_report(reports, path, cwd),
     };
-    let start = Position { line: 1, column: 1 };
-    let located = Finding {
-        diagnostic,
-        start,
-        end: start,
-        labels: Vec::new(),
-    };
-    add_located(&mut reports[at], located, render);
+    add_located(&mut reports[at], at_start(diagnostic), render);
 }
 
 /// Adds an empty report for `path` to `reports`, and says where it is.
@@ -648,17 +689,7 @@ pub(crate) fn check_file(
             first,
             count,
         }) => {
-            let more = match count {
-                1 => String::new(),
-                n => format!(" ({} more bad sequences follow)", n - 1),
-            };
-            let diagnostic = Diagnostic::new(
-                rules::INVALID_UTF8.id,
-                rules::INVALID_UTF8.severity,
-                first,
-                format!("this file is not valid UTF-8: this byte cannot be read as text{more}"),
-            )
-            .with_help("re-save the file as UTF-8 in your editor");
+            let diagnostic = invalid_utf8::diagnostic(first, count);
             let found = rules::configured(context, diagnostic).into_iter().collect();
             let findings = locate(&LineIndex::new(&shown), &shown, found, cwd);
             let state = FileState {
@@ -682,20 +713,9 @@ fn unreadable(
     reason: &str,
     render: Option<&dyn RenderFile>,
 ) -> FileReport {
-    let diagnostic = Diagnostic::new(
-        rules::UNREADABLE_FILE.id,
-        rules::UNREADABLE_FILE.severity,
-        0..0,
-        format!("could not read `{display}`: {reason}"),
-    );
-    let start = Position { line: 1, column: 1 };
+    let diagnostic = unreadable_file::path(display, reason);
     let findings: Vec<Finding> = rules::configured(context, diagnostic)
-        .map(|diagnostic| Finding {
-            diagnostic,
-            start,
-            end: start,
-            labels: Vec::new(),
-        })
+        .map(at_start)
         .into_iter()
         .collect();
     let reported = !findings.is_empty();
@@ -704,6 +724,18 @@ fn unreadable(
         ..FileState::default()
     };
     finish(path, display.to_string(), state, findings, render)
+}
+
+/// A finding about a whole file, at its first line: every output format can
+/// point there, whether or not the text is still (or ever was) loaded.
+fn at_start(diagnostic: Diagnostic) -> Finding {
+    let start = Position { line: 1, column: 1 };
+    Finding {
+        diagnostic,
+        start,
+        end: start,
+        labels: Vec::new(),
+    }
 }
 
 /// What `finish` knows of a file besides its findings.
@@ -841,6 +873,41 @@ mod tests {
             d.message,
             "could not read `x.md`: it is a directory, not a file"
         );
+    }
+
+    #[test]
+    fn a_panic_in_a_files_check_becomes_its_internal_error_finding() {
+        let setup = Setup::new(crate::config::Config::default()).unwrap();
+        let context = setup.context();
+        let (path, cwd) = (Path::new("/site/_posts/a.md"), Path::new("/site"));
+        assert!(!panic_is_caught());
+        let report = caught(&context, path, cwd, None, || {
+            assert!(
+                panic_is_caught(),
+                "the hook is told while a file is checked"
+            );
+            panic!("a bug met in {}", "a.md")
+        });
+        assert!(!panic_is_caught(), "and no longer once it is done");
+        assert_eq!(report.display, "_posts/a.md");
+        assert!(!report.unreadable);
+        let [finding] = report.findings.as_slice() else {
+            panic!("one finding: {:?}", report.findings);
+        };
+        assert_eq!(finding.diagnostic.rule, "internal-error");
+        assert_eq!(finding.diagnostic.severity, Severity::Error);
+        assert_eq!(
+            finding.diagnostic.message,
+            "prepress failed while checking `_posts/a.md`: a bug met in a.md"
+        );
+        assert_eq!(finding.start, Position { line: 1, column: 1 });
+        // A check that does not panic gives its own report.
+        let report = caught(&context, path, cwd, None, || FileReport {
+            display: "its own".into(),
+            ..FileReport::default()
+        });
+        assert_eq!(report.display, "its own");
+        assert!(report.findings.is_empty());
     }
 
     #[test]

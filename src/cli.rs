@@ -14,6 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 
 use crate::api::{self, Checker};
+use crate::baseline::{self, Baseline};
 use crate::changes::Changes;
 use crate::check::{self, FixMode, Fixes};
 use crate::config::{Config, Level};
@@ -78,11 +79,43 @@ enum Command {
         #[arg(long, value_name = "FILES", value_delimiter = ',', value_parser = existing_file)]
         config: Vec<PathBuf>,
     },
+    /// Write today's findings to a baseline file (default
+    /// `.prepress-baseline.json`, or the config's `baseline:`), so that
+    /// `check` reports only the findings added since.
+    Baseline(BaselineArgs),
+    /// Run the language server on standard input and output, for editors
+    /// (see the README's "In your editor").
+    Server {
+        /// Accepted for clients that pass it: standard input and output is
+        /// the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Print a shell completion script (`prepress completions bash > …`).
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Args)]
+struct BaselineArgs {
+    /// Files or folders to check, as for `check`. Defaults to the current
+    /// folder.
+    paths: Vec<PathBuf>,
+    /// The file to write (default: the config's `baseline:`, else
+    /// `.prepress-baseline.json` in the current folder).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The Jekyll site's root, for every file, as for `check`.
+    #[arg(long, value_name = "DIR", value_parser = existing_folder)]
+    site: Option<PathBuf>,
+    /// Jekyll config files to read instead of `_config.yml`, as for `check`.
+    #[arg(long, value_name = "FILES", value_delimiter = ',', value_parser = existing_file)]
+    config: Vec<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    threads: usize,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -158,6 +191,17 @@ struct CheckArgs {
     /// what a bare `prepress` gives.
     #[arg(long)]
     force_exclude: bool,
+    /// Report only the findings that are not in this baseline file (which
+    /// `prepress baseline` writes); default: the config's `baseline:`.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Read no baseline, even one the config names: report every finding.
+    #[arg(long, conflicts_with = "baseline")]
+    no_baseline: bool,
+    /// Print how many findings each rule made (with how many carry a safe
+    /// fix, and their severity) instead of each finding.
+    #[arg(long, conflicts_with = "diff")]
+    statistics: bool,
     /// Check text from standard input instead of files (for editors).
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     stdin: bool,
@@ -246,11 +290,13 @@ pub fn main() -> ExitCode {
             cwd().and_then(|cwd| explain(&id, use_color(Color::Auto), cwd))
         }
         Some(Command::Init { force }) => init(force),
+        Some(Command::Baseline(args)) => cwd().and_then(|cwd| write_baseline(&args, cwd)),
         Some(Command::Urls {
             path,
             format,
             config,
         }) => cwd().and_then(|cwd| list_urls(path, format, &config, cwd)),
+        Some(Command::Server { .. }) => crate::server::run(),
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "prepress", &mut io::stdout());
@@ -298,6 +344,10 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
         args.paths.clone()
     };
     let color = use_color(args.color);
+    if args.statistics && matches!(args.format, Format::Github | Format::Sarif) {
+        eprintln!("prepress: --statistics prints in the human, compact or json format");
+        return Ok(ExitCode::from(2));
+    }
     let changed = match args.changed_lines.as_deref().map(Changes::read).transpose() {
         Ok(changed) => changed,
         Err(err) => {
@@ -364,11 +414,29 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
+    let baseline_file = match (&args.baseline, args.no_baseline) {
+        (Some(file), _) => Some(file.clone()),
+        (None, false) => checker.baseline_file(),
+        (None, true) => None,
+    };
+    let baseline = match baseline_file
+        .map(|file| Baseline::read(&file, cwd))
+        .transpose()
+    {
+        Ok(baseline) => baseline,
+        Err(err) => {
+            report_schema_error(err, cwd, color);
+            return Ok(ExitCode::from(2));
+        }
+    };
     let human = (args.format == Format::Human).then(|| Human::new(color));
     let render = human
         .as_ref()
         .map(|h| h as &dyn check::RenderFile)
-        .filter(|_| mode != FixMode::Diff);
+        .filter(|_| mode != FixMode::Diff && !args.statistics);
+    // Standard input cannot be read twice: the baseline keys its findings
+    // with a copy.
+    let mut stdin_text = None;
     let outcome = if args.stdin {
         let mut text = String::new();
         let limit = crate::document::MAX_FILE_BYTES;
@@ -383,18 +451,30 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
             );
             return Ok(ExitCode::from(2));
         }
+        if baseline.is_some() {
+            stdin_text = Some(text.clone());
+        }
         checker.check_text(&args.stdin_filename, text, render)
     } else {
         checker.check_paths(&paths, found, render)
     };
     // A config nearer to some file than the working directory's can be wrong too.
-    let outcome = match outcome {
+    let mut outcome = match outcome {
         Ok(outcome) => outcome,
         Err(err) => {
             report_schema_error(err, cwd, color);
             return Ok(ExitCode::from(2));
         }
     };
+    // Fixes were taken whatever the baseline holds (a safe fix cannot change
+    // what the author meant); the report leaves out what it holds.
+    let applied = baseline.map(|baseline| {
+        let text_of = |report: &check::FileReport| match &stdin_text {
+            Some(text) => Some(text.clone()),
+            None => baseline::file_text(report),
+        };
+        baseline.apply(&mut outcome, &paths, cwd, &text_of, render)
+    });
     // One write per finding would be one system call per line: stdout is
     // line-buffered, so the report goes through a buffer of its own.
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -415,6 +495,8 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
     let options = report::Options {
         quiet: args.quiet,
         changed: changed.as_ref(),
+        baseline: applied,
+        statistics: args.statistics,
     };
     checker.write(args.format, &outcome, &options, &mut out)?;
     out.flush()?;
@@ -442,6 +524,71 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
     std::mem::forget(checker);
     std::mem::forget(outcome);
     Ok(ExitCode::from(code))
+}
+
+/// `prepress baseline`: checks `args.paths` and writes every finding to the
+/// baseline file.
+fn write_baseline(args: &BaselineArgs, cwd: &Path) -> io::Result<ExitCode> {
+    let color = use_color(Color::Auto);
+    let options = api::Options {
+        cwd: cwd.to_path_buf(),
+        threads: args.threads,
+        site: args.site.clone(),
+        configs: args.config.clone(),
+        fixes: Fixes::REPORT,
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let outcome = Checker::new(options).and_then(|mut checker| {
+        let outcome = checker.check_paths(&paths, None, None)?;
+        Ok((outcome, checker.baseline_file()))
+    });
+    let (outcome, configured) = match outcome {
+        Ok(found) => found,
+        Err(err) => {
+            report_schema_error(err, cwd, color);
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let file = absolute(
+        cwd,
+        &args
+            .output
+            .clone()
+            .or(configured)
+            .unwrap_or_else(|| PathBuf::from(baseline::DEFAULT_FILE)),
+    );
+    let baseline = Baseline::of(&outcome, &file, cwd, &baseline::file_text);
+    let shown = check::display_path(&file, cwd);
+    if let Err(err) = std::fs::write(&file, baseline.to_json()) {
+        eprintln!("prepress: could not write `{shown}`: {err}");
+        return Ok(ExitCode::from(2));
+    }
+    let files = outcome
+        .files
+        .iter()
+        .filter(|f| !f.findings.is_empty())
+        .count();
+    println!(
+        "wrote {} {} in {files} {} to {shown}",
+        baseline.len(),
+        if baseline.len() == 1 {
+            "finding"
+        } else {
+            "findings"
+        },
+        if files == 1 { "file" } else { "files" },
+    );
+    if outcome.incomplete() {
+        eprintln!(
+            "prepress: some files could not be read, so the baseline may lack their findings"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes the reports that go to files besides standard output: the SARIF
@@ -710,6 +857,9 @@ front-matter:
 # as the closest layout name for a misspelt one (`prepress explain ID` says
 # which a rule makes).
 # unsafe-fixes: true
+# The findings to leave out, written by `prepress baseline` (relative to this
+# file): a check then reports only the ones added since.
+# baseline: .prepress-baseline.json
 ";
 
 /// The file `prepress init` writes.

@@ -31,6 +31,7 @@
 //!     posts: [title, author, description]
 //! unsafe-fixes: true                        # `--fix` and `--diff` take unsafe fixes too
 //! accept: [.prepress/accept.txt]            # files of words the spelling rule accepts
+//! baseline: .prepress-baseline.json          # findings to leave out (`prepress baseline`)
 //! ```
 //!
 //! An override's globs match a file's path relative to the config file's
@@ -156,6 +157,9 @@ pub(crate) struct Config {
     /// The files of accepted words (`accept:`, relative to the config file);
     /// `None` when not set, for the default `.prepress/accept.txt`.
     pub(crate) accept: Option<Vec<Name>>,
+    /// The baseline file a run started here reads (`baseline:`, relative to
+    /// the config file), so pre-commit and the Action need no flag.
+    pub(crate) baseline: Option<Name>,
 }
 
 /// One rule's setting: its pack (which pack-wide settings name), whether it
@@ -235,6 +239,7 @@ impl Config {
             && self.required.is_empty()
             && !self.unsafe_fixes
             && self.accept.is_none()
+            && self.baseline.is_none()
     }
 
     /// Finds and reads the config for a run started in `dir`: the nearest one
@@ -293,6 +298,13 @@ impl Config {
             .and_then(Path::parent)
             .map(Path::to_path_buf)
             .unwrap_or_default()
+    }
+
+    /// The baseline file it names, relative to its folder as written.
+    pub(crate) fn baseline_file(&self) -> Option<PathBuf> {
+        self.baseline
+            .as_ref()
+            .map(|n| self.base_dir().join(&n.name))
     }
 
     /// The config file's text.
@@ -415,6 +427,13 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
                         .collect(),
                 );
             }
+            "baseline" => {
+                let name = schema.string(&entry.value, "`baseline`")?;
+                config.baseline = Some(Name {
+                    name,
+                    span: entry.value.span.clone(),
+                });
+            }
             "front-matter" => {
                 for option in schema.mapping(&entry.value, "`front-matter`")? {
                     match schema.key(option)? {
@@ -452,6 +471,7 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
                         "front-matter",
                         "unsafe-fixes",
                         "accept",
+                        "baseline",
                     ],
                 ));
             }
@@ -712,6 +732,21 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_baseline_beside_the_config() {
+        let config = read("baseline: lint/known.json\n").unwrap();
+        assert!(!config.is_empty());
+        let file = config.baseline_file().unwrap();
+        assert!(file.ends_with("lint/known.json"));
+        assert_eq!(
+            file.parent().unwrap().parent(),
+            config.source.as_deref().unwrap().parent()
+        );
+        let err = read("baseline: [a, b]\n").unwrap_err();
+        assert_eq!(err.message, "`baseline` must be text");
+        assert_eq!(err.span, 10..16);
+    }
+
+    #[test]
     fn reads_unsafe_fixes() {
         assert!(!read("rules: {}\n").unwrap().unsafe_fixes);
         let config = read("unsafe-fixes: true\n").unwrap();
@@ -739,7 +774,7 @@ mod tests {
         assert_eq!(&text[err.span.clone()], "rulez");
         assert_eq!(
             err.message,
-            "unknown key `rulez` in the config; it accepts `rules`, `overrides`, `front-matter`, `unsafe-fixes`, `accept`"
+            "unknown key `rulez` in the config; it accepts `rules`, `overrides`, `front-matter`, `unsafe-fixes`, `accept`, `baseline`"
         );
 
         let text = "rules:\n  severity:\n    empty-value: loud\n";

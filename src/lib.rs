@@ -11,6 +11,7 @@
 
 mod accept;
 pub mod api;
+mod baseline;
 mod bylines;
 mod changes;
 mod check;
@@ -29,6 +30,7 @@ mod jekyll_names;
 mod line_index;
 mod lint;
 mod liquid;
+mod markdown;
 mod packs;
 mod plugin_tags;
 mod plugins;
@@ -38,6 +40,7 @@ mod ruby_time;
 mod rule;
 mod rules;
 mod schema;
+mod server;
 mod setup;
 mod shared_str;
 mod site;

@@ -8,7 +8,7 @@
 use crate::config::Level;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::rules::{Context, RULES, UNUSED_SUPPRESSION, configured, cr_line_endings};
+use crate::rules::{Context, RULES, configured, cr_line_endings};
 
 /// Runs every rule that is on for `doc`, at its configured severity, then the
 /// pack rules on its prose; findings come back in span order.
@@ -77,14 +77,8 @@ pub(crate) fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
         found.append(&mut pack);
     }
     let known = |id: &str| context.levels.knows(id);
-    crate::suppress::apply(doc, &mut found, &known);
-    if let Level::On(severity) = context.levels.get(UNUSED_SUPPRESSION.id) {
-        for diagnostic in found.iter_mut().filter(|d| d.rule == UNUSED_SUPPRESSION.id) {
-            diagnostic.severity = severity;
-        }
-    } else {
-        found.retain(|d| d.rule != UNUSED_SUPPRESSION.id);
-    }
+    let unused = crate::suppress::apply(doc, &mut found, &known);
+    found.extend(unused.into_iter().filter_map(|d| configured(context, d)));
     found.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });

@@ -7,21 +7,23 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    quiet_yaml_panics();
+    quiet_caught_panics();
     prepress::main()
 }
 
-/// Keeps panics inside the YAML reader off standard error: `tree::parse`
-/// catches them and reports the text as a YAML error, so the trace would
-/// only alarm. Every other panic is printed as usual. The hook is the
+/// Keeps two kinds of caught panics off standard error, where a trace would
+/// only alarm: those inside the YAML reader (`tree::parse` catches them and
+/// reports the text as a YAML error) and those in a file's check (the check
+/// step catches them, and the file's `internal-error` finding carries the
+/// message). Every other panic is printed as usual. The hook is the
 /// process's, so only the binary sets it, never the library.
-fn quiet_yaml_panics() {
+fn quiet_caught_panics() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if info
+        let in_yaml = info
             .location()
-            .is_some_and(|at| at.file().contains("libyaml-safer"))
-        {
+            .is_some_and(|at| at.file().contains("libyaml-safer"));
+        if in_yaml || prepress::api::panic_is_caught() {
             return;
         }
         default(info);

@@ -142,7 +142,6 @@ mod tests {
         read(dir.path(), "_data", &names)
     }
 
-    #[allow(clippy::unnecessary_wraps)] // Compared with author ids read, which may be none.
     fn ids(list: &[&str]) -> Option<Vec<String>> {
         Some(list.iter().map(std::string::ToString::to_string).collect())
     }

@@ -11,7 +11,7 @@
 //! Comments are taken from the parsed body, so one written inside a code block
 //! (documentation about prepress) does nothing. Findings are computed first and
 //! suppressed afterwards, so a suppression that silenced nothing (or names a
-//! rule that does not exist) is known and reported as `unused-suppression`.
+//! rule that does not exist) is known, and `unused-suppression` reports it.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -21,7 +21,7 @@ use regex::Regex;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::front_matter::FrontMatter;
-use crate::rules::unused_suppression::RULE as UNUSED_SUPPRESSION;
+use crate::rules::unused_suppression;
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<!--\s*prepress-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
@@ -78,13 +78,18 @@ impl Directive {
     }
 }
 
-/// Removes the findings the document's suppression comments silence, and adds
-/// an `unused-suppression` finding for each comment that silenced nothing.
-/// `known` says whether a rule id exists.
-pub(crate) fn apply(doc: &Document, found: &mut Vec<Diagnostic>, known: &dyn Fn(&str) -> bool) {
+/// Removes the findings the document's suppression comments silence, and
+/// returns the `unused-suppression` findings of the comments that silenced
+/// nothing or name a rule that does not exist (`known` says whether a rule
+/// id exists), at the rule's default severity.
+pub(crate) fn apply(
+    doc: &Document,
+    found: &mut Vec<Diagnostic>,
+    known: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
     let mut directives = directives(doc);
     if directives.is_empty() {
-        return;
+        return Vec::new();
     }
     found.retain(|diagnostic| {
         let mut suppressed = false;
@@ -94,33 +99,11 @@ pub(crate) fn apply(doc: &Document, found: &mut Vec<Diagnostic>, known: &dyn Fn(
         }
         !suppressed
     });
-    for directive in directives.iter().filter(|d| d.form != Form::Enable) {
-        let unknown: Vec<&str> = directive
-            .ids
-            .iter()
-            .map(String::as_str)
-            .filter(|id| !known(id))
-            .collect();
-        let message = if !unknown.is_empty() {
-            format!(
-                "this suppression names no rule called `{}`",
-                unknown.join("`, `")
-            )
-        } else if !directive.used {
-            "this suppression suppresses nothing".to_string()
-        } else {
-            continue;
-        };
-        found.push(
-            Diagnostic::new(
-                UNUSED_SUPPRESSION.id,
-                UNUSED_SUPPRESSION.severity,
-                directive.span.clone(),
-                message,
-            )
-            .with_help("delete the comment, or name the rule that should be silenced"),
-        );
-    }
+    directives
+        .iter()
+        .filter(|d| d.form != Form::Enable)
+        .filter_map(|d| unused_suppression::check(&d.span, &d.ids, d.used, known))
+        .collect()
 }
 
 fn directives(doc: &Document) -> Vec<Directive> {

@@ -238,7 +238,6 @@ mod tests {
         required(&parse(pattern))
     }
 
-    #[allow(clippy::unnecessary_wraps)] // Compared with `required`, which may find none.
     fn set(items: &[&str]) -> Option<Vec<String>> {
         let mut v: Vec<String> = items.iter().map(std::string::ToString::to_string).collect();
         v.sort();

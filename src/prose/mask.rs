@@ -451,7 +451,7 @@ fn mask(
                 .min()
                 .unwrap_or(body.len());
         } else if token == "$$" {
-            end = body[end..].find("$$").map_or(end, |i| end + i + 2);
+            end = math_end(body, found.start, end);
         }
         ranges.push(found.start..end);
         at = end.max(found.start + 1);
@@ -463,6 +463,28 @@ fn mask(
         }
     }
     ranges
+}
+
+/// Where the `$$` math opened at `start` (its `$$` ending at `after`) ends,
+/// as kramdown reads math: a block opened at a line start runs to the next
+/// `$$`; inline math ends within its paragraph, so an opener whose next `$$`
+/// lies past a blank line (a `$$` in a code span or a shell prompt) is only
+/// itself.
+fn math_end(body: &str, start: usize, after: usize) -> usize {
+    let Some(close) = body[after..].find("$$").map(|i| after + i) else {
+        return after;
+    };
+    let line_start = body[..start].rfind('\n').map_or(0, |n| n + 1);
+    let block = body[line_start..start].bytes().all(|b| b == b' ') && start - line_start <= 3;
+    let crosses_paragraph = body[after..close]
+        .split('\n')
+        .skip(1)
+        .any(|line| line.trim().is_empty());
+    if block || !crosses_paragraph {
+        close + 2
+    } else {
+        after
+    }
 }
 
 /// The search for a Liquid closer (`%}`, `}}`), remembering its last answer:
@@ -858,6 +880,9 @@ mod tests {
     #[test]
     fn masks_math_urls_and_addresses() {
         assert_eq!(masked("so $$ a the b $$ ok, $5 and $6"), ["$$ a the b $$"]);
+        // Inline math ends within its paragraph; block math may hold blank lines.
+        assert_eq!(masked("a `$$x` b\n\nc $$ d"), ["$$", "$$"]);
+        assert_eq!(masked("$$\na\n\nb\n$$\n"), ["$$\na\n\nb\n$$"]);
         assert_eq!(
             masked(
                 "see https://example.com/the-our-team) or www.example.org/a, mail me@example.com"

@@ -225,6 +225,8 @@ pub(crate) struct Body {
     /// Every code block (fenced or indented) and code span, as file byte
     /// ranges in document order, for the rule on Liquid in code samples.
     pub(crate) code: Vec<Range<usize>>,
+    /// Headings, links, references and anchors, for the Markdown rules.
+    pub(crate) markdown: crate::markdown::Markdown,
 }
 
 /// The comrak options prepress parses with: GFM tables, footnotes, strikethrough,
@@ -353,12 +355,14 @@ pub(crate) fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
     }
     builder.flush();
     builder.flush_link_titles();
+    let markdown = crate::markdown::read(root, text, body_start, &lines, &masks);
     Body {
         prose: builder.out,
         links: builder.links,
         comments: builder.comments,
         quotes: builder.quotes,
         code: builder.code,
+        markdown,
     }
 }
 

@@ -121,12 +121,8 @@ mod tests {
 
     #[test]
     fn escapes_as_the_workflow_command_format_requires() {
-        let mut diagnostic = Diagnostic::new(
-            crate::rules::INVALID_YAML.id,
-            crate::rules::INVALID_YAML.severity,
-            0..1,
-            "50% off: a, b\r\nnext",
-        );
+        let mut diagnostic =
+            Diagnostic::new("some-rule", Severity::Error, 0..1, "50% off: a, b\r\nnext");
         diagnostic.help = Some("fix it".into());
         let finding = Finding {
             diagnostic,
@@ -136,19 +132,14 @@ mod tests {
         };
         assert_eq!(
             annotation("posts/a,b:c.md", &finding),
-            "::error file=posts/a%2Cb%3Ac.md,line=2,col=3,endLine=2,endColumn=4,title=invalid-yaml::50%25 off: a, b%0D%0Anext%0Afix it"
+            "::error file=posts/a%2Cb%3Ac.md,line=2,col=3,endLine=2,endColumn=4,title=some-rule::50%25 off: a, b%0D%0Anext%0Afix it"
         );
     }
 
     #[test]
     fn keeps_to_the_annotation_limits_and_counts_the_rest() {
         let finding = |severity, line| {
-            let mut diagnostic = Diagnostic::new(
-                crate::rules::INVALID_YAML.id,
-                crate::rules::INVALID_YAML.severity,
-                0..1,
-                "m",
-            );
+            let mut diagnostic = Diagnostic::new("some-rule", Severity::Error, 0..1, "m");
             diagnostic.severity = severity;
             Finding {
                 diagnostic,

@@ -15,6 +15,7 @@ use miette::{
 };
 
 use super::excerpt::{Excerpt, Mark};
+use crate::baseline::Applied;
 use crate::check::{Finding, Outcome, RenderFile, Source};
 use crate::diagnostic::Severity;
 use crate::line_index::LineIndex;
@@ -104,6 +105,21 @@ pub(crate) fn fixable(outcome: &Outcome) -> Option<String> {
         (0, _) => Some(format!("No fixes available{more}.")),
         (n, _) => Some(format!("[*] {n} fixable with the `--fix` option{more}.")),
     }
+}
+
+/// The line under the summary when a baseline was read: how many findings
+/// it left out, and how many of its findings are gone.
+pub(crate) fn baselined(applied: Applied) -> String {
+    let hidden = match applied.hidden {
+        1 => "1 finding".to_string(),
+        n => format!("{n} findings"),
+    };
+    let gone = match applied.gone {
+        0 => String::new(),
+        1 => "; 1 baselined finding is gone (fixed, or its file moved): `prepress baseline` writes the baseline again without it".to_string(),
+        n => format!("; {n} baselined findings are gone (fixed, or their file moved): `prepress baseline` writes the baseline again without them"),
+    };
+    format!("{hidden} hidden by the baseline{gone}.")
 }
 
 /// "1 error" or "2 errors".

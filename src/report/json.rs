@@ -9,6 +9,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::baseline::Applied;
 use crate::check::{Finding, Outcome};
 use crate::diagnostic::{Applicability, Severity};
 
@@ -20,6 +21,9 @@ struct Document<'a> {
     version: u32,
     files_checked: usize,
     diagnostics: Vec<Item<'a>>,
+    /// What the baseline left out, when the run read one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<Applied>,
 }
 
 #[derive(Serialize)]
@@ -65,7 +69,12 @@ struct Label<'a> {
 }
 
 /// Writes the whole run as one pretty-printed JSON document.
-pub(crate) fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+/// `baseline` is what a baseline left out, if the run read one.
+pub(crate) fn write(
+    outcome: &Outcome,
+    baseline: Option<Applied>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let diagnostics = outcome
         .files
         .iter()
@@ -75,6 +84,7 @@ pub(crate) fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         version: VERSION,
         files_checked: outcome.files_checked,
         diagnostics,
+        baseline,
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

@@ -11,10 +11,12 @@ pub(crate) mod github;
 pub(crate) mod human;
 pub(crate) mod json;
 pub(crate) mod sarif;
+pub(crate) mod statistics;
 pub(crate) mod summary;
 
 use std::io::{self, Write};
 
+use crate::baseline::Applied;
 use crate::changes::Changes;
 use crate::check::Outcome;
 use crate::rule::RuleInfo;
@@ -41,6 +43,11 @@ pub struct Options<'a> {
     pub quiet: bool,
     /// The lines a change touched: GitHub annotations go only there.
     pub(crate) changed: Option<&'a Changes>,
+    /// What a baseline left out, when the run read one.
+    pub baseline: Option<Applied>,
+    /// A count per rule instead of each finding (`--statistics`): the human
+    /// and compact formats print a table, JSON a document of its own.
+    pub statistics: bool,
 }
 
 /// Writes `outcome` in `format` to `out`; `catalog` describes the rules (for
@@ -53,12 +60,26 @@ pub(crate) fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
+        Format::Json if options.statistics => statistics::write_json(outcome, out),
+        Format::Human | Format::Compact if options.statistics => {
+            statistics::write_text(outcome, out)?;
+            if !options.quiet {
+                writeln!(out, "{}", human::summary(outcome))?;
+                if let Some(applied) = options.baseline {
+                    writeln!(out, "{}", human::baselined(applied))?;
+                }
+            }
+            Ok(())
+        }
         Format::Human => {
             for file in &outcome.files {
                 out.write_all(file.rendered.as_bytes())?;
             }
             if !options.quiet {
                 writeln!(out, "{}", human::summary(outcome))?;
+                if let Some(applied) = options.baseline {
+                    writeln!(out, "{}", human::baselined(applied))?;
+                }
                 if let Some(fixable) = human::fixable(outcome) {
                     writeln!(out, "{fixable}")?;
                 }
@@ -66,7 +87,7 @@ pub(crate) fn write(
             Ok(())
         }
         Format::Compact => compact::write(outcome, out),
-        Format::Json => json::write(outcome, out),
+        Format::Json => json::write(outcome, options.baseline, out),
         Format::Github => github::write(outcome, options.changed, out),
         Format::Sarif => sarif::write(outcome, catalog, out),
     }

@@ -137,13 +137,8 @@ mod tests {
 
     fn outcome(findings: usize) -> Outcome {
         let finding = |line| Finding {
-            diagnostic: Diagnostic::new(
-                crate::rules::INVALID_YAML.id,
-                crate::rules::INVALID_YAML.severity,
-                0..1,
-                "`tags | x` is empty",
-            )
-            .with_help("fill it <in>"),
+            diagnostic: Diagnostic::new("some-rule", Severity::Error, 0..1, "`tags | x` is empty")
+                .with_help("fill it <in>"),
             start: Position { line, column: 2 },
             end: Position { line, column: 3 },
             labels: Vec::new(),
@@ -168,7 +163,7 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert!(rows[0].contains("| yes | `_posts/a.md` | 2:2 |"), "{text}");
         assert!(
-            rows[0].ends_with("| `invalid-yaml` | `tags \\| x` is empty<br>fill it &lt;in> |"),
+            rows[0].ends_with("| `some-rule` | `tags \\| x` is empty<br>fill it &lt;in> |"),
             "{text}"
         );
         assert!(text.contains("3 errors, 0 warnings and 0 notes in 3 checked files."));

@@ -1,6 +1,9 @@
-//! `invalid-utf8`: a file that is not UTF-8 text. Reported by the load step.
+//! `invalid-utf8`: a file that is not UTF-8 text. Reported by the load step,
+//! whose finding this file words.
 
-use crate::diagnostic::Severity;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
@@ -29,3 +32,42 @@ caf\\xe9 (Latin-1 é)   reported at the \\xe9 byte
 ```",
     fix: FixAvailability::Never,
 };
+
+/// The finding for a file that is not UTF-8: at `first`, its first bad
+/// sequence (in the text as shown, bad bytes replaced), `count` in all.
+pub(crate) fn diagnostic(first: Range<usize>, count: usize) -> Diagnostic {
+    let more = match count {
+        0 | 1 => String::new(),
+        n => format!(" ({} more bad sequences follow)", n - 1),
+    };
+    Diagnostic::new(
+        RULE.id,
+        RULE.severity,
+        first,
+        format!("this file is not valid UTF-8: this byte cannot be read as text{more}"),
+    )
+    .with_help("re-save the file as UTF-8 in your editor")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_at_the_first_bad_byte_and_counts_the_others() {
+        let one = diagnostic(3..6, 1);
+        assert_eq!((one.rule.as_str(), one.span.clone()), (RULE.id, 3..6));
+        assert_eq!(
+            one.message,
+            "this file is not valid UTF-8: this byte cannot be read as text"
+        );
+        assert_eq!(
+            one.help.as_deref(),
+            Some("re-save the file as UTF-8 in your editor")
+        );
+        assert_eq!(
+            diagnostic(0..3, 4).message,
+            "this file is not valid UTF-8: this byte cannot be read as text (3 more bad sequences follow)"
+        );
+    }
+}

@@ -7,9 +7,11 @@
 //! front matter values, who reads a key) lives in modules below them. Rules
 //! read an already-parsed `Document`; none reads files or re-parses. The load
 //! rules (`invalid-utf8`, `unreadable-file`, `cr-line-endings`), the site-wide
-//! rules (`string-tags`, `tag-variants`, `unknown-timezone`), `no-site` and
-//! `unused-suppression` have no check of their own: the load step, the site
-//! step (`site_checks`), the check step and the suppress step report them.
+//! rules (`string-tags`, `tag-variants`, `unknown-timezone`), `no-site`,
+//! `unused-suppression` and `internal-error` have no check of a document: the
+//! load step, the site step (`site_checks`), the check step and the suppress
+//! step find what they report, and call the rule's file for the finding,
+//! which words it there.
 
 pub(crate) mod context;
 pub(crate) mod readers;
@@ -24,14 +26,9 @@ use crate::rule::Rule;
 use crate::site_problem::{Problem, SiteProblem};
 
 pub(crate) use context::{Context, configured};
-pub(crate) use invalid_utf8::RULE as INVALID_UTF8;
-#[cfg(test)]
-pub(crate) use invalid_yaml::RULE as INVALID_YAML;
 pub(crate) use no_site::note as no_site_note;
 pub(crate) use string_tags::RULE as STRING_TAGS;
 pub(crate) use tag_variants::RULE as TAG_VARIANTS;
-pub(crate) use unreadable_file::RULE as UNREADABLE_FILE;
-pub(crate) use unused_suppression::RULE as UNUSED_SUPPRESSION;
 
 /// A rule's check of one document: it adds its findings to the list.
 pub(crate) type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
@@ -41,8 +38,8 @@ pub(crate) type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
 /// The phase says who reports the rule: `document` rules have a check that
 /// the lint step runs on each document; the others are reported by the load
 /// step (before a document exists), the site step (across all documents, or
-/// from a site file), the suppress step, or once per run, so their entry has
-/// no check.
+/// from a site file), the suppress step, once per run, or by the check step
+/// around a file's check (`check`), so their entry has no check.
 macro_rules! rules {
     ($($vis:vis $name:ident: $phase:ident,)*) => {
         $($vis mod $name;)*
@@ -67,6 +64,9 @@ macro_rules! rules {
     (@entry $name:ident run) => {
         (&$name::RULE, None)
     };
+    (@entry $name:ident check) => {
+        (&$name::RULE, None)
+    };
 }
 
 rules! {
@@ -76,14 +76,14 @@ rules! {
     missing_title: document,
     invalid_date: document,
     duplicate_key: document,
-    pub(crate) invalid_yaml: document,
+    invalid_yaml: document,
     unclosed_front_matter: document,
     bom_hides_front_matter: document,
     pub(crate) cr_line_endings: load,
     post_filename: document,
     date_mismatch: document,
     future_date: document,
-    pub(crate) unknown_timezone: site,
+    unknown_timezone: site,
     unclosed_liquid_block: document,
     stray_liquid_tag: document,
     unterminated_liquid: document,
@@ -97,12 +97,19 @@ rules! {
     missing_author: document,
     missing_key: document,
     broken_link: document,
+    image_without_alt: document,
+    undefined_reference: document,
+    unused_definition: document,
+    empty_link: document,
+    reversed_link: document,
+    broken_fragment: document,
     no_site: run,
     pub(crate) string_tags: site,
     pub(crate) tag_variants: site,
     pub(crate) unused_suppression: suppress,
     pub(crate) invalid_utf8: load,
     pub(crate) unreadable_file: load,
+    pub(crate) internal_error: check,
 }
 
 /// The rule with this id.

@@ -1,5 +1,5 @@
 //! `unreadable-file`: a path that could not be read. Reported by the load step,
-//! and for accepted-words files by the settings, whose problems this file words.
+//! and for accepted-words files by the settings; this file words both.
 
 use std::ops::Range;
 use std::path::Path;
@@ -33,6 +33,17 @@ prepress _posts/missing.md   reported: no such file
     fix: FixAvailability::Never,
 };
 
+/// The finding for a path the load step could not read, shown as `display`,
+/// at the start of the file (there is no text to point into).
+pub(crate) fn path(display: &str, reason: &str) -> Diagnostic {
+    Diagnostic::new(
+        RULE.id,
+        RULE.severity,
+        0..0,
+        format!("could not read `{display}`: {reason}"),
+    )
+}
+
 /// The finding for the accepted-words `file` that could not be read, at
 /// `span` (its name in the config, or the empty start of the file itself).
 pub(super) fn words(span: &Range<usize>, file: &Path, reason: &str) -> Diagnostic {
@@ -60,6 +71,13 @@ pub(super) fn words_not_utf8(span: &Range<usize>) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_says_which_and_why_at_the_start() {
+        let found = path("_posts/a.md", "no such file");
+        assert_eq!((found.rule.as_str(), found.span.clone()), (RULE.id, 0..0));
+        assert_eq!(found.message, "could not read `_posts/a.md`: no such file");
+    }
 
     #[test]
     fn accepted_words_problems_say_which_file_and_why() {

@@ -2,7 +2,9 @@
 //! checker kept across checks of paths and of unsaved texts, with nothing
 //! else of the crate named.
 
-use prepress::api::{Applicability, Checker, Format, Options, ReportOptions, Severity};
+use prepress::api::{
+    Applicability, Checker, Finding, Format, Options, RenderFile, ReportOptions, Severity, Source,
+};
 
 /// A small site with a post that repeats a word.
 fn site() -> tempfile::TempDir {
@@ -119,4 +121,97 @@ fn a_mistake_in_the_config_is_the_error() {
     std::fs::write(dir.path().join(".prepress.yml"), "rules:\n  disable: 3\n").unwrap();
     let err = Checker::new(Options::new(dir.path())).unwrap_err();
     assert!(err.path.ends_with(".prepress.yml"), "{err:?}");
+}
+
+/// A renderer with a bug: it panics on a text that holds `BUG`, as prepress
+/// code that panics on one file would.
+struct Buggy;
+
+impl RenderFile for Buggy {
+    fn render(&self, source: Source<'_>, findings: &[Finding]) -> String {
+        assert!(
+            !source.text.is_some_and(|text| text.contains("BUG")),
+            "a bug met in {}",
+            source.name
+        );
+        format!("{}: {}\n", source.name, findings.len())
+    }
+}
+
+#[test]
+fn a_panic_in_one_files_check_is_its_finding_and_the_others_are_checked() {
+    let dir = site();
+    std::fs::write(
+        dir.path().join("_posts/2024-01-02-bug.md"),
+        "---\ntitle: BUG\n---\nIt it rains.\n",
+    )
+    .unwrap();
+    let mut options = Options::new(dir.path());
+    options.threads = 1;
+    let mut checker = Checker::new(options).unwrap();
+    let outcome = checker
+        .check_paths(&[dir.path().to_path_buf()], None, Some(&Buggy))
+        .unwrap();
+    let found: Vec<(&str, &str, usize, String)> = outcome
+        .files
+        .iter()
+        .flat_map(|file| {
+            file.findings.iter().map(|f| {
+                let d = &f.diagnostic;
+                (
+                    file.display.as_str(),
+                    d.rule.as_str(),
+                    f.start.line,
+                    d.message.clone(),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "_posts/2024-01-01-hello.md",
+                "repeated-word",
+                4,
+                "`the` is repeated".to_string()
+            ),
+            (
+                "_posts/2024-01-02-bug.md",
+                "internal-error",
+                1,
+                "prepress failed while checking `_posts/2024-01-02-bug.md`: a bug met in \
+                 _posts/2024-01-02-bug.md"
+                    .to_string()
+            ),
+        ]
+    );
+    assert_eq!(outcome.count(Severity::Error), 1);
+    // An unsaved buffer that meets the bug gets the same finding, and the
+    // checker goes on checking.
+    let post = dir.path().join("_posts/2024-01-01-hello.md");
+    let outcome = checker
+        .check_text(
+            &post,
+            "---\ntitle: BUG\n---\nIt it.\n".to_string(),
+            Some(&Buggy),
+        )
+        .unwrap();
+    let rules: Vec<&str> = outcome
+        .findings()
+        .map(|f| f.diagnostic.rule.as_str())
+        .collect();
+    assert_eq!(rules, ["internal-error"]);
+    let outcome = checker
+        .check_text(
+            &post,
+            "---\ntitle: Fine\n---\nIt it.\n".to_string(),
+            Some(&Buggy),
+        )
+        .unwrap();
+    let rules: Vec<&str> = outcome
+        .findings()
+        .map(|f| f.diagnostic.rule.as_str())
+        .collect();
+    assert_eq!(rules, ["repeated-word"]);
 }
