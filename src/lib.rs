@@ -27,6 +27,7 @@ mod front_matter;
 #[doc(hidden)]
 pub mod internals;
 mod jekyll_names;
+mod layout_title;
 mod line_index;
 mod lint;
 mod liquid;

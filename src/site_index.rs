@@ -1,15 +1,20 @@
 //! A loaded site with what the rules work out from it, each the first time
 //! one needs it and kept for the run: every page's URL, the templates'
-//! comparisons and reads, the posts' bylines.
+//! comparisons and reads, the posts' bylines, the fragment ids of the pages
+//! other posts link into, the layouts that print the title.
 //!
 //! [`Site`] is what the load read, plain data; the facts derived from it live
 //! here, beside it, so the modules that derive them (`urls`, `templates`,
 //! `bylines`) read a `Site` without `site` importing them.
 
 use std::ops::Deref;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::bylines::Bylines;
+use crate::document::{self, Document};
+use crate::jekyll_names::MARKDOWN_EXTENSIONS;
 use crate::site::Site;
 use crate::templates::{Comparisons, Reads};
 use crate::urls::{Found, Guesses, Urls};
@@ -29,6 +34,11 @@ pub(crate) struct SiteIndex {
     reads: OnceLock<Reads>,
     /// Which posts name an author.
     bylines: OnceLock<Bylines>,
+    /// The ids of each Markdown file a link's fragment named, by its path,
+    /// read the first time one does (few posts link into another).
+    ids: Mutex<HashMap<String, Option<Arc<[String]>>>>,
+    /// Whether each layout a page names prints its title as a heading.
+    title_layouts: Mutex<HashMap<String, bool>>,
 }
 
 impl SiteIndex {
@@ -72,6 +82,72 @@ impl SiteIndex {
     /// Which posts name an author.
     pub(crate) fn bylines(&self) -> &Bylines {
         self.bylines.get_or_init(|| Bylines::read(&self.site))
+    }
+
+    /// Every id a fragment of a link to the page built from `source` (a
+    /// site path) can name, as kramdown makes them (see
+    /// [`crate::markdown::Markdown::ids`]); `None` when the file is not
+    /// Markdown, cannot be read, includes other files (which may print
+    /// anchors) or has Liquid in a heading. Read once per run.
+    pub(crate) fn ids(&self, source: &str) -> Option<Arc<[String]>> {
+        let cached = |ids: &Mutex<HashMap<String, Option<Arc<[String]>>>>| {
+            let map = ids
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            map.get(source).cloned()
+        };
+        if let Some(known) = cached(&self.ids) {
+            return known;
+        }
+        let read = self.read_ids(source).map(Arc::from);
+        let mut map = self
+            .ids
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.insert(source.to_string(), read.clone());
+        read
+    }
+
+    /// The ids of `source`, read from its file.
+    fn read_ids(&self, source: &str) -> Option<Vec<String>> {
+        let (_, ext) = source.rsplit_once('.')?;
+        if !MARKDOWN_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) {
+            return None;
+        }
+        let path = self.site.root.join(source);
+        let text = document::load(&path).ok()?;
+        let doc = Document::in_site(
+            path,
+            text,
+            Some(source.to_string()),
+            &self.site.includes_dir,
+        );
+        if doc.liquid_targets("include").next().is_some() {
+            return None;
+        }
+        let ids = doc.body()?.markdown.ids()?;
+        Some(ids.into_iter().map(str::to_string).collect())
+    }
+
+    /// Whether the layout `name`, or one it is rendered in, prints the
+    /// page's title as a heading (see [`crate::layout_title`]); worked out
+    /// once per layout.
+    pub(crate) fn layout_prints_title(&self, name: &str) -> bool {
+        let known = self
+            .title_layouts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(name)
+            .copied();
+        if let Some(known) = known {
+            return known;
+        }
+        let prints = crate::layout_title::prints_title(&self.site, name);
+        self.title_layouts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(name.to_string(), prints);
+        prints
     }
 
     /// Looks up a site path as [`Urls::find`] does, as of `now`, working

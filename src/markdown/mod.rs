@@ -8,6 +8,7 @@
 
 pub(crate) mod ids;
 pub(crate) mod references;
+pub(crate) mod unclosed;
 
 #[cfg(test)]
 mod oracle;
@@ -17,15 +18,21 @@ use std::ops::Range;
 use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 
 pub(crate) use references::{Definition, Kind, References};
+pub(crate) use unclosed::Unclosed;
 
 /// A heading and the id kramdown gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Heading {
-    /// The heading's text as written (after its `#` marks), in the file.
+    /// The heading as written (its `#` marks included), in the file.
     pub(crate) span: Range<usize>,
     /// Its id: written as `{#id}`, or kramdown's automatic one; `None` when
     /// Liquid makes part of its text, so only the build knows it.
     pub(crate) id: Option<String>,
+    /// Its level, 1 for `#` to 6 for `######`.
+    pub(crate) level: u8,
+    /// Whether it is inside a block quote or a list item: quoted text and
+    /// callouts have an outline of their own.
+    pub(crate) nested: bool,
 }
 
 /// An inline link or image, `[text](url)` or `![alt](src)`.
@@ -57,6 +64,14 @@ pub(crate) struct Markdown {
     pub(crate) images_without_alt: Vec<Range<usize>>,
     /// References, definitions and reversed links.
     pub(crate) references: References,
+    /// The last code fence opened and never closed.
+    pub(crate) unclosed_fence: Option<Unclosed>,
+    /// The `<!--` no `-->` follows.
+    pub(crate) unclosed_comment: Option<Unclosed>,
+    /// Numbers such as `109.` opening a line inside a paragraph (not its
+    /// first line), where kramdown starts a numbered list and `CommonMark`,
+    /// for any number but 1, does not.
+    pub(crate) numbered_lines: Vec<Range<usize>>,
 }
 
 impl Markdown {
@@ -97,13 +112,21 @@ pub(crate) fn read<'a>(
     let mut found = Markdown::default();
     let mut excluded = masks.clone();
     let mut headings = Vec::new();
+    let (unclosed_fence, mut code) = unclosed::fences(text, body_start);
     for node in root.descendants() {
         let data = node.data.borrow();
         let Some(span) = place(data.sourcepos) else {
             continue;
         };
         match &data.value {
-            NodeValue::Code(_) | NodeValue::CodeBlock(_) => excluded.push(span),
+            NodeValue::Code(_) | NodeValue::CodeBlock(_) => {
+                // comrak runs an unclosed fence to the end; kramdown does
+                // not, so only `unclosed::fences` says where fenced code is.
+                if !matches!(&data.value, NodeValue::CodeBlock(block) if block.fenced) {
+                    code.push(span.clone());
+                }
+                excluded.push(span);
+            }
             NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => {
                 let html = &text[span.clone()];
                 if !html.trim_start().starts_with("<!--") && !is_verbatim(html) {
@@ -116,7 +139,14 @@ pub(crate) fn read<'a>(
                 }
                 excluded.push(span);
             }
-            NodeValue::Heading(_) => headings.push((node, span)),
+            NodeValue::Heading(heading) => headings.push((node, span, heading.level)),
+            NodeValue::Paragraph
+                if node
+                    .parent()
+                    .is_some_and(|p| matches!(p.data.borrow().value, NodeValue::Document)) =>
+            {
+                found.numbered_lines.extend(numbered_lines(text, &span));
+            }
             NodeValue::Link(_) | NodeValue::Image(_) => {
                 let image = matches!(data.value, NodeValue::Image(_));
                 let destination = destination(text, &span);
@@ -155,12 +185,54 @@ pub(crate) fn read<'a>(
             );
         }
     }
+    found.unclosed_fence = unclosed_fence;
+    found.unclosed_comment = unclosed::comment(text, body_start, &code);
     excluded.sort_by_key(|r| r.start);
     found.references = references::find(text, body_start, &merged(excluded));
     let mut counter = ids::Counter::default();
-    for (node, span) in headings {
+    for (node, span, level) in headings {
         let id = heading_id(node, text, &span, &masks, &found.references, &mut counter);
-        found.headings.push(Heading { span, id });
+        let nested = node.ancestors().any(|a| {
+            matches!(
+                a.data.borrow().value,
+                NodeValue::BlockQuote | NodeValue::Item(_)
+            )
+        });
+        found.headings.push(Heading {
+            span,
+            id,
+            level,
+            nested,
+        });
+    }
+    found
+}
+
+/// The numbers other than 1 (`109.`, followed by a space or a tab) that
+/// open a line of the paragraph written at `span`, its first line left out.
+fn numbered_lines(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut at = span.start;
+    for (n, line) in text[span.clone()].split_inclusive('\n').enumerate() {
+        let start = at;
+        at += line.len();
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let digits = line[indent..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let after = &line[indent + digits..];
+        if n == 0
+            || indent > 3
+            || digits == 0
+            || digits > 9
+            || !after.starts_with(". ") && !after.starts_with(".\t")
+        {
+            continue;
+        }
+        if line[indent..indent + digits].trim_start_matches('0') != "1" {
+            found.push(start + indent..start + indent + digits + 1);
+        }
     }
     found
 }

@@ -213,3 +213,189 @@ fn heading_ids_and_references_agree_with_kramdown() {
     println!("references: {refs_agree}/{refs} agree");
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
 }
+
+/// Blocks a post with fences and comments is made of: closed and unclosed
+/// fences of both kinds, longer fences around shorter ones, info words,
+/// HTML comments closed, unclosed, on their own line or inside one.
+const BLOCKS: &[&str] = &[
+    "Some text.\n",
+    "```\ncode\n```\n",
+    "```ruby\nputs 1\n```\n",
+    "~~~\ncode\n~~~\n",
+    "````\n```\ninner\n````\n",
+    "```\n# a comment\n",
+    "~~~python\nx = 1\n",
+    "   ```\nindented\n   ```\n",
+    "```ruby linenos\ncode\n```\n",
+    "<!-- closed -->\n",
+    "<!-- open\n",
+    "Text <!-- inline\n",
+    "<!-- a\n\nb -->\n",
+    "<!--more-->\n",
+    "`<!--` in code\n",
+];
+
+/// kramdown's HTML of each of `texts`, in order.
+pub(super) fn kramdown_html(texts: &[String]) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("prepress-kramdown-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let files: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(n, text)| {
+            let file = dir.join(format!("{n}.md"));
+            std::fs::write(&file, text).expect("the post is written");
+            file
+        })
+        .collect();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/kramdown-html.rb");
+    let output = Command::new("ruby")
+        .arg(script)
+        .args(&files)
+        .output()
+        .expect("ruby runs (install ruby-kramdown ruby-kramdown-parser-gfm)");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut out: Vec<String> = Vec::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        if line.starts_with("file\t") {
+            out.push(String::new());
+        } else if let Some(last) = out.last_mut() {
+            last.push_str(line);
+            last.push('\n');
+        }
+    }
+    out
+}
+
+/// What of `html` readers see as text: without its `<code>` elements and
+/// its comments.
+fn without_code(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest
+        .find("<code")
+        .into_iter()
+        .chain(rest.find("<!--"))
+        .min()
+    {
+        out.push_str(&rest[..at]);
+        let close = if rest[at..].starts_with("<!--") {
+            "-->"
+        } else {
+            "</code>"
+        };
+        rest = rest[at..]
+            .find(close)
+            .map_or("", |end| &rest[at + end + close.len()..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+#[ignore = "needs Ruby with kramdown; .ci/kramdown-oracle runs it"]
+fn unclosed_fences_and_comments_agree_with_kramdown() {
+    let mut random = Xorshift(0x00fe_2ce5);
+    let texts: Vec<String> = (0..400)
+        .map(|_| {
+            let count = 1 + random.below(4);
+            (0..count)
+                .map(|_| BLOCKS[random.below(BLOCKS.len())])
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let html = kramdown_html(&texts);
+    assert_eq!(html.len(), texts.len());
+    let (mut fences, mut comments, mut left_out) = (0, 0, 0);
+    let mut disagreements = Vec::new();
+    for (text, html) in texts.iter().zip(&html) {
+        let found = segments::parse(text, 0, &LineIndex::new(text)).markdown;
+        let shown = without_code(html);
+        // kramdown shows an unclosed fence's marks as text. A fence line
+        // with more than one word of info is text to kramdown whatever
+        // follows, so posts with one are left out of this comparison.
+        let theirs = shown.contains("```") || shown.contains("~~~");
+        if text.contains("```ruby linenos") {
+            left_out += 1;
+        } else if found.unclosed_fence.is_some() == theirs {
+            fences += 1;
+        } else {
+            disagreements.push(format!(
+                "fence: ours {:?}\n{text}\n{html}",
+                found.unclosed_fence
+            ));
+        }
+        // And an unclosed comment starting a line as a paragraph's text.
+        let theirs = shown.contains("<p>&lt;!");
+        if found.unclosed_comment.is_some() == theirs {
+            comments += 1;
+        } else {
+            disagreements.push(format!(
+                "comment: ours {:?}\n{text}\n{html}",
+                found.unclosed_comment
+            ));
+        }
+    }
+    println!(
+        "unclosed fences: {fences}/{} agree ({left_out} with a fence of two info words left out)",
+        texts.len() - left_out
+    );
+    println!("unclosed comments: {comments}/{} agree", texts.len());
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n\n"));
+}
+
+/// Whether comrak with GitHub's extensions (the stand-in for GitHub's
+/// preview) makes a numbered list of `text`.
+fn github_numbered_list(text: &str) -> bool {
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.extension.autolink = true;
+    options.extension.tasklist = true;
+    options.extension.footnotes = true;
+    comrak::markdown_to_html(text, &options).contains("<ol")
+}
+
+#[test]
+#[ignore = "needs Ruby with kramdown; .ci/kramdown-oracle runs it"]
+fn numbered_lines_are_where_kramdown_and_github_disagree() {
+    let numbers = [
+        "1.", "2.", "9.", "109.", "2015.", "01.", "3)", "4.five", "5.\t",
+    ];
+    let before = ["We sat in section", "Steps:", "A *note*", "> quoted"];
+    let after = [" What a game.", " one", ""];
+    let mut texts = Vec::new();
+    for number in numbers {
+        for first in before {
+            for rest in after {
+                let second = if first.starts_with('>') { "> " } else { "" };
+                texts.push(format!("{first}\n{second}{number}{rest}\n"));
+            }
+        }
+    }
+    let html = kramdown_html(&texts);
+    let (mut compared, mut disagreements) = (0, Vec::new());
+    for (text, html) in texts.iter().zip(&html) {
+        // The rule reads paragraphs of the post itself, not of quotes.
+        if text.starts_with('>') {
+            continue;
+        }
+        compared += 1;
+        let found = segments::parse(text, 0, &LineIndex::new(text)).markdown;
+        let differs = html.contains("<ol") != github_numbered_list(text);
+        if found.numbered_lines.is_empty() == differs {
+            disagreements.push(format!("ours {:?}\n{text}{html}", found.numbered_lines));
+        }
+    }
+    println!(
+        "numbered lines: {}/{compared} agree with kramdown against GitHub",
+        compared - disagreements.len(),
+    );
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}

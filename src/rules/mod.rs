@@ -14,6 +14,7 @@
 //! which words it there.
 
 pub(crate) mod context;
+mod liquid_urls;
 pub(crate) mod readers;
 pub(crate) mod tag_facts;
 #[cfg(test)]
@@ -103,6 +104,11 @@ rules! {
     empty_link: document,
     reversed_link: document,
     broken_fragment: document,
+    unclosed_fence: document,
+    unclosed_html_comment: document,
+    heading_jump: document,
+    title_heading: document,
+    numbered_line: document,
     no_site: run,
     pub(crate) string_tags: site,
     pub(crate) tag_variants: site,

@@ -168,6 +168,7 @@ impl Site {
                 })
         };
         let layouts_dir = folder("layouts_dir", LAYOUTS);
+        site.layouts_dir.clone_from(&layouts_dir);
         let includes_dir = folder("includes_dir", INCLUDES);
         site.includes_dir.clone_from(&includes_dir);
         let data_dir = folder("data_dir", DATA);

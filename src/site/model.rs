@@ -40,6 +40,9 @@ pub(crate) struct Site {
     /// The includes folder (`includes_dir`, `_includes` when unset), relative
     /// to the root, without slashes at either end.
     pub(crate) includes_dir: String,
+    /// The layouts folder (`layouts_dir`, `_layouts` when unset), relative
+    /// to the root, without slashes at either end.
+    pub(crate) layouts_dir: String,
     /// Post names as `post_url` takes them: `YYYY-MM-DD-slug`, and with the
     /// folders below `_posts` (`2024/YYYY-MM-DD-slug`).
     pub(crate) posts: HashSet<String>,

@@ -172,9 +172,13 @@ fn an_unclosed_raw_block_hides_nothing_and_an_html_comment_hides_the_rest() {
         name,
         b"---\ntitle: A\n---\nThe the start.\n\n<!-- a note\n\nthe the\n",
     );
+    // The comment is never closed: the site shows it, which is reported.
     assert_eq!(
         of(&out, name),
-        ["_posts/2024-01-02-open.md:4:1: warning[repeated-word] `The` is repeated"]
+        [
+            "_posts/2024-01-02-open.md:4:1: warning[repeated-word] `The` is repeated",
+            "_posts/2024-01-02-open.md:6:1: warning[unclosed-html-comment] this `<!--` is never closed: the site shows it as text and the 2 lines after it, which GitHub's preview hides"
+        ]
     );
 }
 
