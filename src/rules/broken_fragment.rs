@@ -13,7 +13,7 @@ use crate::site_index::SiteIndex;
 use crate::urls::Found;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "broken-fragment",
     severity: Severity::Warning,
     summary: "A link to `#id` names no heading or anchor of the post it points to",

@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "empty-link",
     severity: Severity::Warning,
     summary: "A link has no text, or goes nowhere",

@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "image-without-alt",
     severity: Severity::Warning,
     summary: "An image has no alt text",

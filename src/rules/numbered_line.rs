@@ -7,7 +7,7 @@ use crate::document::{Document, Role};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "numbered-line",
     severity: Severity::Warning,
     summary: "A line inside a paragraph opens with a number (`109. `), which kramdown makes a numbered list",

@@ -8,7 +8,7 @@ use crate::front_matter::FrontMatter;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "title-heading",
     severity: Severity::Info,
     summary: "A `#` heading in a post whose layout already prints the title as a heading",

@@ -6,7 +6,7 @@ use crate::document::{Document, Role};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unclosed-fence",
     severity: Severity::Warning,
     summary: "A code fence (```` ``` ```` or `~~~`) is opened and never closed",

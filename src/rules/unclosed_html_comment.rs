@@ -6,7 +6,7 @@ use crate::document::{Document, Role};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unclosed-html-comment",
     severity: Severity::Warning,
     summary: "An HTML comment `<!--` is never closed with `-->`",

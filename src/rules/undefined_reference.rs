@@ -9,7 +9,7 @@ use crate::markdown::Kind;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "undefined-reference",
     severity: Severity::Warning,
     summary: "A reference link or footnote has no definition, so it shows as text",

@@ -13,7 +13,7 @@ use crate::prose::segments::Body;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unused-definition",
     severity: Severity::Warning,
     summary: "A reference definition or footnote is never used",

@@ -18,7 +18,7 @@ use crate::site::Site;
 /// each on first use: a link with too few digits in a row to be a post's URL
 /// never needs the posts' (most of a blog's files).
 #[derive(Debug, Default)]
-pub struct Guesses {
+pub(crate) struct Guesses {
     /// Every file but the posts, by canonical URL.
     others: OnceLock<Sources>,
     /// The posts, by canonical URL.
@@ -70,7 +70,7 @@ impl Guesses {
 
 impl Guesses {
     /// Guesses for `site` at time `now`, with nothing worked out yet.
-    pub fn new(site: &Site, now: jiff::Timestamp) -> Self {
+    pub(crate) fn new(site: &Site, now: jiff::Timestamp) -> Self {
         Self {
             post_digits: post_digits(site),
             now,
@@ -167,7 +167,7 @@ pub(super) fn digit_run(text: &str) -> usize {
 /// URL no such file builds (a page that moved by its `permalink`, a
 /// `redirect_from`, a missing page) needs the whole model, which `urls`
 /// gives (worked out only then).
-pub fn find<'a>(
+pub(crate) fn find<'a>(
     site: &Site,
     guesses: &Guesses,
     urls: impl FnOnce() -> &'a Urls,
