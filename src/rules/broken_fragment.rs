@@ -1,7 +1,7 @@
 //! `broken-fragment`: a link to `#id` that names no heading or anchor of the
 //! post it points to: the same post, or another post or page of the site.
 
-use super::Context;
+use super::context::Context;
 use super::liquid_urls::liquid_value;
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};

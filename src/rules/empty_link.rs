@@ -1,6 +1,6 @@
 //! `empty-link`: a link with no text, or with an empty destination.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};

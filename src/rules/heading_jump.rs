@@ -1,6 +1,6 @@
 //! `heading-jump`: a heading more than one level deeper than the one before.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};

@@ -1,7 +1,7 @@
 //! `image-without-alt`: an image with no alt text, `![](x)` or `<img>`
 //! without `alt`.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};

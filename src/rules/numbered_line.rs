@@ -1,7 +1,7 @@
 //! `numbered-line`: a paragraph line that opens with a number such as
 //! `109.`, which kramdown makes a numbered list and GitHub does not.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::rule::{FixAvailability, Rule};

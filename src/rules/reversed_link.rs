@@ -1,6 +1,6 @@
 //! `reversed-link`: `(text)[https://…]`, a link written the wrong way round.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};

@@ -1,6 +1,6 @@
 //! `title-heading`: a `#` heading in a page whose layout prints the title.
 
-use super::Context;
+use super::context::Context;
 use super::values::effective;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;

@@ -1,6 +1,6 @@
 //! `unclosed-html-comment`: a `<!--` that no `-->` follows.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::rule::{FixAvailability, Rule};

@@ -1,7 +1,7 @@
 //! `undefined-reference`: a reference link, image or footnote with no
 //! definition, which kramdown leaves as text.
 
-use super::Context;
+use super::context::Context;
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::Context;
+use super::context::Context;
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
