@@ -37,22 +37,7 @@ pub(crate) fn read(root: &Path, data_dir: &str, files: &HashSet<String>) -> Site
         .filter(|f| f.starts_with(&prefix) && (f.ends_with(".yml") || f.ends_with(".yaml")))
         .collect();
     yaml.sort();
-    for file in yaml {
-        let path = root.join(file);
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        if let Err(error) = tree::parse(&text, 0) {
-            data.problems.push(SiteProblem {
-                path,
-                text,
-                kind: Problem::InvalidYaml {
-                    file: YamlFile::Data,
-                    error,
-                },
-            });
-        }
-    }
+    data.problems = invalid_yaml(root, &yaml);
     for ext in ["yml", "yaml", "json", "csv", "tsv"] {
         let file = format!("{prefix}authors.{ext}");
         if !files.contains(&file) {
@@ -72,6 +57,64 @@ pub(crate) fn read(root: &Path, data_dir: &str, files: &HashSet<String>) -> Site
         break;
     }
     data
+}
+
+/// The fewest YAML files worth a thread of their own: a site keeps a few
+/// data files, or (comments, one file each) tens of thousands, which every
+/// check waits for.
+const FILES_PER_THREAD: usize = 500;
+
+/// The YAML files among `files` (sorted) that do not parse, in order, read
+/// on one thread per core when there are many.
+fn invalid_yaml(root: &Path, files: &[&String]) -> Vec<SiteProblem> {
+    let check = |chunk: &[&String]| -> Vec<SiteProblem> {
+        chunk
+            .iter()
+            .filter_map(|file| {
+                let path = root.join(file);
+                let text = std::fs::read_to_string(&path).ok()?;
+                let error = tree::parse(&text, 0).err()?;
+                Some(SiteProblem {
+                    path,
+                    text,
+                    kind: Problem::InvalidYaml {
+                        file: YamlFile::Data,
+                        error,
+                    },
+                })
+            })
+            .collect()
+    };
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = cores.clamp(1, files.len() / FILES_PER_THREAD + 1);
+    if threads == 1 {
+        return check(files);
+    }
+    // Plain scoped threads, as for the site's pages: this runs while a
+    // worker fills the site's `OnceLock`, where waiting on rayon could
+    // deadlock. A share whose thread cannot start is read here.
+    let mut chunks = files.chunks(files.len().div_ceil(threads));
+    let first = chunks.next().unwrap_or_default();
+    std::thread::scope(|scope| {
+        let others: Vec<_> = chunks
+            .map(|chunk| {
+                let worker = std::thread::Builder::new().spawn_scoped(scope, move || check(chunk));
+                (chunk, worker)
+            })
+            .collect();
+        let mut problems = check(first);
+        for (chunk, worker) in others {
+            match worker {
+                Ok(worker) => problems.extend(
+                    worker
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                ),
+                Err(_) => problems.extend(check(chunk)),
+            }
+        }
+        problems
+    })
 }
 
 /// The ids of a YAML or JSON authors file: a mapping's keys, or the id
@@ -203,5 +246,32 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn many_data_files_are_read_in_shares_and_reported_in_order() {
+        let names: Vec<String> = (0..2 * FILES_PER_THREAD + 7)
+            .map(|i| format!("_data/comments/c{i:05}.yml"))
+            .collect();
+        let broken = [3, FILES_PER_THREAD + 1, 2 * FILES_PER_THREAD + 6];
+        let files: Vec<(&str, &str)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let text = if broken.contains(&i) {
+                    "a: [b\n"
+                } else {
+                    "a: 1\n"
+                };
+                (name.as_str(), text)
+            })
+            .collect();
+        let found: Vec<String> = data_of(&files)
+            .problems
+            .iter()
+            .map(|p| p.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        let want: Vec<String> = broken.iter().map(|i| format!("c{i:05}.yml")).collect();
+        assert_eq!(found, want);
     }
 }

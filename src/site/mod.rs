@@ -187,21 +187,23 @@ impl Site {
             .map(|gemfile| crate::plugin_tags::gemfile_plugins(&gemfile));
         let posts_dir = format!("{POSTS}/");
         for file in &site.files {
-            let ext = file
-                .rsplit_once('.')
-                .map(|(_, ext)| ext.to_ascii_lowercase());
-            if file.starts_with(&layouts_dir)
-                || file.starts_with(&includes_dir)
-                || matches!(ext.as_deref(), Some("html" | "htm" | "liquid"))
-            {
+            // Asked of every file of the site: no allocation, and no search
+            // for `_posts/` in a path without `_`.
+            let template_ext = file.rsplit_once('.').is_some_and(|(_, ext)| {
+                ["html", "htm", "liquid"]
+                    .iter()
+                    .any(|t| ext.eq_ignore_ascii_case(t))
+            });
+            if file.starts_with(&layouts_dir) || file.starts_with(&includes_dir) || template_ext {
                 site.templates.push(file.clone());
             }
             if let Some(rest) = file.strip_prefix(&layouts_dir) {
                 site.layouts.insert(without_extension(rest).to_string());
             } else if let Some(rest) = file.strip_prefix(&includes_dir) {
                 site.includes.insert(rest.to_string());
-            } else if let Some(at) = file
-                .find(posts_dir.as_str())
+            } else if let Some(at) = Some(file)
+                .filter(|file| file.as_bytes().contains(&b'_'))
+                .and_then(|file| file.find(posts_dir.as_str()))
                 .filter(|&at| at == 0 || file[..at].ends_with('/'))
             {
                 let below = &file[at + posts_dir.len()..];

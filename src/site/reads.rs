@@ -11,6 +11,12 @@ impl Site {
     /// collection's name, or `pages`.
     pub(crate) fn kind_of(&self, relative: &str) -> &str {
         let dirs = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
+        // `_posts`, `_drafts` and every collection's folder start with `_`:
+        // most of a site's files (images, assets) lie under no such folder,
+        // and a large site asks this of each of them.
+        if !dirs.as_bytes().contains(&b'_') {
+            return "pages";
+        }
         let components = dirs.split('/');
         if components.clone().any(|c| c == POSTS) {
             return "posts";

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::model::Urls;
 use super::page::{Found, Page, canonical};
-use super::pages::{Read, pages_of};
+use super::pages::{Read, copied_url, is_copied, is_copied_kind, pages_of};
 use super::permalink::{placeholder_digits, placeholder_len};
 use super::post::post_template;
 use super::shares::each_file;
@@ -16,11 +16,16 @@ use crate::site::Site;
 /// without reading a file, so a link can be confirmed by reading only the
 /// files that may build it. Posts and the other files are worked out apart,
 /// each on first use: a link with too few digits in a row to be a post's URL
-/// never needs the posts' (most of a blog's files).
+/// never needs the posts' (most of a blog's files). The files Jekyll copies
+/// as they are, outside collections (images, assets: most of a big site's
+/// files), are looked up by the path a URL names, not listed.
 #[derive(Debug, Default)]
 pub(crate) struct Guesses {
-    /// Every file but the posts, by canonical URL.
-    others: OnceLock<Sources>,
+    /// Every file but the posts and the copied files, by canonical URL.
+    pub(super) others: OnceLock<Sources>,
+    /// The copied files whose URL is not their path (dots dropped before
+    /// the extension, a name ending in `.html.`), by canonical URL.
+    renamed: OnceLock<Sources>,
     /// The posts, by canonical URL.
     pub(super) posts: OnceLock<Sources>,
     /// The fewest digits in a row that every post's URL has (0 when that
@@ -41,6 +46,7 @@ impl Clone for Guesses {
     fn clone(&self) -> Self {
         Self {
             others: self.others.clone(),
+            renamed: self.renamed.clone(),
             posts: self.posts.clone(),
             post_digits: self.post_digits,
             read: std::sync::Mutex::default(),
@@ -80,7 +86,7 @@ impl Guesses {
 
     /// The files whose path gives them the canonical URL `key`, sorted:
     /// the posts' only when `key` could be a post's URL.
-    fn sources(&self, site: &Site, key: &str) -> Vec<&str> {
+    fn sources<'a>(&'a self, site: &'a Site, key: &str) -> Vec<&'a str> {
         let others = self.others.get_or_init(|| sources(site, false, self.now));
         let mut found: Vec<&str> = others
             .get(key)
@@ -88,23 +94,35 @@ impl Guesses {
             .flatten()
             .map(String::as_str)
             .collect();
+        let renamed = self.renamed.get_or_init(|| renamed(site));
+        found.extend(renamed.get(key).into_iter().flatten().map(String::as_str));
+        // A copied file whose URL is its path: the one file that path names.
+        if let Some(rel) = key.get(1..).and_then(|rel| site.files.get(rel))
+            && is_copied(site, rel)
+            && site.publishes(rel)
+            && canonical(&copied_url(rel)) == key
+        {
+            found.push(rel);
+        }
         if digit_run(key) >= self.post_digits {
             let posts = self.posts.get_or_init(|| sources(site, true, self.now));
             found.extend(posts.get(key).into_iter().flatten().map(String::as_str));
-            found.sort_unstable();
         }
+        found.sort_unstable();
         found
     }
 }
 
-/// Works out the URL of every post (`posts`) or every other file from its
-/// path, the config and its `defaults`, at time `now`.
+/// Works out the URL of every post (`posts`) or every other file but the
+/// copied ones from its path, the config and its `defaults`, at time `now`.
 fn sources(site: &Site, posts: bool, now: jiff::Timestamp) -> Sources {
     let mut sources: Sources = HashMap::default();
-    let is_post = |rel: &str| site.kind_of(rel) == "posts";
     let pages = each_file(
         site,
-        |rel| is_post(rel) == posts,
+        |rel| match site.kind_of(rel) {
+            "posts" => posts,
+            kind => !posts && !is_copied_kind(site, rel, kind),
+        },
         |rel| pages_of(site, rel, now, Read::PathOnly),
     );
     for page in pages {
@@ -117,6 +135,29 @@ fn sources(site: &Site, posts: bool, now: jiff::Timestamp) -> Sources {
         list.sort_unstable();
     }
     sources
+}
+
+/// The copied files the site publishes whose URL is not their own path, by
+/// canonical URL: one pass over the names, with no page worked out.
+fn renamed(site: &Site) -> Sources {
+    let mut renamed: Sources = HashMap::default();
+    for rel in &site.files {
+        // `served_path` drops only dots before the extension (or at the
+        // end), and the canonical form a final `.html`: any other path is
+        // its own URL, which a look-up finds by the path.
+        let dotted = rel.ends_with('.') || rel.as_bytes().windows(2).any(|w| w == b"..");
+        if !(dotted || rel.ends_with(".html")) || !is_copied(site, rel) {
+            continue;
+        }
+        let url = canonical(&copied_url(rel));
+        if url.get(1..) != Some(rel.as_str()) && site.publishes(rel) {
+            renamed.entry(url).or_default().push(rel.clone());
+        }
+    }
+    for list in renamed.values_mut() {
+        list.sort_unstable();
+    }
+    renamed
 }
 
 /// The fewest digits in a row that the URL of every post of `site` has, by

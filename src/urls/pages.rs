@@ -35,6 +35,30 @@ const TEXT: &[&str] = &[
     "webmanifest",
 ];
 
+/// Whether Jekyll copies the file at `rel` as it is, outside any collection,
+/// by its path alone: its URL is then [`copied_url`], whatever it holds.
+pub(super) fn is_copied(site: &Site, rel: &str) -> bool {
+    is_copied_kind(site, rel, site.kind_of(rel))
+}
+
+/// [`is_copied`] for a file whose [`Site::kind_of`] is `kind`.
+pub(super) fn is_copied_kind(site: &Site, rel: &str, kind: &str) -> bool {
+    let name = rel.rsplit_once('/').map_or(rel, |(_, name)| name);
+    let text = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => TEXT.iter().any(|t| t.eq_ignore_ascii_case(ext)),
+        _ => false,
+    };
+    // A collection named `pages` would take in every such file.
+    !text && kind == "pages" && !site.collections.iter().any(|c| c.name == "pages")
+}
+
+/// The URL of a copied file outside collections: its own path, less the
+/// dots before its extension (see [`served_path`]).
+pub(super) fn copied_url(rel: &str) -> String {
+    let (path, ext) = served_path(rel);
+    format!("/{path}{ext}")
+}
+
 /// How much of a file [`pages_of`] reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Read {
@@ -209,8 +233,7 @@ fn static_file(site: &Site, rel: &str, kind: &str) -> Vec<Page> {
         }]
     };
     let Some(collection) = site.collections.iter().find(|c| c.name == kind) else {
-        let (path, ext) = served_path(rel);
-        return page(format!("/{path}{ext}"), None);
+        return page(copied_url(rel), None);
     };
     let inside = rel
         .split_once(&format!("_{}/", collection.name))

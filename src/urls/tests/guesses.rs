@@ -87,3 +87,34 @@ fn post_urls_are_looked_up_only_where_they_could_be() {
     assert!(matches!(look_up(&site, "/hello/"), Found::Page(_)));
     assert!(site.urls.get().is_none());
 }
+
+#[test]
+fn copied_files_are_looked_up_by_their_path_not_listed() {
+    let (_dir, site) = site_of(&[
+        ("_config.yml", "title: x\n"),
+        ("about.md", "---\ntitle: About\n---\n"),
+        ("assets/logo.png", "png"),
+        ("assets/report..pdf", "pdf"),
+        ("assets/.hidden.png", "png"),
+        ("LICENSE", "text"),
+    ]);
+    for (link, found) in [
+        ("/about/", true),
+        ("/assets/logo.png", true),
+        ("/assets/report.pdf", true),
+        ("/assets/report..pdf", false),
+        ("/assets/.hidden.png", false),
+        ("/LICENSE/", true),
+        ("/assets/missing.png", false),
+    ] {
+        assert_eq!(
+            matches!(look_up(&site, link), Found::Page(_)),
+            found,
+            "{link}"
+        );
+        assert_eq!(look_up(&site, link), site.urls().find(link), "{link}");
+    }
+    let guesses = site.url_guesses.get().unwrap();
+    let listed: Vec<&String> = guesses.others.get().unwrap().values().flatten().collect();
+    assert_eq!(listed, ["about.md"], "copied files are not listed");
+}
