@@ -11,12 +11,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use prepress::config::Config;
-use prepress::document::Document;
-use prepress::line_index::LineIndex;
-use prepress::lint;
-use prepress::prose::{mask, segments};
-use prepress::setup::Setup;
+use prepress::internals::{self, Post};
 
 /// Posts from `seed` until their total size reaches `bytes`.
 fn posts_of_size(seed: u64, bytes: usize) -> Vec<(String, String)> {
@@ -33,16 +28,12 @@ fn posts_of_size(seed: u64, bytes: usize) -> Vec<(String, String)> {
 fn prose(c: &mut Criterion) {
     let posts = posts_of_size(7, 10 << 20);
     let bytes: usize = posts.iter().map(|(_, text)| text.len()).sum();
-    let docs: Vec<Document> = posts
+    let docs: Vec<Post> = posts
         .iter()
-        .map(|(name, text)| Document::new(PathBuf::from("_posts").join(name), text.clone()))
+        .map(|(name, text)| internals::load(PathBuf::from("_posts").join(name), text.clone()))
         .collect();
-    let setup = Setup::new(Config::default()).expect("the shipped packs load");
-    let context = setup.context();
-    let segmented: Vec<_> = docs
-        .iter()
-        .map(|d| segments::segments(&d.text, d.front_matter.body_start(&d.text).unwrap_or(0)))
-        .collect();
+    let rules = internals::rules().expect("the shipped packs load");
+    let segmented: Vec<_> = docs.iter().map(internals::segments).collect();
 
     let mut group = c.benchmark_group("prose 10 MB");
     group.throughput(Throughput::Bytes(bytes as u64));
@@ -50,60 +41,43 @@ fn prose(c: &mut Criterion) {
     group.bench_function("load: line index and front matter", |b| {
         b.iter(|| {
             for (name, text) in &posts {
-                black_box(Document::new(PathBuf::from(name), text.clone()));
+                black_box(internals::load(PathBuf::from(name), text.clone()));
             }
-        })
+        });
     });
     // Each body masked (outside the timing: the next step times masking too)
     // and parsed with the extensions prepress turns on for it, as a check does.
     group.bench_function("comrak parse alone", |b| {
-        let bodies: Vec<(String, Vec<usize>)> = docs
-            .iter()
-            .map(|d| {
-                let start = d.front_matter.body_start(&d.text).unwrap_or(0);
-                let body = &d.text[start..];
-                let (_, masked) = mask::masked(body);
-                (
-                    masked.into_owned(),
-                    LineIndex::new(&d.text).starts_from(start),
-                )
-            })
-            .collect();
+        let bodies: Vec<internals::Masked> = docs.iter().map(internals::mask).collect();
         b.iter(|| {
-            for (body, lines) in &bodies {
-                let arena = comrak::Arena::new();
-                black_box(segments::markdown_tree(&arena, body, lines));
+            for body in &bodies {
+                black_box(internals::parse(body));
             }
-        })
+        });
     });
     group.bench_function("markdown to segments", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(segments::segments(
-                    &d.text,
-                    d.front_matter.body_start(&d.text).unwrap_or(0),
-                ));
+                black_box(internals::segments(d));
             }
-        })
+        });
     });
     group.bench_function("pack matching", |b| {
         b.iter(|| {
-            let mut out = Vec::new();
             for (d, segs) in docs.iter().zip(&segmented) {
-                setup.engine.check(&d.text, segs, &mut Vec::new(), &mut out);
+                black_box(internals::match_packs(&rules, d, segs));
             }
-            black_box(out)
-        })
+        });
     });
     // A fresh document each time: a document keeps its parsed body, so
     // checking one twice would skip the Markdown step.
     group.bench_function("whole check per document", |b| {
         b.iter(|| {
             for (name, text) in &posts {
-                let d = Document::new(PathBuf::from("_posts").join(name), text.clone());
-                black_box(lint::check(&context, &d));
+                let d = internals::load(PathBuf::from("_posts").join(name), text.clone());
+                black_box(internals::check(&rules, &d));
             }
-        })
+        });
     });
     group.finish();
 }

@@ -9,10 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use prepress::discover::discover;
-use prepress::front_matter::split::{Split, split};
-use prepress::line_index::LineIndex;
-use prepress::prose::{mask, segments};
+use prepress::internals;
 use rayon::prelude::*;
 
 /// The allocator the `prepress` binary runs on, so the parse allocates as it does there.
@@ -23,20 +20,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// `None` if it cannot be read as text.
 fn parse(path: &Path) -> Option<(usize, usize)> {
     let text = std::fs::read_to_string(path).ok()?;
-    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    // As prepress reads a post: after a closed block, or the whole text
-    // without one; a block never closed leaves no Markdown body.
-    let start = match split(&text, bom) {
-        Split::Closed { body_start, .. } => body_start,
-        Split::Absent => bom,
-        Split::Unclosed { .. } => return Some((text.len(), 0)),
-    };
-    let body = &text[start..];
-    let (_, input) = mask::masked(body);
-    let lines = LineIndex::new(&text).starts_from(start);
-    let arena = comrak::Arena::new();
-    let root = segments::markdown_tree(&arena, &input, &lines);
-    Some((text.len(), root.descendants().count()))
+    Some((text.len(), internals::parse_file(&text)))
 }
 
 fn main() {
@@ -44,7 +28,7 @@ fn main() {
         eprintln!("usage: parse_floor DIR");
         std::process::exit(2);
     };
-    let files = discover(&[PathBuf::from(dir)], 0).files;
+    let files = internals::markdown_files(&PathBuf::from(dir));
     let parsed: Vec<Option<(usize, usize)>> = files.par_iter().map(|p| parse(p)).collect();
     let (bytes, nodes) = parsed
         .iter()

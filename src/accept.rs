@@ -9,7 +9,7 @@
 //! Case works as in Vale's vocabularies, in short: an entry written all in
 //! lowercase accepts the word in any case (`kubectl`: "kubectl", "Kubectl",
 //! "KUBECTL"); an entry with a capital accepts exactly that casing and its
-//! all-capitals form, as a heading may write it (`NuGet`: "NuGet", "NUGET",
+//! all-capitals form, as a heading may write it (`NuGet`: "`NuGet`", "NUGET",
 //! never "Nuget"). A file that cannot be read, or is not UTF-8, is reported
 //! where the problem is and the run goes on without it.
 
@@ -21,18 +21,18 @@ use crate::config::Name;
 use crate::site_problem::{Problem, SiteProblem};
 
 /// Where the accepted words are looked for when the config names no file.
-pub const DEFAULT_FILE: &str = ".prepress/accept.txt";
+pub(crate) const DEFAULT_FILE: &str = ".prepress/accept.txt";
 
 /// The words a site accepts.
 #[derive(Debug, Clone)]
-pub struct Accepted {
+pub(crate) struct Accepted {
     /// Entries written in lowercase: accepted in any case.
     any_case: HashSet<String>,
     /// Entries with a capital, as written: accepted in this casing and all
     /// in capitals.
     exact: HashSet<String>,
     /// The file a word should be added to, as the help shows it.
-    pub file: String,
+    pub(crate) file: String,
 }
 
 impl Default for Accepted {
@@ -50,7 +50,7 @@ impl Accepted {
     /// the default file in `base` when `named` is `None`: a missing default
     /// file is no problem, a missing named one is. `config` is the config
     /// file's path and text, for pointing at a name in it.
-    pub fn read(
+    pub(crate) fn read(
         base: &Path,
         named: Option<&[Name]>,
         config: (&Path, &str),
@@ -65,7 +65,7 @@ impl Accepted {
                 .collect(),
         };
         if let Some(first) = named.and_then(|n| n.first()) {
-            accepted.file = first.name.clone();
+            accepted.file.clone_from(&first.name);
         }
         for (path, name) in files {
             let bytes = match std::fs::read(&path) {
@@ -108,7 +108,7 @@ impl Accepted {
     }
 
     /// Adds the words of one file's `text`.
-    pub fn add(&mut self, text: &str) {
+    pub(crate) fn add(&mut self, text: &str) {
         for line in text.lines() {
             let word = line.split('#').next().unwrap_or_default().trim();
             if word.is_empty() {
@@ -123,7 +123,7 @@ impl Accepted {
     }
 
     /// Whether `word`, written as it is (`lower` is it in lowercase), is accepted.
-    pub fn accepts(&self, word: &str, lower: &str) -> bool {
+    pub(crate) fn accepts(&self, word: &str, lower: &str) -> bool {
         if self.any_case.contains(lower) || self.exact.contains(word) {
             return true;
         }
@@ -137,7 +137,8 @@ impl Accepted {
     }
 
     /// Whether no word is accepted.
-    pub fn is_empty(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
         self.any_case.is_empty() && self.exact.is_empty()
     }
 }

@@ -32,10 +32,10 @@ use crate::schema::{self, SchemaError};
 use crate::sites::absolute;
 
 /// The file `prepress baseline` writes when not told where.
-pub const DEFAULT_FILE: &str = ".prepress-baseline.json";
+pub(crate) const DEFAULT_FILE: &str = ".prepress-baseline.json";
 
 /// The version of the baseline format this prepress reads and writes.
-pub const VERSION: u64 = 1;
+pub(crate) const VERSION: u64 = 1;
 
 /// How many characters of a finding's text its key keeps.
 const TEXT_CHARS: usize = 100;
@@ -94,7 +94,7 @@ pub struct Applied {
 /// The text a file's findings point into: the file read again (a run keeps
 /// no text), with the bytes that are not UTF-8 shown as the check showed
 /// them; `None` when it cannot be read.
-pub fn file_text(report: &FileReport) -> Option<String> {
+pub(crate) fn file_text(report: &FileReport) -> Option<String> {
     match document::load(&report.path) {
         Ok(text) => Some(text),
         Err(LoadError::InvalidUtf8 { shown, .. }) => Some(shown),
@@ -275,7 +275,7 @@ fn key(path: &str, text: Option<&str>, finding: &Finding) -> Key {
         words.push_str(word);
     }
     if words.is_empty() {
-        words = d.message.clone();
+        words.clone_from(&d.message);
     }
     Key {
         path: path.to_string(),
@@ -309,7 +309,7 @@ fn relative(root: &Path, file: &Path) -> String {
         .join("/")
 }
 
-/// The byte offset of a 1-based line and column (as serde_json counts them)
+/// The byte offset of a 1-based line and column (as `serde_json` counts them)
 /// in `text`, on a character boundary.
 fn offset(text: &str, line: usize, column: usize) -> usize {
     let start: usize = text

@@ -25,14 +25,14 @@ const HTML_EXTENSIONS: &[&str] = &["html", "htm"];
 /// an author (an empty `author: ""` counts: the site gives its posts the key,
 /// and `empty-value` reports the blank).
 #[derive(Debug, Clone, Default)]
-pub struct Bylines {
+pub(crate) struct Bylines {
     signed: HashSet<String>,
     unsigned: HashSet<String>,
 }
 
 impl Bylines {
     /// Reads the front matter of every post of `site`.
-    pub fn read(site: &Site) -> Self {
+    pub(crate) fn read(site: &Site) -> Self {
         let mut bylines = Bylines::default();
         for rel in &site.files {
             let name = rel.rsplit('/').next().unwrap_or(rel);
@@ -67,7 +67,7 @@ impl Bylines {
 
     /// How many of the posts other than the one at `relative` have an
     /// author, and how many there are.
-    pub fn others(&self, relative: &str) -> (usize, usize) {
+    pub(crate) fn others(&self, relative: &str) -> (usize, usize) {
         let signed = self.signed.len() - usize::from(self.signed.contains(relative));
         let unsigned = self.unsigned.len() - usize::from(self.unsigned.contains(relative));
         (signed, signed + unsigned)
@@ -75,7 +75,7 @@ impl Bylines {
 }
 
 /// Null, or an empty list: no author at all. An empty string is `empty-value`'s.
-pub fn is_nothing(node: &Node) -> bool {
+pub(crate) fn is_nothing(node: &Node) -> bool {
     match &node.kind {
         NodeKind::Scalar(s) => s.resolve() == Resolved::Null,
         NodeKind::Sequence(items) => items.is_empty(),

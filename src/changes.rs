@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 /// Why a diff could not be read.
 #[derive(Debug, thiserror::Error)]
-pub enum ChangesError {
+pub(crate) enum ChangesError {
     /// The diff file could not be read.
     #[error("could not read the diff `{path}`: {source}")]
     Read {
@@ -38,13 +38,13 @@ pub enum ChangesError {
 /// The changed lines of every file in a diff, by path as the diff names it
 /// (relative to the repository root).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Changes {
+pub(crate) struct Changes {
     files: HashMap<String, Vec<RangeInclusive<usize>>>,
 }
 
 impl Changes {
     /// Reads the diff in the file at `path`.
-    pub fn read(path: &Path) -> Result<Self, ChangesError> {
+    pub(crate) fn read(path: &Path) -> Result<Self, ChangesError> {
         let bytes = std::fs::read(path).map_err(|source| ChangesError::Read {
             path: path.to_path_buf(),
             source,
@@ -60,7 +60,7 @@ impl Changes {
 
     /// Reads a unified diff; on a malformed hunk header, its line number and
     /// text.
-    pub fn parse(diff: &str) -> Result<Self, (usize, String)> {
+    pub(crate) fn parse(diff: &str) -> Result<Self, (usize, String)> {
         let mut files: HashMap<String, Vec<RangeInclusive<usize>>> = HashMap::new();
         let mut current: Option<String> = None;
         for (number, line) in diff.lines().enumerate() {
@@ -85,7 +85,7 @@ impl Changes {
 
     /// Whether lines `first..=last` of the file at `path` (relative to the
     /// repository root, `/`-separated) meet a changed line.
-    pub fn touches(&self, path: &str, first: usize, last: usize) -> bool {
+    pub(crate) fn touches(&self, path: &str, first: usize, last: usize) -> bool {
         let path = path.strip_prefix("./").unwrap_or(path);
         self.files.get(path).is_some_and(|ranges| {
             ranges

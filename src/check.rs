@@ -132,7 +132,7 @@ pub struct FileReport {
     pub write_error: Option<String>,
     /// The document's tags and categories, for the site step: `run` hands
     /// them to its [`SiteFacts`] as soon as the file is checked.
-    pub tags: Vec<site_checks::TagUse>,
+    pub(crate) tags: Vec<site_checks::TagUse>,
 }
 
 impl FileReport {
@@ -212,7 +212,7 @@ impl Outcome {
 /// unsaved text on standard input), with the site and nearest config of that
 /// path; `unsafe_fixes` is as in [`Fixes`]. A mistake in that config stops the
 /// run.
-pub fn run_text(
+pub(crate) fn run_text(
     setup: &Setup,
     sites: &mut Sites,
     path: &Path,
@@ -318,7 +318,7 @@ fn keep_in_order<'a, T: Sync, R: Send>(
 /// findings with `render` if given. `found` is what discovery already found
 /// under `paths`, if it ran beforehand. A mistake in a config found on the
 /// way stops the run before any file is checked.
-pub fn run(
+pub(crate) fn run(
     paths: &[PathBuf],
     found: Option<Discovered>,
     setup: &Setup,
@@ -611,7 +611,7 @@ fn add_located(report: &mut FileReport, located: Finding, render: Option<&dyn Re
 /// Checks `text` as the file at `path` (read from it, or from standard input),
 /// fixing it as `fixes` says; `display` is the path as shown, and paths in
 /// other files' labels are shown relative to `cwd`.
-pub fn check_text(
+pub(crate) fn check_text(
     context: &Context,
     path: &Path,
     display: String,
@@ -674,7 +674,7 @@ pub fn check_text(
 
 /// Loads, parses and checks one file, fixing it as `fixes` says (`display`
 /// and `cwd` as in [`check_text`]).
-pub fn check_file(
+pub(crate) fn check_file(
     context: &Context,
     path: &Path,
     display: String,
@@ -812,7 +812,7 @@ fn locate(lines: &LineIndex, text: &str, diagnostics: Vec<Diagnostic>, cwd: &Pat
 }
 
 /// `path` relative to `cwd` when it lies under it, without a leading `./`.
-pub fn display_path(path: &Path, cwd: &Path) -> String {
+pub(crate) fn display_path(path: &Path, cwd: &Path) -> String {
     let relative = path.strip_prefix(cwd).unwrap_or(path);
     let shown: PathBuf = relative
         .components()

@@ -21,11 +21,10 @@ use crate::config::{Config, Level};
 use crate::diagnostic::Severity;
 use crate::discover;
 use crate::jekyll_names;
-use crate::packs;
 use crate::report::{self, Format, human::Human};
 use crate::rule::RuleInfo;
 use crate::schema::SchemaError;
-use crate::setup::{self, Setup};
+use crate::setup::Setup;
 use crate::site::Site;
 use crate::sites::{Sites, absolute};
 use crate::url_list::{self, ListFormat};
@@ -38,7 +37,7 @@ use crate::url_list::{self, ListFormat};
     about,
     args_conflicts_with_subcommands = true
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     #[command(flatten)]
@@ -133,6 +132,8 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    // clap prints the doc comment as the option's help, as written.
+    #[allow(clippy::doc_markdown)]
     /// When to colour human output (NO_COLOR turns `auto` off).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -294,7 +295,7 @@ pub fn main() -> ExitCode {
             path,
             format,
             config,
-        }) => cwd().and_then(|cwd| list_urls(path, format, config, cwd)),
+        }) => cwd().and_then(|cwd| list_urls(path, format, &config, cwd)),
         Some(Command::Server { .. }) => crate::server::run(),
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -515,10 +516,8 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
         .is_some_and(|least| outcome.findings().any(|f| f.diagnostic.severity >= least));
     let code = if outcome.incomplete() {
         2
-    } else if failing || args.max_warnings.is_some_and(|max| warnings > max) {
-        1
     } else {
-        0
+        u8::from(failing || args.max_warnings.is_some_and(|max| warnings > max))
     };
     // The process ends here: freeing the site models and the findings one by
     // one would only add time (a tenth of a one-post run in a 50,000-post site).
@@ -706,7 +705,7 @@ fn list_rules(format: RulesFormat, color: bool, cwd: &Path) -> io::Result<ExitCo
 }
 
 /// The README's rule table for `catalog`, made from the rules themselves.
-pub fn rules_markdown(catalog: &[RuleInfo]) -> String {
+pub(crate) fn rules_markdown(catalog: &[RuleInfo]) -> String {
     let mut table =
         String::from("| rule | pack | default | fix | what it reports |\n|---|---|---|---|---|\n");
     for rule in catalog {
@@ -725,11 +724,6 @@ pub fn rules_markdown(catalog: &[RuleInfo]) -> String {
         ));
     }
     table
-}
-
-/// The catalog of the rules prepress ships, without any site's config.
-pub fn shipped_catalog() -> Result<Vec<RuleInfo>, SchemaError> {
-    Ok(setup::catalog(&packs::shipped()?))
 }
 
 fn explain(id: &str, color: bool, cwd: &Path) -> io::Result<ExitCode> {
@@ -789,7 +783,7 @@ fn wrap(text: &str, width: usize) -> String {
 fn list_urls(
     path: Option<PathBuf>,
     format: ListFormat,
-    configs: Vec<PathBuf>,
+    configs: &[PathBuf],
     cwd: &Path,
 ) -> io::Result<ExitCode> {
     let start = absolute(cwd, &path.unwrap_or_else(|| PathBuf::from(".")));
@@ -813,7 +807,7 @@ fn list_urls(
             return Ok(ExitCode::from(2));
         }
     };
-    let site = Site::load(&root, &configs);
+    let site = Site::load(&root, configs);
     url_list::write(
         &site,
         jiff::Timestamp::now(),

@@ -5,7 +5,7 @@
 //! spelling rule to tell a typo from a name.
 
 /// Edits between two words (insert, delete, substitute, swap two neighbours).
-pub fn distance(a: &str, b: &str) -> usize {
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     within(a, b, usize::MAX).unwrap_or(usize::MAX)
 }
 
@@ -13,7 +13,7 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// found without working out the distance in full: a length difference past
 /// the limit answers at once, and the table stops at the first row whose
 /// every cell is past it (no later cell can come back under).
-pub fn within(a: &str, b: &str, limit: usize) -> Option<usize> {
+pub(crate) fn within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {
@@ -56,7 +56,10 @@ fn limit_for(name: &str) -> usize {
 /// intent: at most a third of the name's length in edits (and at least 2).
 /// Ties go to the candidate first in sort order, so the answer does not
 /// depend on the order of a set.
-pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let mut limit = limit_for(name);
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
@@ -71,7 +74,7 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// The most names [`NameIndex`] compares a name with one by one.
-pub const FULL_SCAN: usize = 2000;
+pub(crate) const FULL_SCAN: usize = 2000;
 
 /// Many candidates indexed for "did you mean" in a site of thousands of
 /// pages, where comparing a name with each one per finding would make a run
@@ -83,14 +86,14 @@ pub const FULL_SCAN: usize = 2000;
 /// at most [`FULL_SCAN`] names is searched in full; in a larger one,
 /// candidates further off are not suggested.
 #[derive(Debug, Clone, Default)]
-pub struct NameIndex {
+pub(crate) struct NameIndex {
     names: Vec<String>,
     keys: Vec<(u64, u32)>,
 }
 
 impl NameIndex {
     /// Indexes `names`.
-    pub fn new(names: impl IntoIterator<Item = String>) -> Self {
+    pub(crate) fn new(names: impl IntoIterator<Item = String>) -> Self {
         let mut names: Vec<String> = names.into_iter().collect();
         names.sort_unstable();
         names.dedup();
@@ -106,7 +109,7 @@ impl NameIndex {
 
     /// The indexed name closest to `name`, under the same limit as
     /// [`closest`].
-    pub fn closest(&self, name: &str) -> Option<&str> {
+    pub(crate) fn closest(&self, name: &str) -> Option<&str> {
         let mut ids = Vec::new();
         variants(name, |key| {
             let from = self.keys.partition_point(|(k, _)| *k < key);
@@ -198,7 +201,7 @@ mod tests {
 
     #[test]
     fn the_index_finds_one_edit_away_among_many() {
-        let names: Vec<String> = (0..FULL_SCAN + 1)
+        let names: Vec<String> = (0..=FULL_SCAN)
             .map(|n| format!("/2024/01/{:02}/post-number-{n}.html", n % 28 + 1))
             .collect();
         let index = NameIndex::new(names.clone());

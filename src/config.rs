@@ -63,7 +63,7 @@ const JEKYLL_SECTION: &str = "prepress";
 
 /// How a rule is configured to report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
+pub(crate) enum Level {
     /// The rule does not run.
     Off,
     /// The rule reports at this severity.
@@ -72,7 +72,7 @@ pub enum Level {
 
 /// Which front matter keys `empty-value` checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeySet {
+pub(crate) enum KeySet {
     /// Every top-level key.
     All,
     /// Only these keys.
@@ -81,11 +81,11 @@ pub enum KeySet {
 
 /// A name written in the config (a rule id, pack name or path) and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Name {
+pub(crate) struct Name {
     /// The text.
-    pub name: String,
+    pub(crate) name: String,
     /// Where it is in the config file.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
 }
 
 /// Rule settings as written: the top-level `rules:` or one override's.
@@ -138,28 +138,28 @@ struct Override {
 
 /// The settings of one config file, as written.
 #[derive(Debug, Clone, Default)]
-pub struct Config {
+pub(crate) struct Config {
     /// The file the settings came from, if any.
-    pub source: Option<PathBuf>,
+    pub(crate) source: Option<PathBuf>,
     text: String,
     rules: RuleSettings,
     overrides: Vec<Override>,
     /// Paths of the site's own packs, as written (relative to the config file).
-    pub packs: Vec<Name>,
+    pub(crate) packs: Vec<Name>,
     /// The keys `empty-value` checks, when configured.
-    pub empty_value_keys: Option<KeySet>,
+    pub(crate) empty_value_keys: Option<KeySet>,
     /// Keys each kind of document must have (`posts`, `drafts`, `pages` or a
     /// collection's name), for `missing-key`.
-    pub required: Vec<(String, Vec<String>)>,
+    pub(crate) required: Vec<(String, Vec<String>)>,
     /// Whether `--fix` and `--diff` take unsafe fixes too, as if
     /// `--unsafe-fixes` were given (`unsafe-fixes: true`).
-    pub unsafe_fixes: bool,
+    pub(crate) unsafe_fixes: bool,
     /// The files of accepted words (`accept:`, relative to the config file);
     /// `None` when not set, for the default `.prepress/accept.txt`.
-    pub accept: Option<Vec<Name>>,
+    pub(crate) accept: Option<Vec<Name>>,
     /// The baseline file a run started here reads (`baseline:`, relative to
     /// the config file), so pre-commit and the Action need no flag.
-    pub baseline: Option<Name>,
+    pub(crate) baseline: Option<Name>,
 }
 
 /// One rule's setting: its pack (which pack-wide settings name), whether it
@@ -174,7 +174,7 @@ struct RuleLevel {
 
 /// The level of every rule, for a config or for one file under it.
 #[derive(Debug, Clone, Default)]
-pub struct Levels(HashMap<SharedStr, RuleLevel>);
+pub(crate) struct Levels(HashMap<SharedStr, RuleLevel>);
 
 impl Levels {
     /// Every rule of `catalog` at its default, as if there were no config.
@@ -197,7 +197,7 @@ impl Levels {
     /// Every rule of `catalog` on at its default severity, enabled by default or
     /// not: what the packs' own examples are tested with.
     #[cfg(test)]
-    pub fn every_rule_on(catalog: &[RuleInfo]) -> Self {
+    pub(crate) fn every_rule_on(catalog: &[RuleInfo]) -> Self {
         let mut levels = Self::defaults(catalog);
         for setting in levels.0.values_mut() {
             setting.on = true;
@@ -206,12 +206,12 @@ impl Levels {
     }
 
     /// Whether a rule with this id exists (on or off).
-    pub fn knows(&self, id: &str) -> bool {
+    pub(crate) fn knows(&self, id: &str) -> bool {
         self.0.contains_key(id)
     }
 
     /// The level of the rule with this id (`Off` for an id it does not know).
-    pub fn get(&self, id: &str) -> Level {
+    pub(crate) fn get(&self, id: &str) -> Level {
         match self.0.get(id) {
             Some(setting) if setting.on => Level::On(setting.severity),
             _ => Level::Off,
@@ -229,7 +229,7 @@ impl Levels {
 impl Config {
     /// Whether the config sets nothing (a `_config.yml` without a
     /// `prepress:` section): it then judges as the default config does.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.rules.disable.is_empty()
             && self.rules.enable.is_empty()
             && self.rules.severity.is_empty()
@@ -244,7 +244,7 @@ impl Config {
 
     /// Finds and reads the config for a run started in `dir`: the nearest one
     /// walking up, or the default config when there is none.
-    pub fn discover(dir: &Path) -> Result<Self, SchemaError> {
+    pub(crate) fn discover(dir: &Path) -> Result<Self, SchemaError> {
         match dir.ancestors().find_map(Self::file_in) {
             Some(path) => Self::read_found(&path),
             None => Ok(Self::default()),
@@ -253,7 +253,7 @@ impl Config {
 
     /// The config file in `folder`, if it holds one: a `.prepress.yml` (or
     /// `.prepress.yaml`), else a Jekyll `_config.yml`.
-    pub fn file_in(folder: &Path) -> Option<PathBuf> {
+    pub(crate) fn file_in(folder: &Path) -> Option<PathBuf> {
         FILE_NAMES
             .iter()
             .chain([&JEKYLL_FILE])
@@ -263,14 +263,14 @@ impl Config {
 
     /// Reads a config file that `file_in` found: all of a `.prepress.yml`, or
     /// the `prepress:` section of a `_config.yml`.
-    pub fn read_found(path: &Path) -> Result<Self, SchemaError> {
+    pub(crate) fn read_found(path: &Path) -> Result<Self, SchemaError> {
         let jekyll = path.file_name().is_some_and(|name| name == JEKYLL_FILE);
         Self::read_file(path, jekyll.then_some(JEKYLL_SECTION))
     }
 
     /// Reads the config at `path`, or only its `section` when given (a Jekyll
     /// `_config.yml` without that section gives the default config).
-    pub fn read_file(path: &Path, section: Option<&str>) -> Result<Self, SchemaError> {
+    pub(crate) fn read_file(path: &Path, section: Option<&str>) -> Result<Self, SchemaError> {
         let text = crate::schema::read_text(path, "the config file")?;
         let schema = Schema { path, text: &text };
         let root = match section {
@@ -292,7 +292,7 @@ impl Config {
     }
 
     /// The folder relative pack paths and override globs are resolved from.
-    pub fn base_dir(&self) -> PathBuf {
+    pub(crate) fn base_dir(&self) -> PathBuf {
         self.source
             .as_deref()
             .and_then(Path::parent)
@@ -301,19 +301,19 @@ impl Config {
     }
 
     /// The baseline file it names, relative to its folder as written.
-    pub fn baseline_file(&self) -> Option<PathBuf> {
+    pub(crate) fn baseline_file(&self) -> Option<PathBuf> {
         self.baseline
             .as_ref()
             .map(|n| self.base_dir().join(&n.name))
     }
 
     /// The config file's text.
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         &self.text
     }
 
     /// An error pointing at `span` in this config file.
-    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> SchemaError {
+    pub(crate) fn error(&self, span: Range<usize>, message: impl Into<String>) -> SchemaError {
         SchemaError {
             path: self.source.clone().unwrap_or_default(),
             text: self.text.clone(),
@@ -325,7 +325,7 @@ impl Config {
     /// The level of each rule in `catalog` under the top-level `rules:`,
     /// checking that every name the config uses, overrides included, is a rule
     /// id or a pack name.
-    pub fn levels(&self, catalog: &[RuleInfo]) -> Result<Levels, SchemaError> {
+    pub(crate) fn levels(&self, catalog: &[RuleInfo]) -> Result<Levels, SchemaError> {
         let names = self
             .rules
             .names()
@@ -355,7 +355,7 @@ impl Config {
     /// The levels for the file at `path` (absolute, without `.` or `..`):
     /// `levels` (this config's, from `Config::levels`) with every override
     /// whose globs match the file applied in order; `None` when none matches.
-    pub fn file_levels(&self, levels: &Levels, path: &Path) -> Option<Levels> {
+    pub(crate) fn file_levels(&self, levels: &Levels, path: &Path) -> Option<Levels> {
         if self.overrides.is_empty() {
             return None;
         }
@@ -382,7 +382,7 @@ impl Config {
     /// The levels to compile the pack rules with: `levels` (this config's)
     /// with every rule that some override turns on also on, so the compiled
     /// rules cover every file and each file's levels then pick its findings.
-    pub fn compile_levels(&self, levels: &Levels) -> Levels {
+    pub(crate) fn compile_levels(&self, levels: &Levels) -> Levels {
         let mut compile = levels.clone();
         for (id, setting) in &mut compile.0 {
             for found in &self.overrides {
@@ -397,11 +397,17 @@ impl Config {
 
 fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
     let mut config = Config::default();
-    if root.as_scalar().is_some_and(|s| s.is_blank()) {
+    if root
+        .as_scalar()
+        .is_some_and(super::front_matter::tree::Scalar::is_blank)
+    {
         return Ok(config);
     }
     for entry in schema.mapping(root, "the config")? {
-        let empty = entry.value.as_scalar().is_some_and(|s| s.is_blank());
+        let empty = entry
+            .value
+            .as_scalar()
+            .is_some_and(super::front_matter::tree::Scalar::is_blank);
         match schema.key(entry)? {
             "rules" | "front-matter" | "overrides" if empty => {}
             "rules" => {
@@ -432,7 +438,7 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
                 for option in schema.mapping(&entry.value, "`front-matter`")? {
                     match schema.key(option)? {
                         "check-empty" => {
-                            config.empty_value_keys = Some(keys(schema, &option.value)?)
+                            config.empty_value_keys = Some(keys(schema, &option.value)?);
                         }
                         "required" => {
                             for kind in schema.mapping(&option.value, "`required`")? {
@@ -503,7 +509,10 @@ fn read_rules(
                 }
             },
             // A key with nothing after it (all its lines commented out) is empty.
-            _ if entry.value.as_scalar().is_some_and(|s| s.is_blank()) => {}
+            _ if entry
+                .value
+                .as_scalar()
+                .is_some_and(super::front_matter::tree::Scalar::is_blank) => {}
             "severity" => {
                 for item in schema.mapping(&entry.value, "`severity`")? {
                     let name = Name {
@@ -549,7 +558,11 @@ fn read_overrides(schema: &Schema, node: &Node) -> Result<Vec<Override>, SchemaE
         for entry in schema.mapping(item, "an override")? {
             match schema.key(entry)? {
                 "files" => files = Some(globs(schema, &entry.value)?),
-                "rules" if entry.value.as_scalar().is_some_and(|s| s.is_blank()) => {}
+                "rules"
+                    if entry
+                        .value
+                        .as_scalar()
+                        .is_some_and(super::front_matter::tree::Scalar::is_blank) => {}
                 "rules" => rules = read_rules(schema, &entry.value, None)?,
                 other => {
                     return Err(schema.unknown_key(
@@ -914,5 +927,24 @@ mod tests {
         assert!(Config::discover(dir.path()).unwrap().packs.is_empty());
         std::fs::write(dir.path().join("_config.yml"), "title: [broken\n").unwrap();
         assert!(Config::discover(dir.path()).is_ok());
+    }
+
+    // An input the `pack` fuzz target (`fuzz/`) found crashing the YAML reader.
+    #[test]
+    fn a_config_ending_in_a_block_scalar_is_read_without_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            (
+                ".prepress.yml",
+                "rules:\n  disable: [published-false]\nnote: |\n  hello",
+            ),
+            ("_config.yml", "title: Blog\ndescription: |\n  A blog."),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            let read = std::panic::catch_unwind(|| Config::read_found(&path).map(|_| ()));
+            // Whatever the config says of an unknown key, it says it as an error.
+            let _ = read.unwrap_or_else(|_| panic!("reading {name} panicked"));
+        }
     }
 }

@@ -18,7 +18,7 @@ use crate::written_date::IsoDate;
 
 /// Why a date will not work.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DateProblem {
+pub(crate) enum DateProblem {
     /// Nothing in the value looks like a date.
     NoDate,
     /// A date-shaped value naming a month, day or time that cannot be:
@@ -45,7 +45,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// Reads a leading `Y{2,4}-M{1,2}-D{1,2}` and an optional `[T ]H{1,2}:MM[:SS]`.
-pub fn parse_iso(value: &str) -> Option<IsoDate> {
+pub(crate) fn parse_iso(value: &str) -> Option<IsoDate> {
     let mut rest = value;
     let year = take_digits(&mut rest, 2, 4)?;
     rest = rest.strip_prefix('-')?;
@@ -129,7 +129,7 @@ fn read_offset(rest: &str) -> Option<i32> {
 /// wall-clock time in `zone` (midnight when no time is given). A day past
 /// its month's end, `24:00:00` and a 60th second run on into the next, as in
 /// Ruby's `Time`. `None` for a date Jekyll stops the build on.
-pub fn in_zone(date: &IsoDate, zone: &jiff::tz::TimeZone) -> Option<jiff::ZonedDateTime> {
+pub(crate) fn in_zone(date: &IsoDate, zone: &jiff::tz::TimeZone) -> Option<jiff::ZonedDateTime> {
     if check_calendar(date).is_err_and(|p| !matches!(p, DateProblem::RollsOver(..))) {
         return None;
     }
@@ -197,7 +197,7 @@ fn take_digits(rest: &mut &str, min: usize, max: usize) -> Option<(u32, usize)> 
 /// other than 1 to 12, a day other than 1 to 31 or a time past `24:00:00`
 /// cannot be; a day past the end of its month (known when the year is
 /// written in full) rolls over into the next.
-pub fn check_calendar(date: &IsoDate) -> Result<(), DateProblem> {
+pub(crate) fn check_calendar(date: &IsoDate) -> Result<(), DateProblem> {
     if !(1..=12).contains(&date.month) {
         return Err(DateProblem::Impossible(format!(
             "there is no month {}",
@@ -238,7 +238,7 @@ pub fn check_calendar(date: &IsoDate) -> Result<(), DateProblem> {
 }
 
 /// Checks a front matter `date:` value the way Jekyll's `Time.parse` will read it.
-pub fn check_value(value: &str) -> Result<(), DateProblem> {
+pub(crate) fn check_value(value: &str) -> Result<(), DateProblem> {
     let value = value.trim();
     if let Some(date) = crate::ruby_time::parse(value) {
         return check_calendar(&date);
@@ -260,7 +260,7 @@ pub fn check_value(value: &str) -> Result<(), DateProblem> {
 
 /// The date of a post file name that matches Jekyll's
 /// `\d{2,4}-\d{1,2}-\d{1,2}-slug.ext`, and the date as written.
-pub fn name_date(name: &str) -> Option<(IsoDate, &str)> {
+pub(crate) fn name_date(name: &str) -> Option<(IsoDate, &str)> {
     let mut date = parse_iso(name)?;
     // Jekyll reads the name's date with Ruby's `Time.parse`: a two-digit
     // year is 19xx from 69 up, else 20xx (`21-04-05-x.md` is in 2021).
@@ -281,7 +281,7 @@ pub fn name_date(name: &str) -> Option<(IsoDate, &str)> {
 }
 
 /// Days in `month` of `year` in the Gregorian calendar.
-pub fn days_in_month(year: u32, month: u32) -> u32 {
+pub(crate) fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         4 | 6 | 9 | 11 => 30,
         2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {

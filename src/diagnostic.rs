@@ -83,7 +83,7 @@ pub enum Applicability {
 
 impl Applicability {
     /// `Safe` for a rule that says its fixes are safe, else `Unsafe`.
-    pub fn from_safe(safe: bool) -> Self {
+    pub(crate) fn from_safe(safe: bool) -> Self {
         if safe {
             Applicability::Safe
         } else {
@@ -145,7 +145,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A finding of the rule with id `rule` at `span`, at `severity` (the
     /// rule's default, which the config may change later).
-    pub fn new(
+    pub(crate) fn new(
         rule: impl Into<SharedStr>,
         severity: Severity,
         span: Span,
@@ -163,7 +163,7 @@ impl Diagnostic {
     }
 
     /// Adds a labelled secondary span.
-    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub(crate) fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
         self.labels.push(Label {
             span,
             message: message.into(),
@@ -173,7 +173,11 @@ impl Diagnostic {
     }
 
     /// Adds a label pointing at a place in another file.
-    pub fn with_label_elsewhere(mut self, place: Elsewhere, message: impl Into<String>) -> Self {
+    pub(crate) fn with_label_elsewhere(
+        mut self,
+        place: Elsewhere,
+        message: impl Into<String>,
+    ) -> Self {
         self.labels.push(Label {
             span: 0..0,
             message: message.into(),
@@ -184,19 +188,19 @@ impl Diagnostic {
 
     /// Sets a severity other than the rule's default (an info note where the
     /// theme or a plugin may provide what is missing).
-    pub fn with_severity(mut self, severity: Severity) -> Self {
+    pub(crate) fn with_severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self
     }
 
     /// Sets the help text.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// Sets the fix.
-    pub fn with_fix(
+    pub(crate) fn with_fix(
         mut self,
         span: Span,
         replacement: impl Into<String>,

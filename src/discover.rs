@@ -30,7 +30,7 @@ pub struct Discovered {
 }
 
 /// Whether `path` has a Markdown extension (in any case).
-pub fn is_markdown(path: &Path) -> bool {
+pub(crate) fn is_markdown(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         MARKDOWN_EXTENSIONS
             .iter()
@@ -44,7 +44,7 @@ pub fn is_markdown(path: &Path) -> bool {
 /// `--force-exclude` drops such named files, so that pre-commit's list of
 /// files gives what a walk gives (`.gitignore` is not read: a file git
 /// tracks is rarely ignored).
-pub fn walk_skips(path: &Path) -> bool {
+pub(crate) fn walk_skips(path: &Path) -> bool {
     !is_markdown(path)
         || path.components().any(|c| match c {
             Component::Normal(name) => {
@@ -55,14 +55,18 @@ pub fn walk_skips(path: &Path) -> bool {
 }
 
 /// Finds the files to check under `paths`, walking with `threads` threads.
-pub fn discover(paths: &[PathBuf], threads: usize) -> Discovered {
+pub(crate) fn discover(paths: &[PathBuf], threads: usize) -> Discovered {
     discover_with(paths, threads, None)
 }
 
 /// As [`discover`], and sends `first` the first Markdown file the walk of a
 /// folder finds, as soon as it is found, so the caller can start on what that
 /// file needs (its site) while the walk goes on.
-pub fn discover_telling(paths: &[PathBuf], threads: usize, first: Sender<PathBuf>) -> Discovered {
+pub(crate) fn discover_telling(
+    paths: &[PathBuf],
+    threads: usize,
+    first: Sender<PathBuf>,
+) -> Discovered {
     discover_with(paths, threads, Some(first))
 }
 
@@ -215,7 +219,7 @@ fn walk_reason(err: &ignore::Error) -> String {
 const ELOOP: i32 = if cfg!(target_os = "linux") { 40 } else { 62 };
 
 /// An I/O error in plain words, as a person would say it.
-pub fn io_reason(err: &std::io::Error) -> String {
+pub(crate) fn io_reason(err: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match err.kind() {
         ErrorKind::NotFound => "no such file or directory".to_string(),

@@ -20,7 +20,7 @@ use crate::prose::segments::{self, Body};
 
 /// What a file is to Jekyll, which decides how it is read and which rules apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// A file under a `_posts/` folder.
     Post,
     /// A file under a `_drafts/` folder.
@@ -42,7 +42,7 @@ pub enum Role {
 impl Role {
     /// The role of the file at `path`, from the nearest `_posts`, `_drafts` or
     /// `_includes` folder above it.
-    pub fn of(path: &Path) -> Self {
+    pub(crate) fn of(path: &Path) -> Self {
         let folders = path.parent().into_iter().flat_map(Path::components).rev();
         for folder in folders {
             match folder.as_os_str().to_str() {
@@ -59,7 +59,7 @@ impl Role {
     /// `path`: an include when it lies in the site's includes folder
     /// `includes_dir` (`_includes`, unless the config names another); else
     /// what [`Role::of`] says.
-    pub fn in_site(path: &Path, relative: Option<&str>, includes_dir: &str) -> Self {
+    pub(crate) fn in_site(path: &Path, relative: Option<&str>, includes_dir: &str) -> Self {
         let included = relative
             .zip(Some(includes_dir).filter(|d| !d.is_empty()))
             .and_then(|(relative, dir)| relative.strip_prefix(dir))
@@ -73,30 +73,30 @@ impl Role {
 
     /// Whether Jekyll strips a byte order mark before looking for front matter
     /// (it reads posts and drafts with `bom|utf-8`, pages on the raw bytes).
-    pub fn strips_bom(self) -> bool {
+    pub(crate) fn strips_bom(self) -> bool {
         matches!(self, Role::Post | Role::Draft)
     }
 
     /// Whether Jekyll reads front matter from this kind of file: from all but
     /// includes.
-    pub fn reads_front_matter(self) -> bool {
+    pub(crate) fn reads_front_matter(self) -> bool {
         self != Role::Include
     }
 }
 
 /// One Markdown file, read and parsed once, shared by every rule.
 #[derive(Debug)]
-pub struct Document {
+pub(crate) struct Document {
     /// The path as discovered or given.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// What Jekyll makes of it.
-    pub role: Role,
+    pub(crate) role: Role,
     /// The whole file, byte order mark included.
-    pub text: String,
+    pub(crate) text: String,
     /// Line starts, for positions.
-    pub lines: LineIndex,
+    pub(crate) lines: LineIndex,
     /// The front matter block and its YAML.
-    pub front_matter: FrontMatter,
+    pub(crate) front_matter: FrontMatter,
     /// The Markdown body, parsed on first use and shared by every rule.
     body: OnceLock<Option<Body>>,
     /// The literal targets of the body's Liquid tags, found on first use.
@@ -112,7 +112,7 @@ pub struct Document {
 impl Document {
     /// Builds the document for `text` read from `path`, its role from the
     /// path alone.
-    pub fn new(path: PathBuf, text: String) -> Self {
+    pub(crate) fn new(path: PathBuf, text: String) -> Self {
         let role = Role::of(&path);
         Self::with_role(path, text, role, None)
     }
@@ -120,7 +120,7 @@ impl Document {
     /// Builds the document for `text` read from `path`, which lies at
     /// `relative` in its site (`None` when outside its root); a file in the
     /// site's includes folder `includes_dir` is an include.
-    pub fn in_site(
+    pub(crate) fn in_site(
         path: PathBuf,
         text: String,
         relative: Option<String>,
@@ -152,14 +152,14 @@ impl Document {
 
     /// The path from the root of the document's site, with `/` separators,
     /// as the caller gave it; `None` outside any site.
-    pub fn relative(&self) -> Option<&str> {
+    pub(crate) fn relative(&self) -> Option<&str> {
         self.relative.as_deref()
     }
 
     /// The literal first argument of every `{% name … %}` tag of the body,
     /// with its span: what a `post_url` or `include` refers to. Empty when
     /// Jekyll does not run Liquid over the file or the body is hidden.
-    pub fn liquid_targets(&self, name: &str) -> impl Iterator<Item = (&str, Range<usize>)> {
+    pub(crate) fn liquid_targets(&self, name: &str) -> impl Iterator<Item = (&str, Range<usize>)> {
         let all =
             self.liquid_targets
                 .get_or_init(|| match self.front_matter.body_start(&self.text) {
@@ -174,7 +174,7 @@ impl Document {
     /// What Liquid makes of the body: its blocks, what it renders and where
     /// it stops the build. `None` when Jekyll does not run Liquid over the
     /// file or the body is hidden.
-    pub fn liquid(&self) -> Option<&liquid::parse::Parsed> {
+    pub(crate) fn liquid(&self) -> Option<&liquid::parse::Parsed> {
         self.liquid
             .get_or_init(|| {
                 let start = self.front_matter.body_start(&self.text)?;
@@ -186,7 +186,7 @@ impl Document {
 
     /// The Markdown body's prose segments and links, parsed once on first use;
     /// `None` when the front matter is broken in a way that hides the body.
-    pub fn body(&self) -> Option<&Body> {
+    pub(crate) fn body(&self) -> Option<&Body> {
         self.body
             .get_or_init(|| {
                 let start = self.front_matter.body_start(&self.text)?;
@@ -199,7 +199,7 @@ impl Document {
     /// (an include is Liquid pasted into the page that includes it) always;
     /// other files only when they have front matter (without it they are
     /// copied as they are), and never with `render_with_liquid: false`.
-    pub fn renders_liquid(&self) -> bool {
+    pub(crate) fn renders_liquid(&self) -> bool {
         let off = self
             .front_matter
             .entries()
@@ -211,12 +211,12 @@ impl Document {
     }
 
     /// The line and column of byte `offset`.
-    pub fn position(&self, offset: usize) -> Position {
+    pub(crate) fn position(&self, offset: usize) -> Position {
         self.lines.position(&self.text, offset)
     }
 
     /// The file name, for rules about names.
-    pub fn file_name(&self) -> &str {
+    pub(crate) fn file_name(&self) -> &str {
         self.path
             .file_name()
             .and_then(|n| n.to_str())
@@ -226,7 +226,7 @@ impl Document {
 
 /// Why a file could not become a document.
 #[derive(Debug, thiserror::Error)]
-pub enum LoadError {
+pub(crate) enum LoadError {
     /// The file could not be read at all.
     #[error("could not read the file: {0}")]
     Unreadable(#[from] io::Error),
@@ -247,11 +247,11 @@ pub enum LoadError {
 /// anything past this is a data dump or a mistake, and reading it would let
 /// one file decide how much memory a run takes (a check holds about ten
 /// times a file's size while it works on it).
-pub const MAX_FILE_BYTES: u64 = 64 << 20;
+pub(crate) const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// Reads the file at `path` as UTF-8 text, refusing one larger than
 /// [`MAX_FILE_BYTES`].
-pub fn load(path: &Path) -> Result<String, LoadError> {
+pub(crate) fn load(path: &Path) -> Result<String, LoadError> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
     let size = file.metadata()?.len();
@@ -377,7 +377,7 @@ mod tests {
                 assert_eq!(first, 3..4);
                 assert_eq!(count, 2);
             }
-            other => panic!("{other:?}"),
+            other @ LoadError::Unreadable(_) => panic!("{other:?}"),
         }
     }
 }

@@ -19,7 +19,7 @@ use crate::diagnostic::Fix;
 
 /// Applies the non-overlapping fixes among `fixes` to `text`; returns the new
 /// text and how many fixes were applied.
-pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
+pub(crate) fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
     let mut fixes: Vec<&Fix> = fixes.into_iter().collect();
     fixes.sort_by_key(|f| (f.span.start, f.span.end));
     let mut out = String::with_capacity(text.len());
@@ -45,7 +45,7 @@ pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (Strin
 /// Replaces the file at `path`, which held `old` when it was read, by `new`.
 /// A symbolic link is refused: replacing it would turn the link into a file,
 /// and writing through it could change a file outside the site.
-pub fn write_atomic(path: &Path, old: &str, new: &str) -> io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, old: &str, new: &str) -> io::Result<()> {
     if fs::symlink_metadata(path)?.file_type().is_symlink() {
         return Err(io::Error::other(
             "it is a symbolic link; fix the file it points to instead",
@@ -89,7 +89,7 @@ fn keep_owner(path: &Path, old: &fs::Metadata) {
 fn keep_owner(_: &Path, _: &fs::Metadata) {}
 
 /// A unified diff of `old` to `new` for the file shown as `name`.
-pub fn diff(name: &str, old: &str, new: &str) -> String {
+pub(crate) fn diff(name: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(2)
@@ -101,6 +101,7 @@ pub fn diff(name: &str, old: &str, new: &str) -> String {
 mod tests {
     use super::*;
     use crate::diagnostic::Applicability;
+    use proptest::prelude::*;
 
     fn fix(start: usize, end: usize, replacement: &str) -> Fix {
         Fix {
@@ -175,5 +176,46 @@ mod tests {
         let out = diff("a.md", "one\ntwo\n", "one\n2\n");
         assert!(out.starts_with("--- a/a.md\n+++ b/a.md\n"), "{out}");
         assert!(out.contains("-two\n+2\n"), "{out}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn fixes_change_only_their_own_bytes(
+            text in "[a-z é\n]{0,120}",
+            edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..6, "[A-Z]{0,4}"), 0..6),
+        ) {
+            let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let fixes: Vec<Fix> = edits
+                .iter()
+                .map(|(at, len, replacement)| {
+                    let start = at.index(boundaries.len());
+                    let end = (start + len).min(boundaries.len() - 1);
+                    Fix { span: boundaries[start]..boundaries[end], replacement: replacement.clone(), applicability: Applicability::Safe }
+                })
+                .collect();
+            let (fixed, applied) = apply(&text, &fixes);
+            // The fixes taken are those `apply` promises: in span order, each one
+            // that does not overlap one already taken.
+            let mut sorted: Vec<&Fix> = fixes.iter().collect();
+            sorted.sort_by_key(|f| (f.span.start, f.span.end));
+            let mut expected = String::new();
+            let mut at = 0;
+            let mut taken = 0;
+            for f in sorted {
+                if f.span.start < at {
+                    continue;
+                }
+                expected.push_str(&text[at..f.span.start]);
+                expected.push_str(&f.replacement);
+                at = f.span.end;
+                taken += 1;
+            }
+            expected.push_str(&text[at..]);
+            prop_assert_eq!(&fixed, &expected);
+            prop_assert_eq!(applied, taken);
+            prop_assert_eq!(apply(&text, &[]), (text.clone(), 0));
+        }
     }
 }

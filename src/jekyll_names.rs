@@ -5,31 +5,31 @@
 //! is read by [`crate::date::name_date`].)
 
 /// The config file Jekyll reads by default.
-pub const CONFIG_FILE: &str = "_config.yml";
+pub(crate) const CONFIG_FILE: &str = "_config.yml";
 
 /// The folder of posts, at any depth.
-pub const POSTS: &str = "_posts";
+pub(crate) const POSTS: &str = "_posts";
 
 /// The folder of drafts, at any depth.
-pub const DRAFTS: &str = "_drafts";
+pub(crate) const DRAFTS: &str = "_drafts";
 
 /// The layouts folder, unless the config's `layouts_dir` names another.
-pub const LAYOUTS: &str = "_layouts";
+pub(crate) const LAYOUTS: &str = "_layouts";
 
 /// The includes folder, unless the config's `includes_dir` names another.
-pub const INCLUDES: &str = "_includes";
+pub(crate) const INCLUDES: &str = "_includes";
 
 /// The data folder, unless the config's `data_dir` names another.
-pub const DATA: &str = "_data";
+pub(crate) const DATA: &str = "_data";
 
 /// The plugins folder, unless the config's `plugins_dir` names another.
-pub const PLUGINS: &str = "_plugins";
+pub(crate) const PLUGINS: &str = "_plugins";
 
 /// Extensions Jekyll converts with Markdown (its default `markdown_ext`).
-pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mkdown", "mkdn", "mkd"];
+pub(crate) const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mkdown", "mkdn", "mkd"];
 
 /// What Jekyll always excludes, whatever the config says.
-pub const DEFAULT_EXCLUDE: &[&str] = &[
+pub(crate) const DEFAULT_EXCLUDE: &[&str] = &[
     ".sass-cache",
     ".jekyll-cache",
     "gemfiles",
@@ -44,7 +44,7 @@ pub const DEFAULT_EXCLUDE: &[&str] = &[
 
 /// Folders never worth walking: the built site, caches, vendored code and
 /// version control. Neither Jekyll's sources nor files to check live there.
-pub const NEVER_WALKED: &[&str] = &[
+pub(crate) const NEVER_WALKED: &[&str] = &[
     ".git",
     "_site",
     ".jekyll-cache",
@@ -55,13 +55,13 @@ pub const NEVER_WALKED: &[&str] = &[
 
 /// Whether Jekyll skips a file or folder by its name alone: it starts with
 /// `.`, `_`, `#` or `~`, or ends with `~` (a backup).
-pub fn is_special(name: &str) -> bool {
+pub(crate) fn is_special(name: &str) -> bool {
     name.starts_with(['.', '_', '#', '~']) || name.ends_with('~')
 }
 
 /// The collection a folder named `name` holds (`recipes` for `_recipes`),
 /// when it is named like one.
-pub fn collection_of(folder: &str) -> Option<&str> {
+pub(crate) fn collection_of(folder: &str) -> Option<&str> {
     folder.strip_prefix('_')
 }
 

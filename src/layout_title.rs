@@ -15,7 +15,7 @@ const DEPTH: usize = 8;
 
 /// Whether the layout `name`, or one it is rendered in, prints the title
 /// as a heading.
-pub fn prints_title(site: &Site, name: &str) -> bool {
+pub(crate) fn prints_title(site: &Site, name: &str) -> bool {
     let mut name = name.trim().to_string();
     for _ in 0..DEPTH {
         let Some(text) = layout_text(site, &name) else {

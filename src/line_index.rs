@@ -19,7 +19,7 @@ pub struct Position {
 
 /// The start offset of every line of one text, built once per document.
 #[derive(Debug, Clone)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
 }
 
@@ -28,7 +28,7 @@ const BOM_LEN: usize = 3;
 
 impl LineIndex {
     /// Indexes `text`; the first line starts after a byte order mark if there is one.
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let first = if text.starts_with('\u{feff}') {
             BOM_LEN
@@ -54,7 +54,7 @@ impl LineIndex {
     /// (its first line starts at 0, and a byte order mark before `offset`
     /// is not a line break): how the Markdown body, which starts at a line
     /// of the file, is read without looking for its line breaks again.
-    pub fn starts_from(&self, offset: usize) -> Vec<usize> {
+    pub(crate) fn starts_from(&self, offset: usize) -> Vec<usize> {
         // The first start is the text's own (after a byte order mark, if
         // any); every later one follows a line break.
         let later = self.starts.partition_point(|&s| s <= offset).max(1);
@@ -65,13 +65,13 @@ impl LineIndex {
     }
 
     /// Number of lines (a text without a final line break still has its last line).
-    pub fn line_count(&self) -> usize {
+    pub(crate) fn line_count(&self) -> usize {
         self.starts.len()
     }
 
     /// The position of byte `offset` in `text`, which must be the indexed text.
     /// Offsets inside the BOM, inside a character or past the end are clamped.
-    pub fn position(&self, text: &str, offset: usize) -> Position {
+    pub(crate) fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.starts.partition_point(|&start| start <= offset).max(1);
         let start = self.starts[line - 1];
@@ -82,7 +82,7 @@ impl LineIndex {
     /// The bytes of line `line` (1-based) of `text`, which must be the indexed
     /// text: from its first character to the start of the next line (so its
     /// line break is included), or to the end of the text.
-    pub fn line_span(&self, text: &str, line: usize) -> Option<Range<usize>> {
+    pub(crate) fn line_span(&self, text: &str, line: usize) -> Option<Range<usize>> {
         let start = *self.starts.get(line.checked_sub(1)?)?;
         let end = self.starts.get(line).copied().unwrap_or(text.len());
         Some(start..end)
@@ -91,7 +91,8 @@ impl LineIndex {
     /// The byte offset of `position` in `text`, or `None` when the line does not
     /// exist or the column lies past the end of that line (the line break itself
     /// is the last valid column).
-    pub fn offset(&self, text: &str, position: Position) -> Option<usize> {
+    #[cfg(test)]
+    pub(crate) fn offset(&self, text: &str, position: Position) -> Option<usize> {
         let Range { start, end } = self.line_span(text, position.line)?;
         let line = &text[start..end];
         let wanted = position.column.checked_sub(1)?;
@@ -116,6 +117,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn pos(line: usize, column: usize) -> Position {
         Position { line, column }
@@ -221,6 +223,23 @@ mod tests {
         for (offset, _) in text.char_indices().skip(1) {
             let position = index.position(text, offset);
             assert_eq!(index.offset(text, position), Some(offset), "{offset}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn positions_and_offsets_round_trip(text in "(\\PC|\r|\n|\r\n|é|🙂){0,200}", pick in any::<prop::sample::Index>()) {
+            let lines = LineIndex::new(&text);
+            let boundaries: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let offset = boundaries[pick.index(boundaries.len())];
+            let position = lines.position(&text, offset);
+            prop_assert_eq!(lines.offset(&text, position), Some(offset), "{:?} at {}", text, offset);
         }
     }
 }

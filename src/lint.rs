@@ -12,7 +12,7 @@ use crate::rules::{Context, RULES, configured, cr_line_endings};
 
 /// Runs every rule that is on for `doc`, at its configured severity, then the
 /// pack rules on its prose; findings come back in span order.
-pub fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
+pub(crate) fn check(context: &Context, doc: &Document) -> Vec<Diagnostic> {
     // A file Jekyll cannot read front matter from gets that finding alone;
     // an include has none to lose.
     if let Some(diagnostic) = doc
@@ -109,7 +109,13 @@ fn is_english(doc: &Document) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
+
+    use crate::config::Config;
+    use crate::diagnostic::Fix;
     use crate::rules::testing;
+    use crate::setup::Setup;
+    use proptest::prelude::*;
 
     /// The rule and text of every pack finding on the post `text`, with
     /// every rule on.
@@ -242,5 +248,46 @@ mod tests {
             failures.len(),
             failures.join("\n")
         );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn fixes_in_front_matter_prose_keep_the_yaml(
+            words in prop::collection::vec(prop::sample::select(vec![
+                "the", "the", "a", "an", "apple", "API", "recieve", "Recieve", "been", "meet", "our",
+                "it's", "don''t", "\\\"", "\\u00e9", "{{ x }}", "<b>", "http://x.y/the", "#", ":",
+                "\n ", "\n\n ", "e-mail", "email",
+            ]), 1..14),
+            style in 0usize..5,
+        ) {
+            // A title in one of five styles, then a key that must stay as it is.
+            let words = words.join(" ");
+            let value = match style {
+                0 => format!("'{}'", words.replace(['\\', '"'], "").replace("''", "'").replace('\'', "''")),
+                1 => format!("\"{}\"", words.replace("''", "'")),
+                2 => format!(">\n  {}", words.replace("''", "'").replace('\\', "").replace('\n', "\n  ")),
+                3 => format!("|\n  {}", words.replace("''", "'").replace('\\', "").replace('\n', "\n  ")),
+                _ => format!("Plain {}", words.replace("''", "'").replace(['\\', '#', ':', '"'], "")),
+            };
+            let text = format!("---\ntitle: {value}\nlayout: post\n---\nAn e-mail.\n");
+                    let setup = Setup::new(Config::default()).unwrap();
+            let doc = Document::new(PathBuf::from("_posts/2024-01-01-any.md"), text.clone());
+            let Some(before) = doc.front_matter.entries() else {
+                return Ok(());
+            };
+            let found = check(&setup.context(), &doc);
+            let fixes: Vec<Fix> = found.iter().filter_map(|d| d.fix.clone()).collect();
+            let (fixed, _) = crate::fix::apply(&text, &fixes);
+            let after = Document::new(PathBuf::from("_posts/2024-01-01-any.md"), fixed.clone());
+            let after_entries = after.front_matter.entries();
+            prop_assert!(after_entries.is_some(), "{:?} became {:?}", text, fixed);
+            let keys = |entries: &[crate::front_matter::tree::Entry]| -> Vec<Option<String>> {
+                entries.iter().map(|e| e.key.key_text().map(str::to_string)).collect()
+            };
+            prop_assert_eq!(keys(before), keys(after_entries.unwrap()));
+            prop_assert!(fixed.contains("\nlayout: post\n---\n"));
+        }
     }
 }

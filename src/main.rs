@@ -8,7 +8,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
     quiet_caught_panics();
-    prepress::cli::main()
+    prepress::main()
 }
 
 /// Keeps two kinds of caught panics off standard error, where a trace would

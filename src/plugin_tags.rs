@@ -19,7 +19,7 @@ static REGISTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The tag names the Ruby source `rb` registers with a literal name.
-pub fn registered_tags(rb: &str) -> Vec<String> {
+pub(crate) fn registered_tags(rb: &str) -> Vec<String> {
     REGISTER
         .captures_iter(rb)
         .filter(|c| {
@@ -36,7 +36,7 @@ pub fn registered_tags(rb: &str) -> Vec<String> {
 /// The gems a Gemfile puts in the `jekyll_plugins` group, which Jekyll loads
 /// whatever the config says: inside `group :jekyll_plugins do … end`, or
 /// with `group: :jekyll_plugins` on their own line.
-pub fn gemfile_plugins(gemfile: &str) -> Vec<String> {
+pub(crate) fn gemfile_plugins(gemfile: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth_in_group: Option<usize> = None;
     let mut depth = 0usize;

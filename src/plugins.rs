@@ -74,7 +74,7 @@ const MAKES_PAGES: &[&str] = &[
 
 /// The sources of pages the site's own files do not build.
 #[derive(Debug, Clone, Default)]
-pub struct Generators {
+pub(crate) struct Generators {
     /// Something that may make any URL: a gem prepress does not know, or a
     /// `_plugins` file that adds pages.
     anything: Option<String>,
@@ -88,7 +88,7 @@ pub struct Generators {
 impl Generators {
     /// The generators of a site loading `plugins`, configured by
     /// `setting`, with `page_files` the `_plugins` files that add pages.
-    pub fn read<'a>(
+    pub(crate) fn read<'a>(
         plugins: &[String],
         setting: impl Fn(&str) -> Option<&'a Node>,
         page_files: &[String],
@@ -159,7 +159,7 @@ impl Generators {
 
     /// The plugin or file that may make the page at `path` (a canonical
     /// URL, as [`crate::urls`] compares them), if any.
-    pub fn maker(&self, path: &str) -> Option<&str> {
+    pub(crate) fn maker(&self, path: &str) -> Option<&str> {
         if let Some(any) = &self.anything {
             return Some(any);
         }
@@ -177,7 +177,7 @@ impl Generators {
 }
 
 /// Whether a `_plugins` Ruby file adds pages or files to the site.
-pub fn makes_pages(ruby: &str) -> bool {
+pub(crate) fn makes_pages(ruby: &str) -> bool {
     MAKES_PAGES.iter().any(|code| ruby.contains(code))
 }
 

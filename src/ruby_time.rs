@@ -79,7 +79,7 @@ enum Zone {
 
 /// The date and time `Time.parse` reads from `value`, when it is in a form
 /// this module reads.
-pub fn parse(value: &str) -> Option<IsoDate> {
+pub(crate) fn parse(value: &str) -> Option<IsoDate> {
     let mut text = value.trim().to_string();
     let clock = take_clock(&mut text);
     drop_weekday(&mut text);
@@ -246,9 +246,10 @@ fn zone_at(text: &str, at: usize) -> (Zone, usize) {
             end += 1;
         }
         // `Time.parse` reads an offset only as given alone: `GMT+1` is ignored.
-        let zone = match sign_at == i {
-            true => offset(&text[i..end]).map_or(Zone::None, Zone::Offset),
-            false => Zone::None,
+        let zone = if sign_at == i {
+            offset(&text[i..end]).map_or(Zone::None, Zone::Offset)
+        } else {
+            Zone::None
         };
         return (zone, end);
     }

@@ -57,7 +57,7 @@ impl FixAvailability {
 
     /// The "Fix safety" section of `prepress explain`: which findings carry a
     /// fix, and what `--fix` does with it.
-    pub fn safety(self) -> String {
+    pub(crate) fn safety(self) -> String {
         let which = match self {
             FixAvailability::Never => {
                 return "This rule has no fix: the right change needs a person.".to_string();
@@ -92,17 +92,17 @@ impl FixAvailability {
 
 /// A rule's metadata: what listings, configs and findings need to know of it.
 #[derive(Debug)]
-pub struct Rule {
+pub(crate) struct Rule {
     /// Stable kebab-case id, used in output, config and suppressions.
-    pub id: &'static str,
+    pub(crate) id: &'static str,
     /// Severity its findings get unless configured otherwise.
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// One line saying what it reports.
-    pub summary: &'static str,
+    pub(crate) summary: &'static str,
     /// What it does, why it matters, how to fix it, with an example.
-    pub explanation: &'static str,
+    pub(crate) explanation: &'static str,
     /// Whether its findings carry fixes.
-    pub fix: FixAvailability,
+    pub(crate) fix: FixAvailability,
 }
 
 /// What every rule, code or pack, is to a listing or a config: its metadata.
@@ -125,11 +125,11 @@ pub struct RuleInfo {
 }
 
 /// The group name of the built-in code rules, usable in config like a pack name.
-pub const CODE_GROUP: &str = "jekyll";
+pub(crate) const CODE_GROUP: &str = "jekyll";
 
 impl Rule {
     /// The rule's metadata.
-    pub fn info(&self) -> RuleInfo {
+    pub(crate) fn info(&self) -> RuleInfo {
         RuleInfo {
             id: self.id.into(),
             group: CODE_GROUP.into(),

@@ -26,7 +26,7 @@ pub struct SchemaError {
 }
 
 /// Reads the file at `path` as text; `what` names it in the error ("the config file").
-pub fn read_text(path: &Path, what: &str) -> Result<String, SchemaError> {
+pub(crate) fn read_text(path: &Path, what: &str) -> Result<String, SchemaError> {
     std::fs::read_to_string(path).map_err(|err| SchemaError {
         path: path.to_path_buf(),
         text: String::new(),
@@ -37,16 +37,16 @@ pub fn read_text(path: &Path, what: &str) -> Result<String, SchemaError> {
 
 /// Typed access to one YAML file's nodes, producing errors that point into it.
 #[derive(Debug, Clone, Copy)]
-pub struct Schema<'a> {
+pub(crate) struct Schema<'a> {
     /// The file, for errors.
-    pub path: &'a Path,
+    pub(crate) path: &'a Path,
     /// Its text.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
 }
 
-impl<'a> Schema<'a> {
+impl Schema<'_> {
     /// An error at `span`.
-    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> SchemaError {
+    pub(crate) fn error(&self, span: Range<usize>, message: impl Into<String>) -> SchemaError {
         SchemaError {
             path: self.path.to_path_buf(),
             text: self.text.to_string(),
@@ -56,7 +56,7 @@ impl<'a> Schema<'a> {
     }
 
     /// Parses the whole text; `None` for an empty file.
-    pub fn parse(&self, what: &str) -> Result<Option<Node>, SchemaError> {
+    pub(crate) fn parse(&self, what: &str) -> Result<Option<Node>, SchemaError> {
         tree::parse(self.text, 0).map_err(|err| {
             self.error(
                 err.at..err.at,
@@ -66,7 +66,11 @@ impl<'a> Schema<'a> {
     }
 
     /// The entries of a mapping node.
-    pub fn mapping<'n>(&self, node: &'n Node, what: &str) -> Result<&'n [Entry], SchemaError> {
+    pub(crate) fn mapping<'n>(
+        &self,
+        node: &'n Node,
+        what: &str,
+    ) -> Result<&'n [Entry], SchemaError> {
         node.as_mapping().ok_or_else(|| {
             self.error(
                 node.span.clone(),
@@ -76,7 +80,7 @@ impl<'a> Schema<'a> {
     }
 
     /// The text of a key.
-    pub fn key<'n>(&self, entry: &'n Entry) -> Result<&'n str, SchemaError> {
+    pub(crate) fn key<'n>(&self, entry: &'n Entry) -> Result<&'n str, SchemaError> {
         entry
             .key
             .key_text()
@@ -84,7 +88,7 @@ impl<'a> Schema<'a> {
     }
 
     /// A string value.
-    pub fn string(&self, node: &Node, what: &str) -> Result<String, SchemaError> {
+    pub(crate) fn string(&self, node: &Node, what: &str) -> Result<String, SchemaError> {
         match node.as_scalar() {
             Some(s) if !s.value.trim().is_empty() => Ok(s.value.clone()),
             _ => Err(self.error(node.span.clone(), format!("{what} must be text"))),
@@ -92,7 +96,7 @@ impl<'a> Schema<'a> {
     }
 
     /// A boolean value (`true` or `false`).
-    pub fn boolean(&self, node: &Node, what: &str) -> Result<bool, SchemaError> {
+    pub(crate) fn boolean(&self, node: &Node, what: &str) -> Result<bool, SchemaError> {
         match node.as_scalar().map(|s| s.value.as_str()) {
             Some("true") => Ok(true),
             Some("false") => Ok(false),
@@ -104,7 +108,7 @@ impl<'a> Schema<'a> {
     }
 
     /// A list of strings, each with its span.
-    pub fn strings(
+    pub(crate) fn strings(
         &self,
         node: &Node,
         what: &str,
@@ -127,7 +131,7 @@ impl<'a> Schema<'a> {
     }
 
     /// An error for a key that is not among `accepted`.
-    pub fn unknown_key(
+    pub(crate) fn unknown_key(
         &self,
         entry: &Entry,
         key: &str,

@@ -30,25 +30,23 @@ use crate::sites::absolute;
 
 /// The prepared state of a run.
 #[derive(Debug)]
-pub struct Setup {
+pub(crate) struct Setup {
     /// The configuration in force.
-    pub config: Config,
-    /// Every pack: shipped first, then the site's own.
-    pub packs: Vec<Pack>,
+    pub(crate) config: Config,
     /// Every rule's metadata: code rules, then pack rules in pack order.
-    pub catalog: Vec<RuleInfo>,
+    pub(crate) catalog: Vec<RuleInfo>,
     /// The level of each rule under the config's top-level `rules:`.
-    pub levels: Levels,
+    pub(crate) levels: Levels,
     /// The pack rules that are on at the top level or in some override,
     /// compiled; each file's levels then pick its findings.
-    pub engine: Engine,
+    pub(crate) engine: Engine,
     /// Problems with the accepted-words files, reported without stopping.
-    pub problems: Vec<SiteProblem>,
+    pub(crate) problems: Vec<SiteProblem>,
 }
 
 impl Setup {
     /// Prepares a run with `config`.
-    pub fn new(config: Config) -> Result<Self, SchemaError> {
+    pub(crate) fn new(config: Config) -> Result<Self, SchemaError> {
         let mut packs = packs::shipped()?;
         let base = config.base_dir();
         for name in &config.packs {
@@ -104,7 +102,6 @@ impl Setup {
         engine.accept(accepted);
         Ok(Self {
             config,
-            packs,
             catalog,
             levels,
             engine,
@@ -115,7 +112,7 @@ impl Setup {
     /// The context rules read, with the config's top-level levels, outside
     /// any site and any run (tests, benches): dates are compared with the
     /// time of the call.
-    pub fn context(&self) -> Context<'_> {
+    pub(crate) fn context(&self) -> Context<'_> {
         Context {
             config: &self.config,
             levels: &self.levels,
@@ -127,7 +124,7 @@ impl Setup {
 }
 
 /// The metadata of every rule: code rules, then each pack's rules.
-pub fn catalog(packs: &[Pack]) -> Vec<RuleInfo> {
+pub(crate) fn catalog(packs: &[Pack]) -> Vec<RuleInfo> {
     RULES
         .iter()
         .map(|(r, _)| r.info())
@@ -142,7 +139,7 @@ pub fn catalog(packs: &[Pack]) -> Vec<RuleInfo> {
 /// Which config applies to which file, nearest first, with the `Setup` of each
 /// config file that applies to some file, built once for the run.
 #[derive(Debug)]
-pub struct Configs<'a> {
+pub(crate) struct Configs<'a> {
     /// The run's setup: the config found from the working directory.
     run: &'a Setup,
     /// The working directory, which relative paths are resolved from.
@@ -161,7 +158,7 @@ pub struct Configs<'a> {
 /// What one file is checked with: a config's setup, and the levels of rules
 /// for this file once the config's overrides are applied.
 #[derive(Debug)]
-pub struct FileSetup<'a> {
+pub(crate) struct FileSetup<'a> {
     setup: &'a Setup,
     levels: Cow<'a, Levels>,
     site: Option<&'a SiteIndex>,
@@ -171,7 +168,7 @@ pub struct FileSetup<'a> {
 
 impl FileSetup<'_> {
     /// The context rules read.
-    pub fn context(&self) -> Context<'_> {
+    pub(crate) fn context(&self) -> Context<'_> {
         Context {
             config: &self.setup.config,
             levels: &self.levels,
@@ -184,7 +181,7 @@ impl FileSetup<'_> {
 
 impl<'a> Configs<'a> {
     /// Starts from the run's setup, for a run started at `now`.
-    pub fn new(run: &'a Setup, cwd: &Path, now: jiff::Timestamp) -> Self {
+    pub(crate) fn new(run: &'a Setup, cwd: &Path, now: jiff::Timestamp) -> Self {
         Self {
             run,
             cwd: cwd.to_path_buf(),
@@ -197,14 +194,14 @@ impl<'a> Configs<'a> {
 
     /// Finds the config of the site at `root` (the one its site-level
     /// findings follow), reading it the first time it is met.
-    pub fn resolve_site(&mut self, root: &Path) -> Result<(), SchemaError> {
+    pub(crate) fn resolve_site(&mut self, root: &Path) -> Result<(), SchemaError> {
         let root = absolute(&self.cwd, root);
         self.resolve_folder(&root).map(|_| ())
     }
 
     /// Finds the nearest config of each of `paths` (files, existing or not),
     /// reading and preparing each config file the first time it is met.
-    pub fn resolve<'p>(
+    pub(crate) fn resolve<'p>(
         &mut self,
         paths: impl IntoIterator<Item = &'p Path>,
     ) -> Result<(), SchemaError> {
@@ -272,7 +269,11 @@ impl<'a> Configs<'a> {
     /// What the file at `path` in `site` is checked with: its nearest config
     /// (as found by `resolve`; the run's when it was not resolved) and that
     /// config's overrides for it.
-    pub fn for_file<'s>(&'s self, path: &Path, site: Option<&'s SiteIndex>) -> FileSetup<'s> {
+    pub(crate) fn for_file<'s>(
+        &'s self,
+        path: &Path,
+        site: Option<&'s SiteIndex>,
+    ) -> FileSetup<'s> {
         let path = absolute(&self.cwd, path);
         let setup = self.setup(self.config_in(&path));
         let levels = match setup.config.file_levels(&setup.levels, &path) {
@@ -290,7 +291,7 @@ impl<'a> Configs<'a> {
     /// What the site-level findings of `site` (its config files, tags across
     /// it) are judged with: the config of its root, as found by
     /// `resolve_site`, at its top-level levels.
-    pub fn for_site<'s>(&'s self, site: &'s SiteIndex) -> FileSetup<'s> {
+    pub(crate) fn for_site<'s>(&'s self, site: &'s SiteIndex) -> FileSetup<'s> {
         let root = absolute(&self.cwd, &site.root);
         let setup = self.setup(self.folders.get(&root).copied().flatten());
         FileSetup {
@@ -302,7 +303,7 @@ impl<'a> Configs<'a> {
     }
 
     /// The problems of every config's accepted-words files.
-    pub fn problems(&self) -> impl Iterator<Item = &SiteProblem> {
+    pub(crate) fn problems(&self) -> impl Iterator<Item = &SiteProblem> {
         std::iter::once(self.run)
             .chain(&self.others)
             .flat_map(|setup| &setup.problems)

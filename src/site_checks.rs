@@ -7,13 +7,17 @@
 use crate::config::Level;
 use crate::rules::{Context, STRING_TAGS, TAG_VARIANTS, string_tags, tag_variants};
 
-pub use crate::rules::tag_facts::{SiteFacts, SiteFinding, TagUse, collect};
+pub(crate) use crate::rules::tag_facts::{SiteFacts, SiteFinding, TagUse, collect};
 
 /// The site step's entry point, beside the facts it reads.
 impl SiteFacts {
     /// Compares the tag facts of every document; `display` gives the shown
     /// path of document `file`. Findings come in document and span order.
-    pub fn check(&self, context: &Context, display: &dyn Fn(usize) -> String) -> Vec<SiteFinding> {
+    pub(crate) fn check(
+        &self,
+        context: &Context,
+        display: &dyn Fn(usize) -> String,
+    ) -> Vec<SiteFinding> {
         let mut found = Vec::new();
         if let Level::On(severity) = context.levels.get(STRING_TAGS.id) {
             string_tags::check(self, severity, &mut found);

@@ -21,15 +21,15 @@ const ID_FIELDS: &[&str] = &["id", "key", "username", "slug", "name"];
 
 /// What the `_data` folder tells the checks.
 #[derive(Debug, Default)]
-pub struct SiteData {
+pub(crate) struct SiteData {
     /// The author ids, when the site keeps an authors file prepress can read.
-    pub authors: Option<Vec<String>>,
+    pub(crate) authors: Option<Vec<String>>,
     /// YAML data files that do not parse.
-    pub problems: Vec<SiteProblem>,
+    pub(crate) problems: Vec<SiteProblem>,
 }
 
 /// Reads the data files among `files` (site-relative paths) under `data_dir`.
-pub fn read(root: &Path, data_dir: &str, files: &HashSet<String>) -> SiteData {
+pub(crate) fn read(root: &Path, data_dir: &str, files: &HashSet<String>) -> SiteData {
     let mut data = SiteData::default();
     let prefix = format!("{data_dir}/");
     let mut yaml: Vec<&String> = files
@@ -186,7 +186,7 @@ mod tests {
     }
 
     fn ids(list: &[&str]) -> Option<Vec<String>> {
-        Some(list.iter().map(|s| s.to_string()).collect())
+        Some(list.iter().map(std::string::ToString::to_string).collect())
     }
 
     #[test]

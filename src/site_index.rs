@@ -21,7 +21,7 @@ use crate::urls::{Found, Guesses, Urls};
 
 /// A site and the facts worked out from it so far.
 #[derive(Debug, Default)]
-pub struct SiteIndex {
+pub(crate) struct SiteIndex {
     site: Site,
     /// The URL of every page the site builds (most runs never link to a
     /// page, so most never build it).
@@ -43,7 +43,7 @@ pub struct SiteIndex {
 
 impl SiteIndex {
     /// `site`, with nothing worked out yet.
-    pub fn new(site: Site) -> Self {
+    pub(crate) fn new(site: Site) -> Self {
         Self {
             site,
             ..Self::default()
@@ -51,36 +51,36 @@ impl SiteIndex {
     }
 
     /// The site as the load read it.
-    pub fn site(&self) -> &Site {
+    pub(crate) fn site(&self) -> &Site {
         &self.site
     }
 
     /// The URL of every page, as of `now` (the run's time: the first call
     /// works them out).
-    pub fn urls(&self, now: jiff::Timestamp) -> &Urls {
+    pub(crate) fn urls(&self, now: jiff::Timestamp) -> &Urls {
         self.urls.get_or_init(|| Urls::build(&self.site, now))
     }
 
     /// Each file's URL from its path alone, as of `now` (as for
     /// [`Self::urls`]).
-    pub fn url_guesses(&self, now: jiff::Timestamp) -> &Guesses {
+    pub(crate) fn url_guesses(&self, now: jiff::Timestamp) -> &Guesses {
         self.url_guesses
             .get_or_init(|| Guesses::new(&self.site, now))
     }
 
     /// Where the templates compare a value with `true`.
-    pub fn comparisons(&self) -> &Comparisons {
+    pub(crate) fn comparisons(&self) -> &Comparisons {
         self.comparisons
             .get_or_init(|| Comparisons::read(&self.site))
     }
 
     /// Which front matter keys the templates read.
-    pub fn reads(&self) -> &Reads {
+    pub(crate) fn reads(&self) -> &Reads {
         self.reads.get_or_init(|| Reads::read(&self.site))
     }
 
     /// Which posts name an author.
-    pub fn bylines(&self) -> &Bylines {
+    pub(crate) fn bylines(&self) -> &Bylines {
         self.bylines.get_or_init(|| Bylines::read(&self.site))
     }
 
@@ -89,7 +89,7 @@ impl SiteIndex {
     /// [`crate::markdown::Markdown::ids`]); `None` when the file is not
     /// Markdown, cannot be read, includes other files (which may print
     /// anchors) or has Liquid in a heading. Read once per run.
-    pub fn ids(&self, source: &str) -> Option<Arc<[String]>> {
+    pub(crate) fn ids(&self, source: &str) -> Option<Arc<[String]>> {
         let cached = |ids: &Mutex<HashMap<String, Option<Arc<[String]>>>>| {
             let map = ids
                 .lock()
@@ -132,7 +132,7 @@ impl SiteIndex {
     /// Whether the layout `name`, or one it is rendered in, prints the
     /// page's title as a heading (see [`crate::layout_title`]); worked out
     /// once per layout.
-    pub fn layout_prints_title(&self, name: &str) -> bool {
+    pub(crate) fn layout_prints_title(&self, name: &str) -> bool {
         let known = self
             .title_layouts
             .lock()
@@ -153,7 +153,7 @@ impl SiteIndex {
     /// Looks up a site path as [`Urls::find`] does, as of `now`, working
     /// out every URL only when the files whose path gives that URL do not
     /// answer (see [`crate::urls::find`]).
-    pub fn find(&self, path: &str, now: jiff::Timestamp) -> Found<'_> {
+    pub(crate) fn find(&self, path: &str, now: jiff::Timestamp) -> Found<'_> {
         let guesses = self.url_guesses(now);
         crate::urls::find(&self.site, guesses, || self.urls(now), path)
     }

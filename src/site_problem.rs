@@ -13,18 +13,18 @@ use crate::front_matter::tree::YamlError;
 
 /// A problem in one site file.
 #[derive(Debug, Clone)]
-pub struct SiteProblem {
+pub(crate) struct SiteProblem {
     /// The file the problem is reported in.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Its text (empty when it could not be read).
-    pub text: String,
+    pub(crate) text: String,
     /// What went wrong, and where in `text`.
-    pub kind: Problem,
+    pub(crate) kind: Problem,
 }
 
 /// What went wrong in a site file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
+pub(crate) enum Problem {
     /// A YAML file Jekyll reads does not parse: libyaml stopped at `error.at`.
     InvalidYaml {
         /// Which of the site's YAML files it is.
@@ -59,7 +59,7 @@ pub enum Problem {
 
 /// The kinds of YAML file a site holds besides its documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum YamlFile {
+pub(crate) enum YamlFile {
     /// A site config (`_config.yml`, or a `--config` file).
     Config,
     /// A file under the data folder (`_data/nav.yml`).

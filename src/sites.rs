@@ -20,7 +20,7 @@ use crate::site::Site;
 use crate::site_index::SiteIndex;
 
 /// Which of a run's sites a file belongs to: an index into its [`Sites`].
-pub type SiteId = usize;
+pub(crate) type SiteId = usize;
 
 /// The sites of one run, each read on first use.
 #[derive(Debug, Default)]
@@ -43,7 +43,7 @@ pub struct Sites {
 impl Sites {
     /// The sites of a run in the working directory `cwd`, `forced` being
     /// `--site` and `configs` `--config`.
-    pub fn new(
+    pub(crate) fn new(
         forced: Option<PathBuf>,
         configs: Vec<PathBuf>,
         threads: usize,
@@ -66,7 +66,7 @@ impl Sites {
     /// that share a folder with the one before (discovery sorts them) cost a
     /// comparison; a new folder is looked up, and walked up from only as far
     /// as the first folder already seen.
-    pub fn resolve<'p>(
+    pub(crate) fn resolve<'p>(
         &mut self,
         paths: impl IntoIterator<Item = &'p Path>,
     ) -> Vec<Option<SiteId>> {
@@ -115,7 +115,7 @@ impl Sites {
     }
 
     /// The site `id`, read the first time it is asked for.
-    pub fn get(&self, id: SiteId) -> &SiteIndex {
+    pub(crate) fn get(&self, id: SiteId) -> &SiteIndex {
         let (root, site) = &self.roots[id];
         site.get_or_init(|| {
             let mut site = Site::load(root, &self.configs);
@@ -129,18 +129,19 @@ impl Sites {
 
     /// The working directory of the run, which relative paths are resolved
     /// from.
-    pub fn cwd(&self) -> &Path {
+    pub(crate) fn cwd(&self) -> &Path {
         &self.cwd
     }
 
     /// The root folder of site `id`, made absolute, without reading the site.
-    pub fn root(&self, id: SiteId) -> &Path {
+    #[cfg(test)]
+    pub(crate) fn root(&self, id: SiteId) -> &Path {
         &self.roots[id].0
     }
 
     /// Every site read so far, in the order they were met: the sites the
     /// run's files needed.
-    pub fn loaded(&self) -> impl Iterator<Item = (SiteId, &SiteIndex)> {
+    pub(crate) fn loaded(&self) -> impl Iterator<Item = (SiteId, &SiteIndex)> {
         self.roots
             .iter()
             .enumerate()
@@ -150,7 +151,7 @@ impl Sites {
 
 /// `path` made absolute from `cwd`, with `.` and `..` worked out from the
 /// text alone (as Jekyll and a shell see the path, whatever links it holds).
-pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+pub(crate) fn absolute(cwd: &Path, path: &Path) -> PathBuf {
     let mut absolute = PathBuf::new();
     for component in cwd.join(path).components() {
         match component {

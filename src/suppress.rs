@@ -82,7 +82,7 @@ impl Directive {
 /// returns the `unused-suppression` findings of the comments that silenced
 /// nothing or name a rule that does not exist (`known` says whether a rule
 /// id exists), at the rule's default severity.
-pub fn apply(
+pub(crate) fn apply(
     doc: &Document,
     found: &mut Vec<Diagnostic>,
     known: &dyn Fn(&str) -> bool,

@@ -48,23 +48,23 @@ static WITH_TRUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// One comparison with `true` in a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Comparison {
+pub(crate) struct Comparison {
     /// The template, relative to the site root.
-    pub file: String,
+    pub(crate) file: String,
     /// The comparison as written, such as `page.comments == true`.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// The first comparison with `true` of each key, in the templates' path
 /// order.
 #[derive(Debug, Clone, Default)]
-pub struct Comparisons {
+pub(crate) struct Comparisons {
     by_key: HashMap<String, Comparison>,
 }
 
 impl Comparisons {
     /// Reads the templates of `site`.
-    pub fn read(site: &Site) -> Self {
+    pub(crate) fn read(site: &Site) -> Self {
         let mut by_key = HashMap::default();
         for file in &site.templates {
             let Some(text) = read(&site.root.join(file)) else {
@@ -81,7 +81,7 @@ impl Comparisons {
     }
 
     /// Where a template compares `key` with `true`, if one does.
-    pub fn with_true(&self, key: &str) -> Option<&Comparison> {
+    pub(crate) fn with_true(&self, key: &str) -> Option<&Comparison> {
         self.by_key.get(key)
     }
 }
@@ -145,28 +145,28 @@ static BINDING: LazyLock<Regex> = LazyLock::new(|| {
 /// Where a template reads a key, for messages: the template and the
 /// variable path as written, such as `page.description`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyRead {
+pub(crate) struct KeyRead {
     /// The template, relative to the site root.
-    pub file: String,
+    pub(crate) file: String,
     /// The variable path as written.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// The front matter keys the templates read, with the first read of each.
 #[derive(Debug, Clone, Default)]
-pub struct Reads {
+pub(crate) struct Reads {
     /// Keys read as `page.KEY`: of every page Jekyll writes.
     page: HashMap<String, KeyRead>,
     /// Keys read of the documents of a collection (`posts` for posts), by
     /// collection.
     of: HashMap<String, HashMap<String, KeyRead>>,
     /// Whether a template calls jekyll-seo-tag's `{% seo %}`.
-    pub seo: bool,
+    pub(crate) seo: bool,
 }
 
 impl Reads {
     /// Reads the templates of `site`.
-    pub fn read(site: &Site) -> Self {
+    pub(crate) fn read(site: &Site) -> Self {
         let mut reads = Reads::default();
         for file in &site.templates {
             if let Some(text) = read(&site.root.join(file)) {
@@ -177,13 +177,13 @@ impl Reads {
     }
 
     /// Where a template reads `key` of a page Jekyll writes (`page.KEY`).
-    pub fn of_page(&self, key: &str) -> Option<&KeyRead> {
+    pub(crate) fn of_page(&self, key: &str) -> Option<&KeyRead> {
         self.page.get(key)
     }
 
     /// Where a template reads `key` of a document of `collection`
     /// (`posts` for posts) through a variable that holds one.
-    pub fn of_collection(&self, collection: &str, key: &str) -> Option<&KeyRead> {
+    pub(crate) fn of_collection(&self, collection: &str, key: &str) -> Option<&KeyRead> {
         self.of.get(collection)?.get(key)
     }
 

@@ -11,11 +11,11 @@ use crate::site::Site;
 use crate::urls::{Hidden, every_page};
 
 /// The schema version of the JSON form.
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 /// How the list is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ListFormat {
+pub(crate) enum ListFormat {
     /// `URL<TAB>SOURCE`, then a note when the page is not published or is a
     /// redirect.
     Text,
@@ -45,7 +45,7 @@ struct Item<'a> {
 }
 
 /// Writes the pages of `site` as of `now` to `out` in `format`.
-pub fn write(
+pub(crate) fn write(
     site: &Site,
     now: jiff::Timestamp,
     root: &Path,

@@ -5,33 +5,33 @@
 /// A date as written (`YYYY-MM-DD` in a file name; any form `Time.parse`
 /// reads in a `date:`), with an optional time of day and zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IsoDate {
+pub(crate) struct IsoDate {
     /// The year as written.
-    pub year: u32,
+    pub(crate) year: u32,
     /// How many digits the year had (file names allow 2 to 4).
-    pub year_digits: usize,
+    pub(crate) year_digits: usize,
     /// Month, not yet checked.
-    pub month: u32,
+    pub(crate) month: u32,
     /// Day, not yet checked.
-    pub day: u32,
+    pub(crate) day: u32,
     /// Hour, minute and second, if a time follows.
-    pub time: Option<(u32, u32, u32)>,
+    pub(crate) time: Option<(u32, u32, u32)>,
     /// The UTC offset of the time, in seconds: as written after it (`+0100`,
     /// `+01:00`, `Z`, `UTC`), or 0 for a YAML timestamp written without one
     /// (see [`crate::front_matter::date::front_matter_date`]).
-    pub offset: Option<i32>,
+    pub(crate) offset: Option<i32>,
     /// A zone name with no fixed offset written after the time (`CET`):
     /// `Time.parse` uses it only when it is the site zone's own name.
-    pub abbreviation: Option<Abbreviation>,
+    pub(crate) abbreviation: Option<Abbreviation>,
 }
 
 /// A zone name written after a time of day, in capitals, up to six letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Abbreviation([u8; 6]);
+pub(crate) struct Abbreviation([u8; 6]);
 
 impl Abbreviation {
     /// The name, when it is one to six ASCII letters.
-    pub fn new(name: &str) -> Option<Self> {
+    pub(crate) fn new(name: &str) -> Option<Self> {
         let mut letters = [0; 6];
         if name.is_empty() || name.len() > 6 || !name.bytes().all(|b| b.is_ascii_alphabetic()) {
             return None;
@@ -43,7 +43,7 @@ impl Abbreviation {
     }
 
     /// The name, in capitals.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         let len = self.0.iter().position(|&b| b == 0).unwrap_or(6);
         std::str::from_utf8(&self.0[..len]).unwrap_or("")
     }

@@ -6,11 +6,11 @@
 //! sprinkling of the slips prepress reports (about one post in five).
 
 /// A small xorshift generator: deterministic, no dependencies.
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     /// A generator from `seed` (any value).
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
@@ -24,7 +24,7 @@ impl Rng {
     }
 
     /// A number in `0..n`.
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
@@ -91,7 +91,7 @@ const SLIPS: &[&str] = &[
 ];
 /// The words posts link to as pages (`/{word}/`) and images
 /// (`/assets/{word}.png`); a generated site has one of each.
-pub const WORDS: &[&str] = &[
+pub(crate) const WORDS: &[&str] = &[
     "release",
     "queue",
     "review",
@@ -191,7 +191,7 @@ fn block(rng: &mut Rng, out: &mut String) {
 }
 
 /// One post: its file name and text. Post `n` of the corpus from `seed`.
-pub fn post(seed: u64, n: usize) -> (String, String) {
+pub(crate) fn post(seed: u64, n: usize) -> (String, String) {
     let mut rng = Rng::new(seed ^ (n as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
     let (year, month, day) = (2015 + rng.below(10), 1 + rng.below(12), 1 + rng.below(28));
     let slug = format!("{}-{}-{n}", rng.pick(WORDS), rng.pick(WORDS));

@@ -1,91 +1,67 @@
 //! Any bytes as a post: never a panic, and every finding points into the text.
 //!
-//! Valid UTF-8 becomes a `Document` for a post in the `fixtures/site` site and
-//! goes through every rule, code and pack, with every rule on (off-by-default
-//! ones included) and `check-empty: all`; every span, label and fix must lie
-//! within the text on character boundaries, start <= end, and locate to a line
-//! and column. The fixes are then applied round after round as `--fix` does,
-//! the safe ones alone and then all of them (`--fix --unsafe-fixes`), each
-//! round re-checked the same way, and the rounds must never come back to a
-//! text already seen (fixes that undo each other). Other bytes go through
-//! the loader (`check::check_file` on a file holding them), which must report
-//! one `invalid-utf8` finding at the first bad byte.
+//! Valid UTF-8 is checked through the public API (`Checker::check_text`) as a
+//! post in the `fixtures/site` site, by every rule, code and pack, with every
+//! rule on (off-by-default ones included) and `check-empty: all`; every span,
+//! label and fix of the post's findings must lie within the text on
+//! character boundaries, and its position must not end before it starts.
+//! The fixes are then applied round after round as `--fix` does, the safe
+//! ones alone and then all of them (`--fix --unsafe-fixes`), each round
+//! re-checked the same way, and the rounds must never come back to a text
+//! already seen (fixes that undo each other). Other bytes are written to a
+//! post of a scratch site and checked from disk (`Checker::check_paths`),
+//! which must report one `invalid-utf8` finding at the first bad byte.
 
 #![no_main]
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 use libfuzzer_sys::fuzz_target;
-use prepress::check::{self, Fixes};
-use prepress::config::Config;
-use prepress::diagnostic::Diagnostic;
-use prepress::document::Document;
-use prepress::setup::{self, Setup};
-use prepress::site::Site;
-use prepress::site_index::SiteIndex;
-use prepress::{fix, lint, packs};
+use prepress::api::{Checker, Diagnostic, Options, Outcome};
+use prepress::internals;
 
 /// How many rounds of fixes the check step takes at most (`MAX_FIX_ROUNDS`).
 const FIX_ROUNDS: usize = 8;
 
 struct World {
-    setup: Setup,
-    /// The fixture site the post belongs to.
-    site: SiteIndex,
+    checker: Checker,
     /// Where valid text is said to come from: a post of the fixture site.
     post: PathBuf,
-    /// A real file the invalid bytes are written to, in a `_posts` folder.
+    /// A real file the invalid bytes are written to, in a scratch site.
     file: PathBuf,
 }
 
-static WORLD: LazyLock<World> = LazyLock::new(|| {
+static WORLD: LazyLock<Mutex<World>> = LazyLock::new(|| {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../fixtures/site")
         .canonicalize()
         .expect("fixtures/site exists");
     let scratch = std::env::temp_dir().join(format!("prepress-fuzz-{}", std::process::id()));
     std::fs::create_dir_all(scratch.join("_posts")).expect("a scratch folder");
+    std::fs::write(scratch.join("_config.yml"), "title: Fuzz\n")
+        .expect("the site config is written");
     // Every rule on: the ones off by default are enabled by id.
-    let shipped = packs::shipped().expect("the shipped packs load");
-    let off: Vec<String> = setup::catalog(&shipped)
+    let shipped = Checker::new(Options::new(&scratch)).expect("the shipped packs load");
+    let off: Vec<String> = shipped
+        .rules()
         .iter()
         .filter(|r| !r.enabled)
         .map(|r| r.id.to_string())
         .collect();
-    let config_path = scratch.join(".prepress.yml");
     let config_text = format!(
         "rules:\n  enable: [{}]\nfront-matter:\n  check-empty: all\n",
         off.join(", ")
     );
-    std::fs::write(&config_path, config_text).expect("the config is written");
-    let config = Config::read_file(&config_path, None).expect("the config reads");
-    let site = SiteIndex::new(Site::load(&root, &[]));
-    let setup = Setup::new(config).expect("the setup builds");
-    World {
-        setup,
-        site,
+    std::fs::write(scratch.join(".prepress.yml"), config_text).expect("the config is written");
+    let checker = Checker::new(Options::new(&scratch)).expect("the config reads");
+    Mutex::new(World {
+        checker,
         post: root.join("_posts/2024-01-01-fuzz.md"),
         file: scratch.join("_posts/2024-01-01-fuzz.md"),
-    }
+    })
 });
-
-impl World {
-    /// The context the rules read: the setup's, in the fixture site.
-    fn context(&self) -> prepress::rules::Context<'_> {
-        prepress::rules::Context {
-            site: Some(&self.site),
-            ..self.setup.context()
-        }
-    }
-
-    /// The post with `text`, placed in the fixture site.
-    fn document(&self, text: String) -> Document {
-        let relative = self.site.relative(&self.post);
-        Document::in_site(self.post.clone(), text, relative, &self.site.includes_dir)
-    }
-}
 
 fuzz_target!(
     init: {
@@ -100,10 +76,10 @@ fuzz_target!(
         }));
     },
     |data: &[u8]| {
-    let world = &*WORLD;
+    let mut world = WORLD.lock().expect("no earlier run panicked");
     match std::str::from_utf8(data) {
-        Ok(text) => check_text(world, text),
-        Err(err) => check_bytes(world, data, err.valid_up_to()),
+        Ok(text) => check_text(&mut world, text),
+        Err(err) => check_bytes(&mut world, data, err.valid_up_to()),
     }
 });
 
@@ -120,29 +96,35 @@ fn assert_span(text: &str, span: &std::ops::Range<usize>, what: &str, d: &Diagno
     );
 }
 
-/// Asserts every span of every finding of `doc`.
-fn assert_findings(doc: &Document, found: &[Diagnostic]) {
-    let text = doc.text.as_str();
-    for d in found {
+/// Checks `text` as the post and asserts every span of its findings; returns them.
+fn checked(world: &mut World, text: &str) -> Vec<Diagnostic> {
+    let post = world.post.clone();
+    let outcome: Outcome = world
+        .checker
+        .check_text(&post, text.to_string(), None)
+        .expect("the config reads");
+    let mut found = Vec::new();
+    for finding in outcome
+        .files
+        .iter()
+        .filter(|f| f.path == post)
+        .flat_map(|f| &f.findings)
+    {
+        let d = &finding.diagnostic;
         assert_span(text, &d.span, "span", d);
-        let (start, end) = (doc.position(d.span.start), doc.position(d.span.end));
-        assert!(start <= end, "{start:?} after {end:?}: {d:?}");
-        assert!(end.line <= doc.lines.line_count(), "{end:?}: {d:?}");
+        assert!(finding.start <= finding.end, "{finding:?}");
         for label in d.labels.iter().filter(|l| l.elsewhere.is_none()) {
             assert_span(text, &label.span, "label", d);
-            let _ = doc.position(label.span.start);
         }
         if let Some(fix) = &d.fix {
             assert_span(text, &fix.span, "fix", d);
         }
+        found.push(d.clone());
     }
-    for pair in found.windows(2) {
-        let key = |d: &Diagnostic| (d.span.start, d.span.end);
-        assert!(key(&pair[0]) <= key(&pair[1]), "findings out of order");
-    }
+    found
 }
 
-fn check_text(world: &World, text: &str) {
+fn check_text(world: &mut World, text: &str) {
     for unsafe_fixes in [false, true] {
         fix_rounds(world, text, unsafe_fixes);
     }
@@ -150,12 +132,10 @@ fn check_text(world: &World, text: &str) {
 
 /// Applies the fixes `--fix` takes (the unsafe ones too with `unsafe_fixes`)
 /// round after round, checking every round's findings.
-fn fix_rounds(world: &World, text: &str, unsafe_fixes: bool) {
-    let context = world.context();
-    let mut doc = world.document(text.to_string());
-    let mut found = lint::check(&context, &doc);
-    assert_findings(&doc, &found);
-    let mut seen = HashSet::from([doc.text.clone()]);
+fn fix_rounds(world: &mut World, text: &str, unsafe_fixes: bool) {
+    let mut text = text.to_string();
+    let mut found = checked(world, &text);
+    let mut seen = HashSet::from([text.clone()]);
     for _ in 0..FIX_ROUNDS {
         let taken: Vec<_> = found
             .iter()
@@ -165,33 +145,29 @@ fn fix_rounds(world: &World, text: &str, unsafe_fixes: bool) {
                     .filter(|f| f.applicability.taken(unsafe_fixes))
             })
             .collect();
-        let (fixed, applied) = fix::apply(&doc.text, taken.iter().copied());
+        let (fixed, applied) = internals::apply_fixes(&text, taken.iter().copied());
         // Every fix is in bounds, so the first in span order is always taken.
         assert_eq!(applied == 0, taken.is_empty(), "no fix applied");
-        if applied == 0 || fixed == doc.text {
+        if applied == 0 || fixed == text {
             break;
         }
         assert!(
             seen.insert(fixed.clone()),
             "the fixes cycle back to an earlier text: {fixed:?}"
         );
-        doc = world.document(fixed);
-        found = lint::check(&context, &doc);
-        assert_findings(&doc, &found);
+        text = fixed;
+        found = checked(world, &text);
     }
 }
 
-fn check_bytes(world: &World, data: &[u8], first_bad: usize) {
+fn check_bytes(world: &mut World, data: &[u8], first_bad: usize) {
     std::fs::write(&world.file, data).expect("the scratch file is written");
-    let context = world.context();
-    let report = check::check_file(
-        &context,
-        &world.file,
-        "fuzz.md".to_string(),
-        std::path::Path::new(""),
-        Fixes::REPORT,
-        None,
-    );
+    let file = world.file.clone();
+    let outcome = world
+        .checker
+        .check_paths(&[file], None, None)
+        .expect("the config reads");
+    let report = &outcome.files[0];
     assert!(!report.unreadable, "bad bytes made the file unreadable");
     assert_eq!(report.findings.len(), 1, "{:?}", report.findings);
     let finding = &report.findings[0];

@@ -1,4 +1,4 @@
-//! `fix::apply` on any text and any list of fixes, checked against what it
+//! `internals::apply_fixes` (`fix::apply`) on any text and any list of fixes, checked against what it
 //! promises: fixes are taken in span order, one that starts inside a fix
 //! already taken (or lies outside the text, or off a character boundary) is
 //! left out, and the others are spliced in. So the result is the text with
@@ -14,8 +14,8 @@ use std::ops::Range;
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use prepress::diagnostic::{Applicability, Fix};
-use prepress::fix;
+use prepress::api::{Applicability, Fix};
+use prepress::internals;
 
 #[derive(Debug, Arbitrary)]
 struct Input {
@@ -43,7 +43,11 @@ fuzz_target!(|input: Input| {
             Fix {
                 span: start..start + usize::from(f.len % 16),
                 replacement: f.replacement.clone(),
-                applicability: Applicability::from_safe(f.safe),
+                applicability: if f.safe {
+                    Applicability::Safe
+                } else {
+                    Applicability::Unsafe
+                },
             }
         })
         .collect();
@@ -51,7 +55,7 @@ fuzz_target!(|input: Input| {
         s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
     };
 
-    let (out, applied) = fix::apply(text, &fixes);
+    let (out, applied) = internals::apply_fixes(text, &fixes);
 
     // Which fixes were taken: those in bounds, in (start, end) order (input
     // order among equals), that start at or after the end of the last taken.
@@ -117,10 +121,10 @@ fuzz_target!(|input: Input| {
 
     // Re-applying the taken fixes where they now are changes nothing; their
     // inverses restore the original.
-    let (again, count) = fix::apply(&out, &rebased);
+    let (again, count) = internals::apply_fixes(&out, &rebased);
     assert_eq!(again, out, "re-applying the applied fixes changed the text");
     assert_eq!(count, rebased.len());
-    let (back, count) = fix::apply(&out, &inverse);
+    let (back, count) = internals::apply_fixes(&out, &inverse);
     assert_eq!(back, text, "the inverse fixes do not restore the text");
     assert_eq!(count, inverse.len());
 });

@@ -14,7 +14,7 @@ use crate::written_date::IsoDate;
 /// writes `date: 2016-09-10 03:00:00` in a site on `America/Los_Angeles`
 /// under `/2016/09/09/`); any other form keeps no offset and is read in the
 /// site's zone by [`crate::date::in_zone`].
-pub fn front_matter_date(scalar: &Scalar) -> Option<IsoDate> {
+pub(crate) fn front_matter_date(scalar: &Scalar) -> Option<IsoDate> {
     let mut date = crate::ruby_time::parse(&scalar.value)?;
     if date.offset.is_none() && scalar.resolve() == Resolved::Timestamp {
         date.offset = Some(0);

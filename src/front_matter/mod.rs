@@ -4,11 +4,11 @@
 //! `resolve` says what each scalar means in YAML 1.1. This module ties them into
 //! the one `FrontMatter` value a document carries and rules read.
 
-pub mod date;
-pub mod prose;
-pub mod resolve;
-pub mod split;
-pub mod tree;
+pub(crate) mod date;
+pub(crate) mod prose;
+pub(crate) mod resolve;
+pub(crate) mod split;
+pub(crate) mod tree;
 
 use std::ops::Range;
 
@@ -17,7 +17,7 @@ use tree::{Entry, Node, NodeKind, YamlError};
 
 /// The front matter of one document, as Jekyll will see it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum FrontMatter {
+pub(crate) enum FrontMatter {
     /// No front matter block.
     Absent,
     /// A `---` block preceded by a byte order mark in a file Jekyll reads raw
@@ -46,7 +46,7 @@ pub enum FrontMatter {
 
 /// Front matter YAML that Jekyll cannot use.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum YamlProblem {
+pub(crate) enum YamlProblem {
     /// The YAML does not parse.
     Syntax(YamlError),
     /// It parses, but is not a set of `key: value` lines.
@@ -60,7 +60,7 @@ impl FrontMatter {
     /// Reads the front matter of `text`. `strip_bom` says whether Jekyll strips a
     /// leading byte order mark for this kind of document (it does for posts and
     /// drafts, not for pages).
-    pub fn read(text: &str, strip_bom: bool) -> Self {
+    pub(crate) fn read(text: &str, strip_bom: bool) -> Self {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         if bom > 0 && !strip_bom {
             return match split::split(text, bom) {
@@ -91,7 +91,7 @@ impl FrontMatter {
     /// the start (after a byte order mark) without one, and nowhere when the
     /// block is never closed (Jekyll then publishes the whole file as text, but
     /// its prose is not worth checking until the block is fixed).
-    pub fn body_start(&self, text: &str) -> Option<usize> {
+    pub(crate) fn body_start(&self, text: &str) -> Option<usize> {
         match self {
             FrontMatter::Closed { body_start, .. } => Some(*body_start),
             FrontMatter::Absent => Some(if text.starts_with('\u{feff}') { 3 } else { 0 }),
@@ -102,7 +102,7 @@ impl FrontMatter {
     /// Where a finding about a missing key points: the opening `---`, or the
     /// start of a file without front matter; `None` when the block is broken
     /// (other rules report that).
-    pub fn anchor(&self) -> Option<Range<usize>> {
+    pub(crate) fn anchor(&self) -> Option<Range<usize>> {
         match self {
             FrontMatter::Absent => Some(0..0),
             FrontMatter::Closed {
@@ -113,7 +113,7 @@ impl FrontMatter {
     }
 
     /// The top-level entries, when the block exists and its YAML is usable.
-    pub fn entries(&self) -> Option<&[Entry]> {
+    pub(crate) fn entries(&self) -> Option<&[Entry]> {
         match self {
             FrontMatter::Closed {
                 data: Ok(entries), ..
@@ -141,7 +141,7 @@ fn read_yaml(yaml: &str, base: usize) -> Result<Vec<Entry>, YamlProblem> {
 /// The entry for `key` as Jekyll merges a document's front matter over the
 /// site's `defaults`: its own unless that is null, else the default (or the
 /// null entry itself when no default gives the key).
-pub fn merged<'a>(own: &'a [Entry], defaults: &[&'a Entry], key: &str) -> Option<&'a Entry> {
+pub(crate) fn merged<'a>(own: &'a [Entry], defaults: &[&'a Entry], key: &str) -> Option<&'a Entry> {
     let own = tree::lookup(own, key);
     let null = own.is_some_and(|e| {
         e.value

@@ -31,11 +31,11 @@ use crate::prose::mask;
 use crate::prose::segments::Prose;
 
 /// The keys whose values are prose.
-pub const KEYS: [&str; 4] = ["title", "description", "excerpt", "summary"];
+pub(crate) const KEYS: [&str; 4] = ["title", "description", "excerpt", "summary"];
 
 /// The prose entries of a front matter: for each of [`KEYS`], the entry
 /// Jekyll uses (the last), when its value is a string.
-pub fn entries(front_matter: &FrontMatter) -> impl Iterator<Item = &Entry> {
+pub(crate) fn entries(front_matter: &FrontMatter) -> impl Iterator<Item = &Entry> {
     let entries = front_matter.entries().unwrap_or_default();
     KEYS.iter()
         .filter_map(|key| tree::lookup(entries, key))
@@ -49,9 +49,9 @@ pub fn entries(front_matter: &FrontMatter) -> impl Iterator<Item = &Entry> {
 
 /// The prose values of one document, read for the prose rules.
 #[derive(Debug, Default)]
-pub struct Values<'a> {
+pub(crate) struct Values<'a> {
     /// Their segments, the title's first.
-    pub prose: Prose,
+    pub(crate) prose: Prose,
     read: Vec<Read<'a>>,
 }
 
@@ -84,7 +84,7 @@ enum Kind {
 }
 
 /// Reads the prose values of `front_matter` in `text` (the file).
-pub fn read<'a>(text: &str, front_matter: &'a FrontMatter) -> Values<'a> {
+pub(crate) fn read<'a>(text: &str, front_matter: &'a FrontMatter) -> Values<'a> {
     let mut values = Values::default();
     // The title first: its segments are the ones read as a title.
     for entry in entries(front_matter) {
@@ -110,7 +110,7 @@ pub fn read<'a>(text: &str, front_matter: &'a FrontMatter) -> Values<'a> {
 
 impl Values<'_> {
     /// Whether no value was read.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.read.is_empty()
     }
 
@@ -118,7 +118,12 @@ impl Values<'_> {
     /// span does not cover whole characters of a value is dropped, and a fix
     /// the YAML would not read back as written is taken off its finding.
     /// `text` is the file and `yaml` where its front matter YAML is.
-    pub fn check_findings(&self, text: &str, yaml: Range<usize>, found: &mut Vec<Diagnostic>) {
+    pub(crate) fn check_findings(
+        &self,
+        text: &str,
+        yaml: Range<usize>,
+        found: &mut Vec<Diagnostic>,
+    ) {
         found.retain_mut(|finding| {
             let Some(read) = self.read.iter().find(|r| {
                 let value = &r.entry.value.span;
@@ -227,7 +232,7 @@ fn add_segments(prose: &mut Prose, decoded: &str, atoms: &[Atom], title: bool) {
             Kind::Break => prose.end_segment(title),
             Kind::Decoded if !overlapping.is_empty() => prose.end_segment(title),
             Kind::Decoded => {
-                prose.push_text(&decoded[atom.text.clone()], atom.source.clone(), false)
+                prose.push_text(&decoded[atom.text.clone()], atom.source.clone(), false);
             }
             Kind::Verbatim => {
                 let mut from = atom.text.start;

@@ -1,6 +1,6 @@
 //! What a front matter scalar means to Jekyll.
 //!
-//! Jekyll reads front matter with the safe_yaml gem on top of Psych (libyaml),
+//! Jekyll reads front matter with the `safe_yaml` gem on top of Psych (libyaml),
 //! which types plain scalars the YAML 1.1 way: `yes`, `no`, `on`, `off` are
 //! booleans, `~` and `null` are null, `0755` is an octal integer, `2024-01-31` is
 //! a date. Quoted scalars are always strings. Rules ask this module what a value
@@ -11,7 +11,7 @@ use super::tree::{Scalar, Style};
 
 /// The type Jekyll gives a scalar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Resolved {
+pub(crate) enum Resolved {
     /// `~`, `null`, or nothing at all.
     Null,
     /// A YAML 1.1 boolean.
@@ -32,7 +32,7 @@ const CORE_TAG: &str = "tag:yaml.org,2002:";
 
 impl Scalar {
     /// The type Jekyll resolves this scalar to.
-    pub fn resolve(&self) -> Resolved {
+    pub(crate) fn resolve(&self) -> Resolved {
         if let Some(tag) = &self.tag {
             return match tag.strip_prefix(CORE_TAG) {
                 Some("null") => Resolved::Null,
@@ -51,13 +51,13 @@ impl Scalar {
 
     /// Whether the value holds nothing a reader would see: null, or a string of
     /// whitespace only.
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.resolve() == Resolved::Null || self.value.trim().is_empty()
     }
 }
 
 /// Types an unquoted scalar the YAML 1.1 way.
-pub fn resolve_plain(value: &str) -> Resolved {
+pub(crate) fn resolve_plain(value: &str) -> Resolved {
     if matches!(value, "" | "~" | "null" | "Null" | "NULL") {
         return Resolved::Null;
     }
@@ -80,7 +80,7 @@ pub fn resolve_plain(value: &str) -> Resolved {
 }
 
 /// The YAML 1.1 boolean spellings (lower, capitalised and upper case only).
-pub fn bool_word(value: &str) -> Option<bool> {
+pub(crate) fn bool_word(value: &str) -> Option<bool> {
     match value {
         "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => Some(true),
         "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => Some(false),
@@ -142,7 +142,7 @@ fn is_date(value: &str) -> bool {
 
 /// `YYYY-M-D`, then `T`, `t` or spaces, `H:MM:SS` (the seconds are needed),
 /// an optional fraction and an optional zone (`Z`, `+1`, `+0100`, `+01:00`),
-/// and nothing else: the YAML 1.1 timestamp as Psych and safe_yaml match it.
+/// and nothing else: the YAML 1.1 timestamp as Psych and `safe_yaml` match it.
 /// `2024-01-31 10:00` is text to them, which Jekyll reads as a date later.
 fn is_timestamp(value: &str) -> bool {
     /// Takes `min..=max` ASCII digits from the front of `rest`.

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 /// Where the front matter block lies in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Split {
+pub(crate) enum Split {
     /// The text does not start with a `---` line.
     Absent,
     /// The text starts with a `---` line, but no closing line follows.
@@ -37,7 +37,7 @@ pub enum Split {
 
 /// Splits the front matter off `text`, reading from byte `start` (after a BOM
 /// Jekyll strips, or 0 where it does not).
-pub fn split(text: &str, start: usize) -> Split {
+pub(crate) fn split(text: &str, start: usize) -> Split {
     let bytes = text.as_bytes();
     if !bytes[start..].starts_with(b"---") {
         return Split::Absent;

@@ -16,20 +16,20 @@ use std::ops::Range;
 use libyaml_safer::{EventData, Parser, ScalarStyle};
 
 /// Deepest nesting of sequences and mappings accepted in front matter.
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// One YAML node and the bytes it was read from.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub(crate) struct Node {
     /// Byte range in the document text (quotes and brackets included).
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// What the node holds.
-    pub kind: NodeKind,
+    pub(crate) kind: NodeKind,
 }
 
 /// The shape of a node.
 #[derive(Debug, Clone, PartialEq)]
-pub enum NodeKind {
+pub(crate) enum NodeKind {
     /// A single value.
     Scalar(Scalar),
     /// A list, `[a, b]` or `- a` lines.
@@ -42,18 +42,18 @@ pub enum NodeKind {
 
 /// A scalar as written: its text after unquoting, how it was quoted, its tag.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Scalar {
+pub(crate) struct Scalar {
     /// The value after quotes and escapes are resolved.
-    pub value: String,
+    pub(crate) value: String,
     /// How the value was written.
-    pub style: Style,
+    pub(crate) style: Style,
     /// An explicit tag such as `tag:yaml.org,2002:str`, if one was written.
-    pub tag: Option<String>,
+    pub(crate) tag: Option<String>,
 }
 
 /// How a scalar was written in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
+pub(crate) enum Style {
     /// Unquoted.
     Plain,
     /// `'…'`.
@@ -68,16 +68,16 @@ pub enum Style {
 
 /// One `key: value` pair of a mapping.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// The key node (usually a plain scalar).
-    pub key: Node,
+    pub(crate) key: Node,
     /// The value node.
-    pub value: Node,
+    pub(crate) value: Node,
 }
 
 impl Node {
     /// The scalar this node holds, if it is one.
-    pub fn as_scalar(&self) -> Option<&Scalar> {
+    pub(crate) fn as_scalar(&self) -> Option<&Scalar> {
         match &self.kind {
             NodeKind::Scalar(scalar) => Some(scalar),
             _ => None,
@@ -85,7 +85,7 @@ impl Node {
     }
 
     /// The entries of this node, if it is a mapping.
-    pub fn as_mapping(&self) -> Option<&[Entry]> {
+    pub(crate) fn as_mapping(&self) -> Option<&[Entry]> {
         match &self.kind {
             NodeKind::Mapping(entries) => Some(entries),
             _ => None,
@@ -93,32 +93,32 @@ impl Node {
     }
 
     /// The text of this node if it is a scalar, for keys.
-    pub fn key_text(&self) -> Option<&str> {
+    pub(crate) fn key_text(&self) -> Option<&str> {
         self.as_scalar().map(|s| s.value.as_str())
     }
 }
 
 /// Finds the entry Jekyll uses for `key`: the last one, as duplicates are allowed.
-pub fn lookup<'a>(entries: &'a [Entry], key: &str) -> Option<&'a Entry> {
+pub(crate) fn lookup<'a>(entries: &'a [Entry], key: &str) -> Option<&'a Entry> {
     entries.iter().rev().find(|e| e.key.key_text() == Some(key))
 }
 
 /// Why the YAML could not be read, with the place libyaml stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YamlError {
+pub(crate) struct YamlError {
     /// The problem in libyaml's words, such as "mapping values are not allowed in this context".
-    pub problem: String,
+    pub(crate) problem: String,
     /// What libyaml was reading, such as "while scanning a quoted scalar".
-    pub context: Option<String>,
+    pub(crate) context: Option<String>,
     /// Where the problem was found (byte offset in the document).
-    pub at: usize,
+    pub(crate) at: usize,
     /// Where the construct being read started, when libyaml says.
-    pub context_at: Option<usize>,
+    pub(crate) context_at: Option<usize>,
 }
 
 /// Parses `yaml`, which starts at byte `base` of its document, into the node of
 /// its first document (`None` for an empty document).
-pub fn parse(yaml: &str, base: usize) -> Result<Option<Node>, YamlError> {
+pub(crate) fn parse(yaml: &str, base: usize) -> Result<Option<Node>, YamlError> {
     // libyaml-safer 0.3 panics on a block scalar (`|`, `>`) that ends the
     // input without a line break (found by fuzzing): give it one. Spans are
     // kept inside the text as given.
@@ -169,7 +169,7 @@ fn read_events(source: &str, yaml: &str, base: usize) -> Result<Option<Node>, Ya
                 kind: NodeKind::Alias,
             }),
             EventData::SequenceStart { .. } => {
-                builder.open(span.start, Open::Sequence(Vec::new()), base)?
+                builder.open(span.start, Open::Sequence(Vec::new()), base)?;
             }
             EventData::MappingStart { .. } => builder.open(
                 span.start,

@@ -11,12 +11,12 @@
 
 /// A tag Liquid or Jekyll registers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Builtin {
+pub(crate) struct Builtin {
     /// Whether it is a block, closed by `end` and its name.
-    pub block: bool,
+    pub(crate) block: bool,
     /// Whether only Liquid 5 has it (Debian's Jekyll 4.3 runs Liquid 5.4;
     /// the Jekyll gem and GitHub Pages run Liquid 4, where it is unknown).
-    pub liquid5: bool,
+    pub(crate) liquid5: bool,
 }
 
 /// The tags of Liquid 4 and Jekyll, and whether each is a block.
@@ -47,7 +47,7 @@ const LIQUID4: &[(&str, bool)] = &[
 const LIQUID5: &[&str] = &["echo", "liquid", "render", "#"];
 
 /// The tag `name` if Liquid or Jekyll registers it.
-pub fn builtin(name: &str) -> Option<Builtin> {
+pub(crate) fn builtin(name: &str) -> Option<Builtin> {
     if let Some((_, block)) = LIQUID4.iter().find(|(n, _)| *n == name) {
         return Some(Builtin {
             block: *block,
@@ -62,7 +62,7 @@ pub fn builtin(name: &str) -> Option<Builtin> {
 
 /// The tags a block accepts inside it besides its end tag (`{% else %}` in
 /// an `if`), as Liquid's blocks accept them.
-pub fn branches(block: &str) -> &'static [&'static str] {
+pub(crate) fn branches(block: &str) -> &'static [&'static str] {
     match block {
         "if" | "unless" => &["elsif", "else"],
         "case" => &["when", "else"],
@@ -104,7 +104,7 @@ const GEMS: &[(&str, &[&str])] = &[
 
 /// The plugins GitHub Pages loads whatever the config says, which a site
 /// built with the `github-pages` gem has too.
-pub const GITHUB_PAGES_DEFAULTS: &[&str] = &[
+pub(crate) const GITHUB_PAGES_DEFAULTS: &[&str] = &[
     "jekyll-coffeescript",
     "jekyll-commonmark-ghpages",
     "jekyll-default-layout",
@@ -118,12 +118,12 @@ pub const GITHUB_PAGES_DEFAULTS: &[&str] = &[
 ];
 
 /// The tags of the plugin gem `gem`, if prepress knows the gem.
-pub fn gem_tags(gem: &str) -> Option<&'static [&'static str]> {
+pub(crate) fn gem_tags(gem: &str) -> Option<&'static [&'static str]> {
     GEMS.iter().find(|(g, _)| *g == gem).map(|(_, tags)| *tags)
 }
 
 /// The known gem that registers the tag `name`, if one does.
-pub fn gem_of(name: &str) -> Option<&'static str> {
+pub(crate) fn gem_of(name: &str) -> Option<&'static str> {
     GEMS.iter()
         .find(|(_, tags)| tags.contains(&name))
         .map(|(gem, _)| *gem)

@@ -15,7 +15,7 @@ use memchr::memmem::Finder;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// `{{ … }}`.
     Output,
     /// `{% … %}`: its name and markup are read by [`tag_parts`].
@@ -26,15 +26,15 @@ pub enum Kind {
 
 /// One token, with its span in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub(crate) struct Token {
     /// What it is.
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     /// Where it is.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
 }
 
 /// The tokens of `text[from..]`, in order.
-pub fn tokens(text: &str, from: usize) -> Vec<Token> {
+pub(crate) fn tokens(text: &str, from: usize) -> Vec<Token> {
     let bytes = text.as_bytes();
     let tag_end = Finder::new("%}");
     // The first `%}` at or after a place is the first after any later place
@@ -117,7 +117,7 @@ fn is_word(b: u8) -> bool {
 /// Liquid 5's inline comment), then the markup up to the closing `%}` less a
 /// `-` before it (and, here, less the spaces before those). `None` when there is no name (`{% %}`, `{% é %}`): Liquid
 /// stops the build there ("Tag '{% %}' was not properly terminated").
-pub fn tag_parts(token: &str) -> Option<(Range<usize>, Range<usize>)> {
+pub(crate) fn tag_parts(token: &str) -> Option<(Range<usize>, Range<usize>)> {
     let bytes = token.as_bytes();
     let inner_end = bytes.len().checked_sub(2)?;
     let mut at = 2;
@@ -156,7 +156,7 @@ pub fn tag_parts(token: &str) -> Option<(Range<usize>, Range<usize>)> {
 /// Liquid's `raw` reads each token of its body: the last `{%` in it that
 /// spaces and a word follow (no `-` allowed: `{%- endraw %}` ends nothing),
 /// when the token ends in `%}`.
-pub fn raw_end_name(token: &str) -> Option<&str> {
+pub(crate) fn raw_end_name(token: &str) -> Option<&str> {
     if !token.ends_with("%}") {
         return None;
     }

@@ -6,29 +6,29 @@
 //! This module lists each tag with its name, its arguments and their spans, for
 //! the rules that check what tags refer to.
 
-pub mod known;
-pub mod lex;
-pub mod parse;
+pub(crate) mod known;
+pub(crate) mod lex;
+pub(crate) mod parse;
 
 use std::ops::Range;
 
 /// One `{% name args %}` tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tag<'a> {
+pub(crate) struct Tag<'a> {
     /// The tag name, such as `post_url`.
-    pub name: &'a str,
+    pub(crate) name: &'a str,
     /// The name in the document.
-    pub name_span: Range<usize>,
+    pub(crate) name_span: Range<usize>,
     /// The arguments as written, trimmed.
-    pub args: &'a str,
+    pub(crate) args: &'a str,
     /// The whole tag in the document.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// The arguments in the document.
-    pub args_span: Range<usize>,
+    pub(crate) args_span: Range<usize>,
 }
 
 /// The tags of `text[from..]` that Liquid renders, in order.
-pub fn tags(text: &str, from: usize) -> Vec<Tag<'_>> {
+pub(crate) fn tags(text: &str, from: usize) -> Vec<Tag<'_>> {
     let mut out = Vec::new();
     let mut skip_until: Option<&str> = None;
     let mut at = from;
@@ -55,7 +55,7 @@ pub fn tags(text: &str, from: usize) -> Vec<Tag<'_>> {
 /// a name is not a tag, and the search goes on after it.
 fn next_tag<'a>(text: &'a str, at: &mut usize) -> Option<Tag<'a>> {
     loop {
-        let start = *at + find(text.get(*at..)?, b"{%")?;
+        let start = *at + find(text.get(*at..)?, *b"{%")?;
         *at = start + 2;
         let after = &text[start + 2..];
         let inner = after.strip_prefix('-').unwrap_or(after);
@@ -69,7 +69,7 @@ fn next_tag<'a>(text: &'a str, at: &mut usize) -> Option<Tag<'a>> {
             .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
             .unwrap_or(rest.len());
         let name_end = name_start + name_len;
-        let close = name_end + find(&text[name_end..], b"%}")?;
+        let close = name_end + find(&text[name_end..], *b"%}")?;
         let args_end = if text[name_end..close].ends_with('-') {
             close - 1
         } else {
@@ -91,14 +91,14 @@ fn next_tag<'a>(text: &'a str, at: &mut usize) -> Option<Tag<'a>> {
 
 /// Where the two bytes `pair` first occur in `text` (a fast scan for the
 /// first byte, as tags are rare in long posts).
-fn find(text: &str, pair: &[u8; 2]) -> Option<usize> {
+fn find(text: &str, pair: [u8; 2]) -> Option<usize> {
     let bytes = text.as_bytes();
     memchr::memchr_iter(pair[0], bytes).find(|&i| bytes.get(i + 1) == Some(&pair[1]))
 }
 
 /// The first argument of a tag (a file or post name), unless it is computed at
 /// build time (`{{ … }}` or a variable), in which case it cannot be checked.
-pub fn literal_target(args: &str) -> Option<&str> {
+pub(crate) fn literal_target(args: &str) -> Option<&str> {
     let first = args.split_whitespace().next()?;
     let first = first.trim_matches(['"', '\'']);
     (!first.is_empty() && !args.contains("{{") && !first.contains('{')).then_some(first)
@@ -106,17 +106,17 @@ pub fn literal_target(args: &str) -> Option<&str> {
 
 /// A tag's literal first argument: what a `post_url` or `include` refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TagTarget {
+pub(crate) struct TagTarget {
     /// The tag's name in the document.
-    pub name_span: Range<usize>,
+    pub(crate) name_span: Range<usize>,
     /// The argument in the document.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
 }
 
 /// The literal first argument of every tag in `text[from..]` that has one,
 /// with the tag's name: found in one pass for every rule that looks up a
 /// tag's target.
-pub fn targets(text: &str, from: usize) -> Vec<TagTarget> {
+pub(crate) fn targets(text: &str, from: usize) -> Vec<TagTarget> {
     tags(text, from)
         .into_iter()
         .filter_map(|tag| {

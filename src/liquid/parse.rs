@@ -22,7 +22,7 @@ use super::lex::{self, Kind};
 /// One place where Liquid stops the build (or, for a Liquid 5 tag, where
 /// Liquid 4 does).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
+pub(crate) enum Problem {
     /// A block that is never closed: the tag that opens it and, when Liquid
     /// meets an outer block's end tag first, that end tag.
     Unclosed {
@@ -68,7 +68,7 @@ pub enum Problem {
 
 /// Why Liquid cannot read a `{%` or `{{`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unterminated {
+pub(crate) enum Unterminated {
     /// A `{{` with no `}}`.
     Output,
     /// A `{%` with no `%}` after it anywhere.
@@ -82,33 +82,33 @@ pub enum Unterminated {
 /// A `{{ … }}` or `{% … %}` that Liquid renders: outside `raw` and
 /// `comment`, in a file Liquid reads without stopping at it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The whole token.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// A tag's name; `None` for an output.
-    pub name: Option<Range<usize>>,
+    pub(crate) name: Option<Range<usize>>,
     /// A tag's markup, or an output's inside.
-    pub markup: Range<usize>,
+    pub(crate) markup: Range<usize>,
 }
 
 /// A `{% highlight %}` block: its opening and its end tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Highlight {
+pub(crate) struct Highlight {
     /// `{% highlight lang %}`.
-    pub open: Range<usize>,
+    pub(crate) open: Range<usize>,
     /// `{% endhighlight %}`.
-    pub close: Range<usize>,
+    pub(crate) close: Range<usize>,
 }
 
 /// What Liquid makes of a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// Where it stops the build, in the order of the document.
-    pub problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
     /// What it renders, in order.
-    pub rendered: Vec<Rendered>,
+    pub(crate) rendered: Vec<Rendered>,
     /// Its `{% highlight %}` blocks, in the order they close.
-    pub highlights: Vec<Highlight>,
+    pub(crate) highlights: Vec<Highlight>,
 }
 
 /// A block open while the parse goes on.
@@ -118,7 +118,7 @@ struct Open {
 }
 
 /// Parses `text[from..]` as Liquid.
-pub fn parse(text: &str, from: usize) -> Parsed {
+pub(crate) fn parse(text: &str, from: usize) -> Parsed {
     let tokens = lex::tokens(text, from);
     let parts: Vec<_> = tokens
         .iter()
@@ -309,7 +309,7 @@ pub fn parse(text: &str, from: usize) -> Parsed {
 
 impl Problem {
     /// The tag or opener it is about.
-    pub fn span(&self) -> &Range<usize> {
+    pub(crate) fn span(&self) -> &Range<usize> {
         match self {
             Problem::Unclosed { open: span, .. }
             | Problem::Stray { span, .. }

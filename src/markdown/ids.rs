@@ -24,16 +24,15 @@ const TYPOGRAPHIC: &[&str] = &["---", "--", "...", "<< ", " >>", "<<", ">>"];
 /// A heading's text with kramdown's typographic sequences taken out, read
 /// left to right as kramdown's pattern reads them. Only for text outside
 /// code spans: those keep their characters.
-pub fn without_typographic(text: &str) -> String {
+pub(crate) fn without_typographic(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        match TYPOGRAPHIC.iter().find(|s| rest.starts_with(*s)) {
-            Some(sequence) => rest = &rest[sequence.len()..],
-            None => {
-                out.push(c);
-                rest = &rest[c.len_utf8()..];
-            }
+        if let Some(sequence) = TYPOGRAPHIC.iter().find(|s| rest.starts_with(*s)) {
+            rest = &rest[sequence.len()..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
         }
     }
     out
@@ -41,7 +40,7 @@ pub fn without_typographic(text: &str) -> String {
 
 /// The id kramdown gives a heading whose text (see [`without_typographic`])
 /// is `text`, before duplicates are counted.
-pub fn base_id(text: &str) -> String {
+pub(crate) fn base_id(text: &str) -> String {
     let lower = text.to_lowercase();
     NON_WORD.replace_all(&lower, "").replace([' ', '\t'], "-")
 }
@@ -49,13 +48,13 @@ pub fn base_id(text: &str) -> String {
 /// Counts ids in document order, as kramdown's GFM parser does, so a heading
 /// met again gets `-1`, `-2`, ...
 #[derive(Debug, Default)]
-pub struct Counter {
+pub(crate) struct Counter {
     seen: HashMap<String, usize>,
 }
 
 impl Counter {
     /// The id of the next heading whose base id is `base`.
-    pub fn next(&mut self, base: String) -> String {
+    pub(crate) fn next(&mut self, base: String) -> String {
         let count = self.seen.entry(base.clone()).or_insert(0);
         *count += 1;
         match *count {

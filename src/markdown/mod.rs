@@ -6,9 +6,9 @@
 //! and blocks, HTML, Liquid and URLs never yield a link, a reference or a
 //! heading's text.
 
-pub mod ids;
-pub mod references;
-pub mod unclosed;
+pub(crate) mod ids;
+pub(crate) mod references;
+pub(crate) mod unclosed;
 
 #[cfg(test)]
 mod oracle;
@@ -17,67 +17,67 @@ use std::ops::Range;
 
 use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 
-pub use references::{Definition, Kind, Reference, References, Reversed};
-pub use unclosed::Unclosed;
+pub(crate) use references::{Definition, Kind, References};
+pub(crate) use unclosed::Unclosed;
 
 /// A heading and the id kramdown gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
+pub(crate) struct Heading {
     /// The heading as written (its `#` marks included), in the file.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// Its id: written as `{#id}`, or kramdown's automatic one; `None` when
     /// Liquid makes part of its text, so only the build knows it.
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     /// Its level, 1 for `#` to 6 for `######`.
-    pub level: u8,
+    pub(crate) level: u8,
     /// Whether it is inside a block quote or a list item: quoted text and
     /// callouts have an outline of their own.
-    pub nested: bool,
+    pub(crate) nested: bool,
 }
 
 /// An inline link or image, `[text](url)` or `![alt](src)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Inline {
+pub(crate) struct Inline {
     /// The whole link in the file.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// The destination as written between the parentheses (title left out),
     /// `None` for a reference link that resolved.
-    pub destination: Option<Range<usize>>,
+    pub(crate) destination: Option<Range<usize>>,
     /// Whether its text (a link's) or alt text (an image's) shows nothing.
-    pub empty_text: bool,
+    pub(crate) empty_text: bool,
     /// Whether it is an image.
-    pub image: bool,
+    pub(crate) image: bool,
 }
 
 /// What the Markdown body holds for the Markdown rules.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Markdown {
+pub(crate) struct Markdown {
     /// Headings in document order.
-    pub headings: Vec<Heading>,
+    pub(crate) headings: Vec<Heading>,
     /// Ids the post sets besides its headings': `{#id}` and `{: #id}`
     /// attribute lists, HTML `id=` and `name=`, footnotes' `fn:` and
     /// `fnref:` ids.
-    pub anchors: Vec<String>,
+    pub(crate) anchors: Vec<String>,
     /// Inline links and images.
-    pub links: Vec<Inline>,
+    pub(crate) links: Vec<Inline>,
     /// `<img>` tags with no `alt` attribute.
-    pub images_without_alt: Vec<Range<usize>>,
+    pub(crate) images_without_alt: Vec<Range<usize>>,
     /// References, definitions and reversed links.
-    pub references: References,
+    pub(crate) references: References,
     /// The last code fence opened and never closed.
-    pub unclosed_fence: Option<Unclosed>,
+    pub(crate) unclosed_fence: Option<Unclosed>,
     /// The `<!--` no `-->` follows.
-    pub unclosed_comment: Option<Unclosed>,
+    pub(crate) unclosed_comment: Option<Unclosed>,
     /// Numbers such as `109.` opening a line inside a paragraph (not its
-    /// first line), where kramdown starts a numbered list and CommonMark,
+    /// first line), where kramdown starts a numbered list and `CommonMark`,
     /// for any number but 1, does not.
-    pub numbered_lines: Vec<Range<usize>>,
+    pub(crate) numbered_lines: Vec<Range<usize>>,
 }
 
 impl Markdown {
     /// Every id a fragment of a link to this post can name, or `None` when
     /// Liquid in a heading leaves some unknown.
-    pub fn ids(&self) -> Option<Vec<&str>> {
+    pub(crate) fn ids(&self) -> Option<Vec<&str>> {
         let headings = self.headings.iter().map(|h| h.id.as_deref());
         let mut ids: Vec<&str> = headings.collect::<Option<_>>()?;
         ids.extend(self.anchors.iter().map(String::as_str));
@@ -88,7 +88,7 @@ impl Markdown {
 /// Reads the facts from `root`, comrak's tree of `text[body_start..]` with
 /// the `masks` (body-relative ranges of Liquid, kramdown syntax and URLs)
 /// blanked out; `lines` are the body's line starts.
-pub fn read<'a>(
+pub(crate) fn read<'a>(
     root: &'a AstNode<'a>,
     text: &str,
     body_start: usize,

@@ -17,7 +17,7 @@ const TEXT_LIMIT: usize = 4096;
 
 /// What kind of reference a use is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// `[text][label]`: the author named a definition.
     Full,
     /// `[text][]`: the text is the label.
@@ -31,54 +31,54 @@ pub enum Kind {
 
 /// A use of a definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reference {
+pub(crate) struct Reference {
     /// The whole use, `[text][label]`, in the file.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// The label, normalized as kramdown compares labels.
-    pub label: String,
+    pub(crate) label: String,
     /// What kind of use it is.
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     /// Whether it is an image, `![alt][label]`.
-    pub image: bool,
+    pub(crate) image: bool,
     /// Whether it reads as one: the `[` starts a word (not `a[i][j]`) and,
     /// for a full or collapsed one, the label follows the text with nothing
     /// between.
-    pub plain: bool,
+    pub(crate) plain: bool,
 }
 
 /// A definition: `[label]: destination` or `[^name]: text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Definition {
+pub(crate) struct Definition {
     /// The definition's line, without its line break or leading markers.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// The label, normalized as kramdown compares labels (a footnote's name
     /// as written).
-    pub label: String,
+    pub(crate) label: String,
     /// Whether it defines a footnote.
-    pub footnote: bool,
+    pub(crate) footnote: bool,
 }
 
 /// A link written the wrong way round, `(text)[https://…]`, which renders
 /// as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reversed {
+pub(crate) struct Reversed {
     /// The whole of it, `(text)[url]`.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// The text between the parentheses.
-    pub text: Range<usize>,
+    pub(crate) text: Range<usize>,
     /// The destination between the brackets.
-    pub url: Range<usize>,
+    pub(crate) url: Range<usize>,
 }
 
 /// Every reference, definition and reversed link of a body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct References {
+pub(crate) struct References {
     /// Uses of definitions, in document order.
-    pub uses: Vec<Reference>,
+    pub(crate) uses: Vec<Reference>,
     /// Definitions, in document order.
-    pub definitions: Vec<Definition>,
+    pub(crate) definitions: Vec<Definition>,
     /// Links written `(text)[url]`.
-    pub reversed: Vec<Reversed>,
+    pub(crate) reversed: Vec<Reversed>,
     /// The labels defined, with whether each is a footnote's.
     defined: HashSet<(bool, String)>,
     /// The labels used, with whether each is a footnote's.
@@ -88,12 +88,12 @@ pub struct References {
 impl References {
     /// Whether a link definition (or, with `footnote`, a footnote definition)
     /// has the normalized `label`.
-    pub fn defines(&self, label: &str, footnote: bool) -> bool {
+    pub(crate) fn defines(&self, label: &str, footnote: bool) -> bool {
         self.defined.contains(&(footnote, label.to_string()))
     }
 
     /// Whether some reference uses the definition `definition`.
-    pub fn is_used(&self, definition: &Definition) -> bool {
+    pub(crate) fn is_used(&self, definition: &Definition) -> bool {
         self.used
             .contains(&(definition.footnote, definition.label.clone()))
     }
@@ -101,7 +101,7 @@ impl References {
 
 /// A label as kramdown compares it: runs of whitespace as one space, lowercased,
 /// backslash escapes read as the character they escape.
-pub fn normalize(label: &str) -> String {
+pub(crate) fn normalize(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     let mut chars = label.chars().peekable();
     let mut space = false;
@@ -128,7 +128,7 @@ pub fn normalize(label: &str) -> String {
 /// Finds the references, definitions and reversed links of `text[body_start..]`.
 /// `excluded` are file byte ranges, sorted by start, that are not Markdown
 /// text (code, HTML, Liquid, URLs).
-pub fn find(text: &str, body_start: usize, excluded: &[Range<usize>]) -> References {
+pub(crate) fn find(text: &str, body_start: usize, excluded: &[Range<usize>]) -> References {
     let mut scan = Scan {
         text,
         bytes: text.as_bytes(),

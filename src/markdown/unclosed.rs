@@ -3,23 +3,23 @@
 //! closing fence follows (the same character, at least as many, nothing
 //! after it), and an HTML comment only when `-->` follows. Without one,
 //! the site shows the marks as text and renders what follows as Markdown;
-//! GitHub's preview (CommonMark) instead runs an unclosed fence, and an
+//! GitHub's preview (`CommonMark`) instead runs an unclosed fence, and an
 //! unclosed comment that starts a line, to the end of the post.
 
 use std::ops::Range;
 
 /// A fence or comment opened at `span` and never closed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unclosed {
+pub(crate) struct Unclosed {
     /// The opening marks as written (a fence's info word included).
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// How many lines of the file follow its line.
-    pub lines_after: usize,
+    pub(crate) lines_after: usize,
 }
 
 /// The last fence of the body `text[body_start..]` left open, and the
 /// ranges of the code blocks its fences close.
-pub fn fences(text: &str, body_start: usize) -> (Option<Unclosed>, Vec<Range<usize>>) {
+pub(crate) fn fences(text: &str, body_start: usize) -> (Option<Unclosed>, Vec<Range<usize>>) {
     let mut blocks = Vec::new();
     let mut open: Option<(u8, usize, Range<usize>)> = None;
     // A fence line kramdown leaves as text in the paragraph being read, and
@@ -91,7 +91,7 @@ pub fn fences(text: &str, body_start: usize) -> (Option<Unclosed>, Vec<Range<usi
 /// The `<!--` starting a line of the body `text[body_start..]` that no
 /// `-->` follows, outside `code` (ranges of code spans and blocks). One
 /// inside a line is text in GitHub's preview too, so its author saw it.
-pub fn comment(text: &str, body_start: usize, code: &[Range<usize>]) -> Option<Unclosed> {
+pub(crate) fn comment(text: &str, body_start: usize, code: &[Range<usize>]) -> Option<Unclosed> {
     let body = &text[body_start..];
     let closed = body.rfind("-->").map_or(0, |at| at + 3);
     let starts_line = |at: usize| {

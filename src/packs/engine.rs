@@ -36,11 +36,11 @@ use crate::diagnostic::Diagnostic;
 use crate::prose::quotes;
 use crate::prose::segments::{LONG_SEGMENT, Prose};
 
-pub use super::matchers::pattern::CompileError;
+pub(crate) use super::matchers::pattern::CompileError;
 
 /// The compiled form of every enabled pack rule.
 #[derive(Debug, Default)]
-pub struct Engine {
+pub(crate) struct Engine {
     rules: Vec<Active>,
     /// By the hash of their first word.
     starts: ByHash<Vec<Starts>>,
@@ -59,7 +59,7 @@ pub struct Engine {
 
 impl Engine {
     /// Compiles the rules of `packs` that `levels` turns on.
-    pub fn new(packs: &[Pack], levels: &Levels) -> Result<Self, CompileError> {
+    pub(crate) fn new(packs: &[Pack], levels: &Levels) -> Result<Self, CompileError> {
         let mut engine = Engine::default();
         let mut regexes = Vec::new();
         let mut infos = Vec::new();
@@ -179,23 +179,22 @@ impl Engine {
         let hash = word_hash(word.as_bytes());
         self.start_sieve.insert(hash);
         let entry = self.starts.entry(hash).or_default();
-        let at = match entry.iter().position(|s| &*s.word == word) {
-            Some(at) => at,
-            None => {
-                entry.push(Starts {
-                    word: word.into(),
-                    phrases: Vec::new(),
-                    sequences: Vec::new(),
-                    seconds: Vec::new(),
-                });
-                entry.len() - 1
-            }
+        let at = if let Some(at) = entry.iter().position(|s| &*s.word == word) {
+            at
+        } else {
+            entry.push(Starts {
+                word: word.into(),
+                phrases: Vec::new(),
+                sequences: Vec::new(),
+                seconds: Vec::new(),
+            });
+            entry.len() - 1
         };
         &mut entry[at]
     }
 
     /// Whether no pack rule is enabled, so segments need not be built at all.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.rules.is_empty()
     }
 
@@ -203,7 +202,7 @@ impl Engine {
     /// file ranges of its block quotes: someone else's words, which
     /// consistency rules do not count. The quotations of every segment with
     /// a finding are added to it, for `prose::quotes::soften`.
-    pub fn check(
+    pub(crate) fn check(
         &self,
         text: &str,
         prose: &Prose,
@@ -318,7 +317,7 @@ impl Engine {
     }
 
     /// Takes the words the site accepts: the spelling rules leave them alone.
-    pub fn accept(&mut self, accepted: Accepted) {
+    pub(crate) fn accept(&mut self, accepted: Accepted) {
         self.accepted = accepted;
     }
 }

@@ -27,7 +27,7 @@ type Set = Vec<String>;
 
 /// Opens for a segment only when some pattern could match in it.
 #[derive(Debug)]
-pub struct Gate {
+pub(crate) struct Gate {
     /// Every required string of every pattern; `None` when some pattern
     /// requires nothing that can be told in advance.
     needles: Option<AhoCorasick>,
@@ -35,7 +35,7 @@ pub struct Gate {
 
 impl Gate {
     /// The gate for `patterns`, as the engine compiles them.
-    pub fn new(patterns: &[&Hir]) -> Self {
+    pub(crate) fn new(patterns: &[&Hir]) -> Self {
         let mut all = Vec::new();
         for pattern in patterns {
             match required(pattern) {
@@ -61,7 +61,7 @@ impl Gate {
     /// in it. `lowered` holds texts with their ASCII letters in lowercase,
     /// each followed by a zero byte, and text `i` ends at `ends[i]`: one
     /// search over them all is many times cheaper than one per text.
-    pub fn admits(&self, lowered: &str, ends: &[usize]) -> Vec<bool> {
+    pub(crate) fn admits(&self, lowered: &str, ends: &[usize]) -> Vec<bool> {
         let Some(ac) = &self.needles else {
             return vec![true; ends.len()];
         };
@@ -80,7 +80,7 @@ impl Gate {
 
 /// Strings one of which occurs in every match of `hir`, if a small set of
 /// them is known.
-pub fn required(hir: &Hir) -> Option<Set> {
+pub(crate) fn required(hir: &Hir) -> Option<Set> {
     Exact::default().required(hir)
 }
 
@@ -120,23 +120,21 @@ impl Exact {
                 };
                 let mut run: Option<Set> = None;
                 for part in parts {
-                    match self.of(part) {
-                        Some(set) => {
-                            run = match run.take() {
-                                None => Some(set),
-                                Some(before) => match product(&before, &set) {
-                                    Some(joined) => Some(joined),
-                                    None => {
-                                        consider(Some(before));
-                                        Some(set)
-                                    }
-                                },
-                            };
-                        }
-                        None => {
-                            consider(run.take());
-                            consider(self.required(part));
-                        }
+                    if let Some(set) = self.of(part) {
+                        run = match run.take() {
+                            None => Some(set),
+                            Some(before) => {
+                                if let Some(joined) = product(&before, &set) {
+                                    Some(joined)
+                                } else {
+                                    consider(Some(before));
+                                    Some(set)
+                                }
+                            }
+                        };
+                    } else {
+                        consider(run.take());
+                        consider(self.required(part));
                     }
                 }
                 consider(run);
@@ -241,7 +239,7 @@ mod tests {
     }
 
     fn set(items: &[&str]) -> Option<Vec<String>> {
-        let mut v: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+        let mut v: Vec<String> = items.iter().map(std::string::ToString::to_string).collect();
         v.sort();
         Some(v)
     }

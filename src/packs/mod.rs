@@ -12,7 +12,7 @@
 mod boundaries;
 /// A replacement in the case of the text it replaces.
 mod case;
-pub mod engine;
+pub(crate) mod engine;
 /// A finding of an enabled rule, mapped back to the file.
 mod finding;
 /// Whether a segment reads as English.
@@ -21,7 +21,7 @@ mod language;
 mod literals;
 /// One matcher per kind of rule.
 mod matchers;
-pub mod schema;
+pub(crate) mod schema;
 /// A bit set that turns away words no table holds.
 mod sieve;
 /// The first sound of a word, from CMUdict.
@@ -31,7 +31,7 @@ mod starts;
 /// The shipped packs' trees as `build.rs` writes them, and their reader.
 mod tree_bytes;
 /// The misspelling table, from the typos project.
-pub mod typos;
+pub(crate) mod typos;
 /// A segment's words, lowercased and hashed, in reused buffers.
 mod view;
 /// The hash of a word, for every word table. `build.rs` includes this file
@@ -42,7 +42,7 @@ mod word_list;
 
 use std::path::{Path, PathBuf};
 
-pub use schema::{Example, Kind, Pack, PackRule};
+pub(crate) use schema::Pack;
 
 use crate::schema::SchemaError;
 
@@ -59,7 +59,7 @@ macro_rules! shipped_pack {
 
 /// The packs shipped with prepress, embedded at build time: file name, text
 /// and YAML tree (`build.rs` lists the same files).
-pub const SHIPPED: &[(&str, &str, &[u8])] = &[
+pub(crate) const SHIPPED: &[(&str, &str, &[u8])] = &[
     shipped_pack!("grammar.yml"),
     shipped_pack!("apostrophes.yml"),
     shipped_pack!("compounds.yml"),
@@ -70,7 +70,7 @@ pub const SHIPPED: &[(&str, &str, &[u8])] = &[
 
 /// Reads the shipped packs from the trees built with the binary (parsing
 /// their text only if a tree were unreadable).
-pub fn shipped() -> Result<Vec<Pack>, SchemaError> {
+pub(crate) fn shipped() -> Result<Vec<Pack>, SchemaError> {
     SHIPPED
         .iter()
         .map(|(name, text, bytes)| {
@@ -84,7 +84,7 @@ pub fn shipped() -> Result<Vec<Pack>, SchemaError> {
 }
 
 /// Reads a site's own pack from `path`.
-pub fn read_file(path: &Path) -> Result<Pack, SchemaError> {
+pub(crate) fn read_file(path: &Path) -> Result<Pack, SchemaError> {
     let text = crate::schema::read_text(path, "the rule pack")?;
     schema::read(path, &text)
 }

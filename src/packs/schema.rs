@@ -34,44 +34,42 @@ const FIX_WHEN: &str = "when the flagged text has one certain replacement and no
 
 /// One pack: a named set of prose rules.
 #[derive(Debug, Clone)]
-pub struct Pack {
+pub(crate) struct Pack {
     /// The pack's name, usable in config like a rule id.
-    pub name: SharedStr,
-    /// One line about the pack.
-    pub description: String,
+    pub(crate) name: SharedStr,
     /// Its rules, in file order.
-    pub rules: Vec<PackRule>,
+    pub(crate) rules: Vec<PackRule>,
 }
 
 /// One prose rule of a pack.
 #[derive(Debug, Clone)]
-pub struct PackRule {
+pub(crate) struct PackRule {
     /// Id, severity, summary, explanation; the group is the pack name.
-    pub info: RuleInfo,
+    pub(crate) info: RuleInfo,
     /// The message template; placeholders depend on the kind.
-    pub message: String,
+    pub(crate) message: String,
     /// What to match.
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     /// Whether its fixes may be applied by `--fix` without a person looking.
-    pub safe: bool,
+    pub(crate) safe: bool,
     /// Texts it must flag.
-    pub flag: Vec<Example>,
+    pub(crate) flag: Vec<Example>,
     /// Texts it must leave alone.
-    pub allow: Vec<String>,
+    pub(crate) allow: Vec<String>,
 }
 
 /// A text a rule must flag, and optionally the text after `--fix`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Example {
+pub(crate) struct Example {
     /// The Markdown text.
-    pub text: String,
+    pub(crate) text: String,
     /// The text once every safe fix of this rule is applied.
-    pub fixed: Option<String>,
+    pub(crate) fixed: Option<String>,
 }
 
 /// How to fix a sequence finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SequenceFix {
+pub(crate) enum SequenceFix {
     /// No fix.
     None,
     /// Delete the first word ("the our" -> "our").
@@ -84,7 +82,7 @@ pub enum SequenceFix {
 
 /// What a pattern finding is replaced by.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PatternFix {
+pub(crate) enum PatternFix {
     /// No fix.
     None,
     /// A template: literal text with `$name` / `${name}` group references.
@@ -95,7 +93,7 @@ pub enum PatternFix {
 
 /// The matching behaviour of a rule.
 #[derive(Debug, Clone)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// Phrases (whole words; a space matches any whitespace) and their replacements.
     Substitution {
         /// Phrase and its replacements (one: a fix; several: a suggestion only).
@@ -137,13 +135,13 @@ pub enum Kind {
         /// Groups of forms; the first of each is the preferred form on a tie.
         groups: Vec<Vec<String>>,
     },
-    /// "a" and "an" chosen by sound, from CMUdict (see `packs::sounds`).
+    /// "a" and "an" chosen by sound, from `CMUdict` (see `packs::sounds`).
     Article {
-        /// Words CMUdict lacks said with a consonant sound ("usecase").
+        /// Words `CMUdict` lacks said with a consonant sound ("usecase").
         consonant_sound: Vec<String>,
-        /// Words CMUdict lacks said with a vowel sound ("unignored").
+        /// Words `CMUdict` lacks said with a vowel sound ("unignored").
         vowel_sound: Vec<String>,
-        /// Words both are used before, whatever CMUdict says ("humble").
+        /// Words both are used before, whatever `CMUdict` says ("humble").
         either: Vec<String>,
     },
     /// Misspellings from the `typos` dataset (see `packs::typos`).
@@ -180,7 +178,7 @@ const RULE_KEYS: &[&str] = &[
 ];
 
 /// Reads a pack from `text`, read from `path`.
-pub fn read(path: &Path, text: &str) -> Result<Pack, SchemaError> {
+pub(crate) fn read(path: &Path, text: &str) -> Result<Pack, SchemaError> {
     let schema = Schema { path, text };
     let Some(root) = schema.parse("rule pack")? else {
         return Err(schema.error(
@@ -192,10 +190,9 @@ pub fn read(path: &Path, text: &str) -> Result<Pack, SchemaError> {
 }
 
 /// Reads a pack from `root`, the tree of `text`, read from `path`.
-pub fn read_tree(path: &Path, text: &str, root: &Node) -> Result<Pack, SchemaError> {
+pub(crate) fn read_tree(path: &Path, text: &str, root: &Node) -> Result<Pack, SchemaError> {
     let schema = Schema { path, text };
     let mut name = None;
-    let mut description = String::new();
     let mut rules_node = None;
     for entry in schema.mapping(root, "a rule pack")? {
         match schema.key(entry)? {
@@ -209,7 +206,10 @@ pub fn read_tree(path: &Path, text: &str, root: &Node) -> Result<Pack, SchemaErr
                 }
                 name = Some(value);
             }
-            "description" => description = schema.string(&entry.value, "`description`")?,
+            // One line about the pack, for its readers: checked, not kept.
+            "description" => {
+                schema.string(&entry.value, "`description`")?;
+            }
             "rules" => rules_node = Some(&entry.value),
             other => {
                 return Err(schema.unknown_key(
@@ -249,11 +249,7 @@ pub fn read_tree(path: &Path, text: &str, root: &Node) -> Result<Pack, SchemaErr
         }
         rules.push(rule);
     }
-    Ok(Pack {
-        name,
-        description,
-        rules,
-    })
+    Ok(Pack { name, rules })
 }
 
 fn is_kebab(s: &str) -> bool {
@@ -621,7 +617,7 @@ fn examples(
                                 match schema.key(field)? {
                                     "text" => text = Some(schema.string(&field.value, "`text`")?),
                                     "fixed" => {
-                                        fixed = Some(schema.string(&field.value, "`fixed`")?)
+                                        fixed = Some(schema.string(&field.value, "`fixed`")?);
                                     }
                                     other => {
                                         return Err(schema.unknown_key(
@@ -667,6 +663,7 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::panic::catch_unwind;
 
     fn read_text(text: &str) -> Result<Pack, SchemaError> {
         read(Path::new("team.yml"), text)
@@ -712,5 +709,65 @@ mod tests {
 
         let text = MINIMAL.replace("id: no-utilize", "id: No_Utilize");
         assert_eq!(&text[read_text(&text).unwrap_err().span], "No_Utilize");
+    }
+
+    // Inputs the `pack` fuzz target (`fuzz/`) found crashing the YAML reader.
+    /// What `cargo fuzz tmin pack` reduced the crash to: a block scalar, no final
+    /// line break.
+    const BLOCK_SCALAR_CRASH: &[u8] = b"|\n g";
+
+    #[test]
+    fn a_pack_ending_in_a_block_scalar_is_an_error_not_a_panic() {
+        let text = std::str::from_utf8(BLOCK_SCALAR_CRASH).unwrap();
+        let read = catch_unwind(|| read(Path::new("fuzz.yml"), text).map(|_| ()));
+        let read = read.expect("reading the pack panicked");
+        // A lone string is not a pack: it needs `pack:` and `rules:`.
+        let err = read.expect_err("a bare string read as a pack");
+        assert_eq!(err.path, Path::new("fuzz.yml"));
+    }
+
+    /// A pack a person could write, whose last value is a block scalar, and no
+    /// final line break.
+    const TEAM_PACK: &str = "pack: team
+description: Our own rules.
+rules:
+  - id: team-name
+    kind: substitution
+    summary: The company name written without its capitals
+    message: \"`{match}` is written `{replacement}`\"
+    replace:
+      acme corp: Acme Corp
+    examples:
+      flag: [{ text: \"we are acme corp\", fixed: \"we are Acme Corp\" }]
+    explanation: |
+      The company name has capitals.";
+
+    #[test]
+    fn the_team_pack_with_a_final_line_break_reads() {
+        read(Path::new("team.yml"), &format!("{TEAM_PACK}\n")).expect("the pack reads");
+    }
+
+    #[test]
+    fn a_real_pack_whose_last_value_is_a_block_scalar_reads() {
+        let read = catch_unwind(|| read(Path::new("team.yml"), TEAM_PACK).map(|_| ()));
+        read.expect("reading the pack panicked")
+            .expect("the pack reads");
+    }
+
+    /// The second crash of the `pack` target: libyaml-safer's tag scanner
+    /// panics ("TODO: What is expected here?") on this flow sequence.
+    const TAG_PANIC: &str = "[[!?,";
+
+    #[test]
+    fn text_the_yaml_reader_panics_on_is_a_yaml_error() {
+        let read = catch_unwind(|| read(Path::new("fuzz.yml"), TAG_PANIC).map(|_| ()));
+        let err = read
+            .expect("reading the pack panicked")
+            .expect_err("not a pack");
+        assert!(
+            err.message.contains("not valid YAML") || err.message.contains("YAML"),
+            "{}",
+            err.message
+        );
     }
 }

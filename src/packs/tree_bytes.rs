@@ -11,7 +11,7 @@
 use crate::front_matter::tree::{Entry, MAX_DEPTH, Node, NodeKind, Scalar, Style};
 
 /// The tree in `bytes`, or `None` if they do not hold exactly one tree.
-pub fn decode(bytes: &[u8]) -> Option<Node> {
+pub(crate) fn decode(bytes: &[u8]) -> Option<Node> {
     let mut reader = Reader { bytes, at: 0 };
     let node = reader.node(0)?;
     (reader.at == bytes.len()).then_some(node)

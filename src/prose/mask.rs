@@ -398,7 +398,7 @@ static LIQUID_END: LazyLock<[(&str, Regex); 3]> = LazyLock::new(|| {
 });
 
 /// The byte ranges of `body` that are not prose, sorted and disjoint.
-pub fn masked_ranges(body: &str) -> Vec<Range<usize>> {
+pub(crate) fn masked_ranges(body: &str) -> Vec<Range<usize>> {
     let mut tokens = Tokens::new(body);
     mask(body, |at| tokens.find_at(at))
 }
@@ -520,7 +520,7 @@ impl Closer {
 
 /// The masked ranges of `body`, and `body` with them blanked out: what
 /// comrak parses. Borrowed when nothing is masked, as in most posts.
-pub fn masked(body: &str) -> (Vec<Range<usize>>, Cow<'_, str>) {
+pub(crate) fn masked(body: &str) -> (Vec<Range<usize>>, Cow<'_, str>) {
     let ranges = masked_ranges(body);
     let text = if ranges.is_empty() {
         Cow::Borrowed(body)
@@ -532,7 +532,7 @@ pub fn masked(body: &str) -> (Vec<Range<usize>>, Cow<'_, str>) {
 
 /// `body` with every masked byte but line breaks turned into a space.
 /// `ranges` are sorted, as [`masked_ranges`] gives them.
-pub fn blank_out(body: &str, ranges: &[Range<usize>]) -> String {
+pub(crate) fn blank_out(body: &str, ranges: &[Range<usize>]) -> String {
     // Ranges hold whole characters; one that splits a character would leave
     // no text that is UTF-8, so nothing of the body is read then.
     let whole = |at: usize| body.is_char_boundary(at);

@@ -7,7 +7,7 @@
 //! Prose rules only ever see segments, so no rule can fire inside code,
 //! Liquid, HTML or a URL.
 
-pub mod mask;
-pub mod quotes;
-pub mod segments;
-pub mod words;
+pub(crate) mod mask;
+pub(crate) mod quotes;
+pub(crate) mod segments;
+pub(crate) mod words;

@@ -21,7 +21,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity};
 /// (or at the start) and closes before a space, punctuation or the end; a
 /// straight single quote does the same and is told from an apostrophe by
 /// its neighbours ("don't" and "the users' data" open nothing).
-pub fn inline(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn inline(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let mut previous: Option<char> = None;
@@ -56,7 +56,7 @@ pub fn inline(text: &str) -> Vec<Range<usize>> {
 
 /// Applies the rules above to the prose findings of one document: `quoted`
 /// holds file byte ranges of quotations, in any order.
-pub fn soften(text: &str, quoted: &[Range<usize>], findings: &mut Vec<Diagnostic>) {
+pub(crate) fn soften(text: &str, quoted: &[Range<usize>], findings: &mut Vec<Diagnostic>) {
     findings.retain(|d| !marked_as_written(text, d.span.end));
     for finding in findings.iter_mut() {
         let inside = quoted

@@ -44,7 +44,7 @@ use crate::line_index::LineIndex;
 /// one string and their pieces in one list, so a document's segments are a
 /// few buffers, not two allocations each.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Prose {
+pub(crate) struct Prose {
     text: String,
     pieces: Vec<Piece>,
     /// Where each segment ends in `text` and in `pieces`, whether it
@@ -55,7 +55,7 @@ pub struct Prose {
 
 impl Prose {
     /// The segments, in the order of the document.
-    pub fn iter(&self) -> impl Iterator<Item = Segment<'_>> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Segment<'_>> {
         let starts = std::iter::once((0, 0, false, false)).chain(self.ends.iter().copied());
         starts.zip(&self.ends).map(
             |((text, piece, cut, _), &(text_end, piece_end, _, title))| Segment {
@@ -72,7 +72,7 @@ impl Prose {
     /// in another form (an escape, a folded line break), which a span maps
     /// onto whole and a fix never edits. For prose read outside the Markdown
     /// body.
-    pub fn push_text(&mut self, text: &str, source: Range<usize>, verbatim: bool) {
+    pub(crate) fn push_text(&mut self, text: &str, source: Range<usize>, verbatim: bool) {
         let start = self.ends.last().map_or(0, |&(end, _, _, _)| end);
         let at = self.text.len() - start;
         self.text.push_str(text);
@@ -94,7 +94,7 @@ impl Prose {
     /// Ends the segment being built, kept if it has a letter or digit and at
     /// least one piece from the file. `title` says its words are a title's
     /// (see [`Segment::title`]).
-    pub fn end_segment(&mut self, title: bool) {
+    pub(crate) fn end_segment(&mut self, title: bool) {
         let (text, pieces, _, _) = self.ends.last().copied().unwrap_or_default();
         let kept = self.pieces[pieces..].iter().any(|p| p.len > 0)
             && self.text[text..].chars().any(char::is_alphanumeric);
@@ -108,7 +108,7 @@ impl Prose {
     }
 
     /// Adds the segments of `other` after these.
-    pub fn append(&mut self, other: &Prose) {
+    pub(crate) fn append(&mut self, other: &Prose) {
         let (text, pieces) = (self.text.len(), self.pieces.len());
         self.text.push_str(&other.text);
         self.pieces.extend_from_slice(&other.pieces);
@@ -118,29 +118,24 @@ impl Prose {
     }
 
     /// How many segments there are.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.ends.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
     }
 }
 
 /// A run of prose with a map back to the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Segment<'a> {
+pub(crate) struct Segment<'a> {
     /// The prose as read: source bytes, with line breaks between lines.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     pieces: &'a [Piece],
     /// Whether this segment goes on from the one before: a paragraph longer
     /// than [`LONG_SEGMENT`] cut at a sentence start.
-    pub continues: bool,
+    pub(crate) continues: bool,
     /// Whether this is a title, whose words may all be capitalised (Title
     /// Case): each reads like the first word of a sentence, and none is
     /// taken for a name.
-    pub title: bool,
+    pub(crate) title: bool,
 }
 
 /// A stretch of a segment's text copied from the file.
@@ -156,7 +151,7 @@ struct Piece {
 
 impl Segment<'_> {
     /// A segment with no text, as a placeholder before the first real one.
-    pub const fn empty() -> Self {
+    pub(crate) const fn empty() -> Self {
         Self {
             text: "",
             pieces: &[],
@@ -167,7 +162,7 @@ impl Segment<'_> {
 
     /// The file byte range for a byte range of this segment's text. A range that
     /// spans two pieces covers the markup between them too.
-    pub fn source_span(&self, range: Range<usize>) -> Range<usize> {
+    pub(crate) fn source_span(&self, range: Range<usize>) -> Range<usize> {
         let start = self.map(range.start, false);
         let end = self.map(range.end, true).max(start);
         start..end
@@ -203,35 +198,35 @@ impl Segment<'_> {
 
 /// A link or image destination in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
+pub(crate) struct Link {
     /// The destination as the reader's browser gets it (Liquid blanked out, so
     /// `{{ site.baseurl }}/x.png` reads `/x.png`).
-    pub url: String,
+    pub(crate) url: String,
     /// Where it is written in the file: the destination itself when it can be
     /// found in the source, else the whole link.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// Whether it is an image.
-    pub image: bool,
+    pub(crate) image: bool,
 }
 
 /// What the Markdown body holds for the rules: prose segments and links.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Body {
+pub(crate) struct Body {
     /// The text a reader sees.
-    pub prose: Prose,
+    pub(crate) prose: Prose,
     /// Every link and image destination.
-    pub links: Vec<Link>,
+    pub(crate) links: Vec<Link>,
     /// Every HTML comment (`<!-- … -->`), as file byte ranges, for the
     /// suppression comments.
-    pub comments: Vec<Range<usize>>,
+    pub(crate) comments: Vec<Range<usize>>,
     /// Every block quote, as file byte ranges: someone else's words, which
     /// the prose rules report more mildly (see `prose::quotes`).
-    pub quotes: Vec<Range<usize>>,
+    pub(crate) quotes: Vec<Range<usize>>,
     /// Every code block (fenced or indented) and code span, as file byte
     /// ranges in document order, for the rule on Liquid in code samples.
-    pub code: Vec<Range<usize>>,
+    pub(crate) code: Vec<Range<usize>>,
     /// Headings, links, references and anchors, for the Markdown rules.
-    pub markdown: crate::markdown::Markdown,
+    pub(crate) markdown: crate::markdown::Markdown,
 }
 
 /// The comrak options prepress parses with: GFM tables, footnotes, strikethrough,
@@ -308,19 +303,19 @@ fn has_task_box(bytes: &[u8]) -> bool {
 /// Parses `body` (masked, in [`parse`]) with comrak, with the extensions
 /// [`options_for`] turns on for it; `lines` are its line starts. Public so
 /// the benchmarks can time the parse on its own.
-pub fn markdown_tree<'a>(arena: &'a Arena<'a>, body: &str, lines: &[usize]) -> Node<'a> {
+pub(crate) fn markdown_tree<'a>(arena: &'a Arena<'a>, body: &str, lines: &[usize]) -> Node<'a> {
     comrak::parse_document(arena, body, &options_for(body, lines))
 }
 
 /// The prose segments of `text[body_start..]`, with offsets into `text`.
-pub fn segments(text: &str, body_start: usize) -> Prose {
+pub(crate) fn segments(text: &str, body_start: usize) -> Prose {
     parse(text, body_start, &LineIndex::new(text)).prose
 }
 
 /// Parses `text[body_start..]` once: its prose segments and its links, with
 /// offsets into `text`. `lines` indexes `text`, and `body_start` is the
 /// start of one of its lines.
-pub fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
+pub(crate) fn parse(text: &str, body_start: usize, lines: &LineIndex) -> Body {
     let body = &text[body_start..];
     let (masks, input) = mask::masked(body);
     let input = bracket_titled_destinations(body, &masks, input);
@@ -403,7 +398,7 @@ fn bracket_titled_destinations<'a>(
 }
 
 /// Whether an image's alt text is a file name rather than words: one token
-/// with no space ("bin-deployable-assemlies", "IMG_2041.jpg") or a
+/// with no space ("bin-deployable-assemlies", "`IMG_2041.jpg`") or a
 /// screenshot's default name ("Screen Shot 2021-03-04 at 10.02.11").
 fn alt_is_a_file_name(alt: &str) -> bool {
     let alt = alt.trim();
@@ -478,7 +473,7 @@ fn html_text_runs(html: &str) -> Vec<Range<usize>> {
 
 /// Past this many bytes, a segment ends at its next sentence start. Paragraphs
 /// of real posts are far shorter, so this only cuts pathological ones.
-pub const LONG_SEGMENT: usize = 1 << 16;
+pub(crate) const LONG_SEGMENT: usize = 1 << 16;
 
 /// Collects segments during one walk of the tree.
 struct Builder<'t> {
@@ -721,7 +716,7 @@ impl Builder<'_> {
     /// the closing parenthesis. `None` when the title is empty or reads
     /// otherwise than it is written (an escape, an entity, a line of a block
     /// quote), and for a reference link, whose title is in its definition.
-    /// A title of one token ("IMG_2041", "bin-deployable-assemlies") is a
+    /// A title of one token ("`IMG_2041`", "bin-deployable-assemlies") is a
     /// file name, as such alt texts are, not words.
     fn link_title(&self, title: &str, pos: Sourcepos) -> Option<Range<usize>> {
         if !title.trim().contains(char::is_whitespace) {

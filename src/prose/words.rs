@@ -9,10 +9,10 @@
 use std::ops::Range;
 
 /// A word as a byte range of the segment text.
-pub type Word = Range<usize>;
+pub(crate) type Word = Range<usize>;
 
 /// Whether `c` can be part of a word.
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
         || matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
 }
@@ -35,7 +35,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The words of `text`, in order. ASCII, nearly all of most posts, is read a
 /// byte at a time; other characters are decoded.
-pub fn words(text: &str) -> Vec<Word> {
+pub(crate) fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 6);
     words_into(text, &mut out);
     out
@@ -43,7 +43,7 @@ pub fn words(text: &str) -> Vec<Word> {
 
 /// The words of `text` into `out` (cleared first), so a caller reading many
 /// segments reuses one buffer.
-pub fn words_into(text: &str, out: &mut Vec<Word>) {
+pub(crate) fn words_into(text: &str, out: &mut Vec<Word>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut start = None;
@@ -90,7 +90,7 @@ pub fn words_into(text: &str, out: &mut Vec<Word>) {
 }
 
 /// Whether the gap between two words is only whitespace (line breaks included).
-pub fn is_space(gap: &str) -> bool {
+pub(crate) fn is_space(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(char::is_whitespace)
 }
 

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use crate::check::Outcome;
 
 /// Writes one line per finding.
-pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     for file in &outcome.files {
         for finding in &file.findings {
             let d = &finding.diagnostic;

@@ -34,15 +34,15 @@ const ZWJ: char = '\u{200d}';
 
 /// One end of a span: its byte offset in the file and its position there.
 #[derive(Debug, Clone, Copy)]
-pub struct Mark {
+pub(crate) struct Mark {
     /// The byte offset.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// The line and column the other formats print for it.
-    pub at: Position,
+    pub(crate) at: Position,
 }
 
 /// The shown lines of one file for one finding, as a source miette can read.
-pub struct Excerpt<'a> {
+pub(crate) struct Excerpt<'a> {
     name: &'a str,
     /// The shown lines, each ending with `\n`.
     text: String,
@@ -75,7 +75,12 @@ struct Piece {
 impl<'a> Excerpt<'a> {
     /// The lines of `text` (indexed by `index`) that show `spans`, each given
     /// by its start and end, and the spans moved into them.
-    pub fn new(name: &'a str, text: &str, index: &LineIndex, spans: &[(Mark, Mark)]) -> Self {
+    pub(crate) fn new(
+        name: &'a str,
+        text: &str,
+        index: &LineIndex,
+        spans: &[(Mark, Mark)],
+    ) -> Self {
         let spans: Vec<(Mark, Mark)> = spans
             .iter()
             .map(|&(start, end)| (on_line(text, index, start), on_line(text, index, end)))
@@ -118,7 +123,7 @@ impl<'a> Excerpt<'a> {
     }
 
     /// The spans given to `new`, in the same order, as offsets into the excerpt.
-    pub fn spans(&self) -> &[SourceSpan] {
+    pub(crate) fn spans(&self) -> &[SourceSpan] {
         &self.spans
     }
 

@@ -17,11 +17,15 @@ use crate::check::{FileReport, Finding, Outcome};
 use crate::diagnostic::Severity;
 
 /// Annotations GitHub shows per kind and step.
-pub const PER_KIND: usize = 10;
+pub(crate) const PER_KIND: usize = 10;
 
 /// Writes the annotations: every finding, or with `changed` only those on a
 /// changed line.
-pub fn write(outcome: &Outcome, changed: Option<&Changes>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(
+    outcome: &Outcome,
+    changed: Option<&Changes>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let wanted = |file: &FileReport, finding: &Finding| {
         changed.is_none_or(|c| c.touches(&file.display, finding.start.line, finding.end.line))
     };
@@ -74,7 +78,7 @@ pub fn write(outcome: &Outcome, changed: Option<&Changes>, out: &mut dyn Write) 
 }
 
 /// One finding as a workflow command.
-pub fn annotation(path: &str, finding: &Finding) -> String {
+pub(crate) fn annotation(path: &str, finding: &Finding) -> String {
     let d = &finding.diagnostic;
     let command = match d.severity {
         Severity::Error => "error",

@@ -54,7 +54,7 @@ impl RenderFile for Human {
 }
 
 /// The summary line: `N errors, M warnings in K files (F files checked in T ms)`.
-pub fn summary(outcome: &Outcome) -> String {
+pub(crate) fn summary(outcome: &Outcome) -> String {
     let infos = outcome.count(Severity::Info);
     let infos = if infos > 0 {
         format!(", {}", plural(infos, Severity::Info))
@@ -93,7 +93,7 @@ pub fn summary(outcome: &Outcome) -> String {
 
 /// The line under the summary, when some finding carries a fix: how many
 /// `--fix` fixes, and how many more `--unsafe-fixes` would let it fix.
-pub fn fixable(outcome: &Outcome) -> Option<String> {
+pub(crate) fn fixable(outcome: &Outcome) -> Option<String> {
     let (taken, unsafe_left) = outcome.fixable();
     let more = match unsafe_left {
         0 => String::new(),
@@ -109,7 +109,7 @@ pub fn fixable(outcome: &Outcome) -> Option<String> {
 
 /// The line under the summary when a baseline was read: how many findings
 /// it left out, and how many of its findings are gone.
-pub fn baselined(applied: Applied) -> String {
+pub(crate) fn baselined(applied: Applied) -> String {
     let hidden = match applied.hidden {
         1 => "1 finding".to_string(),
         n => format!("{n} findings"),
@@ -271,5 +271,66 @@ impl MietteDiagnostic for Shown<'_> {
             .zip(others)
             .map(|(message, span)| LabeledSpan::new_with_span(Some(message), *span));
         Some(Box::new(std::iter::once(primary).chain(others)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ops::Range;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::check::LabelPlace;
+    use crate::diagnostic::{Diagnostic, Label};
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_human_report_shows_any_span_at_its_position(
+            text in "\u{feff}?(\\PC|\r|\n|\r\n|\t|é|e\u{301}|🙂|\u{200d}|a{150}){0,60}",
+            picks in prop::collection::vec(any::<(prop::sample::Index, prop::sample::Index)>(), 1..4),
+        ) {
+            let lines = LineIndex::new(&text);
+            let spans: Vec<Range<usize>> = picks
+                .iter()
+                .map(|(a, b)| a.index(text.len() + 1)..b.index(text.len() + 1))
+                .collect();
+            let diagnostic = Diagnostic {
+                rule: "any".into(),
+                severity: Severity::Warning,
+                message: "flagged".to_string(),
+                span: spans[0].clone(),
+                labels: spans[1..]
+                    .iter()
+                    .map(|span| Label { span: span.clone(), message: "here".to_string(), elsewhere: None })
+                    .collect(),
+                help: None,
+                fix: None,
+            };
+            let finding = Finding {
+                start: lines.position(&text, spans[0].start),
+                end: lines.position(&text, spans[0].end),
+                labels: spans[1..]
+                    .iter()
+                    .map(|span| LabelPlace {
+                        start: lines.position(&text, span.start),
+                        end: lines.position(&text, span.end),
+                        path: None,
+                    })
+                    .collect(),
+                diagnostic,
+            };
+            let out = Human::new(false).render(Source { name: "post.md", text: Some(&text), unsafe_fixes: false }, std::slice::from_ref(&finding));
+            // An empty span at the start with no label is about the whole file,
+            // which shows no snippet.
+            let whole_file = spans[0] == (0..0) && spans.len() == 1;
+            let header = format!("[post.md:{}:{}]", finding.start.line, finding.start.column);
+            prop_assert!(whole_file || out.contains(&header), "no {} for {:?} in\n{}", header, spans, out);
+            prop_assert!(!out.contains("Failed to read"), "{}", out);
+            let longest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            prop_assert!(longest < 800, "a line of {} characters:\n{}", longest, out);
+        }
     }
 }

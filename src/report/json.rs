@@ -14,7 +14,7 @@ use crate::check::{Finding, Outcome};
 use crate::diagnostic::{Applicability, Severity};
 
 /// The schema version of this output.
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -70,7 +70,11 @@ struct Label<'a> {
 
 /// Writes the whole run as one pretty-printed JSON document.
 /// `baseline` is what a baseline left out, if the run read one.
-pub fn write(outcome: &Outcome, baseline: Option<Applied>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(
+    outcome: &Outcome,
+    baseline: Option<Applied>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let diagnostics = outcome
         .files
         .iter()

@@ -5,14 +5,14 @@
 //! located findings alone. All of them print files in path order and findings in
 //! span order, as `check::run` returns them.
 
-pub mod compact;
+pub(crate) mod compact;
 mod excerpt;
-pub mod github;
-pub mod human;
-pub mod json;
-pub mod sarif;
-pub mod statistics;
-pub mod summary;
+pub(crate) mod github;
+pub(crate) mod human;
+pub(crate) mod json;
+pub(crate) mod sarif;
+pub(crate) mod statistics;
+pub(crate) mod summary;
 
 use std::io::{self, Write};
 
@@ -42,7 +42,7 @@ pub struct Options<'a> {
     /// Drop the human summary line.
     pub quiet: bool,
     /// The lines a change touched: GitHub annotations go only there.
-    pub changed: Option<&'a Changes>,
+    pub(crate) changed: Option<&'a Changes>,
     /// What a baseline left out, when the run read one.
     pub baseline: Option<Applied>,
     /// A count per rule instead of each finding (`--statistics`): the human
@@ -52,7 +52,7 @@ pub struct Options<'a> {
 
 /// Writes `outcome` in `format` to `out`; `catalog` describes the rules (for
 /// SARIF).
-pub fn write(
+pub(crate) fn write(
     format: Format,
     outcome: &Outcome,
     catalog: &[RuleInfo],

@@ -17,11 +17,15 @@ use crate::line_index::Position;
 use crate::rule::RuleInfo;
 
 /// The schema the output follows.
-pub const SCHEMA: &str =
+pub(crate) const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /// Writes the run as one SARIF log.
-pub fn write(outcome: &Outcome, catalog: &[RuleInfo], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(
+    outcome: &Outcome,
+    catalog: &[RuleInfo],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let rules: Vec<Value> = catalog.iter().map(rule).collect();
     let results: Vec<Value> = outcome
         .files

@@ -17,19 +17,19 @@ use crate::diagnostic::{Applicability, Severity};
 
 /// One rule's line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Row<'a> {
+pub(crate) struct Row<'a> {
     /// The rule id.
-    pub rule: &'a str,
+    pub(crate) rule: &'a str,
     /// How many findings it made.
-    pub count: usize,
+    pub(crate) count: usize,
     /// How many of them carry a safe fix.
-    pub safe_fixes: usize,
+    pub(crate) safe_fixes: usize,
     /// The highest severity among them.
-    pub severity: Severity,
+    pub(crate) severity: Severity,
 }
 
 /// The rows of `outcome`, most findings first.
-pub fn rows(outcome: &Outcome) -> Vec<Row<'_>> {
+pub(crate) fn rows(outcome: &Outcome) -> Vec<Row<'_>> {
     let mut by_rule: HashMap<&str, Row> = HashMap::new();
     for finding in outcome.findings() {
         let d = &finding.diagnostic;
@@ -54,7 +54,7 @@ pub fn rows(outcome: &Outcome) -> Vec<Row<'_>> {
 }
 
 /// The rows as an aligned table with a header, for people.
-pub fn write_text(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write_text(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let rows = rows(outcome);
     let width = rows.iter().map(|r| r.rule.len()).max().unwrap_or(0).max(4);
     writeln!(
@@ -81,7 +81,7 @@ struct Document<'a> {
 
 /// The rows as one JSON document:
 /// `{"version": 1, "files_checked": N, "statistics": [{"rule", "count", "safe_fixes", "severity"}]}`.
-pub fn write_json(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write_json(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let document = Document {
         version: super::json::VERSION,
         files_checked: outcome.files_checked,

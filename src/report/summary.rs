@@ -14,11 +14,11 @@ use crate::check::{FileReport, Finding, Outcome};
 use crate::diagnostic::Severity;
 
 /// The most a step summary may hold, in bytes.
-pub const LIMIT: usize = 1024 * 1024;
+pub(crate) const LIMIT: usize = 1024 * 1024;
 
 /// The summary of `outcome` in at most `budget` bytes (the limit less what
 /// the file already holds).
-pub fn render(outcome: &Outcome, changed: Option<&Changes>, budget: usize) -> String {
+pub(crate) fn render(outcome: &Outcome, changed: Option<&Changes>, budget: usize) -> String {
     let count = |severity| outcome.count(severity);
     let mut out = String::from("## prepress\n\n");
     let total = outcome.findings().count();

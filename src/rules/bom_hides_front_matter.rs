@@ -11,7 +11,7 @@ use crate::rule::Rule;
 const BOM: usize = 3;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "bom-hides-front-matter",
     severity: Severity::Error,
     summary: "A byte order mark before `---` makes Jekyll ignore a page's front matter",

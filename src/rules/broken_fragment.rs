@@ -1,7 +1,7 @@
 //! `broken-fragment`: a link to `#id` that names no heading or anchor of the
 //! post it points to: the same post, or another post or page of the site.
 
-use super::Context;
+use super::context::Context;
 use super::liquid_urls::liquid_value;
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -13,7 +13,7 @@ use crate::site_index::SiteIndex;
 use crate::urls::Found;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "broken-fragment",
     severity: Severity::Warning,
     summary: "A link to `#id` names no heading or anchor of the post it points to",

@@ -27,7 +27,7 @@ const STATIC: &[&str] = &[
 ];
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "broken-link",
     severity: Severity::Warning,
     summary: "A link or image points inside the site to a file or page that does not exist",
@@ -167,7 +167,7 @@ struct Source<'t> {
     next_to_liquid: Option<HashMap<&'t str, Vec<usize>>>,
 }
 
-impl<'t> Source<'t> {
+impl Source<'_> {
     /// Where `link`'s destination, as parsed, is written: at its span, or
     /// right next to Liquid elsewhere in the file (the first such place
     /// after the link, else the last before it).

@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "broken-link-tag",
     severity: Severity::Error,
     summary: "A `{% link %}` tag names a source file the site does not have",

@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "broken-post-url",
     severity: Severity::Error,
     summary: "A `{% post_url %}` tag names a post the site does not have",

@@ -12,23 +12,23 @@ use crate::site_index::SiteIndex;
 
 /// What rules read besides the document: the run's settings and compiled packs.
 #[derive(Debug, Clone, Copy)]
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// The configuration in force.
-    pub config: &'a Config,
+    pub(crate) config: &'a Config,
     /// The level of every rule.
-    pub levels: &'a Levels,
+    pub(crate) levels: &'a Levels,
     /// The enabled pack rules, compiled.
-    pub engine: &'a Engine,
+    pub(crate) engine: &'a Engine,
     /// The site the document belongs to, for rules that check references.
-    pub site: Option<&'a SiteIndex>,
+    pub(crate) site: Option<&'a SiteIndex>,
     /// The time the run started: what a post's date is compared with.
-    pub now: jiff::Timestamp,
+    pub(crate) now: jiff::Timestamp,
 }
 
 /// Applies the configured level to a finding made outside a rule's own check
 /// (by the load step, before a document exists, or by the pack engine):
 /// `None` when the rule is off.
-pub fn configured(context: &Context, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
+pub(crate) fn configured(context: &Context, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
     match context.levels.get(&diagnostic.rule) {
         Level::Off => None,
         Level::On(severity) => {

@@ -11,7 +11,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "cr-line-endings",
     severity: Severity::Error,
     summary: "Lines end in a lone carriage return, so Jekyll does not see the front matter",
@@ -41,7 +41,7 @@ else.
 
 /// The finding for `text`, when its front matter opens with `---` and a lone
 /// carriage return (after a byte order mark, if any).
-pub fn detect(text: &str) -> Option<Diagnostic> {
+pub(crate) fn detect(text: &str) -> Option<Diagnostic> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = text[start..].strip_prefix("---")?;
     let cr = rest.trim_start_matches([' ', '\t']);

@@ -11,7 +11,7 @@ use crate::document::{Document, Role};
 use crate::front_matter::tree::lookup;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "date-mismatch",
     severity: Severity::Info,
     summary: "A post's front matter `date` is on another day than the date in its file name",

@@ -10,7 +10,7 @@ use crate::rule::FixAvailability;
 use crate::rule::Rule;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "duplicate-key",
     severity: Severity::Warning,
     summary: "A front matter key is set more than once; Jekyll silently keeps the last",

@@ -1,12 +1,12 @@
 //! `empty-link`: a link with no text, or with an empty destination.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "empty-link",
     severity: Severity::Warning,
     summary: "A link has no text, or goes nowhere",

@@ -30,7 +30,7 @@ const KEYS: &[&str] = &[
 ];
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "empty-value",
     severity: Severity::Warning,
     summary: "A front matter key such as `author`, `tags` or `title` is present but empty",

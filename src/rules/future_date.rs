@@ -10,7 +10,7 @@ use crate::rule::{FixAvailability, Rule};
 use crate::written_date::IsoDate;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "future-date",
     severity: Severity::Warning,
     summary: "A post is dated after today and the site does not build future posts",

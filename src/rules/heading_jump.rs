@@ -1,12 +1,12 @@
 //! `heading-jump`: a heading more than one level deeper than the one before.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "heading-jump",
     severity: Severity::Warning,
     summary: "A heading skips a level (`##` followed by `####`)",

@@ -1,13 +1,13 @@
 //! `image-without-alt`: an image with no alt text, `![](x)` or `<img>`
 //! without `alt`.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "image-without-alt",
     severity: Severity::Warning,
     summary: "An image has no alt text",

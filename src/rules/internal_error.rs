@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "internal-error",
     severity: Severity::Error,
     summary: "prepress failed while checking this file (a bug in prepress)",
@@ -39,7 +39,7 @@ _posts/2024-01-01-a.md:1:1: error[internal-error] prepress failed while checking
 /// The finding for the file shown as `display` whose check panicked with
 /// `payload`, at the start of the file (its text may be gone, so the message
 /// names the file for formats that show no snippet).
-pub fn diagnostic(display: &str, payload: &(dyn Any + Send)) -> Diagnostic {
+pub(crate) fn diagnostic(display: &str, payload: &(dyn Any + Send)) -> Diagnostic {
     let message = payload
         .downcast_ref::<&str>()
         .copied()

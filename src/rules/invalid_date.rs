@@ -10,7 +10,7 @@ use crate::rule::FixAvailability;
 use crate::rule::Rule;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "invalid-date",
     severity: Severity::Error,
     summary: "The front matter `date` is empty, not a date, or a date that does not exist",

@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "invalid-utf8",
     severity: Severity::Error,
     summary: "The file is not valid UTF-8 text",
@@ -35,7 +35,7 @@ caf\\xe9 (Latin-1 é)   reported at the \\xe9 byte
 
 /// The finding for a file that is not UTF-8: at `first`, its first bad
 /// sequence (in the text as shown, bad bytes replaced), `count` in all.
-pub fn diagnostic(first: Range<usize>, count: usize) -> Diagnostic {
+pub(crate) fn diagnostic(first: Range<usize>, count: usize) -> Diagnostic {
     let more = match count {
         0 | 1 => String::new(),
         n => format!(" ({} more bad sequences follow)", n - 1),

@@ -12,7 +12,7 @@ use crate::rule::Rule;
 use crate::site_problem::YamlFile;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "invalid-yaml",
     severity: Severity::Error,
     summary: "The front matter is not valid YAML, or not a set of `key: value` lines",

@@ -11,7 +11,7 @@ use crate::liquid::parse::{Parsed, Rendered};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "liquid-in-code",
     severity: Severity::Warning,
     summary: "Liquid in a code sample that Jekyll renders, so readers never see it",

@@ -16,7 +16,7 @@ const FEWEST_OTHERS: usize = 5;
 const SIGNED_TWENTIETHS: usize = 19;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "missing-author",
     severity: Severity::Warning,
     summary: "A post has no author, where nearly every other post of the site has one",

@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "missing-include",
     severity: Severity::Error,
     summary: "An `{% include %}` names a file the site's `_includes/` does not have",

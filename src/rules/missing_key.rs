@@ -8,7 +8,7 @@ use crate::front_matter::resolve::Resolved;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "missing-key",
     severity: Severity::Warning,
     summary: "A front matter key the config requires for this kind of document is missing",

@@ -12,7 +12,7 @@ use crate::rule::{FixAvailability, Rule};
 use crate::site::Site;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "missing-layout",
     severity: Severity::Warning,
     summary: "`layout:` names a layout the site's `_layouts/` does not have",

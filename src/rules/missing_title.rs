@@ -8,7 +8,7 @@ use crate::rule::FixAvailability;
 use crate::rule::Rule;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "missing-title",
     severity: Severity::Warning,
     summary: "A post or draft has no `title` key",

@@ -13,10 +13,10 @@
 //! step find what they report, and call the rule's file for the finding,
 //! which words it there.
 
-pub mod context;
+pub(crate) mod context;
 mod liquid_urls;
-pub mod readers;
-pub mod tag_facts;
+pub(crate) mod readers;
+pub(crate) mod tag_facts;
 #[cfg(test)]
 pub(crate) mod testing;
 mod values;
@@ -26,13 +26,13 @@ use crate::document::Document;
 use crate::rule::Rule;
 use crate::site_problem::{Problem, SiteProblem};
 
-pub use context::{Context, configured};
-pub use no_site::note as no_site_note;
-pub use string_tags::RULE as STRING_TAGS;
-pub use tag_variants::RULE as TAG_VARIANTS;
+pub(crate) use context::{Context, configured};
+pub(crate) use no_site::note as no_site_note;
+pub(crate) use string_tags::RULE as STRING_TAGS;
+pub(crate) use tag_variants::RULE as TAG_VARIANTS;
 
 /// A rule's check of one document: it adds its findings to the list.
-pub type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
+pub(crate) type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
 
 /// Declares each rule once: its module and its entry in [`RULES`], in the
 /// order `prepress rules` lists them (and findings at one spot are ordered).
@@ -48,7 +48,7 @@ macro_rules! rules {
         /// Every rule with its check, in the order `prepress rules` lists
         /// them. The check is `None` for rules reported outside a single
         /// document's check.
-        pub static RULES: &[(&Rule, Option<Check>)] = &[$(rules!(@entry $name $phase)),*];
+        pub(crate) static RULES: &[(&Rule, Option<Check>)] = &[$(rules!(@entry $name $phase)),*];
     };
     (@entry $name:ident document) => {
         (&$name::RULE, Some($name::check))
@@ -80,7 +80,7 @@ rules! {
     invalid_yaml: document,
     unclosed_front_matter: document,
     bom_hides_front_matter: document,
-    pub cr_line_endings: load,
+    pub(crate) cr_line_endings: load,
     post_filename: document,
     date_mismatch: document,
     future_date: document,
@@ -110,16 +110,17 @@ rules! {
     title_heading: document,
     numbered_line: document,
     no_site: run,
-    pub string_tags: site,
-    pub tag_variants: site,
-    pub unused_suppression: suppress,
-    pub invalid_utf8: load,
-    pub unreadable_file: load,
-    pub internal_error: check,
+    pub(crate) string_tags: site,
+    pub(crate) tag_variants: site,
+    pub(crate) unused_suppression: suppress,
+    pub(crate) invalid_utf8: load,
+    pub(crate) unreadable_file: load,
+    pub(crate) internal_error: check,
 }
 
 /// The rule with this id.
-pub fn find(id: &str) -> Option<&'static Rule> {
+#[cfg(test)]
+pub(crate) fn find(id: &str) -> Option<&'static Rule> {
     RULES
         .iter()
         .map(|&(rule, _)| rule)
@@ -127,7 +128,7 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 }
 
 /// The finding for a problem of a site file, worded by the rule it belongs to.
-pub fn site_problem(problem: &SiteProblem) -> Diagnostic {
+pub(crate) fn site_problem(problem: &SiteProblem) -> Diagnostic {
     match &problem.kind {
         Problem::InvalidYaml { file, error } => {
             invalid_yaml::in_site_file(&problem.text, *file, error)

@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "no-site",
     severity: Severity::Info,
     summary: "A file belongs to no Jekyll site, so what it refers to was not checked",
@@ -56,7 +56,7 @@ const SKIPPED: &[(&str, &str)] = &[
 /// The note for the first file without a site, checked with `context`, when
 /// `others` more files have none: `None` when the note is off, or when every
 /// cross-reference rule is off for that file (nothing was skipped).
-pub fn note(context: &Context, others: usize) -> Option<Diagnostic> {
+pub(crate) fn note(context: &Context, others: usize) -> Option<Diagnostic> {
     let mut skipped: Vec<&str> = Vec::new();
     for (id, what) in SKIPPED {
         if matches!(context.levels.get(id), Level::On(_)) && !skipped.contains(what) {

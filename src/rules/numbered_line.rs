@@ -1,13 +1,13 @@
 //! `numbered-line`: a paragraph line that opens with a number such as
 //! `109.`, which kramdown makes a numbered list and GitHub does not.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "numbered-line",
     severity: Severity::Warning,
     summary: "A line inside a paragraph opens with a number (`109. `), which kramdown makes a numbered list",

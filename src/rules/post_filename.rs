@@ -9,7 +9,7 @@ use crate::rule::FixAvailability;
 use crate::rule::Rule;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "post-filename",
     severity: Severity::Error,
     summary: "A file in `_posts/` is not named `YYYY-MM-DD-slug.ext`, or its date does not exist",
@@ -52,53 +52,50 @@ pub(super) fn check(_: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    match name_date(name) {
-        Some((date, written)) => {
-            match check_calendar(&date) {
-                Err(DateProblem::Impossible(why)) => out.push(
-                    Diagnostic::new(
-                        RULE.id,
-                        RULE.severity,
-                        0..0,
-                        format!("the date in the file name, {written}, does not exist: {why}, and Jekyll stops the build on it"),
-                    )
-                    .with_help("rename the file with the real publication date"),
-                ),
-                Err(DateProblem::RollsOver(why, becomes)) => out.push(
-                    Diagnostic::new(
-                        RULE.id,
-                        RULE.severity,
-                        0..0,
-                        format!("the date in the file name, {written}, does not exist: {why}, so Jekyll dates the post {becomes}"),
-                    )
-                    .with_severity(Severity::Warning)
-                    .with_help("rename the file with the real publication date: Jekyll says nothing and uses the day it rolls over to"),
-                ),
-                _ => {}
-            }
-        }
-        None => {
-            let date = doc
-                .front_matter
-                .entries()
-                .and_then(|e| lookup(e, "date"))
-                .and_then(|e| e.value.as_scalar())
-                .and_then(|s| parse_iso(s.value.trim()))
-                .filter(|d| d.year_digits == 4 && check_calendar(d).is_ok());
-            let suggestion = match date {
-                Some(d) => format!("{:04}-{:02}-{:02}-{name}", d.year, d.month, d.day),
-                None => format!("YYYY-MM-DD-{name}"),
-            };
-            out.push(
+    if let Some((date, written)) = name_date(name) {
+        match check_calendar(&date) {
+            Err(DateProblem::Impossible(why)) => out.push(
                 Diagnostic::new(
                     RULE.id,
                     RULE.severity,
                     0..0,
-                    format!("`{name}` is not named `YYYY-MM-DD-slug.ext`, so Jekyll skips it without a word"),
+                    format!("the date in the file name, {written}, does not exist: {why}, and Jekyll stops the build on it"),
                 )
-                .with_help(format!("rename it to `{suggestion}`")),
-            );
+                .with_help("rename the file with the real publication date"),
+            ),
+            Err(DateProblem::RollsOver(why, becomes)) => out.push(
+                Diagnostic::new(
+                    RULE.id,
+                    RULE.severity,
+                    0..0,
+                    format!("the date in the file name, {written}, does not exist: {why}, so Jekyll dates the post {becomes}"),
+                )
+                .with_severity(Severity::Warning)
+                .with_help("rename the file with the real publication date: Jekyll says nothing and uses the day it rolls over to"),
+            ),
+            _ => {}
         }
+    } else {
+        let date = doc
+            .front_matter
+            .entries()
+            .and_then(|e| lookup(e, "date"))
+            .and_then(|e| e.value.as_scalar())
+            .and_then(|s| parse_iso(s.value.trim()))
+            .filter(|d| d.year_digits == 4 && check_calendar(d).is_ok());
+        let suggestion = match date {
+            Some(d) => format!("{:04}-{:02}-{:02}-{name}", d.year, d.month, d.day),
+            None => format!("YYYY-MM-DD-{name}"),
+        };
+        out.push(
+            Diagnostic::new(
+                RULE.id,
+                RULE.severity,
+                0..0,
+                format!("`{name}` is not named `YYYY-MM-DD-slug.ext`, so Jekyll skips it without a word"),
+            )
+            .with_help(format!("rename it to `{suggestion}`")),
+        );
     }
 }
 

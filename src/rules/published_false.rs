@@ -9,7 +9,7 @@ use crate::rule::FixAvailability;
 use crate::rule::Rule;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "published-false",
     severity: Severity::Info,
     summary: "A post has `published: false` (or another false value) and will not be published",

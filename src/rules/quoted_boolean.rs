@@ -27,7 +27,7 @@ const TEXT_KEYS: &[&str] = &[
 ];
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "quoted-boolean",
     severity: Severity::Warning,
     summary: "A boolean is quoted (`comments: \"true\"`), so it is text, and \"false\" is truthy",
@@ -101,12 +101,9 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
             let is_false = word.eq_ignore_ascii_case("false");
             let written = format!("{key}: {quote}{word}{quote}");
             let help = format!("remove the quotes: `{key}: {word}`");
-            let compared = match is_false {
-                true => None,
-                false => context
-                    .site
-                    .and_then(|site| site.comparisons().with_true(key)),
-            };
+            let compared = if is_false { None } else { context
+            .site
+            .and_then(|site| site.comparisons().with_true(key)) };
             out.push(match (is_false, compared) {
                 (true, _) => {
                     let message = if key == "published" && doc.role == Role::Post {

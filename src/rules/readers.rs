@@ -17,7 +17,7 @@ use crate::front_matter::tree::NodeKind;
 
 /// Why nothing reads `key` of `doc`, or `None` when something does (or may,
 /// as when the document lies outside any site prepress knows).
-pub fn unread(context: &Context, doc: &Document, key: &str) -> Option<String> {
+pub(crate) fn unread(context: &Context, doc: &Document, key: &str) -> Option<String> {
     let site = context.site?;
     let relative = doc.relative()?;
     let kind = match site.kind_of(relative) {
@@ -75,7 +75,7 @@ pub fn unread(context: &Context, doc: &Document, key: &str) -> Option<String> {
 
 /// Whether `redirect_to` is set, so that jekyll-redirect-from writes `doc`
 /// as a redirect page of its own, without the document's layout.
-pub fn redirects(context: &Context, doc: &Document) -> bool {
+pub(crate) fn redirects(context: &Context, doc: &Document) -> bool {
     effective(context, doc, "redirect_to").is_some_and(|value| {
         let node = &value.entry().value;
         match &node.kind {

@@ -1,12 +1,12 @@
 //! `reversed-link`: `(text)[https://…]`, a link written the wrong way round.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::Document;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "reversed-link",
     severity: Severity::Warning,
     summary: "A link is written `(text)[url]` instead of `[text](url)`",

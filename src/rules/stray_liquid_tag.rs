@@ -9,7 +9,7 @@ use crate::liquid::parse::Problem;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "stray-liquid-tag",
     severity: Severity::Error,
     summary: "A Liquid end tag, `{% else %}`, `{% elsif %}` or `{% when %}` that no open block takes",

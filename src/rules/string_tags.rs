@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "string-tags",
     severity: Severity::Warning,
     summary: "`tags` or `categories` is a string where the rest of the site writes a list",
@@ -40,7 +40,7 @@ tags: [open source]   # one tag
 /// Adds a finding for each `tags` or `categories` value of the site written
 /// as a string where other documents write that key as a list, at `severity`
 /// (an info note where nothing reads the key, unless the config sets another).
-pub fn check(facts: &SiteFacts, severity: Severity, found: &mut Vec<SiteFinding>) {
+pub(crate) fn check(facts: &SiteFacts, severity: Severity, found: &mut Vec<SiteFinding>) {
     for (key_index, key) in KEYS.iter().enumerate() {
         let lists = facts.lists[key_index];
         if lists == 0 {

@@ -17,53 +17,53 @@ use crate::front_matter::tree::{NodeKind, lookup};
 use crate::line_index::Position;
 
 /// The keys whose values are tag-like.
-pub const KEYS: &[&str] = &["tags", "categories"];
+pub(crate) const KEYS: &[&str] = &["tags", "categories"];
 
 /// Where something is written in a document: bytes and positions, kept so
 /// a finding can be reported after the document itself is dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
+pub(crate) struct Place {
     /// Its bytes in the document.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// Where it starts.
-    pub start: Position,
+    pub(crate) start: Position,
     /// Where it ends.
-    pub end: Position,
+    pub(crate) end: Position,
 }
 
 /// One tag as written, with its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TagWord {
+pub(crate) struct TagWord {
     /// The tag.
-    pub text: Box<str>,
+    pub(crate) text: Box<str>,
     /// Its bytes in the document.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// Where it starts.
-    pub start: Position,
+    pub(crate) start: Position,
     /// Where it ends.
-    pub end: Position,
+    pub(crate) end: Position,
 }
 
 /// A `tags:` or `categories:` value of one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TagUse {
+pub(crate) struct TagUse {
     /// `tags` or `categories`.
-    pub key: &'static str,
+    pub(crate) key: &'static str,
     /// Whether it is written as a string (which Jekyll splits on spaces).
-    pub string: bool,
+    pub(crate) string: bool,
     /// Where the whole value is written.
-    pub value: Place,
+    pub(crate) value: Place,
     /// The tags as Jekyll reads them.
-    pub tags: Vec<TagWord>,
+    pub(crate) tags: Vec<TagWord>,
     /// For a string, why nothing reads the key of this document (so the
     /// split shows nowhere); `None` when something does.
-    pub unread: Option<String>,
+    pub(crate) unread: Option<String>,
 }
 
 /// The tag facts of `doc`, when it belongs to a site. They are kept whatever
 /// the document's own config says: the site-wide rules follow the config of
 /// the site's root, which `check` is given.
-pub fn collect(context: &Context, doc: &Document) -> Vec<TagUse> {
+pub(crate) fn collect(context: &Context, doc: &Document) -> Vec<TagUse> {
     if context.site.is_none() {
         return Vec::new();
     }
@@ -128,26 +128,26 @@ pub fn collect(context: &Context, doc: &Document) -> Vec<TagUse> {
 
 /// A site-wide finding for the document `file` (its index in the run).
 #[derive(Debug, Clone)]
-pub struct SiteFinding {
+pub(crate) struct SiteFinding {
     /// Which document it belongs to.
-    pub file: usize,
+    pub(crate) file: usize,
     /// The finding.
-    pub diagnostic: Diagnostic,
+    pub(crate) diagnostic: Diagnostic,
     /// Where it starts and ends.
-    pub start: Position,
+    pub(crate) start: Position,
     /// Where it ends.
-    pub end: Position,
+    pub(crate) end: Position,
 }
 
 /// One place a tag is written, as kept until the end of a run: the document
 /// (its index in the run), its bytes and its positions, in 32-bit numbers,
 /// since one is kept for every tag of every document.
 #[derive(Debug, Clone, Copy)]
-pub struct Spot {
+pub(crate) struct Spot {
     /// The document's index in the run.
-    pub file: u32,
+    pub(crate) file: u32,
     /// Its bytes in the document, as `[start, end]`.
-    pub span: [u32; 2],
+    pub(crate) span: [u32; 2],
     start: [u32; 2],
     end: [u32; 2],
 }
@@ -163,17 +163,17 @@ impl Spot {
     }
 
     /// The document's index in the run.
-    pub fn file(&self) -> usize {
+    pub(crate) fn file(&self) -> usize {
         self.file as usize
     }
 
     /// Its bytes in the document.
-    pub fn span(&self) -> Range<usize> {
+    pub(crate) fn span(&self) -> Range<usize> {
         self.span[0] as usize..self.span[1] as usize
     }
 
     /// Where it starts.
-    pub fn start(&self) -> Position {
+    pub(crate) fn start(&self) -> Position {
         Position {
             line: self.start[0] as usize,
             column: self.start[1] as usize,
@@ -181,7 +181,7 @@ impl Spot {
     }
 
     /// Where it ends.
-    pub fn end(&self) -> Position {
+    pub(crate) fn end(&self) -> Position {
         Position {
             line: self.end[0] as usize,
             column: self.end[1] as usize,
@@ -195,24 +195,24 @@ fn small(n: usize) -> u32 {
 }
 
 /// The spellings of one tag, each with every place it is written.
-pub type Spellings = BTreeMap<Box<str>, Vec<Spot>>;
+pub(crate) type Spellings = BTreeMap<Box<str>, Vec<Spot>>;
 
 /// The tag facts of every document of a run, gathered as each document is
 /// checked, so no document (and no report without findings) is held for the
 /// site step: what stays per document is one small [`Spot`] per tag.
 #[derive(Debug, Default)]
-pub struct SiteFacts {
+pub(crate) struct SiteFacts {
     /// Per key of `KEYS`: how many values are written as a list.
-    pub lists: [usize; 2],
+    pub(crate) lists: [usize; 2],
     /// Values written as a string, with their document: rare, so kept whole.
-    pub strings: Vec<(usize, TagUse)>,
+    pub(crate) strings: Vec<(usize, TagUse)>,
     /// Per key of `KEYS`: normalised tag, then each spelling of it.
-    pub tags: [BTreeMap<Box<str>, Spellings>; 2],
+    pub(crate) tags: [BTreeMap<Box<str>, Spellings>; 2],
 }
 
 impl SiteFacts {
     /// Adds the tag facts of document `file` (its index in the run).
-    pub fn add(&mut self, file: usize, uses: Vec<TagUse>) {
+    pub(crate) fn add(&mut self, file: usize, uses: Vec<TagUse>) {
         for used in uses {
             let key = KEYS.iter().position(|k| *k == used.key).unwrap_or(0);
             for tag in &used.tags {

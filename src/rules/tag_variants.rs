@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "tag-variants",
     severity: Severity::Warning,
     summary: "Tags or categories that differ only in case or hyphenation (\"Agile\" and \"agile\")",
@@ -37,7 +37,7 @@ tags: [agile]      # _posts/b.md and _posts/c.md: `Agile` is reported
 /// Adds a finding for each tag or category of the site written more than
 /// one way, at the first use of a less common spelling, at `severity`;
 /// `display` gives the shown path of document `file`.
-pub fn check(
+pub(crate) fn check(
     facts: &SiteFacts,
     display: &dyn Fn(usize) -> String,
     severity: Severity,

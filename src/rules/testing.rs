@@ -14,7 +14,7 @@ use crate::site_index::SiteIndex;
 
 /// The shipped packs with every rule on, off-by-default ones included,
 /// compiled once for a test, without a site.
-pub struct AllRules {
+pub(crate) struct AllRules {
     config: Config,
     levels: Levels,
     engine: Engine,
@@ -22,7 +22,7 @@ pub struct AllRules {
 
 impl AllRules {
     /// Loads and compiles the shipped packs.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let packs = crate::packs::shipped().expect("the shipped packs load");
         let levels = Levels::every_rule_on(&crate::setup::catalog(&packs));
         let engine = Engine::new(&packs, &levels).expect("the shipped packs compile");
@@ -34,7 +34,7 @@ impl AllRules {
     }
 
     /// The context rules read.
-    pub fn context(&self) -> Context<'_> {
+    pub(crate) fn context(&self) -> Context<'_> {
         Context {
             config: &self.config,
             levels: &self.levels,
@@ -46,12 +46,12 @@ impl AllRules {
 }
 
 /// The findings of `rule` on `text` read from `path`, with default settings.
-pub fn run(rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
+pub(crate) fn run(rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
     run_with(&Config::default(), rule, path, text)
 }
 
 /// The findings of `rule` on `text` read from `path`, with `config`.
-pub fn run_with(config: &Config, rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
+pub(crate) fn run_with(config: &Config, rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
     let doc = Document::new(PathBuf::from(path), text.to_string());
     let mut found = Vec::new();
     let levels = Levels::default();
@@ -68,7 +68,7 @@ pub fn run_with(config: &Config, rule: &Rule, path: &str, text: &str) -> Vec<Dia
 }
 
 /// The findings of `rule` on `text` read from `path` in `site`.
-pub fn run_in_site(site: &Site, rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
+pub(crate) fn run_in_site(site: &Site, rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
     let path = PathBuf::from(path);
     let relative = site.relative(&path);
     let doc = Document::in_site(path, text.to_string(), relative, &site.includes_dir);
@@ -97,7 +97,7 @@ fn check_of(rule: &Rule) -> Option<Check> {
 /// `found`, once every fix in it is checked against what `rule` declares,
 /// so `prepress explain` can never tell another story than the code:
 /// a rule without fixes makes none, and a fix is as sure as declared.
-pub fn as_declared(rule: &Rule, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn as_declared(rule: &Rule, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
     for diagnostic in &found {
         if let Some(fix) = &diagnostic.fix {
             assert_eq!(
@@ -112,7 +112,7 @@ pub fn as_declared(rule: &Rule, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 /// The text each finding of `rule` points at.
-pub fn spans(rule: &Rule, path: &str, text: &str) -> Vec<String> {
+pub(crate) fn spans(rule: &Rule, path: &str, text: &str) -> Vec<String> {
     run(rule, path, text)
         .into_iter()
         .map(|d| text[d.span].to_string())
@@ -120,7 +120,7 @@ pub fn spans(rule: &Rule, path: &str, text: &str) -> Vec<String> {
 }
 
 /// The messages of every finding of `rule`.
-pub fn messages(rule: &Rule, path: &str, text: &str) -> Vec<String> {
+pub(crate) fn messages(rule: &Rule, path: &str, text: &str) -> Vec<String> {
     run(rule, path, text)
         .into_iter()
         .map(|d| d.message)

@@ -1,6 +1,6 @@
 //! `title-heading`: a `#` heading in a page whose layout prints the title.
 
-use super::Context;
+use super::context::Context;
 use super::values::effective;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -8,7 +8,7 @@ use crate::front_matter::FrontMatter;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "title-heading",
     severity: Severity::Info,
     summary: "A `#` heading in a post whose layout already prints the title as a heading",

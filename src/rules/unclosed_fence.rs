@@ -1,12 +1,12 @@
 //! `unclosed-fence`: a code fence opened and never closed.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unclosed-fence",
     severity: Severity::Warning,
     summary: "A code fence (```` ``` ```` or `~~~`) is opened and never closed",

@@ -8,7 +8,7 @@ use crate::rule::FixAvailability;
 use crate::rule::Rule;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unclosed-front-matter",
     severity: Severity::Error,
     summary: "The front matter block opens with `---` but is never closed",

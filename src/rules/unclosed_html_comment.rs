@@ -1,12 +1,12 @@
 //! `unclosed-html-comment`: a `<!--` that no `-->` follows.
 
-use super::Context;
+use super::context::Context;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unclosed-html-comment",
     severity: Severity::Warning,
     summary: "An HTML comment `<!--` is never closed with `-->`",

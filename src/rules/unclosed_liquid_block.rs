@@ -8,7 +8,7 @@ use crate::liquid::parse::Problem;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unclosed-liquid-block",
     severity: Severity::Error,
     summary: "A Liquid block (`{% if %}`, `{% for %}`, `{% raw %}`, `{% highlight %}`, …) is never closed",

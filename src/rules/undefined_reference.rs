@@ -1,7 +1,7 @@
 //! `undefined-reference`: a reference link, image or footnote with no
 //! definition, which kramdown leaves as text.
 
-use super::Context;
+use super::context::Context;
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
@@ -9,7 +9,7 @@ use crate::markdown::Kind;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "undefined-reference",
     severity: Severity::Warning,
     summary: "A reference link or footnote has no definition, so it shows as text",

@@ -9,7 +9,7 @@ use crate::front_matter::tree::{Node, NodeKind, lookup};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unknown-author",
     severity: Severity::Warning,
     summary: "`author:` names an id that `_data/authors.yml` does not have",
@@ -97,7 +97,7 @@ mod tests {
 
     fn site(authors: Option<&[&str]>) -> Site {
         Site {
-            authors: authors.map(|a| a.iter().map(|s| s.to_string()).collect()),
+            authors: authors.map(|a| a.iter().map(std::string::ToString::to_string).collect()),
             ..Site::default()
         }
     }

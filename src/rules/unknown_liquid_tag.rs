@@ -10,7 +10,7 @@ use crate::rule::{FixAvailability, Rule};
 use crate::site::Site;
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unknown-liquid-tag",
     severity: Severity::Error,
     summary: "A Liquid tag that nothing the site loads defines",
@@ -54,7 +54,7 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
     for problem in &parsed.problems {
         match problem {
             Problem::Unknown { name, span } => {
-                if let Some(diagnostic) = unknown(context.site.map(|site| site.site()), name, span.clone()) {
+                if let Some(diagnostic) = unknown(context.site.map(super::super::site_index::SiteIndex::site), name, span.clone()) {
                     out.push(diagnostic);
                 }
             }
@@ -145,8 +145,8 @@ mod tests {
 
     fn site(plugins: &[&str], gemfile: Option<&[&str]>) -> Site {
         Site {
-            plugins: plugins.iter().map(|p| p.to_string()).collect(),
-            gemfile_plugins: gemfile.map(|g| g.iter().map(|p| p.to_string()).collect()),
+            plugins: plugins.iter().map(std::string::ToString::to_string).collect(),
+            gemfile_plugins: gemfile.map(|g| g.iter().map(std::string::ToString::to_string).collect()),
             ..Site::default()
         }
     }

@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unknown-timezone",
     severity: Severity::Warning,
     summary: "The site's `timezone` is not a time zone name",
@@ -38,7 +38,7 @@ timezone: Europe/Berlim   # reported: did you mean `Europe/Berlin`?
 /// time zone database does not know, with the closest name it does know.
 pub(super) fn diagnostic(span: &Range<usize>, name: &str) -> Diagnostic {
     let names: Vec<_> = jiff::tz::db().available().collect();
-    let near = crate::closest::closest(name, names.iter().map(|n| n.as_str()));
+    let near = crate::closest::closest(name, names.iter().map(jiff::tz::TimeZoneName::as_str));
     let diagnostic = Diagnostic::new(
         RULE.id,
         RULE.severity,

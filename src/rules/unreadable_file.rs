@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unreadable-file",
     severity: Severity::Error,
     summary: "A file or path could not be read (missing, no permission, a directory)",
@@ -35,7 +35,7 @@ prepress _posts/missing.md   reported: no such file
 
 /// The finding for a path the load step could not read, shown as `display`,
 /// at the start of the file (there is no text to point into).
-pub fn path(display: &str, reason: &str) -> Diagnostic {
+pub(crate) fn path(display: &str, reason: &str) -> Diagnostic {
     Diagnostic::new(
         RULE.id,
         RULE.severity,

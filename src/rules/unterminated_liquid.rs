@@ -9,7 +9,7 @@ use crate::liquid::parse::{Problem, Unterminated};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unterminated-liquid",
     severity: Severity::Error,
     summary: "A `{{` or `{%` that Liquid cannot close",

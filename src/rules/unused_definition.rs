@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::Context;
+use super::context::Context;
 use crate::closest::closest;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
@@ -13,7 +13,7 @@ use crate::prose::segments::Body;
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unused-definition",
     severity: Severity::Warning,
     summary: "A reference definition or footnote is never used",

@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{FixAvailability, Rule};
 
 /// The rule.
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     id: "unused-suppression",
     severity: Severity::Info,
     summary: "A `prepress-disable` comment that suppresses nothing, or names no rule",
@@ -38,7 +38,7 @@ This line repeats nothing.          <- the comment above is reported
 /// The finding for the suppression comment at `span` naming `ids` (none:
 /// every rule), when it names a rule that does not exist (`known` says which
 /// do) or, if `used` is false, silenced nothing; `None` when it did its job.
-pub fn check(
+pub(crate) fn check(
     span: &Range<usize>,
     ids: &[String],
     used: bool,
@@ -70,7 +70,7 @@ mod tests {
     use super::*;
 
     fn ids(names: &[&str]) -> Vec<String> {
-        names.iter().map(|name| name.to_string()).collect()
+        names.iter().map(std::string::ToString::to_string).collect()
     }
 
     fn message(names: &[&str], used: bool) -> Option<String> {

@@ -24,7 +24,7 @@ pub(super) fn label_default(
 
 /// A front matter value as Jekyll sees it.
 #[derive(Debug, Clone, Copy)]
-pub enum Value<'a> {
+pub(crate) enum Value<'a> {
     /// Written in the document.
     Own(&'a Entry),
     /// Given by the site's `defaults` (the entry is in the config file).
@@ -33,7 +33,7 @@ pub enum Value<'a> {
 
 impl<'a> Value<'a> {
     /// The `key: value` entry, wherever it is written.
-    pub fn entry(self) -> &'a Entry {
+    pub(crate) fn entry(self) -> &'a Entry {
         match self {
             Value::Own(entry) | Value::Default(entry) => entry,
         }
@@ -43,7 +43,11 @@ impl<'a> Value<'a> {
 /// The value of `key` for `doc` once the site's `defaults` are merged in, as
 /// Jekyll merges them: the document's own value wins, except a null one (`key:`
 /// with nothing after it), which does not override a default.
-pub fn effective<'a>(context: &Context<'a>, doc: &'a Document, key: &str) -> Option<Value<'a>> {
+pub(crate) fn effective<'a>(
+    context: &Context<'a>,
+    doc: &'a Document,
+    key: &str,
+) -> Option<Value<'a>> {
     // Jekyll gives an include neither front matter nor defaults.
     if !doc.role.reads_front_matter() {
         return None;

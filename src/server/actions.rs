@@ -15,33 +15,33 @@ use super::position::Lines;
 
 /// The command that adds a word to an accepted-words file; its arguments
 /// are the file's path and the word.
-pub const ACCEPT_WORD: &str = "prepress.acceptWord";
+pub(crate) const ACCEPT_WORD: &str = "prepress.acceptWord";
 
 /// The rule whose findings a site may silence by accepting the word.
 const MISSPELLING: &str = "misspelling";
 
 /// The kind of the action that takes every safe fix of a file.
-pub fn fix_all_kind() -> CodeActionKind {
+pub(crate) fn fix_all_kind() -> CodeActionKind {
     CodeActionKind::new("source.fixAll.prepress")
 }
 
 /// One open document, as the actions read it.
 #[derive(Debug)]
-pub struct Document<'a> {
+pub(crate) struct Document<'a> {
     /// Its URI.
-    pub uri: &'a Uri,
+    pub(crate) uri: &'a Uri,
     /// The text its findings were found in.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// Its lines.
-    pub lines: &'a Lines<'a>,
+    pub(crate) lines: &'a Lines<'a>,
     /// Its findings, in span order.
-    pub findings: &'a [Finding],
+    pub(crate) findings: &'a [Finding],
 }
 
 /// The actions for the bytes `span` of `doc`: the quick fixes of every
 /// finding that touches it, then fixing the whole file. `accept_file` is
 /// where an accepted word goes.
-pub fn for_span(doc: &Document, span: &Span, accept_file: &Path) -> Vec<CodeAction> {
+pub(crate) fn for_span(doc: &Document, span: &Span, accept_file: &Path) -> Vec<CodeAction> {
     let mut actions: Vec<CodeAction> = Vec::new();
     let touched = doc
         .findings

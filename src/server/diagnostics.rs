@@ -14,16 +14,21 @@ use super::position::{Encoding, Lines};
 use super::uri;
 
 /// What the editor shows as each diagnostic's source.
-pub const SOURCE: &str = "prepress";
+pub(crate) const SOURCE: &str = "prepress";
 
 /// Where the rules are explained: the README's rule table, each row naming
 /// the rule, and `prepress explain ID` beside it. Hover shows the whole
 /// explanation in the editor.
-pub const RULES_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "#rules");
+pub(crate) const RULES_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "#rules");
 
 /// `finding` of the document `uri` (whose lines are `lines`) as the editor
 /// shows it.
-pub fn from_finding(finding: &Finding, uri: &Uri, lines: &Lines, encoding: Encoding) -> Diagnostic {
+pub(crate) fn from_finding(
+    finding: &Finding,
+    uri: &Uri,
+    lines: &Lines,
+    encoding: Encoding,
+) -> Diagnostic {
     let found = &finding.diagnostic;
     let mut message = found.message.clone();
     if let Some(help) = &found.help {
@@ -66,14 +71,14 @@ pub fn from_finding(finding: &Finding, uri: &Uri, lines: &Lines, encoding: Encod
 }
 
 /// A mistake in a config or pack file, at its place in that file.
-pub fn from_config_error(error: &SchemaError, encoding: Encoding) -> Diagnostic {
+pub(crate) fn from_config_error(error: &SchemaError, encoding: Encoding) -> Diagnostic {
     let lines = Lines::new(&error.text, encoding);
     problem(lines.range(&error.span), error.message.clone())
 }
 
 /// One error at `range` that is no rule's finding (a config that cannot be
 /// read, a check that failed).
-pub fn problem(range: Range, message: String) -> Diagnostic {
+pub(crate) fn problem(range: Range, message: String) -> Diagnostic {
     Diagnostic {
         range,
         severity: Some(DiagnosticSeverity::ERROR),
@@ -84,7 +89,7 @@ pub fn problem(range: Range, message: String) -> Diagnostic {
 }
 
 /// The start of a document, where a problem with the whole file is shown.
-pub fn start() -> Range {
+pub(crate) fn start() -> Range {
     Range::new(Position::new(0, 0), Position::new(0, 0))
 }
 

@@ -9,7 +9,12 @@ use super::position::Lines;
 
 /// The hover at byte `at`: each rule with a finding there, its summary and
 /// explanation; `None` where no finding is.
-pub fn at(findings: &[Finding], rules: &[RuleInfo], lines: &Lines, at: usize) -> Option<Hover> {
+pub(crate) fn at(
+    findings: &[Finding],
+    rules: &[RuleInfo],
+    lines: &Lines,
+    at: usize,
+) -> Option<Hover> {
     let here: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.diagnostic.span.start <= at && at <= f.diagnostic.span.end)

@@ -49,7 +49,7 @@ use workspace::Workspace;
 
 /// Runs the server on standard input and output until the editor says
 /// `exit` (or closes the pipe).
-pub fn run() -> io::Result<ExitCode> {
+pub(crate) fn run() -> io::Result<ExitCode> {
     let (connection, threads) = Connection::stdio();
     let served = serve(&connection);
     drop(connection);

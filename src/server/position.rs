@@ -12,7 +12,7 @@ use crate::api::Span;
 
 /// How characters on a line are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
+pub(crate) enum Encoding {
     /// Bytes of UTF-8.
     Utf8,
     /// Code units of UTF-16: two for a character outside the Basic
@@ -23,7 +23,7 @@ pub enum Encoding {
 impl Encoding {
     /// UTF-8 when the client offers it (our offsets are bytes, so nothing
     /// is converted), else UTF-16, which every client must accept.
-    pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Self {
+    pub(crate) fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Self {
         let utf8 = offered.is_some_and(|kinds| kinds.contains(&PositionEncodingKind::UTF8));
         if utf8 {
             Encoding::Utf8
@@ -33,7 +33,7 @@ impl Encoding {
     }
 
     /// The name the initialize result announces.
-    pub fn kind(self) -> PositionEncodingKind {
+    pub(crate) fn kind(self) -> PositionEncodingKind {
         match self {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
             Encoding::Utf16 => PositionEncodingKind::UTF16,
@@ -51,7 +51,7 @@ impl Encoding {
 
 /// The line starts of one text, for converting positions both ways.
 #[derive(Debug)]
-pub struct Lines<'a> {
+pub(crate) struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
     encoding: Encoding,
@@ -59,7 +59,7 @@ pub struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     /// Indexes the lines of `text`.
-    pub fn new(text: &'a str, encoding: Encoding) -> Self {
+    pub(crate) fn new(text: &'a str, encoding: Encoding) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut i = 0;
@@ -85,7 +85,7 @@ impl<'a> Lines<'a> {
 
     /// The position of byte `offset` (clamped to the text, and back to the
     /// start of a character it falls inside).
-    pub fn position(&self, offset: usize) -> Position {
+    pub(crate) fn position(&self, offset: usize) -> Position {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
@@ -100,14 +100,14 @@ impl<'a> Lines<'a> {
     }
 
     /// The range of the bytes `span`.
-    pub fn range(&self, span: &Span) -> Range {
+    pub(crate) fn range(&self, span: &Span) -> Range {
         Range::new(self.position(span.start), self.position(span.end))
     }
 
     /// The byte offset of `position`: a line past the last is the end of
     /// the text, a character past its line's end is that end (before the
     /// line break), one inside a character is that character's start.
-    pub fn offset(&self, position: Position) -> usize {
+    pub(crate) fn offset(&self, position: Position) -> usize {
         let Some(&start) = self.starts.get(position.line as usize) else {
             return self.text.len();
         };
@@ -126,7 +126,7 @@ impl<'a> Lines<'a> {
     /// The position of the 1-based `line` and `column` (counted in
     /// characters, as prepress prints them and its labels in other files
     /// hold them).
-    pub fn at_line_column(&self, line: usize, column: usize) -> Position {
+    pub(crate) fn at_line_column(&self, line: usize, column: usize) -> Position {
         let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
             return self.position(self.text.len());
         };

@@ -9,7 +9,7 @@ use lsp_types::Uri;
 
 /// The path a `file:` URI names (percent-escapes decoded; an authority of
 /// `localhost` or none); `None` for any other URI.
-pub fn to_path(uri: &Uri) -> Option<PathBuf> {
+pub(crate) fn to_path(uri: &Uri) -> Option<PathBuf> {
     let rest = uri.as_str().strip_prefix("file://")?;
     let rest = rest.strip_prefix("localhost").unwrap_or(rest);
     if !rest.starts_with('/') {
@@ -28,7 +28,7 @@ pub fn to_path(uri: &Uri) -> Option<PathBuf> {
 
 /// The `file:` URI of the absolute `path`; `None` for a relative one or a
 /// path that is not UTF-8.
-pub fn from_path(path: &Path) -> Option<Uri> {
+pub(crate) fn from_path(path: &Path) -> Option<Uri> {
     if !path.is_absolute() {
         return None;
     }

@@ -10,7 +10,7 @@ use crate::config::Config;
 
 /// Every checker of the session, by the folder it works from.
 #[derive(Debug, Default)]
-pub struct Workspace {
+pub(crate) struct Workspace {
     /// The editor's workspace folders.
     folders: Vec<PathBuf>,
     /// Each folder's checker, made when a file of it is first checked.
@@ -30,7 +30,7 @@ struct Slot {
 
 impl Workspace {
     /// A session whose workspace folders are `folders`.
-    pub fn new(folders: Vec<PathBuf>) -> Self {
+    pub(crate) fn new(folders: Vec<PathBuf>) -> Self {
         Self {
             folders,
             slots: HashMap::new(),
@@ -39,7 +39,7 @@ impl Workspace {
 
     /// The checker for the file at `path`, read (or read again, when a file
     /// changed) as needed; the mistake in its config instead.
-    pub fn checker(&mut self, path: &Path) -> Result<&mut Checker, SchemaError> {
+    pub(crate) fn checker(&mut self, path: &Path) -> Result<&mut Checker, SchemaError> {
         let folder = self.folder_of(path);
         let slot = self.slots.entry(folder.clone()).or_insert_with(|| Slot {
             checker: None,
@@ -73,7 +73,7 @@ impl Workspace {
 
     /// Marks every checker whose folder holds `path` to be read again
     /// before its next check.
-    pub fn changed(&mut self, path: &Path) {
+    pub(crate) fn changed(&mut self, path: &Path) {
         for (folder, slot) in &mut self.slots {
             if path.starts_with(folder) {
                 slot.stale = true;
@@ -82,14 +82,14 @@ impl Workspace {
     }
 
     /// Marks every checker to be read again before its next check.
-    pub fn changed_all(&mut self) {
+    pub(crate) fn changed_all(&mut self) {
         for slot in self.slots.values_mut() {
             slot.stale = true;
         }
     }
 
     /// The mistakes in the configs read, one per folder.
-    pub fn errors(&self) -> impl Iterator<Item = &SchemaError> {
+    pub(crate) fn errors(&self) -> impl Iterator<Item = &SchemaError> {
         self.slots.values().filter_map(|slot| slot.error.as_ref())
     }
 

@@ -10,7 +10,7 @@ impl Site {
     /// (`posts`, `drafts`, `pages`), merged as Jekyll merges them: a more
     /// specific scope (a longer path, then a type) wins, and among equals the
     /// later entry wins.
-    pub fn defaults_for(&self, relative: &str, kind: &str) -> Vec<&Entry> {
+    pub(crate) fn defaults_for(&self, relative: &str, kind: &str) -> Vec<&Entry> {
         let mut merged: Vec<&Entry> = Vec::new();
         let mut best: Option<&ScopedDefault> = None;
         for scope in self.defaults.iter().filter(|d| d.applies(relative, kind)) {
@@ -35,12 +35,12 @@ impl Site {
 
 impl Site {
     /// Where a `defaults` entry is written, for messages: `_config.yml:12`.
-    pub fn origin(&self, entry: &Entry) -> String {
+    pub(crate) fn origin(&self, entry: &Entry) -> String {
         self.origin_at(entry.key.span.start)
     }
 
     /// The config line of byte `at` of the file holding `defaults`.
-    pub fn origin_at(&self, at: usize) -> String {
+    pub(crate) fn origin_at(&self, at: usize) -> String {
         match &self.defaults_file {
             Some((path, text, lines)) => {
                 let name = path
@@ -54,7 +54,10 @@ impl Site {
 
     /// The place of bytes `span` of the file holding `defaults`, for a label
     /// pointing at a value the site config gives a document.
-    pub fn place(&self, span: std::ops::Range<usize>) -> Option<crate::diagnostic::Elsewhere> {
+    pub(crate) fn place(
+        &self,
+        span: std::ops::Range<usize>,
+    ) -> Option<crate::diagnostic::Elsewhere> {
         let (path, text, lines) = self.defaults_file.as_ref()?;
         Some(crate::diagnostic::Elsewhere {
             path: path.clone(),

@@ -19,8 +19,7 @@ mod scope;
 #[cfg(test)]
 mod tests;
 
-pub use model::{Collection, Site};
-pub use scope::ScopedDefault;
+pub(crate) use model::{Collection, Site};
 
 use std::path::{Path, PathBuf};
 
@@ -36,7 +35,7 @@ use scope::read_defaults;
 impl Site {
     /// Reads the site at `root` with its config files (`_config.yml` when
     /// `configs` is empty).
-    pub fn load(root: &Path, configs: &[PathBuf]) -> Self {
+    pub(crate) fn load(root: &Path, configs: &[PathBuf]) -> Self {
         let mut site = Site {
             root: root.to_path_buf(),
             absolute_root: std::path::absolute(root).ok(),
@@ -148,7 +147,10 @@ impl Site {
                 _ => Vec::new(),
             }
         };
-        site.exclude = DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect();
+        site.exclude = DEFAULT_EXCLUDE
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         site.exclude.extend(list("exclude"));
         site.include = vec![".htaccess".to_string()];
         site.include.extend(list("include"));

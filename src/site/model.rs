@@ -11,13 +11,13 @@ use crate::site_problem::SiteProblem;
 
 /// What prepress knows of the site.
 #[derive(Debug, Clone, Default)]
-pub struct Site {
+pub(crate) struct Site {
     /// The site's root folder.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Threads the site-wide steps (working out every page's URL) may use;
     /// 0 for one per core. Separate from the run's workers, which a run on
     /// one post keeps to one.
-    pub threads: usize,
+    pub(crate) threads: usize,
     /// The root made absolute, found once at load: every document asks where
     /// it lies in the site.
     pub(crate) absolute_root: Option<PathBuf>,
@@ -27,115 +27,114 @@ pub struct Site {
     /// resolves them.
     pub(crate) cwd: Option<PathBuf>,
     /// Whether posts dated in the future are built (`future: true`).
-    pub future: bool,
+    pub(crate) future: bool,
     /// The `baseurl` the site is served under (`/blog`), without a final `/`.
-    pub baseurl: String,
+    pub(crate) baseurl: String,
     /// The theme, if the site uses one (`theme` or `remote_theme`): layouts and
     /// includes may come from it.
-    pub theme: Option<String>,
+    pub(crate) theme: Option<String>,
     /// Layout names: paths under the layouts folder, without extension.
-    pub layouts: HashSet<String>,
+    pub(crate) layouts: HashSet<String>,
     /// Include names: paths under the includes folder.
-    pub includes: HashSet<String>,
+    pub(crate) includes: HashSet<String>,
     /// The includes folder (`includes_dir`, `_includes` when unset), relative
     /// to the root, without slashes at either end.
-    pub includes_dir: String,
+    pub(crate) includes_dir: String,
     /// The layouts folder (`layouts_dir`, `_layouts` when unset), relative
     /// to the root, without slashes at either end.
-    pub layouts_dir: String,
+    pub(crate) layouts_dir: String,
     /// Post names as `post_url` takes them: `YYYY-MM-DD-slug`, and with the
     /// folders below `_posts` (`2024/YYYY-MM-DD-slug`).
-    pub posts: HashSet<String>,
+    pub(crate) posts: HashSet<String>,
     /// The author ids of `_data/authors.yml` (or `.yaml`, `.json`), when the
     /// site keeps one.
-    pub authors: Option<Vec<String>>,
+    pub(crate) authors: Option<Vec<String>>,
     /// Every file of the site, relative to the root, with `/` separators.
-    pub files: HashSet<String>,
+    pub(crate) files: HashSet<String>,
     /// Broken config and data files.
-    pub problems: Vec<SiteProblem>,
+    pub(crate) problems: Vec<SiteProblem>,
     /// The config's `defaults`, in order.
-    pub defaults: Vec<ScopedDefault>,
+    pub(crate) defaults: Vec<ScopedDefault>,
     /// The config file holding `defaults`: its name, text and line index, to
     /// say where a default came from.
-    pub defaults_file: Option<(PathBuf, String, LineIndex)>,
+    pub(crate) defaults_file: Option<(PathBuf, String, LineIndex)>,
     /// Whether the config sets a site-wide `author`, which themes and plugins
     /// use for posts without one.
-    pub author: bool,
+    pub(crate) author: bool,
     /// The config's top-level settings whose values are plain strings
     /// (`repository: https://github.com/x/y`), which a post may write into a
     /// link as `{{ site.repository }}`.
-    pub strings: HashMap<String, String>,
+    pub(crate) strings: HashMap<String, String>,
     /// The config's collections (`recipes` for `_recipes/`).
-    pub collections: Vec<Collection>,
+    pub(crate) collections: Vec<Collection>,
     /// The folder holding the collection folders (`collections_dir`), or empty.
-    pub collections_dir: String,
+    pub(crate) collections_dir: String,
     /// The config's `exclude` entries, with Jekyll's own defaults added.
-    pub exclude: Vec<String>,
+    pub(crate) exclude: Vec<String>,
     /// The config's `include` entries: files and folders read despite a
     /// leading `_` or `.`, or an `exclude`.
-    pub include: Vec<String>,
+    pub(crate) include: Vec<String>,
     /// The site's time zone (`timezone`), in which a post's date without an
     /// offset is read; UTC when unset or unknown, as Ruby does.
-    pub timezone: Option<jiff::tz::TimeZone>,
+    pub(crate) timezone: Option<jiff::tz::TimeZone>,
     /// Whether drafts are built (`show_drafts: true`).
-    pub show_drafts: bool,
+    pub(crate) show_drafts: bool,
     /// The `permalink` setting: a style (`date`, `pretty`, `ordinal`,
     /// `weekdate`, `none`) or a template; `date` when unset.
-    pub permalink: String,
+    pub(crate) permalink: String,
     /// The plugins the config loads (`plugins`, or the older `gems`).
-    pub plugins: Vec<String>,
+    pub(crate) plugins: Vec<String>,
     /// What makes pages no file of the site builds: plugins, and
     /// `_plugins/` files that add pages.
-    pub generators: crate::plugins::Generators,
+    pub(crate) generators: crate::plugins::Generators,
     /// Whether the site has Ruby plugins of its own in `_plugins/`.
-    pub local_plugins: bool,
+    pub(crate) local_plugins: bool,
     /// The gems of the Gemfile's `jekyll_plugins` group, which Jekyll loads
     /// too; `None` when the site has no Gemfile.
-    pub gemfile_plugins: Option<Vec<String>>,
+    pub(crate) gemfile_plugins: Option<Vec<String>>,
     /// The Liquid tags the site's own Ruby plugins register by name.
-    pub plugin_tags: HashSet<String>,
+    pub(crate) plugin_tags: HashSet<String>,
     /// Where jekyll-paginate puts the later pages (`paginate_path`), when the
     /// site paginates.
-    pub paginate_path: Option<String>,
+    pub(crate) paginate_path: Option<String>,
     /// The templates, in path order: the files of the layouts and includes
     /// folders, and every `.html`, `.htm`, `.liquid`, `.xml` or `.json` file (a feed or a
     /// search index is a Liquid template too).
-    pub templates: Vec<String>,
+    pub(crate) templates: Vec<String>,
 }
 
 /// A collection of the site's config.
 #[derive(Debug, Clone, Default)]
-pub struct Collection {
+pub(crate) struct Collection {
     /// Its name: `recipes` for the folder `_recipes/`.
-    pub name: String,
+    pub(crate) name: String,
     /// Whether its documents become pages (`output: true`).
-    pub output: bool,
+    pub(crate) output: bool,
     /// Its `permalink` template, when set.
-    pub permalink: Option<String>,
+    pub(crate) permalink: Option<String>,
 }
 
 impl Site {
     /// The site's time zone, in which Jekyll reads dates without an offset:
     /// the config's `timezone`, UTC when unset or unknown.
-    pub fn zone(&self) -> jiff::tz::TimeZone {
+    pub(crate) fn zone(&self) -> jiff::tz::TimeZone {
         self.timezone.clone().unwrap_or(jiff::tz::TimeZone::UTC)
     }
 
     /// A document's path relative to the site root, with `/` separators, or
     /// `None` when it lies outside the site.
-    pub fn relative(&self, path: &Path) -> Option<String> {
+    pub(crate) fn relative(&self, path: &Path) -> Option<String> {
         let absolute = match &self.cwd {
             Some(cwd) => std::path::absolute(cwd.join(path)),
             None => std::path::absolute(path),
         }
         .ok()?;
         let computed;
-        let root = match &self.absolute_root {
-            Some(root) => root,
-            None => {
-                computed = std::path::absolute(&self.root).ok()?;
-                &computed
-            }
+        let root = if let Some(root) = &self.absolute_root {
+            root
+        } else {
+            computed = std::path::absolute(&self.root).ok()?;
+            &computed
         };
         relative_slash_path(&absolute, root)
     }

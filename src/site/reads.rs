@@ -9,7 +9,7 @@ use crate::jekyll_names::{DRAFTS, POSTS, collection_of, is_special};
 impl Site {
     /// The `defaults` type of the document at `relative`: `posts`, `drafts`, a
     /// collection's name, or `pages`.
-    pub fn kind_of(&self, relative: &str) -> &str {
+    pub(crate) fn kind_of(&self, relative: &str) -> &str {
         let dirs = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
         // `_posts`, `_drafts` and every collection's folder start with `_`:
         // most of a site's files (images, assets) lie under no such folder,
@@ -43,7 +43,7 @@ impl Site {
     /// (`.x`, `_x`, `#x`, `~x`, `x~`), and not in a folder so named other than
     /// `_posts`, `_drafts` and the collections (`_` folders hold templates and
     /// partials, not pages).
-    pub fn publishes(&self, relative: &str) -> bool {
+    pub(crate) fn publishes(&self, relative: &str) -> bool {
         let listed = |list: &[String]| {
             list.iter().any(|entry| {
                 // Most entries differ in the first byte, unless a glob starts there:

@@ -5,14 +5,14 @@ use crate::front_matter::tree::{self, Entry, Node, NodeKind};
 
 /// One entry of the config's `defaults:` list.
 #[derive(Debug, Clone)]
-pub struct ScopedDefault {
+pub(crate) struct ScopedDefault {
     /// `scope.path`: a path prefix or a glob, relative to the site root; empty
     /// for every file.
-    pub path: String,
+    pub(crate) path: String,
     /// `scope.type`: `posts`, `drafts`, `pages` or a collection name.
-    pub kind: Option<String>,
+    pub(crate) kind: Option<String>,
     /// `values`, as written.
-    pub values: Vec<Entry>,
+    pub(crate) values: Vec<Entry>,
 }
 
 impl ScopedDefault {

@@ -20,7 +20,7 @@ use crate::site::Site;
 /// as they are, outside collections (images, assets: most of a big site's
 /// files), are looked up by the path a URL names, not listed.
 #[derive(Debug, Default)]
-pub struct Guesses {
+pub(crate) struct Guesses {
     /// Every file but the posts and the copied files, by canonical URL.
     pub(super) others: OnceLock<Sources>,
     /// The copied files whose URL is not their path (dots dropped before
@@ -76,7 +76,7 @@ impl Guesses {
 
 impl Guesses {
     /// Guesses for `site` at time `now`, with nothing worked out yet.
-    pub fn new(site: &Site, now: jiff::Timestamp) -> Self {
+    pub(crate) fn new(site: &Site, now: jiff::Timestamp) -> Self {
         Self {
             post_digits: post_digits(site),
             now,
@@ -208,7 +208,7 @@ pub(super) fn digit_run(text: &str) -> usize {
 /// URL no such file builds (a page that moved by its `permalink`, a
 /// `redirect_from`, a missing page) needs the whole model, which `urls`
 /// gives (worked out only then).
-pub fn find<'a>(
+pub(crate) fn find<'a>(
     site: &Site,
     guesses: &Guesses,
     urls: impl FnOnce() -> &'a Urls,

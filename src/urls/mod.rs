@@ -25,7 +25,7 @@ mod shares;
 mod tests;
 
 pub(crate) use data::read_head;
-pub use guesses::{Guesses, find};
-pub use model::Urls;
-pub use page::{Found, Hidden, Page};
-pub use pages::{every_page, is_document, served_path};
+pub(crate) use guesses::{Guesses, find};
+pub(crate) use model::Urls;
+pub(crate) use page::{Found, Hidden};
+pub(crate) use pages::{every_page, is_document, served_path};

@@ -23,7 +23,7 @@ const PROVIDED: &[&str] = &["/feed.xml", "/sitemap.xml", "/robots.txt", "/404.ht
 
 /// The site's pages by canonical URL.
 #[derive(Debug, Clone, Default)]
-pub struct Urls {
+pub(crate) struct Urls {
     pub(super) pages: HashMap<String, Page>,
     /// `paginate_path` split around `:num`.
     paginate: Option<(String, String)>,
@@ -38,7 +38,7 @@ pub struct Urls {
 impl Urls {
     /// Works out every URL of `site` at time `now` (a post dated later is
     /// hidden), reading the front matter of its text files in parallel.
-    pub fn build(site: &Site, now: jiff::Timestamp) -> Self {
+    pub(crate) fn build(site: &Site, now: jiff::Timestamp) -> Self {
         // Sorted by source: a URL two files claim is given the same source
         // on every run.
         let pages = every_page(site, now);
@@ -68,7 +68,7 @@ impl Urls {
 
     /// Looks up a site path (`/2024/03/11/retro.html`), decoded and without
     /// the `baseurl`.
-    pub fn find(&self, path: &str) -> Found<'_> {
+    pub(crate) fn find(&self, path: &str) -> Found<'_> {
         if let Some(page) = self.pages.get(&canonical(path)) {
             return match page.hidden {
                 None => Found::Page(page.clone()),
@@ -93,7 +93,7 @@ impl Urls {
 
     /// The published URL closest to `path`, for a "did you mean". The index
     /// it searches is built on first use, from the canonical URLs.
-    pub fn closest(&self, path: &str) -> Option<&str> {
+    pub(crate) fn closest(&self, path: &str) -> Option<&str> {
         let index = self.index.get_or_init(|| {
             NameIndex::new(
                 self.pages

@@ -3,7 +3,7 @@
 
 /// Why Jekyll reads a document but does not publish it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hidden {
+pub(crate) enum Hidden {
     /// `published: false` (or an empty `published:` on a post).
     Unpublished,
     /// A post dated after now on a site without `future: true`.
@@ -14,18 +14,18 @@ pub enum Hidden {
 
 /// A page of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
+pub(crate) struct Page {
     /// Its URL as Jekyll writes it.
-    pub url: String,
+    pub(crate) url: String,
     /// The file it is built from, relative to the site root.
-    pub source: String,
+    pub(crate) source: String,
     /// Why it is not published, when it is not.
-    pub hidden: Option<Hidden>,
+    pub(crate) hidden: Option<Hidden>,
 }
 
 /// What a look-up of a URL found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Found<'a> {
+pub(crate) enum Found<'a> {
     /// A published page or file.
     Page(Page),
     /// A page Jekyll will not publish.

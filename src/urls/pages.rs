@@ -207,7 +207,7 @@ pub(super) fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read)
 /// less any dots at the end of its name before the extension (Jekyll 4.3.1
 /// writes `assets/x..png` as `assets/x.png`); the path without its
 /// extension, and the extension.
-pub fn served_path(rel: &str) -> (&str, &str) {
+pub(crate) fn served_path(rel: &str) -> (&str, &str) {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     // Ruby's `File.extname`: none for a name that only starts with a dot.
     let ext = match name.rfind('.') {
@@ -264,7 +264,7 @@ fn static_file(site: &Site, rel: &str, kind: &str) -> Vec<Page> {
 /// Whether Jekyll reads the file at `rel` as a document or page (a post, or
 /// a file with front matter) rather than copying it as a static file. The
 /// `{% link %}` tag finds a document only by its path without a leading `/`.
-pub fn is_document(site: &Site, rel: &str) -> bool {
+pub(crate) fn is_document(site: &Site, rel: &str) -> bool {
     let kind = site.kind_of(rel);
     kind == "posts"
         || read_head(&site.root.join(rel)).is_ok_and(|text| {
@@ -285,7 +285,7 @@ fn without_ext(path: &str) -> &str {
 /// Every page the site's files give, each file's own URL first and then
 /// its `redirect_from` URLs, in source path order: what `prepress urls`
 /// lists. Unlike [`super::Urls`], two files that claim one URL are both kept.
-pub fn every_page(site: &Site, now: jiff::Timestamp) -> Vec<Page> {
+pub(crate) fn every_page(site: &Site, now: jiff::Timestamp) -> Vec<Page> {
     let mut pages = each_file(
         site,
         |_| true,

@@ -92,23 +92,20 @@ pub(super) fn push(out: &mut String, text: &str) -> bool {
 /// written by hand for the usual values, as every post of a site needs a few.
 /// True, for placeholder fillers.
 pub(super) fn push_padded(out: &mut String, value: i32, width: u32) -> bool {
-    match u32::try_from(value) {
-        Ok(v) => {
-            let digits = v.checked_ilog10().unwrap_or(0) + 1;
-            out.extend(std::iter::repeat_n(
-                '0',
-                width.saturating_sub(digits) as usize,
-            ));
-            out.extend(
-                (0..digits)
-                    .rev()
-                    .map(|place| char::from(b'0' + (v / 10u32.pow(place) % 10) as u8)),
-            );
-        }
-        Err(_) => {
-            use std::fmt::Write as _;
-            let _ = write!(out, "{value:0width$}", width = width as usize);
-        }
+    if let Ok(v) = u32::try_from(value) {
+        let digits = v.checked_ilog10().unwrap_or(0) + 1;
+        out.extend(std::iter::repeat_n(
+            '0',
+            width.saturating_sub(digits) as usize,
+        ));
+        out.extend(
+            (0..digits)
+                .rev()
+                .map(|place| char::from(b'0' + (v / 10u32.pow(place) % 10) as u8)),
+        );
+    } else {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{value:0width$}", width = width as usize);
     }
     true
 }

@@ -97,7 +97,10 @@ pub(super) fn post_fields(
 /// `_posts`, then `categories` (a string split on spaces) and `category`,
 /// lowercased, each once.
 pub(super) fn categories(data: &Data<'_>, folders: &[&str]) -> Vec<String> {
-    let mut all: Vec<String> = folders.iter().map(|f| f.to_string()).collect();
+    let mut all: Vec<String> = folders
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     for item in data.list("categories") {
         all.extend(item.split_whitespace().map(str::to_string));
     }

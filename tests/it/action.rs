@@ -10,30 +10,93 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use prepress::front_matter::tree::{self, Entry, Node, NodeKind, lookup};
+use libyaml_safer::{EventData, Parser};
 
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 
+/// A YAML mapping's entries, in order.
+type Map = Vec<(String, Yaml)>;
+
+/// What these tests read of `action.yml`: scalars as written, lists and
+/// mappings (no anchors, no tags).
+#[derive(Debug)]
+enum Yaml {
+    Scalar(String),
+    List(Vec<Yaml>),
+    Map(Map),
+}
+
+impl Yaml {
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Yaml::Scalar(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    fn as_map(&self) -> Option<&Map> {
+        match self {
+            Yaml::Map(entries) => Some(entries),
+            _ => None,
+        }
+    }
+}
+
+/// The first document of `text`, built from libyaml's events.
+fn parse(text: &str) -> Yaml {
+    let mut input = text.as_bytes();
+    let mut parser = Parser::new();
+    parser.set_input_string(&mut input);
+    // The containers still open, each with the key its next value takes.
+    let mut open: Vec<(Yaml, Option<String>)> = Vec::new();
+    for event in parser {
+        let node = match event.unwrap().data {
+            EventData::Scalar { value, .. } => Yaml::Scalar(value),
+            EventData::SequenceStart { .. } => {
+                open.push((Yaml::List(Vec::new()), None));
+                continue;
+            }
+            EventData::MappingStart { .. } => {
+                open.push((Yaml::Map(Vec::new()), None));
+                continue;
+            }
+            EventData::SequenceEnd | EventData::MappingEnd => open.pop().unwrap().0,
+            _ => continue,
+        };
+        let Some((parent, key)) = open.last_mut() else {
+            return node;
+        };
+        match (parent, node) {
+            (Yaml::List(items), node) => items.push(node),
+            (Yaml::Map(_), Yaml::Scalar(k)) if key.is_none() => *key = Some(k),
+            (Yaml::Map(entries), node) => entries.push((key.take().unwrap(), node)),
+            (Yaml::Scalar(_), _) => unreachable!("a scalar holds nothing"),
+        }
+    }
+    panic!("no YAML document")
+}
+
 /// `action.yml`, parsed.
-fn action() -> Vec<Entry> {
+fn action() -> Map {
     let text = std::fs::read_to_string(Path::new(MANIFEST_DIR).join("action.yml")).unwrap();
-    match tree::parse(&text, 0).unwrap().unwrap().kind {
-        NodeKind::Mapping(entries) => entries,
+    match parse(&text) {
+        Yaml::Map(entries) => entries,
         _ => panic!("action.yml is not a mapping"),
     }
 }
 
-fn text<'a>(entries: &'a [Entry], key: &str) -> Option<&'a str> {
-    lookup(entries, key)?
-        .value
-        .as_scalar()
-        .map(|s| s.value.as_str())
+fn lookup<'a>(entries: &'a Map, key: &str) -> Option<&'a Yaml> {
+    entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
-fn steps(action: &[Entry]) -> Vec<&[Entry]> {
-    let runs = lookup(action, "runs").unwrap().value.as_mapping().unwrap();
-    match &lookup(runs, "steps").unwrap().value.kind {
-        NodeKind::Sequence(items) => items.iter().filter_map(Node::as_mapping).collect(),
+fn text<'a>(entries: &'a Map, key: &str) -> Option<&'a str> {
+    lookup(entries, key)?.as_str()
+}
+
+fn steps(action: &Map) -> Vec<&Map> {
+    let runs = lookup(action, "runs").unwrap().as_map().unwrap();
+    match lookup(runs, "steps").unwrap() {
+        Yaml::List(items) => items.iter().filter_map(Yaml::as_map).collect(),
         _ => panic!("runs.steps is not a list"),
     }
 }
@@ -42,10 +105,7 @@ fn steps(action: &[Entry]) -> Vec<&[Entry]> {
 fn no_expression_reaches_a_shell_script() {
     let action = action();
     assert_eq!(
-        text(
-            lookup(&action, "runs").unwrap().value.as_mapping().unwrap(),
-            "using"
-        ),
+        text(lookup(&action, "runs").unwrap().as_map().unwrap(), "using"),
         Some("composite")
     );
     let steps = steps(&action);
@@ -177,16 +237,12 @@ impl Run {
         let mut outputs: HashMap<String, String> = HashMap::new();
         let defaults: HashMap<String, String> = lookup(&action, "inputs")
             .unwrap()
-            .value
-            .as_mapping()
+            .as_map()
             .unwrap()
             .iter()
-            .map(|e| {
-                let meta = e.value.as_mapping().unwrap();
-                (
-                    e.key.key_text().unwrap().to_string(),
-                    text(meta, "default").unwrap_or("").to_string(),
-                )
+            .map(|(key, meta)| {
+                let meta = meta.as_map().unwrap();
+                (key.clone(), text(meta, "default").unwrap_or("").to_string())
             })
             .collect();
         let mut last = None;
@@ -246,9 +302,8 @@ impl Run {
                 command.env("PATH", format!("{}:{path}", prefix.display()));
             }
             if let Some(env) = lookup(step, "env") {
-                for entry in env.value.as_mapping().unwrap() {
-                    let value = entry.value.as_scalar().unwrap().value.as_str();
-                    command.env(entry.key.key_text().unwrap(), evaluate(value));
+                for (key, value) in env.as_map().unwrap() {
+                    command.env(key, evaluate(value.as_str().unwrap()));
                 }
             }
             std::fs::write(&output_file, "").unwrap();
@@ -289,12 +344,11 @@ impl Run {
 /// or `steps.a.outputs.b != 'true'`, joined by `&&` (all the action uses).
 fn holds(condition: &str, outputs: &HashMap<String, String>) -> bool {
     condition.split(" && ").all(|clause| {
-        let (left, equal, right) = match clause.split_once(" == ") {
-            Some((left, right)) => (left, true, right),
-            None => {
-                let (left, right) = clause.split_once(" != ").expect("== or !=");
-                (left, false, right)
-            }
+        let (left, equal, right) = if let Some((left, right)) = clause.split_once(" == ") {
+            (left, true, right)
+        } else {
+            let (left, right) = clause.split_once(" != ").expect("== or !=");
+            (left, false, right)
         };
         let name = left.strip_prefix("steps.").expect("a step output");
         let value = outputs.get(name).map_or("", String::as_str);
@@ -540,7 +594,7 @@ impl Host {
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The Linux x86_64 release archive and its `.sha256`, published under
+/// The Linux `x86_64` release archive and its `.sha256`, published under
 /// `host_root/v<version>/`: a `prepress` that notes in `marker` that it ran,
 /// then runs the binary under test. `tamper` changes the archive after its
 /// sum was taken.

@@ -297,7 +297,7 @@ fn output_is_in_path_order_whatever_the_thread_count() {
     assert_eq!(one, many);
     let paths: Vec<&str> = one.lines().map(|l| l.split(':').next().unwrap()).collect();
     let mut sorted = paths.clone();
-    sorted.sort();
+    sorted.sort_unstable();
     assert_eq!(paths, sorted);
 }
 

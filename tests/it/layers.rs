@@ -17,3 +17,21 @@ fn no_module_imports_from_a_layer_above() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// Within a layer too, outside tests no two modules import each other, even
+/// through others (a rule file naming `rules/mod.rs` for `Context` closed
+/// such a loop once).
+#[test]
+fn no_module_imports_form_a_cycle() {
+    let output = Command::new("python3")
+        .args(["scripts/imports", "--cycles", "--no-tests"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("python3 runs scripts/imports");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && text.contains(" 0 cycles"),
+        "scripts/imports --cycles --no-tests found cycles:\n{text}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

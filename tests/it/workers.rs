@@ -1,10 +1,7 @@
 //! How a run uses threads: a pool of its own, never rayon's global one, and
 //! none at all for one post.
 
-use prepress::check::{self, Fixes};
-use prepress::config::Config;
-use prepress::setup::Setup;
-use prepress::sites::Sites;
+use prepress::api::{Checker, Format, Options, ReportOptions};
 
 /// A pre-commit run on one post is checked on the calling thread, which it
 /// leaves as it found it: not made a worker of any rayon pool.
@@ -14,9 +11,8 @@ fn one_named_file_is_checked_on_the_calling_thread() {
     let dir = tempfile::tempdir().unwrap();
     let post = dir.path().join("post.md");
     std::fs::write(&post, "---\ntitle: A post\n---\nWe met the the team.\n").unwrap();
-    let setup = Setup::new(Config::default()).unwrap();
-    let mut sites = Sites::new(None, Vec::new(), 0, dir.path().to_path_buf());
-    let outcome = check::run(&[post], None, &setup, &mut sites, 0, Fixes::REPORT, None).unwrap();
+    let mut checker = Checker::new(Options::new(dir.path())).unwrap();
+    let outcome = checker.check_paths(&[post], None, None).unwrap();
     assert_eq!(outcome.files_checked, 1);
     let rules: Vec<&str> = outcome.files[0]
         .findings
@@ -37,22 +33,23 @@ fn runs_in_one_process_take_their_own_thread_counts() {
         let post = dir.path().join(format!("{name}.md"));
         std::fs::write(&post, "We met the the team.\n").unwrap();
     }
-    let setup = Setup::new(Config::default()).unwrap();
     let compact = |threads: usize| {
-        let mut sites = Sites::new(None, Vec::new(), 0, dir.path().to_path_buf());
-        let paths = [dir.path().to_path_buf()];
-        let outcome = check::run(
-            &paths,
-            None,
-            &setup,
-            &mut sites,
+        let mut checker = Checker::new(Options {
             threads,
-            Fixes::REPORT,
-            None,
-        )
+            ..Options::new(dir.path())
+        })
         .unwrap();
+        let paths = [dir.path().to_path_buf()];
+        let outcome = checker.check_paths(&paths, None, None).unwrap();
         let mut out = Vec::new();
-        prepress::report::compact::write(&outcome, &mut out).unwrap();
+        checker
+            .write(
+                Format::Compact,
+                &outcome,
+                &ReportOptions::default(),
+                &mut out,
+            )
+            .unwrap();
         String::from_utf8(out).unwrap()
     };
     let one = compact(1);

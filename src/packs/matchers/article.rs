@@ -7,12 +7,12 @@ use crate::packs::view::View;
 use crate::packs::word_list::WordList;
 use crate::prose::words::is_space;
 
-/// An article rule's own word lists, beside CMUdict's sounds.
+/// An article rule's own word lists, beside `CMUdict`'s sounds.
 #[derive(Debug)]
 pub(in crate::packs) struct Article {
     pub(in crate::packs) rule: usize,
     /// Words and prefixes (`…*`), and whether each is said with a vowel
-    /// sound: for words CMUdict lacks ("honour").
+    /// sound: for words `CMUdict` lacks ("honour").
     pub(in crate::packs) sounds: WordList<bool>,
     /// Words and prefixes said either way.
     pub(in crate::packs) either: WordList<()>,
@@ -109,7 +109,7 @@ struct Reading {
     certain: bool,
 }
 
-/// How `word` starts when said, from the rule's lists, then CMUdict (see
+/// How `word` starts when said, from the rule's lists, then `CMUdict` (see
 /// `sounds`); `None` when neither knows it or it may be said either way.
 fn sound(rule: &Article, word: &str, lower: &str) -> Option<Reading> {
     let first = word.chars().next()?;

@@ -37,7 +37,7 @@ const MAX_NFA_BYTES: usize = 8 << 20;
 /// A pattern compile error.
 #[derive(Debug, thiserror::Error)]
 #[error("the pack patterns do not compile together: {0}")]
-pub struct CompileError(String);
+pub(crate) struct CompileError(String);
 
 /// What one pattern of the regex means: its rule, fix and exceptions.
 #[derive(Debug)]
