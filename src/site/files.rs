@@ -4,8 +4,6 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::path::Path;
 
-use ignore::WalkBuilder;
-
 use crate::jekyll_names::NEVER_WALKED;
 
 pub(super) fn without_extension(path: &str) -> &str {
@@ -43,23 +41,36 @@ pub(super) fn relative_slash_path(path: &Path, root: &Path) -> Option<String> {
 
 /// Every file under `root`, relative, with `/` separators; ignore files are not
 /// consulted, since a generated or ignored file can still be on the built site.
+/// Symbolic links are not followed and the folders of [`NEVER_WALKED`] are
+/// skipped. Each name is added to its folder's path as `read_dir` gives it,
+/// with the type it gives: a file costs no `stat` and no path arithmetic,
+/// which a site of tens of thousands of images pays on every run.
 pub(super) fn walk(root: &Path) -> HashSet<String> {
     let mut files = HashSet::default();
-    let walker = WalkBuilder::new(root)
-        .standard_filters(false)
-        .filter_entry(|e| {
-            let skipped = e.depth() > 0 && e.file_type().is_some_and(|t| t.is_dir()) && {
-                let name = e.file_name();
-                NEVER_WALKED.iter().any(|s| name == *s)
+    let mut folders = vec![(root.to_path_buf(), String::new())];
+    while let Some((dir, prefix)) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(kind) = entry.file_type() else {
+                continue;
             };
-            !skipped
-        })
-        .build();
-    for entry in walker.flatten() {
-        if entry.file_type().is_some_and(|t| t.is_file())
-            && let Some(relative) = relative_slash_path(entry.path(), root)
-        {
-            files.insert(relative);
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if kind.is_dir() && NEVER_WALKED.iter().any(|s| name == *s) {
+                continue;
+            }
+            let relative = if prefix.is_empty() {
+                name.into_owned()
+            } else {
+                format!("{prefix}/{name}")
+            };
+            if kind.is_file() {
+                files.insert(relative);
+            } else if kind.is_dir() {
+                folders.push((entry.path(), relative));
+            }
         }
     }
     files
