@@ -90,11 +90,7 @@ mod tests {
     #[test]
     fn counts_the_other_posts_that_name_an_author() {
         let dir = tempfile::tempdir().unwrap();
-        let write = |path: &str, text: &str| {
-            let path = dir.path().join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        };
+        let write = |path: &str, text: &str| crate::test_files::write(dir.path(), path, text);
         write(
             "_config.yml",
             "defaults:\n  - scope:\n      path: _posts/team\n    values:\n      author: team\n",

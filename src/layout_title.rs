@@ -112,11 +112,7 @@ mod tests {
     #[test]
     fn the_chain_of_layouts_is_followed() {
         let dir = tempfile::tempdir().unwrap();
-        let write = |path: &str, text: &str| {
-            let path = dir.path().join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        };
+        let write = |path: &str, text: &str| crate::test_files::write(dir.path(), path, text);
         write(
             "_layouts/default.html",
             "<html><h1>{{ page.title }}</h1>{{ content }}",

@@ -52,6 +52,8 @@ mod site_problem;
 mod sites;
 mod suppress;
 mod templates;
+#[cfg(test)]
+mod test_files;
 mod url_list;
 mod urls;
 mod written_date;

@@ -299,11 +299,7 @@ mod tests {
     #[test]
     fn reads_the_sites_templates_in_path_order() {
         let dir = tempfile::tempdir().unwrap();
-        let write = |path: &str, text: &str| {
-            let path = dir.path().join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        };
+        let write = |path: &str, text: &str| crate::test_files::write(dir.path(), path, text);
         write("_config.yml", "title: x\n");
         write(
             "_layouts/post.html",

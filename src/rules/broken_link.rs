@@ -539,11 +539,7 @@ mod tests {
     /// `_config.yml` and `files` beside it, loaded as a run loads it.
     fn site_with(config: &str, files: &[&str]) -> (tempfile::TempDir, Site) {
         let dir = tempfile::tempdir().unwrap();
-        let write = |path: &str, text: &str| {
-            let path = dir.path().join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        };
+        let write = |path: &str, text: &str| crate::test_files::write(dir.path(), path, text);
         write("_config.yml", config);
         write("_posts/2024-01-01-a.md", "---\n---\n");
         for file in files {

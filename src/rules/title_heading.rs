@@ -91,11 +91,7 @@ mod tests {
 
     fn site() -> (tempfile::TempDir, Site) {
         let dir = tempfile::tempdir().unwrap();
-        let write = |path: &str, text: &str| {
-            let path = dir.path().join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        };
+        let write = |path: &str, text: &str| crate::test_files::write(dir.path(), path, text);
         write(
             "_config.yml",
             "defaults:\n  - scope:\n      type: posts\n    values:\n      layout: post\n",
