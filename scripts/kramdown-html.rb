@@ -2,25 +2,13 @@
 # frozen_string_literal: true
 
 # Renders Markdown files with kramdown as Jekyll does (GFM input and Jekyll's
-# kramdown defaults, as in scripts/kramdown-ids.rb) and prints each file's
+# kramdown defaults, from scripts/kramdown-jekyll.rb) and prints each file's
 # HTML after a line `file<TAB>PATH`. Front matter, when a file has one, is
 # left out first, as Jekyll does. The Rust test `markdown::oracle` compares
 # what the "renders differently" and unclosed-block rules say with it.
 # Usage: scripts/kramdown-html.rb FILE...
 
-require 'kramdown'
-require 'kramdown-parser-gfm'
-
-OPTIONS = {
-  input: 'GFM',
-  auto_ids: true,
-  toc_levels: (1..6).to_a,
-  entity_output: 'as_char',
-  smart_quotes: 'lsquo,rsquo,ldquo,rdquo',
-  hard_wrap: false,
-  footnote_nr: 1,
-  syntax_highlighter: nil
-}.freeze
+require_relative 'kramdown-jekyll'
 
 ARGV.each do |path|
   text = File.read(path, encoding: 'UTF-8')

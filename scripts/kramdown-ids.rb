@@ -9,20 +9,7 @@
 # The Rust test `markdown::oracle` compares these with prepress.
 # Usage: scripts/kramdown-ids.rb FILE...
 
-require 'kramdown'
-require 'kramdown-parser-gfm'
-
-# Jekyll 4.3's defaults for kramdown (lib/jekyll/configuration.rb).
-OPTIONS = {
-  input: 'GFM',
-  auto_ids: true,
-  toc_levels: (1..6).to_a,
-  entity_output: 'as_char',
-  smart_quotes: 'lsquo,rsquo,ldquo,rdquo',
-  hard_wrap: false,
-  footnote_nr: 1,
-  syntax_highlighter: nil
-}.freeze
+require_relative 'kramdown-jekyll'
 
 def links?(element)
   %i[a img footnote].include?(element.type) || element.children.any? { |c| links?(c) }
