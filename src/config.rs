@@ -25,9 +25,9 @@
 //!   - files: ["_drafts/**", "docs/*.md"]    # globs, relative to this file's folder
 //!     rules:
 //!       disable: [published-false]
-//! front-matter:
-//!   check-empty: all                        # or a list: [title, author, translator]
-//!   required:                               # keys each kind of document must have
+//! front-matter:                             # rule options, each read by its rule
+//!   check-empty: all                        # empty-value; or a list: [title, author, translator]
+//!   required:                               # missing-key: keys each kind of document must have
 //!     posts: [title, author, description]
 //! unsafe-fixes: true                        # `--fix` and `--diff` take unsafe fixes too
 //! accept: [.prepress/accept.txt]            # files of words the spelling rule accepts
@@ -68,15 +68,6 @@ pub(crate) enum Level {
     Off,
     /// The rule reports at this severity.
     On(Severity),
-}
-
-/// Which front matter keys `empty-value` checks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum KeySet {
-    /// Every top-level key.
-    All,
-    /// Only these keys.
-    Only(Vec<String>),
 }
 
 /// A name written in the config (a rule id, pack name or path) and where.
@@ -146,11 +137,9 @@ pub(crate) struct Config {
     overrides: Vec<Override>,
     /// Paths of the site's own packs, as written (relative to the config file).
     pub(crate) packs: Vec<Name>,
-    /// The keys `empty-value` checks, when configured.
-    pub(crate) empty_value_keys: Option<KeySet>,
-    /// Keys each kind of document must have (`posts`, `drafts`, `pages` or a
-    /// collection's name), for `missing-key`.
-    pub(crate) required: Vec<(String, Vec<String>)>,
+    /// The `front-matter:` mapping as written: rule options, which each rule
+    /// reads in its own file (`rules::options`) when the run is set up.
+    pub(crate) front_matter: Option<Node>,
     /// Whether `--fix` and `--diff` take unsafe fixes too, as if
     /// `--unsafe-fixes` were given (`unsafe-fixes: true`).
     pub(crate) unsafe_fixes: bool,
@@ -235,8 +224,7 @@ impl Config {
             && self.rules.severity.is_empty()
             && self.overrides.is_empty()
             && self.packs.is_empty()
-            && self.empty_value_keys.is_none()
-            && self.required.is_empty()
+            && self.front_matter.is_none()
             && !self.unsafe_fixes
             && self.accept.is_none()
             && self.baseline.is_none()
@@ -310,6 +298,15 @@ impl Config {
     /// The config file's text.
     pub(crate) fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Typed access to this config file's nodes, for what is read after the
+    /// config (the rules' options), with errors pointing into it.
+    pub(crate) fn schema(&self) -> Schema<'_> {
+        Schema {
+            path: self.source.as_deref().unwrap_or(Path::new("")),
+            text: &self.text,
+        }
     }
 
     /// An error pointing at `span` in this config file.
@@ -435,30 +432,8 @@ fn read_root(schema: &Schema, root: &Node) -> Result<Config, SchemaError> {
                 });
             }
             "front-matter" => {
-                for option in schema.mapping(&entry.value, "`front-matter`")? {
-                    match schema.key(option)? {
-                        "check-empty" => {
-                            config.empty_value_keys = Some(keys(schema, &option.value)?);
-                        }
-                        "required" => {
-                            for kind in schema.mapping(&option.value, "`required`")? {
-                                let name = schema.key(kind)?.to_string();
-                                let keys = schema.strings(&kind.value, "the required keys")?;
-                                config
-                                    .required
-                                    .push((name, keys.into_iter().map(|(k, _)| k).collect()));
-                            }
-                        }
-                        other => {
-                            return Err(schema.unknown_key(
-                                option,
-                                other,
-                                "`front-matter`",
-                                &["check-empty", "required"],
-                            ));
-                        }
-                    }
-                }
+                schema.mapping(&entry.value, "`front-matter`")?;
+                config.front_matter = Some(entry.value.clone());
             }
             other => {
                 return Err(schema.unknown_key(
@@ -628,23 +603,6 @@ fn level(schema: &Schema, node: &Node) -> Result<Level, SchemaError> {
     }
 }
 
-fn keys(schema: &Schema, node: &Node) -> Result<KeySet, SchemaError> {
-    match &node.kind {
-        NodeKind::Scalar(s) if s.value == "all" => Ok(KeySet::All),
-        NodeKind::Sequence(_) => Ok(KeySet::Only(
-            schema
-                .strings(node, "`check-empty`")?
-                .into_iter()
-                .map(|(k, _)| k)
-                .collect(),
-        )),
-        _ => Err(schema.error(
-            node.span.clone(),
-            "`check-empty` is `all` or a list of front matter keys, such as [title, author]",
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -701,34 +659,13 @@ mod tests {
     }
 
     #[test]
-    fn reads_required_keys_per_kind() {
-        let config = read(
-            "front-matter:\n  required:\n    posts: [title, author]\n    recipes: [servings]\n",
-        )
-        .unwrap();
-        assert_eq!(
-            config.required,
-            [
-                (
-                    "posts".to_string(),
-                    vec!["title".to_string(), "author".to_string()]
-                ),
-                ("recipes".to_string(), vec!["servings".to_string()])
-            ]
-        );
-        let text = "front-matter:\n  required:\n    posts: title\n";
-        assert_eq!(&text[read(text).unwrap_err().span], "title");
-    }
-
-    #[test]
-    fn reads_front_matter_options() {
-        let config = read("front-matter:\n  check-empty: [translator]\n").unwrap();
-        assert_eq!(
-            config.empty_value_keys,
-            Some(KeySet::Only(vec!["translator".into()]))
-        );
+    fn keeps_the_front_matter_options_for_the_rules() {
         let config = read("front-matter:\n  check-empty: all\n").unwrap();
-        assert_eq!(config.empty_value_keys, Some(KeySet::All));
+        assert!(!config.is_empty());
+        assert!(config.front_matter.is_some());
+        let text = "front-matter: [check-empty]\n";
+        let err = read(text).unwrap_err();
+        assert_eq!(&text[err.span], "[check-empty]");
     }
 
     #[test]
@@ -779,9 +716,6 @@ mod tests {
 
         let text = "rules:\n  severity:\n    empty-value: loud\n";
         assert_eq!(&text[read(text).unwrap_err().span], "loud");
-
-        let text = "front-matter:\n  check-empty: some\n";
-        assert_eq!(&text[read(text).unwrap_err().span], "some");
 
         let text = "rules: [a\n";
         assert!(

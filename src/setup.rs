@@ -22,7 +22,8 @@ use crate::accept::Accepted;
 use crate::config::{Config, Levels};
 use crate::packs::{self, Pack, engine::Engine};
 use crate::rule::RuleInfo;
-use crate::rules::{Context, RULES};
+use crate::rules::options::RuleOptions;
+use crate::rules::{Context, OPTION_READERS, RULES};
 use crate::schema::SchemaError;
 use crate::site_index::SiteIndex;
 use crate::site_problem::SiteProblem;
@@ -37,6 +38,8 @@ pub(crate) struct Setup {
     pub(crate) catalog: Vec<RuleInfo>,
     /// The level of each rule under the config's top-level `rules:`.
     pub(crate) levels: Levels,
+    /// The rules' options, read from the config's `front-matter:`.
+    pub(crate) options: RuleOptions,
     /// The pack rules that are on at the top level or in some override,
     /// compiled; each file's levels then pick its findings.
     pub(crate) engine: Engine,
@@ -89,6 +92,7 @@ impl Setup {
             }
         }
         let levels = config.levels(&catalog)?;
+        let options = RuleOptions::read(&config, OPTION_READERS)?;
         let mut engine = Engine::new(&packs, &config.compile_levels(&levels))
             .map_err(|err| config.error(0..0, err.to_string()))?;
         // Beside the config file, or in the working folder without one.
@@ -104,6 +108,7 @@ impl Setup {
             config,
             catalog,
             levels,
+            options,
             engine,
             problems,
         })
@@ -116,6 +121,7 @@ impl Setup {
         Context {
             config: &self.config,
             levels: &self.levels,
+            options: &self.options,
             engine: &self.engine,
             site: None,
             now: jiff::Timestamp::now(),
@@ -172,6 +178,7 @@ impl FileSetup<'_> {
         Context {
             config: &self.setup.config,
             levels: &self.levels,
+            options: &self.setup.options,
             engine: &self.setup.engine,
             site: self.site,
             now: self.now,

@@ -4,6 +4,7 @@
 //! It sits below the rule files, which import it, so that no rule file needs
 //! the registry in `rules/mod.rs`.
 
+use super::options::RuleOptions;
 use crate::config::{Config, Level, Levels};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -17,6 +18,8 @@ pub(crate) struct Context<'a> {
     pub(crate) config: &'a Config,
     /// The level of every rule.
     pub(crate) levels: &'a Levels,
+    /// The rules' options, read from the config's `front-matter:`.
+    pub(crate) options: &'a RuleOptions,
     /// The enabled pack rules, compiled.
     pub(crate) engine: &'a Engine,
     /// The site the document belongs to, for rules that check references.

@@ -3,13 +3,13 @@
 use super::context::Context;
 use super::readers;
 use super::values::{Value, effective, value_or_key_span};
-use crate::config::KeySet;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::front_matter::resolve::Resolved;
-use crate::front_matter::tree::{Node, NodeKind};
+use crate::front_matter::tree::{Entry, Node, NodeKind};
 use crate::rule::FixAvailability;
 use crate::rule::Rule;
+use crate::schema::{Schema, SchemaError};
 
 /// Keys whose empty value is a publishing slip. Other keys are often left empty
 /// on purpose (template keys such as `translator:` or `image:`), so they are not
@@ -110,11 +110,53 @@ translator: \"\"    # not checked
     fix: FixAvailability::Never,
 };
 
+/// The key this rule reads under the config's `front-matter:`.
+pub(super) const OPTIONS: &[&str] = &["check-empty"];
+
+/// The keys checked: `check-empty: all`, or a list; the default list without it.
+#[derive(Debug, Default)]
+pub(super) struct Options(Option<KeySet>);
+
+/// Which front matter keys are checked, when configured.
+#[derive(Debug)]
+enum KeySet {
+    /// Every top-level key.
+    All,
+    /// Only these keys.
+    Only(Vec<String>),
+}
+
+/// Reads `check-empty`: `all`, or a list of keys.
+pub(super) fn read_options(schema: &Schema, entries: &[&Entry]) -> Result<Options, SchemaError> {
+    let mut options = Options::default();
+    for entry in entries {
+        let node = &entry.value;
+        options.0 = Some(match &node.kind {
+            NodeKind::Scalar(s) if s.value == "all" => KeySet::All,
+            NodeKind::Sequence(_) => KeySet::Only(
+                schema
+                    .strings(node, "`check-empty`")?
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .collect(),
+            ),
+            _ => {
+                return Err(schema.error(
+                    node.span.clone(),
+                    "`check-empty` is `all` or a list of front matter keys, such as [title, author]",
+                ));
+            }
+        });
+    }
+    Ok(options)
+}
+
 pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(entries) = doc.front_matter.entries() else {
         return;
     };
-    let checked = |key: &str| match &context.config.empty_value_keys {
+    let configured = context.options.get::<Options>().and_then(|o| o.0.as_ref());
+    let checked = |key: &str| match configured {
         None => KEYS.contains(&key),
         Some(KeySet::All) => true,
         Some(KeySet::Only(keys)) => keys.iter().any(|k| k == key),
@@ -270,12 +312,9 @@ mod tests {
 
     #[test]
     fn configured_keys_replace_the_default_list() {
-        use crate::config::Config;
-        use crate::rules::testing::run_with;
+        use crate::rules::testing::{config, run_with};
         let text = "---\ntitle: ''\ntranslator: ''\nimage:\n---\n";
-        let mut config = Config::default();
-        config.empty_value_keys = Some(KeySet::All);
-        let all: Vec<_> = run_with(&config, &RULE, POST, text)
+        let all: Vec<_> = run_with(&config("front-matter:\n  check-empty: all\n"), &RULE, POST, text)
             .into_iter()
             .map(|d| d.message)
             .collect();
@@ -287,12 +326,22 @@ mod tests {
                 "`image` has no value"
             ]
         );
-        config.empty_value_keys = Some(KeySet::Only(vec!["translator".into()]));
-        let only: Vec<_> = run_with(&config, &RULE, POST, text)
+        let only = config("front-matter:\n  check-empty: [translator]\n");
+        let only: Vec<_> = run_with(&only, &RULE, POST, text)
             .into_iter()
             .map(|d| d.message)
             .collect();
         assert_eq!(only, ["`translator` is empty"]);
+    }
+
+    #[test]
+    fn a_bad_option_stops_the_run_at_its_value() {
+        use crate::rules::testing::config;
+        use crate::rules::{OPTION_READERS, options::RuleOptions};
+        let text = "front-matter:\n  check-empty: some\n";
+        let err = RuleOptions::read(&config(text), OPTION_READERS).unwrap_err();
+        assert_eq!(&text[err.span], "some");
+        assert!(err.message.starts_with("`check-empty` is `all` or a list"));
     }
 
     #[test]

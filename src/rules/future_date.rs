@@ -111,6 +111,7 @@ mod tests {
             let context = Context {
                 config: &config,
                 levels: &levels,
+                options: &Default::default(),
                 engine: &engine,
                 site: None,
                 now: now.parse().unwrap(),

@@ -5,7 +5,9 @@ use super::values::effective;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Role};
 use crate::front_matter::resolve::Resolved;
+use crate::front_matter::tree::Entry;
 use crate::rule::{FixAvailability, Rule};
+use crate::schema::{Schema, SchemaError};
 
 /// The rule.
 pub(crate) static RULE: Rule = Rule {
@@ -46,9 +48,33 @@ title: Release notes   # reported when the config requires `description` for pos
     fix: FixAvailability::Never,
 };
 
+/// The key this rule reads under the config's `front-matter:`.
+pub(super) const OPTIONS: &[&str] = &["required"];
+
+/// The keys each kind of document must have (`posts`, `drafts`, `pages` or a
+/// collection's name), as `required:` lists them.
+#[derive(Debug, Default)]
+pub(super) struct Options(Vec<(String, Vec<String>)>);
+
+/// Reads `required`: a mapping of kinds to lists of keys.
+pub(super) fn read_options(schema: &Schema, entries: &[&Entry]) -> Result<Options, SchemaError> {
+    let mut options = Options::default();
+    for entry in entries {
+        for kind in schema.mapping(&entry.value, "`required`")? {
+            let name = schema.key(kind)?.to_string();
+            let keys = schema.strings(&kind.value, "the required keys")?;
+            options
+                .0
+                .push((name, keys.into_iter().map(|(k, _)| k).collect()));
+        }
+    }
+    Ok(options)
+}
+
 pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let required = context.options.get::<Options>().map_or(&[][..], |o| &o.0);
     // An include has no front matter to require keys in.
-    if context.config.required.is_empty() || !doc.role.reads_front_matter() {
+    if required.is_empty() || !doc.role.reads_front_matter() {
         return;
     }
     let Some(span) = doc.front_matter.anchor() else {
@@ -62,7 +88,7 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
             Role::Page | Role::Include => "pages".to_string(),
         },
     };
-    let Some((_, keys)) = context.config.required.iter().find(|(k, _)| *k == kind) else {
+    let Some((_, keys)) = required.iter().find(|(k, _)| *k == kind) else {
         return;
     };
     let what = kind.trim_end_matches('s');
@@ -92,15 +118,28 @@ pub(super) fn check(context: &Context, doc: &Document, out: &mut Vec<Diagnostic>
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::rules::testing::{messages, run_with};
+    use crate::rules::testing::{self, messages, run_with};
+    use crate::rules::{OPTION_READERS, options::RuleOptions};
 
     fn config() -> Config {
-        let mut config = Config::default();
-        config.required = vec![(
-            "posts".to_string(),
-            vec!["title".to_string(), "description".to_string()],
-        )];
-        config
+        testing::config("front-matter:\n  required:\n    posts: [title, description]\n")
+    }
+
+    #[test]
+    fn reads_required_keys_per_kind() {
+        let text = "front-matter:\n  required:\n    posts: [title, author]\n    recipes: [servings]\n";
+        let options = RuleOptions::read(&testing::config(text), OPTION_READERS).unwrap();
+        let kinds: Vec<_> = options.get::<Options>().unwrap().0.iter().map(|(k, keys)| (k.as_str(), keys.len())).collect();
+        assert_eq!(kinds, [("posts", 2), ("recipes", 1)]);
+        let text = "front-matter:\n  required:\n    posts: title\n";
+        let err = RuleOptions::read(&testing::config(text), OPTION_READERS).unwrap_err();
+        assert_eq!(&text[err.span], "title");
+        let text = "front-matter:\n  requires:\n    posts: [title]\n";
+        let err = RuleOptions::read(&testing::config(text), OPTION_READERS).unwrap_err();
+        assert_eq!(
+            err.message,
+            "unknown key `requires` in `front-matter`; it accepts `check-empty`, `required`"
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@
 
 pub(crate) mod context;
 mod liquid_urls;
+pub(crate) mod options;
 pub(crate) mod readers;
 pub(crate) mod tag_facts;
 #[cfg(test)]
@@ -40,15 +41,26 @@ pub(crate) type Check = fn(&Context, &Document, &mut Vec<Diagnostic>);
 /// the lint step runs on each document; the others are reported by the load
 /// step (before a document exists), the site step (across all documents, or
 /// from a site file), the suppress step, once per run, or by the check step
-/// around a file's check (`check`), so their entry has no check.
+/// around a file's check (`check`), so their entry has no check. `+ options`
+/// marks a rule with options under the config's `front-matter:`: its file
+/// declares `OPTIONS` (the keys), `Options` and `read_options`.
 macro_rules! rules {
-    ($($vis:vis $name:ident: $phase:ident,)*) => {
+    ($($vis:vis $name:ident: $phase:ident $(+ $options:ident)?,)*) => {
         $($vis mod $name;)*
 
         /// Every rule with its check, in the order `prepress rules` lists
         /// them. The check is `None` for rules reported outside a single
         /// document's check.
         pub(crate) static RULES: &[(&Rule, Option<Check>)] = &[$(rules!(@entry $name $phase)),*];
+
+        /// The readers of the rules that have options.
+        pub(crate) static OPTION_READERS: &[options::Reader] = &[$($(rules!(@$options $name),)?)*];
+    };
+    (@options $name:ident) => {
+        options::Reader {
+            keys: $name::OPTIONS,
+            read: |schema, entries| Ok(Box::new($name::read_options(schema, entries)?)),
+        }
     };
     (@entry $name:ident document) => {
         (&$name::RULE, Some($name::check))
@@ -71,7 +83,7 @@ macro_rules! rules {
 }
 
 rules! {
-    empty_value: document,
+    empty_value: document + options,
     published_false: document,
     quoted_boolean: document,
     missing_title: document,
@@ -96,7 +108,7 @@ rules! {
     missing_layout: document,
     unknown_author: document,
     missing_author: document,
-    missing_key: document,
+    missing_key: document + options,
     broken_link: document,
     image_without_alt: document,
     undefined_reference: document,

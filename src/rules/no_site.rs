@@ -103,6 +103,7 @@ mod tests {
         let context = Context {
             config: &config,
             levels: &levels,
+            options: &Default::default(),
             engine: &engine,
             site: None,
             now: jiff::Timestamp::now(),

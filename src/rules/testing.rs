@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use super::context::Context;
-use super::{Check, RULES};
+use super::options::RuleOptions;
+use super::{Check, OPTION_READERS, RULES};
 use crate::config::{Config, Levels};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -17,6 +18,7 @@ use crate::site_index::SiteIndex;
 pub(crate) struct AllRules {
     config: Config,
     levels: Levels,
+    options: RuleOptions,
     engine: Engine,
 }
 
@@ -29,6 +31,7 @@ impl AllRules {
         Self {
             config: Config::default(),
             levels,
+            options: RuleOptions::default(),
             engine,
         }
     }
@@ -38,6 +41,7 @@ impl AllRules {
         Context {
             config: &self.config,
             levels: &self.levels,
+            options: &self.options,
             engine: &self.engine,
             site: None,
             now: jiff::Timestamp::now(),
@@ -50,15 +54,26 @@ pub(crate) fn run(rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
     run_with(&Config::default(), rule, path, text)
 }
 
-/// The findings of `rule` on `text` read from `path`, with `config`.
+/// A config read from `yaml`, as a `.prepress.yml` with that text.
+pub(crate) fn config(yaml: &str) -> Config {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join(".prepress.yml");
+    std::fs::write(&path, yaml).expect("the config is written");
+    Config::read_file(&path, None).expect("the config reads")
+}
+
+/// The findings of `rule` on `text` read from `path`, with `config` and the
+/// rules' options it sets.
 pub(crate) fn run_with(config: &Config, rule: &Rule, path: &str, text: &str) -> Vec<Diagnostic> {
     let doc = Document::new(PathBuf::from(path), text.to_string());
     let mut found = Vec::new();
     let levels = Levels::default();
+    let options = RuleOptions::read(config, OPTION_READERS).expect("the options read");
     let engine = Engine::default();
     let context = Context {
         config,
         levels: &levels,
+        options: &options,
         engine: &engine,
         site: None,
         now: jiff::Timestamp::now(),
@@ -78,6 +93,7 @@ pub(crate) fn run_in_site(site: &Site, rule: &Rule, path: &str, text: &str) -> V
     let context = Context {
         config: &config,
         levels: &levels,
+        options: &RuleOptions::default(),
         engine: &engine,
         site: Some(&site),
         now: jiff::Timestamp::now(),
