@@ -8,6 +8,10 @@
 //! unsaved editor buffers and standard input), as many times as asked. Each
 //! check returns an [`Outcome`]: per file, the findings with their spans,
 //! positions and fixes. [`Checker::write`] prints one in any [`Format`].
+//! [`Checker::check_paths_into`] hands each file's report to a [`Sink`] as
+//! soon as it is known instead (in path order), such as a [`Writer`], which
+//! prints it at once and keeps only the counts: memory stays flat however
+//! many files a run checks.
 //! Nothing here reads the process's state (working folder, environment) or
 //! changes it (thread pool, panic hook).
 //!
@@ -34,15 +38,16 @@ use crate::config::Config;
 use crate::report;
 use crate::setup::Setup;
 
-pub use crate::baseline::{Applied, Baseline};
+pub use crate::baseline::{Applied, Baseline, Filter};
 pub use crate::check::{
-    FileReport, Finding, FixMode, Fixes, LabelPlace, Outcome, RenderFile, Source, panic_is_caught,
+    FileReport, Finding, FixMode, Fixes, LabelPlace, Outcome, RenderFile, Sink, Source, Tally,
+    panic_is_caught,
 };
 pub use crate::diagnostic::{Applicability, Diagnostic, Elsewhere, Fix, Label, Severity, Span};
 pub use crate::discover::Discovered;
 pub use crate::line_index::Position;
 pub use crate::report::human::Human;
-pub use crate::report::{Format, Options as ReportOptions};
+pub use crate::report::{Format, Options as ReportOptions, Writer};
 pub use crate::rule::{FixAvailability, RuleInfo};
 pub use crate::schema::SchemaError;
 pub use crate::sites::Sites;
@@ -137,6 +142,26 @@ impl Checker {
         found: Option<Discovered>,
         render: Option<&dyn RenderFile>,
     ) -> Result<Outcome, SchemaError> {
+        let mut outcome = Outcome::default();
+        self.check_paths_into(paths, found, render, &mut outcome)?;
+        Ok(outcome)
+    }
+
+    /// Checks as [`Checker::check_paths`] does, handing each file's report
+    /// to `sink` as soon as it and every file before it (in path order) are
+    /// checked, instead of collecting them: memory then holds a few hundred
+    /// files' findings, not the run's. The site step's findings
+    /// (`string-tags`, `tag-variants`) compare every document's tags, so
+    /// they come last (see [`Sink`]). A [`Writer`] (made with a copy of
+    /// [`Checker::rules`]) is a sink that prints them in any [`Format`]; an
+    /// [`Outcome`] is one that keeps them.
+    pub fn check_paths_into(
+        &mut self,
+        paths: &[PathBuf],
+        found: Option<Discovered>,
+        render: Option<&dyn RenderFile>,
+        sink: &mut dyn Sink,
+    ) -> Result<(), SchemaError> {
         check::run(
             paths,
             found,
@@ -145,6 +170,7 @@ impl Checker {
             self.options.threads,
             self.options.fixes,
             render,
+            sink,
         )
     }
 

@@ -213,18 +213,55 @@ impl Baseline {
         text_of: &dyn Fn(&FileReport) -> Option<String>,
         render: Option<&dyn RenderFile>,
     ) -> Applied {
-        let paths: HashSet<&str> = self.counts.keys().map(|k| k.path.as_str()).collect();
-        let mut left: HashMap<&Key, usize> = self.counts.iter().map(|(k, &n)| (k, n)).collect();
-        let mut hidden = 0;
-        for report in &mut outcome.files {
-            let path = relative(&self.root, &absolute(cwd, &report.path));
-            if report.findings.is_empty() || !paths.contains(path.as_str()) {
-                continue;
-            }
+        let mut filter = self.filter();
+        outcome
+            .files
+            .retain_mut(|report| filter.apply(report, cwd, text_of, render));
+        filter.applied(scope, cwd)
+    }
+
+    /// A filter that applies the baseline to a run's reports one at a time,
+    /// as they come.
+    pub fn filter(&self) -> Filter<'_> {
+        Filter {
+            root: &self.root,
+            paths: self.counts.keys().map(|k| k.path.as_str()).collect(),
+            left: self.counts.iter().map(|(k, &n)| (k, n)).collect(),
+            hidden: 0,
+        }
+    }
+}
+
+/// A baseline being applied to a run's reports: what it has left to hide.
+#[derive(Debug)]
+pub struct Filter<'a> {
+    /// The folder the keys' paths are relative to.
+    root: &'a Path,
+    /// The files the baseline has findings in.
+    paths: HashSet<&'a str>,
+    /// How many findings of each key are still to be hidden.
+    left: HashMap<&'a Key, usize>,
+    /// How many were hidden.
+    hidden: usize,
+}
+
+impl Filter<'_> {
+    /// Drops from `report` the findings the baseline holds, and re-renders
+    /// it with `render` when it dropped some; `text_of` gives its text.
+    /// Whether the report still has something to say.
+    pub fn apply(
+        &mut self,
+        report: &mut FileReport,
+        cwd: &Path,
+        text_of: &dyn Fn(&FileReport) -> Option<String>,
+        render: Option<&dyn RenderFile>,
+    ) -> bool {
+        let path = relative(self.root, &absolute(cwd, &report.path));
+        if !report.findings.is_empty() && self.paths.contains(path.as_str()) {
             let text = text_of(report);
             let before = report.findings.len();
             report.findings.retain(|finding| {
-                match left.get_mut(&key(&path, text.as_deref(), finding)) {
+                match self.left.get_mut(&key(&path, text.as_deref(), finding)) {
                     Some(n) if *n > 0 => {
                         *n -= 1;
                         false
@@ -232,7 +269,7 @@ impl Baseline {
                     _ => true,
                 }
             });
-            hidden += before - report.findings.len();
+            self.hidden += before - report.findings.len();
             if let Some(render) = render.filter(|_| report.findings.len() < before) {
                 let source = Source {
                     name: &report.display,
@@ -246,11 +283,18 @@ impl Baseline {
                 };
             }
         }
-        outcome.files.retain(|r| {
-            !r.findings.is_empty() || r.fixed > 0 || r.unreadable || r.write_error.is_some()
-        });
+        !report.findings.is_empty()
+            || report.fixed > 0
+            || report.unreadable
+            || report.write_error.is_some()
+    }
+
+    /// What the filter did so far. `scope` is the run's paths (relative to
+    /// `cwd`): only baselined findings under them can be gone.
+    pub fn applied(&self, scope: &[PathBuf], cwd: &Path) -> Applied {
         let scope: Vec<PathBuf> = scope.iter().map(|p| absolute(cwd, p)).collect();
-        let gone = left
+        let gone = self
+            .left
             .iter()
             .filter(|(key, _)| {
                 let file = self.root.join(&key.path);
@@ -258,7 +302,10 @@ impl Baseline {
             })
             .map(|(_, n)| n)
             .sum();
-        Applied { hidden, gone }
+        Applied {
+            hidden: self.hidden,
+            gone,
+        }
     }
 }
 

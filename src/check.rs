@@ -1,12 +1,14 @@
 //! One run from paths to findings: discover, load, parse, rules, locate.
 //!
-//! Files are checked in parallel on a rayon pool and each document is dropped as
-//! soon as its findings are located (and, for human output, rendered), so memory
-//! holds the findings, not the corpus. Results come back in the sorted order of
-//! discovery, so output never depends on thread timing.
+//! Files are checked in parallel on a rayon pool, in batches in path order, and
+//! each document is dropped as soon as its findings are located (and, for human
+//! output, rendered). Each batch's reports go to a [`Sink`] in path order before
+//! the next batch starts, so output never depends on thread timing and memory
+//! holds a batch's findings, not the corpus nor the run's; only the site step's
+//! findings, which compare every document's tags, come at the end.
 
 use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
@@ -167,9 +169,7 @@ pub struct Outcome {
 impl Outcome {
     /// How many findings have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings()
-            .filter(|f| f.diagnostic.severity == severity)
-            .count()
+        self.tally().count(severity)
     }
 
     /// Every finding, in output order.
@@ -180,31 +180,160 @@ impl Outcome {
     /// Whether some path could not be read or written, which makes the run
     /// incomplete.
     pub fn incomplete(&self) -> bool {
-        self.files
-            .iter()
-            .any(|f| f.unreadable || f.write_error.is_some())
+        self.tally().incomplete
     }
 
     /// How many fixes were applied, and in how many files.
     pub fn fixed(&self) -> (usize, usize) {
-        let files = self.files.iter().filter(|f| f.fixed > 0).count();
-        (self.files.iter().map(|f| f.fixed).sum(), files)
+        let tally = self.tally();
+        (tally.fixed, tally.fixed_files)
     }
 
     /// How many findings carry a fix this run's `--fix` would apply, and how
     /// many carry an unsafe fix it leaves alone (without `--unsafe-fixes`).
     pub fn fixable(&self) -> (usize, usize) {
-        let (mut taken, mut hidden) = (0, 0);
+        let tally = self.tally();
+        (tally.fixable, tally.unsafe_fixable)
+    }
+
+    /// The counts of its reports.
+    pub fn tally(&self) -> Tally {
+        let mut tally = Tally {
+            files_checked: self.files_checked,
+            ..Tally::default()
+        };
         for file in &self.files {
-            for finding in &file.findings {
-                match finding.diagnostic.fix.as_ref().map(|f| f.applicability) {
-                    Some(a) if a.taken(file.unsafe_fixes) => taken += 1,
-                    Some(Applicability::Unsafe) => hidden += 1,
-                    _ => {}
-                }
+            tally.add(file);
+        }
+        tally
+    }
+}
+
+/// Where a run hands its reports as soon as each is known, so that nothing
+/// need hold them all: the command line writes each at once and keeps a
+/// [`Tally`]; an [`Outcome`] keeps them all (`Checker::check_paths`).
+pub trait Sink {
+    /// How many files the run checks, told once before any report.
+    fn start(&mut self, files_checked: usize);
+    /// The report of one file with something to say. Reports come in path
+    /// order, each as soon as it and every file before it are checked; the
+    /// problems of configs, data files and paths that could not be read take
+    /// their place in that order.
+    fn file(&mut self, report: FileReport);
+    /// A report holding only the site step's findings of one file
+    /// (`string-tags`, `tag-variants`): they compare the tags of every
+    /// document, so they come after every `file`, in path order among
+    /// themselves. `reported` says whether `file` already took a report of
+    /// this file with findings.
+    fn site_step(&mut self, report: FileReport, reported: bool);
+    /// The run is over, `elapsed` after it started.
+    fn finish(&mut self, elapsed: Duration);
+}
+
+/// Collects the reports, with the site step's findings merged into their
+/// files' reports in span order.
+impl Sink for Outcome {
+    fn start(&mut self, files_checked: usize) {
+        self.files_checked = files_checked;
+    }
+
+    fn file(&mut self, report: FileReport) {
+        self.files.push(report);
+    }
+
+    fn site_step(&mut self, report: FileReport, _reported: bool) {
+        match self
+            .files
+            .binary_search_by(|f| f.path.as_path().cmp(&report.path))
+        {
+            Ok(at) => {
+                let file = &mut self.files[at];
+                file.rendered.push_str(&report.rendered);
+                file.findings.extend(report.findings);
+                file.findings
+                    .sort_by_key(|f| (f.diagnostic.span.start, f.diagnostic.span.end));
+            }
+            Err(at) => self.files.insert(at, report),
+        }
+    }
+
+    fn finish(&mut self, elapsed: Duration) {
+        self.elapsed = elapsed;
+    }
+}
+
+/// The counts a report's summary and a run's exit status need, kept as the
+/// reports pass instead of the reports themselves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// How many files were read and checked.
+    pub files_checked: usize,
+    /// Findings at error severity.
+    pub errors: usize,
+    /// Findings at warning severity.
+    pub warnings: usize,
+    /// Findings at info severity.
+    pub infos: usize,
+    /// Files with at least one finding.
+    pub files_with_findings: usize,
+    /// Fixes applied (with `FixMode::Write` or `Diff`).
+    pub fixed: usize,
+    /// Files with a fix applied.
+    pub fixed_files: usize,
+    /// Findings whose fix the run takes.
+    pub fixable: usize,
+    /// Findings whose unsafe fix the run leaves alone.
+    pub unsafe_fixable: usize,
+    /// Files with a diff (with `FixMode::Diff`).
+    pub diffs: usize,
+    /// Whether some path could not be read or written.
+    pub incomplete: bool,
+}
+
+impl Tally {
+    /// Counts a report a [`Sink`] took with `file`.
+    pub fn add(&mut self, report: &FileReport) {
+        self.add_site_step(report, false);
+    }
+
+    /// Counts a report a [`Sink`] took with `site_step`: its file is counted
+    /// among the files with findings unless it was `reported` already.
+    pub fn add_site_step(&mut self, report: &FileReport, reported: bool) {
+        if !report.findings.is_empty() && !reported {
+            self.files_with_findings += 1;
+        }
+        for finding in &report.findings {
+            match finding.diagnostic.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            match finding.diagnostic.fix.as_ref().map(|f| f.applicability) {
+                Some(a) if a.taken(report.unsafe_fixes) => self.fixable += 1,
+                Some(Applicability::Unsafe) => self.unsafe_fixable += 1,
+                _ => {}
             }
         }
-        (taken, hidden)
+        self.fixed += report.fixed;
+        self.fixed_files += usize::from(report.fixed > 0);
+        self.diffs += usize::from(report.diff.is_some());
+        self.incomplete |= report.unreadable || report.write_error.is_some();
+    }
+
+    /// How many findings have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Error => self.errors,
+            Severity::Warning => self.warnings,
+            Severity::Info => self.infos,
+        }
+    }
+
+    /// Whether some finding has `least` severity or a higher one.
+    pub fn any_at(&self, least: Severity) -> bool {
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .any(|severity| severity >= least && self.count(severity) > 0)
     }
 }
 
@@ -247,7 +376,6 @@ pub(crate) fn run_text(
         )
     });
     let tags = std::mem::take(&mut report.tags);
-    let mut reports = vec![report];
     match site {
         Some(site) => {
             let mut facts = SiteFacts::default();
@@ -255,14 +383,16 @@ pub(crate) fn run_text(
             let found = facts.check(&configs.for_site(site).context(), &|_| {
                 display_path(path, &cwd)
             });
-            add_site_findings(found, &[path], &cwd, &mut reports, render);
+            for finding in found {
+                add_located(&mut report, located(finding), render);
+            }
         }
-        None => add_no_site_note(&file.context(), path, 0, &cwd, &mut reports, render),
+        None => add_no_site_note(&file.context(), 0, &mut report, render),
     }
     Ok(Outcome {
-        files: reports
-            .into_iter()
+        files: Some(report)
             .filter(|r| !r.findings.is_empty())
+            .into_iter()
             .collect(),
         files_checked: 1,
         elapsed: started.elapsed(),
@@ -289,35 +419,43 @@ fn pool_for(threads: usize, paths: &[PathBuf]) -> Option<rayon::ThreadPool> {
         .ok()
 }
 
+/// How many files are checked at a time: each batch is checked on the pool,
+/// then its reports go to the sink in path order before the next starts, so
+/// memory holds a batch's reports, not the run's.
+const BATCH: usize = 512;
+
 /// `keep` applied to each of `items` with its index, the `Some`s in the
-/// order of `items`: on the current rayon pool when `parallel`, else on the
-/// calling thread (which then calls no rayon code, so starts no pool).
+/// order of `items`: on `pool` if given, else on the calling thread (which
+/// then calls no rayon code, so starts no pool).
 fn keep_in_order<'a, T: Sync, R: Send>(
     items: &'a [T],
-    parallel: bool,
+    pool: Option<&rayon::ThreadPool>,
     keep: impl Fn(usize, &'a T) -> Option<R> + Sync + Send,
 ) -> Vec<R> {
-    if parallel {
-        items
-            .par_iter()
-            .enumerate()
-            .filter_map(|(index, item)| keep(index, item))
-            .collect()
-    } else {
-        items
+    match pool {
+        Some(pool) => pool.install(|| {
+            items
+                .par_iter()
+                .enumerate()
+                .filter_map(|(index, item)| keep(index, item))
+                .collect()
+        }),
+        None => items
             .iter()
             .enumerate()
             .filter_map(|(index, item)| keep(index, item))
-            .collect()
+            .collect(),
     }
 }
 
 /// Checks everything under `paths` on `threads` workers (0: one per core; see
 /// [`pool_for`]), each file against its own site from `sites` and with its
 /// nearest config (`setup`'s when it has none), rendering each file's
-/// findings with `render` if given. `found` is what discovery already found
-/// under `paths`, if it ran beforehand. A mistake in a config found on the
-/// way stops the run before any file is checked.
+/// findings with `render` if given, and hands the reports to `sink` as
+/// [`Sink`] says. `found` is what discovery already found under `paths`, if
+/// it ran beforehand. A mistake in a config found on the way stops the run
+/// before any file is checked.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn run(
     paths: &[PathBuf],
     found: Option<Discovered>,
@@ -326,24 +464,27 @@ pub(crate) fn run(
     threads: usize,
     fixes: Fixes,
     render: Option<&dyn RenderFile>,
-) -> Result<Outcome, SchemaError> {
+    sink: &mut dyn Sink,
+) -> Result<(), SchemaError> {
     let started = Instant::now();
-    let (files, files_checked) = match pool_for(threads, paths) {
-        Some(pool) => {
-            pool.install(|| check_all(paths, found, setup, sites, fixes, render, true))?
-        }
-        None => check_all(paths, found, setup, sites, fixes, render, false)?,
-    };
-    Ok(Outcome {
-        files,
-        files_checked,
-        elapsed: started.elapsed(),
-    })
+    let pool = pool_for(threads, paths);
+    check_all(
+        paths,
+        found,
+        setup,
+        sites,
+        fixes,
+        render,
+        pool.as_ref(),
+        sink,
+    )?;
+    sink.finish(started.elapsed());
+    Ok(())
 }
 
-/// The reports of everything under `paths` that have something to say, in
-/// path order, and how many files were checked: on the current rayon pool
-/// when `parallel`, else on the calling thread alone.
+/// Checks everything under `paths` on `pool` (on the calling thread without
+/// one) and hands every report with something to say to `sink`.
+#[allow(clippy::too_many_arguments)]
 fn check_all(
     paths: &[PathBuf],
     found: Option<Discovered>,
@@ -351,14 +492,11 @@ fn check_all(
     sites: &mut Sites,
     fixes: Fixes,
     render: Option<&dyn RenderFile>,
-    parallel: bool,
-) -> Result<(Vec<FileReport>, usize), SchemaError> {
+    pool: Option<&rayon::ThreadPool>,
+    sink: &mut dyn Sink,
+) -> Result<(), SchemaError> {
     let cwd = sites.cwd().to_path_buf();
-    let threads = if parallel {
-        rayon::current_num_threads()
-    } else {
-        1
-    };
+    let threads = pool.map_or(1, rayon::ThreadPool::current_num_threads);
     let now = jiff::Timestamp::now();
     let found = found.unwrap_or_else(|| discover::discover(paths, threads));
     let site_ids = sites.resolve(found.files.iter().map(PathBuf::as_path));
@@ -366,8 +504,8 @@ fn check_all(
     // Files found by walking a site are checked only if Jekyll reads them;
     // a file named on the command line is always checked.
     let named: Vec<&PathBuf> = paths.iter().filter(|p| p.is_file()).collect();
-    let to_check: Vec<(&PathBuf, Option<SiteId>)> =
-        keep_in_order(&found.files, parallel, |index, path| {
+    let mut to_check: Vec<(&PathBuf, Option<SiteId>)> =
+        keep_in_order(&found.files, pool, |index, path| {
             let id = site_ids[index];
             let read = match id {
                 Some(id) if !named.contains(&path) => {
@@ -379,6 +517,11 @@ fn check_all(
             };
             read.then_some((path, id))
         });
+    // Reports go out in the order files are checked: discovery sorts them,
+    // a caller's own list may not be.
+    if !to_check.is_sorted_by(|a, b| a.0 <= b.0) {
+        to_check.sort_by(|a, b| a.0.cmp(b.0));
+    }
     let mut configs = Configs::new(setup, &cwd, now);
     configs.resolve(
         to_check
@@ -391,8 +534,11 @@ fn check_all(
     for (_, site) in &loaded {
         configs.resolve_site(&site.root)?;
     }
+    sink.start(to_check.len());
     // Problems of the sites' configs, then of the accepted-words files, each
-    // as its rule's finding under the config it belongs to.
+    // as its rule's finding under the config it belongs to, then the paths
+    // that could not be read: all known before any file is checked, they
+    // take their places in path order among the files' reports.
     let problems = loaded
         .iter()
         .flat_map(|(_, site)| site.problems.iter().map(|p| (configs.for_site(site), p)))
@@ -401,7 +547,7 @@ fn check_all(
                 .problems()
                 .map(|p| (configs.for_file(&p.path, None), p)),
         );
-    let mut files = Vec::new();
+    let mut before = Vec::new();
     for (file_setup, problem) in problems {
         let context = file_setup.context();
         let Some(diagnostic) = rules::configured(&context, rules::site_problem(problem)) else {
@@ -418,9 +564,9 @@ fn check_all(
             text: Some(&problem.text),
             ..FileState::default()
         };
-        files.push(finish(&problem.path, display, state, findings, render));
+        before.push(finish(&problem.path, display, state, findings, render));
     }
-    files.extend(
+    before.extend(
         found
             .problems
             .iter()
@@ -431,52 +577,78 @@ fn check_all(
             })
             .filter(|report| !report.findings.is_empty()),
     );
-    let checked_count = to_check.len();
-    // A document's tags go to its site's step as soon as it is checked; a
-    // report with nothing to say is dropped there, and the rest give back
-    // their spare capacity, so memory grows with the findings alone.
-    let facts = Mutex::new(BTreeMap::<SiteId, SiteFacts>::new());
-    let mut checked: Vec<FileReport> = keep_in_order(&to_check, parallel, |index, (path, id)| {
-        let file = configs.for_file(path, id.map(|id| sites.get(id)));
-        let context = file.context();
-        let mut report = caught(&context, path, &cwd, render, || {
-            check_file(
-                &context,
-                path,
-                display_path(path, &cwd),
-                &cwd,
-                fixes,
-                render,
-            )
-        });
-        let tags = std::mem::take(&mut report.tags);
-        if let Some(id) = id.filter(|_| !tags.is_empty()) {
-            lock(&facts).entry(id).or_default().add(index, tags);
-        }
-        report.keep()
-    });
-    let paths: Vec<&Path> = to_check.iter().map(|(p, _)| p.as_path()).collect();
-    // Each site's tags are compared among its own documents only.
-    for (id, facts) in facts.into_inner().unwrap_or_else(PoisonError::into_inner) {
-        let site_setup = configs.for_site(sites.get(id));
-        let display = |file: usize| display_path(paths[file], &cwd);
-        let found = facts.check(&site_setup.context(), &display);
-        add_site_findings(found, &paths, &cwd, &mut checked, render);
-    }
+    before.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut before = before.into_iter().peekable();
+    // The first file without a site carries the `no-site` note for all.
     let mut without_site = to_check
         .iter()
         .enumerate()
         .filter(|(_, (_, id))| id.is_none());
-    if let Some((first, _)) = without_site.next() {
-        let path = paths[first];
-        let context = configs.for_file(path, None);
-        let others = without_site.count();
-        add_no_site_note(&context.context(), path, others, &cwd, &mut checked, render);
+    let note = without_site
+        .next()
+        .map(|(first, _)| (first, without_site.count()));
+    // A document's tags go to its site's step as soon as it is checked; a
+    // report with nothing to say is dropped there, and the rest give back
+    // their spare capacity and go to the sink with their batch.
+    let facts = Mutex::new(BTreeMap::<SiteId, SiteFacts>::new());
+    let mut reported = vec![false; to_check.len()];
+    for (batch, files) in to_check.chunks(BATCH).enumerate() {
+        let first = batch * BATCH;
+        let reports = keep_in_order(files, pool, |offset, (path, id)| {
+            let index = first + offset;
+            let file = configs.for_file(path, id.map(|id| sites.get(id)));
+            let context = file.context();
+            let mut report = caught(&context, path, &cwd, render, || {
+                check_file(
+                    &context,
+                    path,
+                    display_path(path, &cwd),
+                    &cwd,
+                    fixes,
+                    render,
+                )
+            });
+            let tags = std::mem::take(&mut report.tags);
+            if let Some(id) = id.filter(|_| !tags.is_empty()) {
+                lock(&facts).entry(id).or_default().add(index, tags);
+            }
+            if let Some((_, others)) = note.filter(|(at, _)| *at == index) {
+                add_no_site_note(&context, others, &mut report, render);
+            }
+            report.keep().map(|report| (index, report))
+        });
+        for (index, report) in reports {
+            while let Some(problem) = before.next_if(|p| p.path < report.path) {
+                sink.file(problem);
+            }
+            reported[index] = !report.findings.is_empty();
+            sink.file(report);
+        }
     }
-    checked.retain(|report| !report.findings.is_empty() || report.fixed > 0);
-    checked.append(&mut files);
-    checked.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((checked, checked_count))
+    before.for_each(|problem| sink.file(problem));
+    // Each site's tags are compared among its own documents only; the
+    // findings go out per file, in path order.
+    let paths: Vec<&Path> = to_check.iter().map(|(p, _)| p.as_path()).collect();
+    let mut found = Vec::new();
+    for (id, facts) in facts.into_inner().unwrap_or_else(PoisonError::into_inner) {
+        let site_setup = configs.for_site(sites.get(id));
+        let display = |file: usize| display_path(paths[file], &cwd);
+        found.extend(facts.check(&site_setup.context(), &display));
+    }
+    found.sort_by_key(|f| f.file);
+    let mut found = found.into_iter().peekable();
+    while let Some(first) = found.next() {
+        let file = first.file;
+        let path = paths[file];
+        let display = display_path(path, &cwd);
+        let mut report = finish(path, display, FileState::default(), Vec::new(), None);
+        add_located(&mut report, located(first), render);
+        while let Some(more) = found.next_if(|f| f.file == file) {
+            add_located(&mut report, located(more), render);
+        }
+        sink.site_step(report, reported[file]);
+    }
+    Ok(())
 }
 
 thread_local! {
@@ -523,70 +695,28 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Adds the findings of a site step (`paths[i]` is document `i`) to their
-/// documents' reports.
-fn add_site_findings(
-    found: Vec<site_checks::SiteFinding>,
-    paths: &[&Path],
-    cwd: &Path,
-    reports: &mut Vec<FileReport>,
-    render: Option<&dyn RenderFile>,
-) {
-    if found.is_empty() {
-        return;
-    }
-    let mut by_path: HashMap<PathBuf, usize> = reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.path.clone(), i))
-        .collect();
-    for finding in found {
-        let path = paths[finding.file];
-        let at = *by_path
-            .entry(path.to_path_buf())
-            .or_insert_with(|| new_report(reports, path, cwd));
-        let located = Finding {
-            diagnostic: finding.diagnostic,
-            start: finding.start,
-            end: finding.end,
-            labels: Vec::new(),
-        };
-        add_located(&mut reports[at], located, render);
+/// A finding of the site step, located.
+fn located(finding: site_checks::SiteFinding) -> Finding {
+    Finding {
+        diagnostic: finding.diagnostic,
+        start: finding.start,
+        end: finding.end,
+        labels: Vec::new(),
     }
 }
 
-/// Adds the `no-site` note to the report of `path`, the first file without a
-/// site, when `others` more have none, at the file's first line: it is about
-/// the whole file, and every output format can point there.
+/// Adds the `no-site` note to `report`, the report of the first file without
+/// a site, when `others` more have none, at the file's first line: it is
+/// about the whole file, and every output format can point there.
 fn add_no_site_note(
     context: &Context,
-    path: &Path,
     others: usize,
-    cwd: &Path,
-    reports: &mut Vec<FileReport>,
+    report: &mut FileReport,
     render: Option<&dyn RenderFile>,
 ) {
-    let Some(diagnostic) = rules::no_site_note(context, others) else {
-        return;
-    };
-    let at = match reports.iter().position(|r| r.path == path) {
-        Some(at) => at,
-        None => new_report(reports, path, cwd),
-    };
-    add_located(&mut reports[at], at_start(diagnostic), render);
-}
-
-/// Adds an empty report for `path` to `reports`, and says where it is.
-fn new_report(reports: &mut Vec<FileReport>, path: &Path, cwd: &Path) -> usize {
-    let display = display_path(path, cwd);
-    reports.push(finish(
-        path,
-        display,
-        FileState::default(),
-        Vec::new(),
-        None,
-    ));
-    reports.len() - 1
+    if let Some(diagnostic) = rules::no_site_note(context, others) {
+        add_located(report, at_start(diagnostic), render);
+    }
 }
 
 /// Adds a finding made after the document was checked to its report, in span

@@ -5,9 +5,11 @@
 //! 1 when something was, 2 for a usage problem or when a path could not be read
 //! (the check is then incomplete).
 
+use std::collections::HashSet;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -16,12 +18,12 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use crate::api::{self, Checker};
 use crate::baseline::{self, Baseline};
 use crate::changes::Changes;
-use crate::check::{self, FixMode, Fixes};
+use crate::check::{self, FixMode, Fixes, Sink, Tally};
 use crate::config::{Config, Level};
 use crate::diagnostic::Severity;
 use crate::discover;
 use crate::jekyll_names;
-use crate::report::{self, Format, human::Human};
+use crate::report::{self, Format, Writer, human::Human};
 use crate::rule::RuleInfo;
 use crate::schema::SchemaError;
 use crate::setup::Setup;
@@ -437,7 +439,7 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
     // Standard input cannot be read twice: the baseline keys its findings
     // with a copy.
     let mut stdin_text = None;
-    let outcome = if args.stdin {
+    let stdin_outcome = if args.stdin {
         let mut text = String::new();
         let limit = crate::document::MAX_FILE_BYTES;
         if let Err(err) = io::stdin().take(limit + 1).read_to_string(&mut text) {
@@ -454,76 +456,249 @@ fn check(args: &CheckArgs, cwd: &Path) -> io::Result<ExitCode> {
         if baseline.is_some() {
             stdin_text = Some(text.clone());
         }
-        checker.check_text(&args.stdin_filename, text, render)
+        Some(checker.check_text(&args.stdin_filename, text, render))
     } else {
-        checker.check_paths(&paths, found, render)
+        None
     };
-    // A config nearer to some file than the working directory's can be wrong too.
-    let mut outcome = match outcome {
-        Ok(outcome) => outcome,
-        Err(err) => {
-            report_schema_error(err, cwd, color);
-            return Ok(ExitCode::from(2));
-        }
-    };
-    // Fixes were taken whatever the baseline holds (a safe fix cannot change
-    // what the author meant); the report leaves out what it holds.
-    let applied = baseline.map(|baseline| {
-        let text_of = |report: &check::FileReport| match &stdin_text {
-            Some(text) => Some(text.clone()),
-            None => baseline::file_text(report),
-        };
-        baseline.apply(&mut outcome, &paths, cwd, &text_of, render)
-    });
     // One write per finding would be one system call per line: stdout is
     // line-buffered, so the report goes through a buffer of its own.
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    if mode == FixMode::Diff {
-        for file in &outcome.files {
-            if let Some(diff) = &file.diff {
-                out.write_all(diff.as_bytes())?;
-            }
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    // A SARIF file that cannot be made is said after the report, as one
+    // that cannot be written.
+    let (mut sarif_file, mut sarif_error) = (None, None);
+    if let Some(path) = args.sarif_file.as_deref().filter(|_| mode != FixMode::Diff) {
+        match std::fs::File::create(path) {
+            Ok(file) => sarif_file = Some(io::BufWriter::new(file)),
+            Err(err) => sarif_error = Some(named(path, &err)),
         }
-        out.flush()?;
-        let changes = outcome.files.iter().any(|f| f.diff.is_some());
-        return Ok(ExitCode::from(if outcome.incomplete() {
-            2
-        } else {
-            u8::from(changes)
-        }));
     }
-    let options = report::Options {
+    let catalog = checker.rules().to_vec();
+    let summary_budget = args.summary.as_deref().map(|path| {
+        let used = std::fs::metadata(path).map_or(0, |m| m.len());
+        report::summary::LIMIT.saturating_sub(usize::try_from(used).unwrap_or(usize::MAX))
+    });
+    let report_options = report::Options {
         quiet: args.quiet,
         changed: changed.as_ref(),
-        baseline: applied,
+        baseline: None,
         statistics: args.statistics,
     };
-    checker.write(args.format, &outcome, &options, &mut out)?;
-    out.flush()?;
-    for file in &outcome.files {
-        if let Some(err) = &file.write_error {
-            eprintln!("prepress: {err}");
-        }
+    let diff = mode == FixMode::Diff;
+    let (report, diffs): (Option<Writer>, Option<&mut dyn Write>) = if diff {
+        (None, Some(&mut stdout))
+    } else {
+        (
+            Some(Writer::new(
+                args.format,
+                &catalog,
+                report_options,
+                &mut stdout,
+            )),
+            None,
+        )
+    };
+    let text_of = |report: &check::FileReport| match &stdin_text {
+        Some(text) => Some(text.clone()),
+        None => baseline::file_text(report),
+    };
+    let mut outputs = Outputs {
+        filter: baseline.as_ref().map(Baseline::filter),
+        emptied: HashSet::new(),
+        cwd,
+        text_of: &text_of,
+        render,
+        tally: Tally::default(),
+        report,
+        diffs,
+        diffs_error: None,
+        sarif: sarif_file.as_mut().map(|file| {
+            Writer::new(
+                Format::Sarif,
+                &catalog,
+                report::Options::default(),
+                file as &mut dyn Write,
+            )
+        }),
+        summary: summary_budget
+            .filter(|_| !diff)
+            .map(|budget| report::summary::Summary::new(changed.as_ref(), budget)),
+        write_errors: Vec::new(),
+        elapsed: Duration::ZERO,
+    };
+    // A config nearer to some file than the working directory's can be wrong too.
+    let checked = match stdin_outcome {
+        Some(outcome) => outcome.map(|outcome| {
+            outputs.start(outcome.files_checked);
+            outcome
+                .files
+                .into_iter()
+                .for_each(|file| outputs.file(file));
+            outputs.finish(outcome.elapsed);
+        }),
+        None => checker.check_paths_into(&paths, found, render, &mut outputs),
+    };
+    if let Err(err) = checked {
+        report_schema_error(err, cwd, color);
+        return Ok(ExitCode::from(2));
     }
-    if let Err(err) = write_extra_reports(args, &outcome, checker.rules(), changed.as_ref()) {
+    // Fixes were taken whatever the baseline holds (a safe fix cannot change
+    // what the author meant); the report left out what it holds.
+    let applied = outputs.filter.as_ref().map(|f| f.applied(&paths, cwd));
+    let tally = outputs.tally;
+    if let Some(err) = outputs.diffs_error.take() {
+        return Err(err);
+    }
+    if let Some(mut report) = outputs.report.take() {
+        report.end(outputs.elapsed, applied);
+        report.done()?;
+    }
+    let Outputs {
+        sarif,
+        summary,
+        write_errors,
+        elapsed,
+        ..
+    } = outputs;
+    // The SARIF file, then the job summary, appended as
+    // `$GITHUB_STEP_SUMMARY` expects.
+    if let (Some(mut sarif), Some(path)) = (sarif, args.sarif_file.as_deref()) {
+        sarif.end(elapsed, applied);
+        sarif_error = sarif_error.or(sarif.done().err().map(|err| named(path, &err)));
+    }
+    let summary = summary.map(|s| s.render(&tally));
+    stdout.flush()?;
+    if diff {
+        return Ok(ExitCode::from(if tally.incomplete {
+            2
+        } else {
+            u8::from(tally.diffs > 0)
+        }));
+    }
+    for err in &write_errors {
+        eprintln!("prepress: {err}");
+    }
+    if let Some(Err(err)) = sarif_file.as_mut().map(Write::flush) {
+        sarif_error = sarif_error.or(args.sarif_file.as_deref().map(|path| named(path, &err)));
+    }
+    let appended = match (summary, args.summary.as_deref()) {
+        (Some(text), Some(path)) => std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .and_then(|mut file| file.write_all(text.as_bytes()))
+            .map_err(|err| named(path, &err)),
+        _ => Ok(()),
+    };
+    if let Some(err) = sarif_error.or(appended.err()) {
         eprintln!("prepress: {err}");
         return Ok(ExitCode::from(2));
     }
-    let warnings = outcome.count(Severity::Warning);
     let failing = args
         .fail_on
         .severity()
-        .is_some_and(|least| outcome.findings().any(|f| f.diagnostic.severity >= least));
-    let code = if outcome.incomplete() {
+        .is_some_and(|least| tally.any_at(least));
+    let code = if tally.incomplete {
         2
     } else {
-        u8::from(failing || args.max_warnings.is_some_and(|max| warnings > max))
+        u8::from(failing || args.max_warnings.is_some_and(|max| tally.warnings > max))
     };
-    // The process ends here: freeing the site models and the findings one by
-    // one would only add time (a tenth of a one-post run in a 50,000-post site).
+    // The process ends here: freeing the site models one by one would only
+    // add time (a tenth of a one-post run in a 50,000-post site).
     std::mem::forget(checker);
-    std::mem::forget(outcome);
     Ok(ExitCode::from(code))
+}
+
+/// "could not write `PATH`: ERR", for a report file.
+fn named(path: &Path, err: &io::Error) -> String {
+    format!("could not write `{}`: {err}", path.display())
+}
+
+/// Where `prepress check` sends each report as the run hands it over: the
+/// baseline's filter first, then standard output (the report in its format,
+/// or the diffs), the SARIF file and the job summary; it keeps the counts
+/// for the exit status, and the write errors to print last.
+struct Outputs<'a> {
+    /// The baseline being applied, if the run reads one.
+    filter: Option<baseline::Filter<'a>>,
+    /// Files whose findings the baseline hid all of: a site step's finding
+    /// in one of them is its file's first.
+    emptied: HashSet<PathBuf>,
+    cwd: &'a Path,
+    /// The text of a reported file, for the baseline's keys.
+    text_of: &'a dyn Fn(&check::FileReport) -> Option<String>,
+    render: Option<&'a dyn check::RenderFile>,
+    tally: Tally,
+    /// The report on standard output, unless it shows diffs.
+    report: Option<Writer<'a>>,
+    /// Standard output, for `--diff`.
+    diffs: Option<&'a mut dyn Write>,
+    /// The first error writing a diff.
+    diffs_error: Option<io::Error>,
+    /// The SARIF file (`--sarif-file`).
+    sarif: Option<Writer<'a>>,
+    /// The job summary (`--summary`).
+    summary: Option<report::summary::Summary<'a>>,
+    /// Why fixed files could not be written.
+    write_errors: Vec<String>,
+    elapsed: Duration,
+}
+
+impl Outputs<'_> {
+    /// Sends `report` on, unless the baseline hides all it has to say;
+    /// `site_step` is what a `site_step` report's `reported` says.
+    fn take(&mut self, mut report: check::FileReport, site_step: Option<bool>) {
+        if let Some(filter) = &mut self.filter {
+            let had_findings = !report.findings.is_empty();
+            let kept = filter.apply(&mut report, self.cwd, self.text_of, self.render);
+            if had_findings && report.findings.is_empty() && site_step.is_none() {
+                self.emptied.insert(report.path.clone());
+            }
+            if !kept {
+                return;
+            }
+        }
+        let reported = site_step.map(|r| r && !self.emptied.contains(&report.path));
+        let add = |writer: &mut Writer| match reported {
+            None => writer.add(&report),
+            Some(reported) => writer.add_site_step(&report, reported),
+        };
+        match reported {
+            None => self.tally.add(&report),
+            Some(reported) => self.tally.add_site_step(&report, reported),
+        }
+        self.report.as_mut().map(add);
+        self.sarif.as_mut().map(add);
+        if let Some(summary) = &mut self.summary {
+            summary.add(&report);
+        }
+        if let (Some(out), Some(diff), None) = (&mut self.diffs, &report.diff, &self.diffs_error)
+            && let Err(err) = out.write_all(diff.as_bytes())
+        {
+            self.diffs_error = Some(err);
+        }
+        self.write_errors.extend(report.write_error);
+    }
+}
+
+impl Sink for Outputs<'_> {
+    fn start(&mut self, files_checked: usize) {
+        self.tally.files_checked = files_checked;
+        for writer in [&mut self.report, &mut self.sarif].into_iter().flatten() {
+            writer.start(files_checked);
+        }
+    }
+
+    fn file(&mut self, report: check::FileReport) {
+        self.take(report, None);
+    }
+
+    fn site_step(&mut self, report: check::FileReport, reported: bool) {
+        self.take(report, Some(reported));
+    }
+
+    fn finish(&mut self, elapsed: Duration) {
+        self.elapsed = elapsed;
+    }
 }
 
 /// `prepress baseline`: checks `args.paths` and writes every finding to the
@@ -589,41 +764,6 @@ fn write_baseline(args: &BaselineArgs, cwd: &Path) -> io::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes the reports that go to files besides standard output: the SARIF
-/// file and the job summary (appended, as `$GITHUB_STEP_SUMMARY` expects).
-fn write_extra_reports(
-    args: &CheckArgs,
-    outcome: &check::Outcome,
-    catalog: &[RuleInfo],
-    changed: Option<&Changes>,
-) -> io::Result<()> {
-    let named = |path: &Path, err: io::Error| {
-        io::Error::new(
-            err.kind(),
-            format!("could not write `{}`: {err}", path.display()),
-        )
-    };
-    if let Some(path) = &args.sarif_file {
-        let mut text = Vec::new();
-        report::sarif::write(outcome, catalog, &mut text)?;
-        std::fs::write(path, text).map_err(|err| named(path, err))?;
-    }
-    if let Some(path) = &args.summary {
-        let used = std::fs::metadata(path).map_or(0, |m| m.len());
-        let budget =
-            report::summary::LIMIT.saturating_sub(usize::try_from(used).unwrap_or(usize::MAX));
-        let text = report::summary::render(outcome, changed, budget);
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .map_err(|err| named(path, err))?;
-        file.write_all(text.as_bytes())
-            .map_err(|err| named(path, err))?;
-    }
-    Ok(())
 }
 
 /// The setup for a run in the working directory `cwd`, or the exit status

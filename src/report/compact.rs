@@ -6,24 +6,22 @@
 
 use std::io::{self, Write};
 
-use crate::check::Outcome;
+use crate::check::FileReport;
 
-/// Writes one line per finding.
-pub(crate) fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-    for file in &outcome.files {
-        for finding in &file.findings {
-            let d = &finding.diagnostic;
-            writeln!(
-                out,
-                "{}:{}:{}: {}[{}] {}",
-                file.display,
-                finding.start.line,
-                finding.start.column,
-                d.severity,
-                d.rule,
-                one_line(&d.message)
-            )?;
-        }
+/// Writes one line per finding of `file`.
+pub(crate) fn write(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for finding in &file.findings {
+        let d = &finding.diagnostic;
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}] {}",
+            file.display,
+            finding.start.line,
+            finding.start.column,
+            d.severity,
+            d.rule,
+            one_line(&d.message)
+        )?;
     }
     Ok(())
 }

@@ -13,68 +13,94 @@
 use std::io::{self, Write};
 
 use crate::changes::Changes;
-use crate::check::{FileReport, Finding, Outcome};
+use crate::check::{FileReport, Finding};
 use crate::diagnostic::Severity;
 
 /// Annotations GitHub shows per kind and step.
 pub(crate) const PER_KIND: usize = 10;
 
-/// Writes the annotations: every finding, or with `changed` only those on a
-/// changed line.
-pub(crate) fn write(
-    outcome: &Outcome,
-    changed: Option<&Changes>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let wanted = |file: &FileReport, finding: &Finding| {
-        changed.is_none_or(|c| c.touches(&file.display, finding.start.line, finding.end.line))
-    };
-    let of_kind = |severity: Severity| -> Vec<(&FileReport, &Finding)> {
-        outcome
-            .files
-            .iter()
-            .flat_map(|file| file.findings.iter().map(move |f| (file, f)))
-            .filter(|(file, f)| f.diagnostic.severity == severity && wanted(file, f))
-            .collect()
-    };
-    let errors = of_kind(Severity::Error);
-    let warnings = of_kind(Severity::Warning);
-    let notices = of_kind(Severity::Info);
-    let total = outcome.findings().count();
-    let before_notices = errors.len().min(PER_KIND) + warnings.len().min(PER_KIND);
-    // The counting notice takes a notice slot when anything is left out.
-    let notice_slots = if total > before_notices + notices.len().min(PER_KIND) {
-        PER_KIND - 1
-    } else {
-        PER_KIND
-    };
-    let mut shown = 0;
-    for (list, limit) in [
-        (&errors, PER_KIND),
-        (&warnings, PER_KIND),
-        (&notices, notice_slots),
-    ] {
-        for (file, finding) in list.iter().take(limit) {
-            writeln!(out, "{}", annotation(&file.display, finding))?;
-            shown += 1;
+/// The annotations of a run as its reports pass: the first [`PER_KIND`] of
+/// each kind, and how many there are, which is all the end needs.
+pub(crate) struct Annotations<'a> {
+    /// The changed lines, when only those are annotated.
+    changed: Option<&'a Changes>,
+    /// The first annotations of each kind: errors, warnings, notices.
+    kept: [Vec<String>; 3],
+    /// How many findings of each kind are wanted.
+    wanted: [usize; 3],
+    /// How many findings there are in all.
+    total: usize,
+}
+
+impl<'a> Annotations<'a> {
+    /// None yet: every finding is wanted, or with `changed` only those on a
+    /// changed line.
+    pub(crate) fn new(changed: Option<&'a Changes>) -> Self {
+        Self {
+            changed,
+            kept: Default::default(),
+            wanted: [0; 3],
+            total: 0,
         }
     }
-    let left_out = total - shown;
-    if left_out > 0 {
-        let why = if changed.is_some() {
-            "only findings on changed lines are annotated, at most"
-        } else {
-            "GitHub shows at most"
-        };
-        writeln!(
-            out,
-            "::notice title=prepress::{}",
-            data(&format!(
-                "{left_out} more findings are not annotated ({why} {PER_KIND} of each kind per step); the job summary or `prepress --format compact` lists them all"
-            ))
-        )?;
+
+    /// Counts the findings of `file`, keeping the first of each kind.
+    pub(crate) fn add(&mut self, file: &FileReport) {
+        for finding in &file.findings {
+            self.total += 1;
+            let wanted = self
+                .changed
+                .is_none_or(|c| c.touches(&file.display, finding.start.line, finding.end.line));
+            if !wanted {
+                continue;
+            }
+            let kind = match finding.diagnostic.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Info => 2,
+            };
+            self.wanted[kind] += 1;
+            if self.kept[kind].len() < PER_KIND {
+                self.kept[kind].push(annotation(&file.display, finding));
+            }
+        }
     }
-    Ok(())
+
+    /// Writes the annotations: errors first, then warnings, then notices,
+    /// and the notice that counts what is left out.
+    pub(crate) fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let [errors, warnings, notices] = self.wanted;
+        let before_notices = errors.min(PER_KIND) + warnings.min(PER_KIND);
+        // The counting notice takes a notice slot when anything is left out.
+        let notice_slots = if self.total > before_notices + notices.min(PER_KIND) {
+            PER_KIND - 1
+        } else {
+            PER_KIND
+        };
+        let mut shown = 0;
+        for (kept, limit) in self.kept.iter().zip([PER_KIND, PER_KIND, notice_slots]) {
+            for line in kept.iter().take(limit) {
+                writeln!(out, "{line}")?;
+                shown += 1;
+            }
+        }
+        let left_out = self.total - shown;
+        if left_out > 0 {
+            let why = if self.changed.is_some() {
+                "only findings on changed lines are annotated, at most"
+            } else {
+                "GitHub shows at most"
+            };
+            writeln!(
+                out,
+                "::notice title=prepress::{}",
+                data(&format!(
+                    "{left_out} more findings are not annotated ({why} {PER_KIND} of each kind per step); the job summary or `prepress --format compact` lists them all"
+                ))
+            )?;
+        }
+        Ok(())
+    }
 }
 
 /// One finding as a workflow command.
@@ -150,17 +176,16 @@ mod tests {
         };
         let mut findings: Vec<Finding> = (1..=12).map(|l| finding(Severity::Error, l)).collect();
         findings.extend((13..=24).map(|l| finding(Severity::Info, l)));
-        let outcome = Outcome {
-            files: vec![crate::check::FileReport {
-                display: "a.md".into(),
-                findings,
-                ..Default::default()
-            }],
+        let file = FileReport {
+            display: "a.md".into(),
+            findings,
             ..Default::default()
         };
         let lines = |changed: Option<&Changes>| {
+            let mut annotations = Annotations::new(changed);
+            annotations.add(&file);
             let mut out = Vec::new();
-            write(&outcome, changed, &mut out).unwrap();
+            annotations.write(&mut out).unwrap();
             String::from_utf8(out).unwrap()
         };
         let all = lines(None);

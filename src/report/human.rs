@@ -9,6 +9,7 @@
 //! unsafe fix it leaves alone `[unsafe fix]`, as ruff marks them.
 
 use std::fmt;
+use std::time::Duration;
 
 use miette::{
     Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode,
@@ -16,7 +17,7 @@ use miette::{
 
 use super::excerpt::{Excerpt, Mark};
 use crate::baseline::Applied;
-use crate::check::{Finding, Outcome, RenderFile, Source};
+use crate::check::{Finding, RenderFile, Source, Tally};
 use crate::diagnostic::Severity;
 use crate::line_index::LineIndex;
 
@@ -54,19 +55,14 @@ impl RenderFile for Human {
 }
 
 /// The summary line: `N errors, M warnings in K files (F files checked in T ms)`.
-pub(crate) fn summary(outcome: &Outcome) -> String {
-    let infos = outcome.count(Severity::Info);
-    let infos = if infos > 0 {
-        format!(", {}", plural(infos, Severity::Info))
+pub(crate) fn summary(tally: &Tally, elapsed: Duration) -> String {
+    let infos = if tally.infos > 0 {
+        format!(", {}", plural(tally.infos, Severity::Info))
     } else {
         String::new()
     };
-    let with_findings = outcome
-        .files
-        .iter()
-        .filter(|f| !f.findings.is_empty())
-        .count();
-    let (fixed, fixed_files) = outcome.fixed();
+    let with_findings = tally.files_with_findings;
+    let (fixed, fixed_files) = (tally.fixed, tally.fixed_files);
     let fixes = if fixed > 0 {
         format!(
             "; fixed {fixed} {} in {fixed_files} {}",
@@ -78,23 +74,23 @@ pub(crate) fn summary(outcome: &Outcome) -> String {
     };
     format!(
         "{}, {}{infos} in {with_findings} {} ({} {} checked in {} ms{fixes})",
-        plural(outcome.count(Severity::Error), Severity::Error),
-        plural(outcome.count(Severity::Warning), Severity::Warning),
+        plural(tally.errors, Severity::Error),
+        plural(tally.warnings, Severity::Warning),
         if with_findings == 1 { "file" } else { "files" },
-        outcome.files_checked,
-        if outcome.files_checked == 1 {
+        tally.files_checked,
+        if tally.files_checked == 1 {
             "file"
         } else {
             "files"
         },
-        outcome.elapsed.as_millis(),
+        elapsed.as_millis(),
     )
 }
 
 /// The line under the summary, when some finding carries a fix: how many
 /// `--fix` fixes, and how many more `--unsafe-fixes` would let it fix.
-pub(crate) fn fixable(outcome: &Outcome) -> Option<String> {
-    let (taken, unsafe_left) = outcome.fixable();
+pub(crate) fn fixable(tally: &Tally) -> Option<String> {
+    let (taken, unsafe_left) = (tally.fixable, tally.unsafe_fixable);
     let more = match unsafe_left {
         0 => String::new(),
         1 => " (1 unsafe fix can be enabled with the `--unsafe-fixes` option)".to_string(),

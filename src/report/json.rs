@@ -2,15 +2,17 @@
 //!
 //! `{"version": 1, "files_checked": N, "diagnostics": [...]}`. Positions are
 //! 1-based with columns in characters and exclusive ends; `start` and `end` are
-//! byte offsets into the file, which is what a fix edits. Adding a field is
+//! byte offsets into the file, which is what a fix edits. The diagnostics are
+//! written as they come, each file's as soon as it is checked. Adding a field is
 //! allowed within a version; removing or changing one needs a new version.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::elements::Elements;
 use crate::baseline::Applied;
-use crate::check::{Finding, Outcome};
+use crate::check::Finding;
 use crate::diagnostic::{Applicability, Severity};
 
 /// The schema version of this output.
@@ -68,26 +70,41 @@ struct Label<'a> {
     end: usize,
 }
 
-/// Writes the whole run as one pretty-printed JSON document.
-/// `baseline` is what a baseline left out, if the run read one.
-pub(crate) fn write(
-    outcome: &Outcome,
+/// Writes the document's head, up to the opening of its `diagnostics`;
+/// `files_checked` is known before any finding.
+pub(crate) fn start(files_checked: usize, out: &mut dyn Write) -> io::Result<Elements> {
+    Elements::start(&document(files_checked, None), "diagnostics", out)
+}
+
+/// Writes one finding of the file shown as `path`.
+pub(crate) fn push(
+    diagnostics: &mut Elements,
+    path: &str,
+    finding: &Finding,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    diagnostics.push(&item(path, finding), out)
+}
+
+/// Closes `diagnostics` and writes the rest of the document: `baseline` is
+/// what a baseline left out, if the run read one.
+pub(crate) fn end(
+    diagnostics: Elements,
+    files_checked: usize,
     baseline: Option<Applied>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let diagnostics = outcome
-        .files
-        .iter()
-        .flat_map(|file| file.findings.iter().map(|f| item(&file.display, f)))
-        .collect();
-    let document = Document {
+    diagnostics.end(&document(files_checked, baseline), out)
+}
+
+/// The document with no diagnostics: the findings go in one at a time.
+fn document(files_checked: usize, baseline: Option<Applied>) -> Document<'static> {
+    Document {
         version: VERSION,
-        files_checked: outcome.files_checked,
-        diagnostics,
+        files_checked,
+        diagnostics: Vec::new(),
         baseline,
-    };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+    }
 }
 
 fn item<'a>(path: &'a str, finding: &'a Finding) -> Item<'a> {

@@ -11,7 +11,8 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use crate::check::{Finding, Outcome};
+use super::elements::Elements;
+use crate::check::Finding;
 use crate::diagnostic::{Applicability, Severity};
 use crate::line_index::Position;
 use crate::rule::RuleInfo;
@@ -20,23 +21,31 @@ use crate::rule::RuleInfo;
 pub(crate) const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
-/// Writes the run as one SARIF log.
-pub(crate) fn write(
-    outcome: &Outcome,
+/// Writes the head of the log, up to the opening of its results.
+pub(crate) fn start(catalog: &[RuleInfo], out: &mut dyn Write) -> io::Result<Elements> {
+    Elements::start(&log(catalog), "results", out)
+}
+
+/// Writes the result of one finding of the file shown as `path`.
+pub(crate) fn push(
+    results: &mut Elements,
+    path: &str,
+    finding: &Finding,
     catalog: &[RuleInfo],
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    results.push(&result(path, finding, catalog), out)
+}
+
+/// Closes the results and writes the rest of the log.
+pub(crate) fn end(results: Elements, catalog: &[RuleInfo], out: &mut dyn Write) -> io::Result<()> {
+    results.end(&log(catalog), out)
+}
+
+/// The log with no results: they go in one at a time.
+fn log(catalog: &[RuleInfo]) -> Value {
     let rules: Vec<Value> = catalog.iter().map(rule).collect();
-    let results: Vec<Value> = outcome
-        .files
-        .iter()
-        .flat_map(|file| {
-            file.findings
-                .iter()
-                .map(move |f| result(&file.display, f, catalog))
-        })
-        .collect();
-    let log = json!({
+    json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -48,11 +57,9 @@ pub(crate) fn write(
                 }
             },
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [],
         }]
-    });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    })
 }
 
 fn level(severity: Severity) -> &'static str {
