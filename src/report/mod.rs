@@ -111,7 +111,9 @@ impl<'a> Writer<'a> {
         out: &'a mut dyn Write,
     ) -> Self {
         let body = match format {
-            _ if options.statistics => Body::Statistics(Statistics::default()),
+            Format::Human | Format::Compact | Format::Json if options.statistics => {
+                Body::Statistics(Statistics::default())
+            }
             Format::Github => Body::Github(Box::new(github::Annotations::new(options.changed))),
             Format::Human | Format::Compact | Format::Json | Format::Sarif => Body::Lines,
         };

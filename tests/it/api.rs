@@ -2,8 +2,11 @@
 //! checker kept across checks of paths and of unsaved texts, with nothing
 //! else of the crate named.
 
+use std::path::{Path, PathBuf};
+
 use prepress::api::{
-    Applicability, Checker, Finding, Format, Options, RenderFile, ReportOptions, Severity, Source,
+    Applicability, Checker, Finding, Format, Human, Options, RenderFile, ReportOptions, Severity,
+    Source, Tally, Writer,
 };
 
 /// A small site with a post that repeats a word.
@@ -214,4 +217,143 @@ fn a_panic_in_one_files_check_is_its_finding_and_the_others_are_checked() {
         .map(|f| f.diagnostic.rule.as_str())
         .collect();
     assert_eq!(rules, ["repeated-word"]);
+}
+
+/// Every format, with the renderer the human one needs.
+const FORMATS: [Format; 5] = [
+    Format::Human,
+    Format::Compact,
+    Format::Json,
+    Format::Github,
+    Format::Sarif,
+];
+
+/// The summary line without its run time, which differs between runs.
+fn without_time(text: &str) -> String {
+    match (text.find("checked in "), text.find(" ms)")) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}{}", &text[..start], &text[end..])
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// `dir` checked with `threads` workers, written in `format`: from the
+/// collected `Outcome` and streamed to a `Writer`, each with its tally.
+fn collected_and_streamed(dir: &Path, format: Format, threads: usize) -> [(String, Tally); 2] {
+    let mut options = Options::new(dir);
+    options.threads = threads;
+    let mut checker = Checker::new(options).unwrap();
+    let human = Human::new(false);
+    let render = (format == Format::Human).then_some(&human as &dyn RenderFile);
+    let paths = [dir.to_path_buf()];
+    let outcome = checker.check_paths(&paths, None, render).unwrap();
+    let mut collected = Vec::new();
+    checker
+        .write(format, &outcome, &ReportOptions::default(), &mut collected)
+        .unwrap();
+    let catalog = checker.rules().to_vec();
+    let mut streamed = Vec::new();
+    let mut writer = Writer::new(format, &catalog, ReportOptions::default(), &mut streamed);
+    checker
+        .check_paths_into(&paths, None, render, &mut writer)
+        .unwrap();
+    let tally = *writer.tally();
+    writer.done().unwrap();
+    let text = |bytes: Vec<u8>| without_time(&String::from_utf8(bytes).unwrap());
+    [(text(collected), outcome.tally()), (text(streamed), tally)]
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+#[test]
+fn streamed_reports_match_the_collected_outcome_in_every_format() {
+    for format in FORMATS {
+        for threads in [1, 3] {
+            let [collected, streamed] = collected_and_streamed(&fixtures(), format, threads);
+            assert_eq!(streamed.0, collected.0, "{format:?} with {threads} threads");
+            assert_eq!(streamed.1, collected.1, "{format:?} with {threads} threads");
+            assert!(collected.1.files_with_findings > 10, "{:?}", collected.1);
+        }
+    }
+}
+
+#[test]
+fn the_command_line_streams_what_the_collected_outcome_says() {
+    for format in FORMATS {
+        let [(collected, tally), _] = collected_and_streamed(&fixtures(), format, 0);
+        let cli = assert_cmd::cargo::cargo_bin_cmd!("prepress")
+            .current_dir(fixtures())
+            .args(["check", "--color", "never", "--format"])
+            .arg(format!("{format:?}").to_lowercase())
+            .arg(fixtures())
+            .output()
+            .unwrap();
+        assert_eq!(
+            without_time(&String::from_utf8(cli.stdout).unwrap()),
+            collected,
+            "{format:?}"
+        );
+        let status = if tally.incomplete {
+            2
+        } else {
+            i32::from(tally.errors > 0)
+        };
+        assert_eq!(cli.status.code(), Some(status), "{format:?}");
+    }
+}
+
+#[test]
+fn the_site_steps_findings_come_last_in_path_order_when_streamed() {
+    let dir = site();
+    let post = |name: &str, tags: &str, text: &str| {
+        let front = format!("---\ntitle: A post\ntags: {tags}\n---\n{text}\n");
+        std::fs::write(dir.path().join("_posts").join(name), front).unwrap();
+    };
+    post("2024-02-01-a.md", "[Agile]", "It it rains.");
+    post("2024-02-02-b.md", "[agile, Open-Source]", "Fine.");
+    post("2024-02-03-c.md", "[agile, open source]", "Fine.");
+    post("2024-02-04-d.md", "[open source]", "We met the the team.");
+    let [(collected, before), (streamed, after)] =
+        collected_and_streamed(dir.path(), Format::Compact, 0);
+    assert_eq!(after, before);
+    let is_site_step = |line: &&str| line.contains("[tag-variants]");
+    let lines: Vec<&str> = streamed.lines().collect();
+    let site_step: Vec<&str> = lines.iter().copied().filter(is_site_step).collect();
+    assert_eq!(site_step.len(), 2, "{streamed}");
+    assert!(
+        site_step[0].starts_with("_posts/2024-02-01-a.md:3:"),
+        "{streamed}"
+    );
+    assert!(
+        site_step[1].starts_with("_posts/2024-02-02-b.md:3:"),
+        "{streamed}"
+    );
+    // They come after every other finding, in path order among themselves;
+    // the others keep the collected order.
+    assert_eq!(lines[lines.len() - 2..], site_step[..]);
+    let others = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !is_site_step(l))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(others(&streamed), others(&collected));
+    assert!(
+        others(&collected)
+            .iter()
+            .any(|l| l.starts_with("_posts/2024-02-04-d.md"))
+    );
+    let sorted = |text: &str| {
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines.sort_unstable();
+        lines.join("\n")
+    };
+    assert_eq!(sorted(&streamed), sorted(&collected));
+    // Collected, each file's report holds its own site-step finding.
+    let collected_order: Vec<&str> = collected.lines().collect();
+    assert!(collected_order[0].starts_with("_posts/2024-01-01-hello.md"));
+    assert!(collected_order[1].starts_with("_posts/2024-02-01-a.md"));
 }
