@@ -395,7 +395,7 @@ fn check_all(
     // as its rule's finding under the config it belongs to.
     let problems = loaded
         .iter()
-        .flat_map(|(_, site)| site.problems.iter().map(|p| (configs.for_site(site), p)))
+        .flat_map(|(_, site)| site.problems().map(|p| (configs.for_site(site), p)))
         .chain(
             configs
                 .problems()
