@@ -75,7 +75,7 @@ pub(crate) fn invalid_yaml(root: &Path, files: &[String]) -> Vec<SiteProblem> {
             .filter_map(|file| {
                 let path = root.join(file);
                 let text = std::fs::read_to_string(&path).ok()?;
-                let error = tree::parse(&text, 0).err()?;
+                let error = tree::check(&text).err()?;
                 Some(SiteProblem {
                     path,
                     text,
