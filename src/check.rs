@@ -541,7 +541,7 @@ fn check_all(
     // take their places in path order among the files' reports.
     let problems = loaded
         .iter()
-        .flat_map(|(_, site)| site.problems.iter().map(|p| (configs.for_site(site), p)))
+        .flat_map(|(_, site)| site.problems().map(|p| (configs.for_site(site), p)))
         .chain(
             configs
                 .problems()

@@ -24,20 +24,22 @@ const ID_FIELDS: &[&str] = &["id", "key", "username", "slug", "name"];
 pub(crate) struct SiteData {
     /// The author ids, when the site keeps an authors file prepress can read.
     pub(crate) authors: Option<Vec<String>>,
-    /// YAML data files that do not parse.
-    pub(crate) problems: Vec<SiteProblem>,
+    /// The YAML data files, relative to the root, sorted. Jekyll stops the
+    /// build on one that does not parse; [`invalid_yaml`] finds those, which
+    /// only a run over the whole site reports, so only it reads them.
+    pub(crate) yaml_files: Vec<String>,
 }
 
 /// Reads the data files among `files` (site-relative paths) under `data_dir`.
 pub(crate) fn read(root: &Path, data_dir: &str, files: &HashSet<String>) -> SiteData {
     let mut data = SiteData::default();
     let prefix = format!("{data_dir}/");
-    let mut yaml: Vec<&String> = files
+    data.yaml_files = files
         .iter()
         .filter(|f| f.starts_with(&prefix) && (f.ends_with(".yml") || f.ends_with(".yaml")))
+        .cloned()
         .collect();
-    yaml.sort();
-    data.problems = invalid_yaml(root, &yaml);
+    data.yaml_files.sort_unstable();
     for ext in ["yml", "yaml", "json", "csv", "tsv"] {
         let file = format!("{prefix}authors.{ext}");
         if !files.contains(&file) {
@@ -64,16 +66,16 @@ pub(crate) fn read(root: &Path, data_dir: &str, files: &HashSet<String>) -> Site
 /// check waits for.
 const FILES_PER_THREAD: usize = 500;
 
-/// The YAML files among `files` (sorted) that do not parse, in order, read
-/// on one thread per core when there are many.
-fn invalid_yaml(root: &Path, files: &[&String]) -> Vec<SiteProblem> {
-    let check = |chunk: &[&String]| -> Vec<SiteProblem> {
+/// The YAML files among `files` (relative to `root`, sorted) that do not
+/// parse, in order, read on one thread per core when there are many.
+pub(crate) fn invalid_yaml(root: &Path, files: &[String]) -> Vec<SiteProblem> {
+    let check = |chunk: &[String]| -> Vec<SiteProblem> {
         chunk
             .iter()
             .filter_map(|file| {
                 let path = root.join(file);
                 let text = std::fs::read_to_string(&path).ok()?;
-                let error = tree::parse(&text, 0).err()?;
+                let error = tree::check(&text).err()?;
                 Some(SiteProblem {
                     path,
                     text,
@@ -91,7 +93,7 @@ fn invalid_yaml(root: &Path, files: &[&String]) -> Vec<SiteProblem> {
         return check(files);
     }
     // Plain scoped threads, as for the site's pages: this runs while a
-    // worker fills the site's `OnceLock`, where waiting on rayon could
+    // `OnceLock` of the site is filled, where waiting on rayon could
     // deadlock. A share whose thread cannot start is read here.
     let mut chunks = files.chunks(files.len().div_ceil(threads));
     let first = chunks.next().unwrap_or_default();
@@ -173,7 +175,9 @@ fn from_table(text: &str, delimiter: u8) -> Option<Vec<String>> {
 mod tests {
     use super::*;
 
-    fn data_of(files: &[(&str, &str)]) -> SiteData {
+    /// What `read` finds in a site of `files`, and the problems of its YAML
+    /// data files.
+    fn data_of(files: &[(&str, &str)]) -> (SiteData, Vec<SiteProblem>) {
         let dir = tempfile::tempdir().unwrap();
         let mut names = HashSet::default();
         for (path, text) in files {
@@ -182,7 +186,9 @@ mod tests {
             std::fs::write(full, text).unwrap();
             names.insert(path.to_string());
         }
-        read(dir.path(), "_data", &names)
+        let data = read(dir.path(), "_data", &names);
+        let problems = invalid_yaml(dir.path(), &data.yaml_files);
+        (data, problems)
     }
 
     fn ids(list: &[&str]) -> Option<Vec<String>> {
@@ -226,21 +232,22 @@ mod tests {
             ("_data/authors.yml", "- one\n- two\n", None),
             ("_data/people.yml", "priya: {}\n", None),
         ] {
-            assert_eq!(data_of(&[(file, text)]).authors, want, "{file}: {text}");
+            assert_eq!(data_of(&[(file, text)]).0.authors, want, "{file}: {text}");
         }
     }
 
     #[test]
     fn a_data_file_that_does_not_parse_is_a_problem() {
-        let data = data_of(&[
+        let (data, problems) = data_of(&[
             ("_data/nav.yml", "- title: Home\n  url: /\n- title: [Blog\n"),
             ("_data/ok.yml", "a: 1\n"),
             ("_data/table.csv", "a,\"b\n"),
         ]);
-        assert_eq!(data.problems.len(), 1);
-        assert!(data.problems[0].path.ends_with("_data/nav.yml"));
+        assert_eq!(data.yaml_files, ["_data/nav.yml", "_data/ok.yml"]);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].path.ends_with("_data/nav.yml"));
         assert!(matches!(
-            data.problems[0].kind,
+            problems[0].kind,
             Problem::InvalidYaml {
                 file: YamlFile::Data,
                 ..
@@ -267,7 +274,7 @@ mod tests {
             })
             .collect();
         let found: Vec<String> = data_of(&files)
-            .problems
+            .1
             .iter()
             .map(|p| p.path.file_name().unwrap().to_string_lossy().into_owned())
             .collect();

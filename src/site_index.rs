@@ -16,6 +16,7 @@ use crate::bylines::Bylines;
 use crate::document::{self, Document};
 use crate::jekyll_names::MARKDOWN_EXTENSIONS;
 use crate::site::Site;
+use crate::site_problem::SiteProblem;
 use crate::templates::{Comparisons, Reads};
 use crate::urls::{Found, Guesses, Urls};
 
@@ -39,6 +40,9 @@ pub(crate) struct SiteIndex {
     ids: Mutex<HashMap<String, Option<Arc<[String]>>>>,
     /// Whether each layout a page names prints its title as a heading.
     title_layouts: Mutex<HashMap<String, bool>>,
+    /// The YAML data files that do not parse (some blogs keep tens of
+    /// thousands of data files, which a run on a few posts never needs).
+    data_problems: OnceLock<Vec<SiteProblem>>,
 }
 
 impl SiteIndex {
@@ -53,6 +57,16 @@ impl SiteIndex {
     /// The site as the load read it.
     pub(crate) fn site(&self) -> &Site {
         &self.site
+    }
+
+    /// The site's broken config files, then its YAML data files that do
+    /// not parse, in path order: what a run over the whole site reports.
+    /// The data files are parsed the first time this is asked.
+    pub(crate) fn problems(&self) -> impl Iterator<Item = &SiteProblem> {
+        let data = self
+            .data_problems
+            .get_or_init(|| crate::site_data::invalid_yaml(&self.site.root, &self.site.data_yaml));
+        self.site.problems.iter().chain(data)
     }
 
     /// The URL of every page, as of `now` (the run's time: the first call
@@ -172,5 +186,35 @@ impl Deref for SiteIndex {
 impl From<Site> for SiteIndex {
     fn from(site: Site) -> Self {
         Self::new(site)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_are_parsed_only_when_the_problems_are_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("_data/comments")).unwrap();
+        std::fs::write(dir.path().join("_config.yml"), "title: [x\n").unwrap();
+        std::fs::write(dir.path().join("_data/comments/b.yml"), "a: [b\n").unwrap();
+        std::fs::write(dir.path().join("_data/comments/a.yml"), "a: 1\n").unwrap();
+        let site = Site::load(dir.path(), &[]);
+        assert_eq!(site.problems.len(), 1, "the config's problem alone");
+        assert_eq!(
+            site.data_yaml,
+            ["_data/comments/a.yml", "_data/comments/b.yml"]
+        );
+        let index = SiteIndex::new(site);
+        assert!(index.data_problems.get().is_none());
+        let paths: Vec<_> = index.problems().map(|p| p.path.clone()).collect();
+        assert_eq!(
+            paths,
+            [
+                dir.path().join("_config.yml"),
+                dir.path().join("_data/comments/b.yml")
+            ]
+        );
     }
 }

@@ -119,6 +119,23 @@ pub(crate) struct YamlError {
 /// Parses `yaml`, which starts at byte `base` of its document, into the node of
 /// its first document (`None` for an empty document).
 pub(crate) fn parse(yaml: &str, base: usize) -> Result<Option<Node>, YamlError> {
+    guarded(yaml, base, |source| read_events(source, yaml, base))
+}
+
+/// Whether `yaml` parses as [`parse`] reads it (its first document, the same
+/// errors), without building its nodes: for a file that is only checked,
+/// such as a site's data files, at a fraction of the cost.
+pub(crate) fn check(yaml: &str) -> Result<(), YamlError> {
+    guarded(yaml, 0, |source| check_events(source, yaml))
+}
+
+/// `read` of `yaml` made safe for libyaml-safer: given a final line break,
+/// and with a panic turned into an error.
+fn guarded<T>(
+    yaml: &str,
+    base: usize,
+    read: impl FnOnce(&str) -> Result<T, YamlError> + std::panic::UnwindSafe,
+) -> Result<T, YamlError> {
     // libyaml-safer 0.3 panics on a block scalar (`|`, `>`) that ends the
     // input without a line break (found by fuzzing): give it one. Spans are
     // kept inside the text as given.
@@ -132,7 +149,7 @@ pub(crate) fn parse(yaml: &str, base: usize) -> Result<Option<Node>, YamlError> 
     // It has other panics on malformed text (`[[!?,`, a `TODO` in its tag
     // scanner, also found by fuzzing): whatever it cannot read is a YAML
     // error at the start of the text, never a crash.
-    std::panic::catch_unwind(|| read_events(source, yaml, base)).unwrap_or_else(|_| {
+    std::panic::catch_unwind(|| read(source)).unwrap_or_else(|_| {
         Err(YamlError {
             problem: "the YAML reader cannot make sense of this text".to_string(),
             context: None,
@@ -140,6 +157,31 @@ pub(crate) fn parse(yaml: &str, base: usize) -> Result<Option<Node>, YamlError> 
             context_at: None,
         })
     })
+}
+
+/// The events of `source` (`yaml`, perhaps with a final line break added)
+/// up to the end of its first document, with only their depth kept.
+fn check_events(source: &str, yaml: &str) -> Result<(), YamlError> {
+    let mut input = source.as_bytes();
+    let mut parser = Parser::new();
+    parser.set_input_string(&mut input);
+    let mut depth = 0;
+    for event in parser {
+        let event = event.map_err(|err| error_from(&err, yaml, 0))?;
+        match event.data {
+            EventData::SequenceStart { .. } | EventData::MappingStart { .. } => {
+                if depth >= MAX_DEPTH {
+                    let start = mark(event.start_mark.index).min(yaml.len());
+                    return Err(too_deep(start, 0));
+                }
+                depth += 1;
+            }
+            EventData::SequenceEnd | EventData::MappingEnd => depth -= 1,
+            EventData::DocumentEnd { .. } => break,
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The events of `source` (`yaml`, perhaps with a final line break added)
@@ -225,6 +267,17 @@ fn printable(c: char) -> bool {
         || c >= '\u{10000}'
 }
 
+/// The error for a collection opened at `start` deeper than [`MAX_DEPTH`],
+/// in a text that starts at `base`.
+fn too_deep(start: usize, base: usize) -> YamlError {
+    YamlError {
+        problem: format!("nested more than {MAX_DEPTH} levels deep"),
+        context: None,
+        at: start,
+        context_at: Some(base),
+    }
+}
+
 /// A collection still being read.
 enum Open {
     Sequence(Vec<Node>),
@@ -244,12 +297,7 @@ struct Builder {
 impl Builder {
     fn open(&mut self, start: usize, open: Open, base: usize) -> Result<(), YamlError> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err(YamlError {
-                problem: format!("nested more than {MAX_DEPTH} levels deep"),
-                context: None,
-                at: start,
-                context_at: Some(base),
-            });
+            return Err(too_deep(start, base));
         }
         self.stack.push((start, open));
         Ok(())
@@ -396,6 +444,39 @@ mod tests {
         let yaml = format!("---\na: {}{}\n", "[".repeat(100), "]".repeat(100));
         let err = parse(&yaml, 0).unwrap_err();
         assert!(err.problem.contains("nested"), "{err:?}");
+    }
+
+    #[test]
+    fn check_finds_what_parse_finds() {
+        let deep = format!("a: {}{}\n", "[".repeat(100), "]".repeat(100));
+        let edge = format!(
+            "a: {}{}\n",
+            "[".repeat(MAX_DEPTH - 1),
+            "]".repeat(MAX_DEPTH - 1)
+        );
+        for yaml in [
+            "",
+            "a: 1\n",
+            "a: [b\n",
+            "- x\n- [y, {z: 1}]\n",
+            "title: a\u{1}b\n",
+            "a: |",
+            "[[!?,",
+            "a: 1\n---\nb: [\n",
+            "key: \"unterminated\n",
+            "a:\n  - b\n - c\n",
+            &deep,
+            &edge,
+        ] {
+            assert_eq!(check(yaml).err(), parse(yaml, 0).err(), "{yaml:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn check_agrees_with_parse_on_any_text(yaml in "[-a-z:\\[\\]{}, \n\"'|>&*!#]{0,40}") {
+            proptest::prop_assert_eq!(check(&yaml).err(), parse(&yaml, 0).err());
+        }
     }
 
     #[test]

@@ -549,12 +549,39 @@ pub(crate) fn blank_out(body: &str, ranges: &[Range<usize>]) -> String {
         let start = range.start.max(from);
         let end = range.end.max(start);
         out.push_str(&body[from..start]);
-        push_blank(&mut out, &body.as_bytes()[start..end]);
+        if is_definition_destination(body, start..end) {
+            // `[label]: <   >`: a destination kept, so the parser still reads
+            // the line as a definition (and drops it) rather than as text.
+            out.push('<');
+            push_blank(&mut out, &body.as_bytes()[start + 1..end - 1]);
+            out.push('>');
+        } else {
+            push_blank(&mut out, &body.as_bytes()[start..end]);
+        }
         from = end;
     }
     out.push_str(&body[from..]);
     debug_assert_eq!(out.len(), body.len());
     out
+}
+
+/// Whether `range` (a masked URL, say) is the whole destination of a link
+/// definition, `[label]: https://…`: blanked, the line would have no
+/// destination and be read as a paragraph of its label and what follows.
+/// A range that is only the start of one (`{{ site.url }}/about/`) leaves a
+/// destination when blanked.
+fn is_definition_destination(body: &str, range: Range<usize>) -> bool {
+    let line_start = body[..range.start].rfind('\n').map_or(0, |at| at + 1);
+    let before = body[line_start..range.start].trim_end_matches([' ', '\t']);
+    let opening = before.trim_start_matches(' ');
+    let after = body[range.end..].chars().next();
+    range.len() >= 2
+        && after.is_none_or(char::is_whitespace)
+        && !body[range.clone()].contains('\n')
+        && before.len() - opening.len() <= 3
+        && opening.starts_with('[')
+        && opening.ends_with("]:")
+        && !opening[1..opening.len() - 2].contains([']', '['])
 }
 
 /// Appends as many spaces as `bytes` has, but its line breaks as they are.
@@ -875,6 +902,16 @@ mod tests {
             ["*[HTML]: Hyper Text the the"]
         );
         assert_eq!(masked("para\n^\nnext"), ["^"]);
+    }
+
+    #[test]
+    fn a_definition_keeps_a_destination_once_blanked() {
+        let body = "[minutes]: https://a.example/m.html\n  [b]:http://x.example\nSee https://c.example/ now.\n[c] [d]: https://d.example\n[e]: {{ site.url }}/x\n";
+        let (_, text) = super::masked(body);
+        assert_eq!(
+            text,
+            "[minutes]: <                      >\n  [b]:<              >\nSee                    now.\n[c] [d]:                  \n[e]:               /x\n"
+        );
     }
 
     #[test]

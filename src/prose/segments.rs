@@ -957,6 +957,17 @@ mod tests {
     }
 
     #[test]
+    fn link_definitions_are_not_prose() {
+        // Their URLs blanked to nothing, five definitions in a row once read
+        // as a paragraph starting `[minut` (a real post's false finding).
+        let body = "See the [minutes].\n\n[minutes]: https://a.example/minutes/x.html\n\
+                    [SCP-014]: https://a.example/minutes/x.html#scp\n[SIP-16]: https://x.example/a\n\
+                    [SIP-29]: https://x.example/b\n[SIP]: https://x.example/c\n\
+                    [issues]: {{ site.repository }}/issues\n";
+        assert_eq!(texts(body), ["See the minutes."]);
+    }
+
+    #[test]
     fn verbatim_html_elements_are_not_prose() {
         let body = "Run <code>teh tool</code> now, <kbd>Ctrl</kbd> or <b>bold teh</b>.\n\n\
                     | a | <notextile>SI-1 wipe referenes</notextile> |\n|---|---|\n\n\

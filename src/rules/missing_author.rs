@@ -103,9 +103,24 @@ mod tests {
     /// A site on disk with `config` and the posts `(name, front matter)`,
     /// and the findings on a post at `POST` with `front_matter`.
     fn check_in(config: &str, posts: &[(String, &str)], front_matter: &str) -> Vec<Diagnostic> {
+        check_with_data(config, posts, front_matter, &[])
+    }
+
+    /// As [`check_in`], in a site that also holds the `data` files (name
+    /// below `_data`, text).
+    fn check_with_data(
+        config: &str,
+        posts: &[(String, &str)],
+        front_matter: &str,
+        data: &[(&str, &str)],
+    ) -> Vec<Diagnostic> {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("_posts")).unwrap();
+        std::fs::create_dir_all(dir.path().join("_data")).unwrap();
         std::fs::write(dir.path().join("_config.yml"), config).unwrap();
+        for (name, text) in data {
+            std::fs::write(dir.path().join("_data").join(name), text).unwrap();
+        }
         for (name, keys) in posts {
             let path = dir.path().join("_posts").join(name);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -153,6 +168,15 @@ mod tests {
         let mut site = posts(1, 0);
         site.extend((1..=5).map(|i| (format!("team/2024-02-0{i}-t.md"), "title: x\n")));
         assert_eq!(check_in(defaults, &site, "title: x\n").len(), 1);
+    }
+
+    #[test]
+    fn a_broken_data_file_does_not_hide_the_convention() {
+        // Only a broken config leaves the site's authors unknown.
+        let broken = [("comments.yml", "a: [b\n")];
+        let found = check_with_data("title: x\n", &posts(5, 0), "title: x\n", &broken);
+        assert_eq!(found.len(), 1);
+        assert!(check_in("title: [x\n", &posts(5, 0), "title: x\n").is_empty());
     }
 
     #[test]

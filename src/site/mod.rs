@@ -217,7 +217,7 @@ impl Site {
         site.templates.sort_unstable();
         let data = crate::site_data::read(root, &data_dir, &site.files);
         site.authors = data.authors;
-        site.problems.extend(data.problems);
+        site.data_yaml = data.yaml_files;
         site
     }
 }

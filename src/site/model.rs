@@ -51,8 +51,11 @@ pub(crate) struct Site {
     pub(crate) authors: Option<Vec<String>>,
     /// Every file of the site, relative to the root, with `/` separators.
     pub(crate) files: HashSet<String>,
-    /// Broken config and data files.
+    /// Broken config files.
     pub(crate) problems: Vec<SiteProblem>,
+    /// The YAML data files, relative to the root, sorted; only a run over
+    /// the whole site parses them (`SiteIndex::problems`).
+    pub(crate) data_yaml: Vec<String>,
     /// The config's `defaults`, in order.
     pub(crate) defaults: Vec<ScopedDefault>,
     /// The config file holding `defaults`: its name, text and line index, to
