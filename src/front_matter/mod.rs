@@ -61,6 +61,23 @@ impl FrontMatter {
     /// leading byte order mark for this kind of document (it does for posts and
     /// drafts, not for pages).
     pub(crate) fn read(text: &str, strip_bom: bool) -> Self {
+        Self::read_with(text, strip_bom, |_| true)
+    }
+
+    /// [`Self::read`] for a reader that looks up only `keys`: the YAML is
+    /// parsed only when its text spells one of them (or holds a `\`, which
+    /// can spell one in a double-quoted key), and otherwise reads as no
+    /// entries, which answers a look-up of those keys as the parse would
+    /// (an invalid block has no entries either). Parsing is most of the cost
+    /// of reading a file's front matter.
+    pub(crate) fn read_for(text: &str, strip_bom: bool, keys: &[&str]) -> Self {
+        Self::read_with(text, strip_bom, |yaml| {
+            yaml.contains('\\') || keys.iter().any(|key| yaml.contains(key))
+        })
+    }
+
+    /// [`Self::read`], parsing the YAML only when `parse` says so.
+    fn read_with(text: &str, strip_bom: bool, parse: impl FnOnce(&str) -> bool) -> Self {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         if bom > 0 && !strip_bom {
             return match split::split(text, bom) {
@@ -82,7 +99,11 @@ impl FrontMatter {
                 open,
                 close,
                 body_start,
-                data: read_yaml(&text[yaml.clone()], yaml.start),
+                data: if parse(&text[yaml.clone()]) {
+                    read_yaml(&text[yaml.clone()], yaml.start)
+                } else {
+                    Ok(Vec::new())
+                },
             },
         }
     }
@@ -173,6 +194,23 @@ mod tests {
         );
         let entries = FrontMatter::read(text, true);
         assert_eq!(entries.entries().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn read_for_parses_only_a_block_that_spells_a_key() {
+        let text = "---\ntitle: x\nlayout: post\n---\nBody\n";
+        let skipped = FrontMatter::read_for(text, true, &["permalink"]);
+        assert_eq!(skipped.entries(), Some(&[][..]));
+        assert_eq!(
+            skipped.body_start(text),
+            FrontMatter::read(text, true).body_start(text)
+        );
+        let parsed = FrontMatter::read_for(text, true, &["layout"]);
+        assert_eq!(parsed, FrontMatter::read(text, true));
+        // An escape can spell a key the text does not.
+        let escaped = "---\n\"perma\\x6Cink\": /x/\n---\n";
+        let read = FrontMatter::read_for(escaped, true, &["permalink"]);
+        assert!(tree::lookup(read.entries().unwrap(), "permalink").is_some());
     }
 
     #[test]

@@ -119,9 +119,17 @@ fn sources(site: &Site, posts: bool, now: jiff::Timestamp) -> Sources {
     let mut sources: Sources = HashMap::default();
     let pages = each_file(
         site,
-        |rel| match site.kind_of(rel) {
-            "posts" => posts,
-            kind => !posts && !is_copied_kind(site, rel, kind),
+        // A post lies in a `_posts` folder: that answers for most files
+        // without working out their kind.
+        |rel| {
+            if posts {
+                rel.contains("_posts/") && site.kind_of(rel) == "posts"
+            } else {
+                match site.kind_of(rel) {
+                    "posts" => false,
+                    kind => !is_copied_kind(site, rel, kind),
+                }
+            }
         },
         |rel| pages_of(site, rel, now, Read::PathOnly),
     );

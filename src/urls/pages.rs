@@ -35,6 +35,18 @@ const TEXT: &[&str] = &[
     "webmanifest",
 ];
 
+/// The front matter keys a URL is worked out from (`categor` stands for
+/// `categories` and `category`): a file whose front matter spells none of
+/// them has the URL of one with empty front matter.
+const URL_KEYS: &[&str] = &[
+    "permalink",
+    "slug",
+    "date",
+    "categor",
+    "published",
+    "redirect_from",
+];
+
 /// Whether Jekyll copies the file at `rel` as it is, outside any collection,
 /// by its path alone: its URL is then [`copied_url`], whatever it holds.
 pub(super) fn is_copied(site: &Site, rel: &str) -> bool {
@@ -95,7 +107,7 @@ pub(super) fn pages_of(site: &Site, rel: &str, now: jiff::Timestamp, read: Read)
     }
     let front_matter = match read {
         Read::FrontMatter => match read_head(&site.root.join(rel)) {
-            Ok(text) => FrontMatter::read(&text, post),
+            Ok(text) => FrontMatter::read_for(&text, post, URL_KEYS),
             Err(_) => return copied(),
         },
         Read::PathOnly => FrontMatter::Absent,
@@ -269,7 +281,7 @@ pub(crate) fn is_document(site: &Site, rel: &str) -> bool {
     kind == "posts"
         || read_head(&site.root.join(rel)).is_ok_and(|text| {
             matches!(
-                FrontMatter::read(&text, kind != "pages"),
+                FrontMatter::read_for(&text, kind != "pages", &[]),
                 FrontMatter::Closed { .. }
             )
         })
