@@ -10,7 +10,6 @@
 //! fields (`id`, `key`, `username`, `slug`, `name`), else of their first
 //! column. Files of other shapes give no ids, and then `author` is not checked.
 
-use rustc_hash::FxHashSet as HashSet;
 use std::path::Path;
 
 use crate::front_matter::tree::{self, Node, NodeKind};
@@ -19,36 +18,16 @@ use crate::site_problem::{Problem, SiteProblem, YamlFile};
 /// Fields of an author record that name it, in order of preference.
 const ID_FIELDS: &[&str] = &["id", "key", "username", "slug", "name"];
 
-/// What the `_data` folder tells the checks.
-#[derive(Debug, Default)]
-pub(crate) struct SiteData {
-    /// The author ids, when the site keeps an authors file prepress can read.
-    pub(crate) authors: Option<Vec<String>>,
-    /// The YAML data files, relative to the root, sorted. Jekyll stops the
-    /// build on one that does not parse; [`invalid_yaml`] finds those, which
-    /// only a run over the whole site reports, so only it reads them.
-    pub(crate) yaml_files: Vec<String>,
-}
-
-/// Reads the data files among `files` (site-relative paths) under `data_dir`.
-pub(crate) fn read(root: &Path, data_dir: &str, files: &HashSet<String>) -> SiteData {
-    let mut data = SiteData::default();
-    let prefix = format!("{data_dir}/");
-    data.yaml_files = files
-        .iter()
-        .filter(|f| f.starts_with(&prefix) && (f.ends_with(".yml") || f.ends_with(".yaml")))
-        .cloned()
-        .collect();
-    data.yaml_files.sort_unstable();
+/// The author ids of the data folder's `authors` file (`data_dir/authors.yml`,
+/// `.yaml`, `.json`, `.csv` or `.tsv`, the first there is), when it has a
+/// shape that gives them.
+pub(crate) fn authors(root: &Path, data_dir: &str) -> Option<Vec<String>> {
     for ext in ["yml", "yaml", "json", "csv", "tsv"] {
-        let file = format!("{prefix}authors.{ext}");
-        if !files.contains(&file) {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(root.join(&file)) else {
+        let Ok(text) = std::fs::read_to_string(root.join(format!("{data_dir}/authors.{ext}")))
+        else {
             continue;
         };
-        data.authors = match ext {
+        return match ext {
             "csv" => from_table(&text, b','),
             "tsv" => from_table(&text, b'\t'),
             _ => tree::parse(&text, 0)
@@ -56,9 +35,8 @@ pub(crate) fn read(root: &Path, data_dir: &str, files: &HashSet<String>) -> Site
                 .flatten()
                 .and_then(|n| from_tree(&n)),
         };
-        break;
     }
-    data
+    None
 }
 
 /// The fewest YAML files worth a thread of their own: a site keeps a few
@@ -175,20 +153,24 @@ fn from_table(text: &str, delimiter: u8) -> Option<Vec<String>> {
 mod tests {
     use super::*;
 
-    /// What `read` finds in a site of `files`, and the problems of its YAML
+    /// The author ids of a site of `files`, and the problems of its YAML
     /// data files.
-    fn data_of(files: &[(&str, &str)]) -> (SiteData, Vec<SiteProblem>) {
+    fn data_of(files: &[(&str, &str)]) -> (Option<Vec<String>>, Vec<SiteProblem>) {
         let dir = tempfile::tempdir().unwrap();
-        let mut names = HashSet::default();
+        let mut yaml = Vec::new();
         for (path, text) in files {
             let full = dir.path().join(path);
             std::fs::create_dir_all(full.parent().unwrap()).unwrap();
             std::fs::write(full, text).unwrap();
-            names.insert(path.to_string());
+            if path.ends_with(".yml") {
+                yaml.push(path.to_string());
+            }
         }
-        let data = read(dir.path(), "_data", &names);
-        let problems = invalid_yaml(dir.path(), &data.yaml_files);
-        (data, problems)
+        yaml.sort();
+        (
+            authors(dir.path(), "_data"),
+            invalid_yaml(dir.path(), &yaml),
+        )
     }
 
     fn ids(list: &[&str]) -> Option<Vec<String>> {
@@ -232,18 +214,17 @@ mod tests {
             ("_data/authors.yml", "- one\n- two\n", None),
             ("_data/people.yml", "priya: {}\n", None),
         ] {
-            assert_eq!(data_of(&[(file, text)]).0.authors, want, "{file}: {text}");
+            assert_eq!(data_of(&[(file, text)]).0, want, "{file}: {text}");
         }
     }
 
     #[test]
     fn a_data_file_that_does_not_parse_is_a_problem() {
-        let (data, problems) = data_of(&[
+        let (_, problems) = data_of(&[
             ("_data/nav.yml", "- title: Home\n  url: /\n- title: [Blog\n"),
             ("_data/ok.yml", "a: 1\n"),
             ("_data/table.csv", "a,\"b\n"),
         ]);
-        assert_eq!(data.yaml_files, ["_data/nav.yml", "_data/ok.yml"]);
         assert_eq!(problems.len(), 1);
         assert!(problems[0].path.ends_with("_data/nav.yml"));
         assert!(matches!(

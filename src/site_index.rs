@@ -63,9 +63,9 @@ impl SiteIndex {
     /// not parse, in path order: what a run over the whole site reports.
     /// The data files are parsed the first time this is asked.
     pub(crate) fn problems(&self) -> impl Iterator<Item = &SiteProblem> {
-        let data = self
-            .data_problems
-            .get_or_init(|| crate::site_data::invalid_yaml(&self.site.root, &self.site.data_yaml));
+        let data = self.data_problems.get_or_init(|| {
+            crate::site_data::invalid_yaml(&self.site.root, &self.site.data_yaml_files())
+        });
         self.site.problems.iter().chain(data)
     }
 
@@ -194,7 +194,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn data_files_are_parsed_only_when_the_problems_are_asked() {
+    fn data_files_are_listed_and_parsed_only_when_the_problems_are_asked() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("_data/comments")).unwrap();
         std::fs::write(dir.path().join("_config.yml"), "title: [x\n").unwrap();
@@ -202,8 +202,9 @@ mod tests {
         std::fs::write(dir.path().join("_data/comments/a.yml"), "a: 1\n").unwrap();
         let site = Site::load(dir.path(), &[]);
         assert_eq!(site.problems.len(), 1, "the config's problem alone");
+        assert!(!site.files.contains("_data/comments/a.yml"));
         assert_eq!(
-            site.data_yaml,
+            site.data_yaml_files(),
             ["_data/comments/a.yml", "_data/comments/b.yml"]
         );
         let index = SiteIndex::new(site);

@@ -39,13 +39,15 @@ pub(super) fn relative_slash_path(path: &Path, root: &Path) -> Option<String> {
     })
 }
 
-/// Every file under `root`, relative, with `/` separators; ignore files are not
-/// consulted, since a generated or ignored file can still be on the built site.
-/// Symbolic links are not followed and the folders of [`NEVER_WALKED`] are
-/// skipped. Each name is added to its folder's path as `read_dir` gives it,
+/// Every file under `root`, relative, with `/` separators, but none under
+/// the folder `skip` (relative, such as the data folder, which some blogs
+/// fill with tens of thousands of comment files that only a run over the
+/// whole site reads); ignore files are not consulted, since a generated or
+/// ignored file can still be on the built site. Symbolic links are not
+/// followed and the folders of [`NEVER_WALKED`] are skipped. Each name is added to its folder's path as `read_dir` gives it,
 /// with the type it gives: a file costs no `stat` and no path arithmetic,
 /// which a site of tens of thousands of images pays on every run.
-pub(super) fn walk(root: &Path) -> HashSet<String> {
+pub(super) fn walk(root: &Path, skip: &str) -> HashSet<String> {
     let mut files = HashSet::default();
     let mut folders = vec![(root.to_path_buf(), String::new())];
     while let Some((dir, prefix)) = folders.pop() {
@@ -68,7 +70,7 @@ pub(super) fn walk(root: &Path) -> HashSet<String> {
             };
             if kind.is_file() {
                 files.insert(relative);
-            } else if kind.is_dir() {
+            } else if kind.is_dir() && relative != skip {
                 folders.push((entry.path(), relative));
             }
         }

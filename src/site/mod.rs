@@ -33,6 +33,19 @@ use local_plugins::read_local_plugins;
 use scope::read_defaults;
 
 impl Site {
+    /// The YAML files of the data folder, relative to the root, sorted: the
+    /// load leaves that folder out of [`Site::files`], and only a run over
+    /// the whole site, which checks them, lists them.
+    pub(crate) fn data_yaml_files(&self) -> Vec<String> {
+        let mut yaml: Vec<String> = walk(&self.root.join(&self.data_dir), "")
+            .into_iter()
+            .filter(|f| f.ends_with(".yml") || f.ends_with(".yaml"))
+            .map(|f| format!("{}/{f}", self.data_dir))
+            .collect();
+        yaml.sort_unstable();
+        yaml
+    }
+
     /// Reads the site at `root` with its config files (`_config.yml` when
     /// `configs` is empty).
     pub(crate) fn load(root: &Path, configs: &[PathBuf]) -> Self {
@@ -173,7 +186,7 @@ impl Site {
         site.includes_dir.clone_from(&includes_dir);
         let data_dir = folder("data_dir", DATA);
         site.collections_dir = folder("collections_dir", "");
-        site.files = walk(root);
+        site.files = walk(root, &data_dir);
         let plugins_dir = folder("plugins_dir", PLUGINS);
         let (plugins_dir, layouts_dir, includes_dir) = (
             format!("{plugins_dir}/"),
@@ -215,9 +228,8 @@ impl Site {
             }
         }
         site.templates.sort_unstable();
-        let data = crate::site_data::read(root, &data_dir, &site.files);
-        site.authors = data.authors;
-        site.data_yaml = data.yaml_files;
+        site.authors = crate::site_data::authors(root, &data_dir);
+        site.data_dir = data_dir;
         site
     }
 }

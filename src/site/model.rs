@@ -49,13 +49,15 @@ pub(crate) struct Site {
     /// The author ids of `_data/authors.yml` (or `.yaml`, `.json`), when the
     /// site keeps one.
     pub(crate) authors: Option<Vec<String>>,
-    /// Every file of the site, relative to the root, with `/` separators.
+    /// Every file of the site but those of the data folder, relative to the
+    /// root, with `/` separators.
     pub(crate) files: HashSet<String>,
     /// Broken config files.
     pub(crate) problems: Vec<SiteProblem>,
-    /// The YAML data files, relative to the root, sorted; only a run over
-    /// the whole site parses them (`SiteIndex::problems`).
-    pub(crate) data_yaml: Vec<String>,
+    /// The data folder (`data_dir`, `_data` when unset), relative to the
+    /// root: its files are not in `files`; only a run over the whole site
+    /// lists and parses them (`SiteIndex::problems`).
+    pub(crate) data_dir: String,
     /// The config's `defaults`, in order.
     pub(crate) defaults: Vec<ScopedDefault>,
     /// The config file holding `defaults`: its name, text and line index, to
