@@ -314,6 +314,10 @@ fn heading_text<'a>(node: &'a AstNode<'a>, out: &mut String) {
 /// text: the tree has them as text, since their definitions' destinations
 /// are masked (URLs) before it is parsed.
 fn linked(words: &str, references: &References) -> String {
+    // Most headings hold no reference: no `[`, nothing to look for.
+    if !words.contains('[') {
+        return words.to_string();
+    }
     let found = references::find(words, 0, &[]);
     let mut out = String::with_capacity(words.len());
     let mut at = 0;
@@ -436,6 +440,18 @@ mod tests {
             [
                 Some("use-cargo_test-now".into()),
                 Some("see-the-docs-".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_ids_read_reference_links_as_their_text() {
+        let text = "## See [the docs][d] and [x]\n\n## Plain words\n\n[d]: https://x.org\n";
+        assert_eq!(
+            ids(text),
+            [
+                Some("see-the-docs-and-x".into()),
+                Some("plain-words".into())
             ]
         );
     }
