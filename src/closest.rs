@@ -4,6 +4,9 @@
 //! existing post for a broken `post_url`, the closest author id, and by the
 //! spelling rule to tell a typo from a name.
 
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
 /// Edits between two words (insert, delete, substitute, swap two neighbours).
 pub(crate) fn distance(a: &str, b: &str) -> usize {
     within(a, b, usize::MAX).unwrap_or(usize::MAX)
@@ -85,10 +88,44 @@ pub(crate) const FULL_SCAN: usize = 2000;
 /// two away) in a few binary searches. When that finds nothing, an index of
 /// at most [`FULL_SCAN`] names is searched in full; in a larger one,
 /// candidates further off are not suggested.
+///
+/// A key a name shares with a candidate is as long as both, less at most
+/// one deletion each, so the candidate is at most one character longer or
+/// shorter than the name. The keys are therefore filed by the length of
+/// their name and each length's keys sorted on first use: a run asks for a
+/// few suggestions, and sorting every key of a large site cost more than
+/// the look-ups.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NameIndex {
     names: Vec<String>,
-    keys: Vec<(u64, u32)>,
+    /// The names' ids by their length in characters, with their keys
+    /// once a look-up needs them.
+    lengths: HashMap<usize, Bucket>,
+}
+
+/// The names of one length and their keys.
+#[derive(Debug, Clone, Default)]
+struct Bucket {
+    ids: Vec<u32>,
+    /// The hash of each name and of its one-character deletions, with the
+    /// name's id, sorted; built on first use.
+    keys: OnceLock<Vec<(u64, u32)>>,
+}
+
+impl Bucket {
+    fn keys(&self, names: &[String]) -> &[(u64, u32)] {
+        self.keys.get_or_init(|| {
+            let mut keys = Vec::new();
+            for &id in &self.ids {
+                if let Some(name) = names.get(id as usize) {
+                    variants(name, |key| keys.push((key, id)));
+                }
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        })
+    }
 }
 
 impl NameIndex {
@@ -97,28 +134,39 @@ impl NameIndex {
         let mut names: Vec<String> = names.into_iter().collect();
         names.sort_unstable();
         names.dedup();
-        let mut keys = Vec::new();
+        let mut lengths: HashMap<usize, Bucket> = HashMap::default();
         for (id, name) in names.iter().enumerate() {
             let id = u32::try_from(id).unwrap_or(u32::MAX);
-            variants(name, |key| keys.push((key, id)));
+            lengths
+                .entry(name.chars().count())
+                .or_default()
+                .ids
+                .push(id);
         }
-        keys.sort_unstable();
-        keys.dedup();
-        Self { names, keys }
+        Self { names, lengths }
     }
 
     /// The indexed name closest to `name`, under the same limit as
     /// [`closest`].
     pub(crate) fn closest(&self, name: &str) -> Option<&str> {
+        let length = name.chars().count();
+        let buckets: Vec<&[(u64, u32)]> = [length.checked_sub(1), Some(length), Some(length + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|length| self.lengths.get(&length))
+            .map(|bucket| bucket.keys(&self.names))
+            .collect();
         let mut ids = Vec::new();
         variants(name, |key| {
-            let from = self.keys.partition_point(|(k, _)| *k < key);
-            ids.extend(
-                self.keys[from..]
-                    .iter()
-                    .take_while(|(k, _)| *k == key)
-                    .map(|(_, id)| *id as usize),
-            );
+            for keys in &buckets {
+                let from = keys.partition_point(|(k, _)| *k < key);
+                ids.extend(
+                    keys[from..]
+                        .iter()
+                        .take_while(|(k, _)| *k == key)
+                        .map(|(_, id)| *id as usize),
+                );
+            }
         });
         ids.sort_unstable();
         ids.dedup();
@@ -246,5 +294,17 @@ mod tests {
         );
         assert_eq!(index.closest("/team/"), None);
         assert_eq!(NameIndex::default().closest("x"), None);
+    }
+
+    #[test]
+    fn a_look_up_sorts_only_the_keys_of_names_one_length_off() {
+        let names = ["ab", "abc", "abcd", "abcde", "abcdef", "xyz"].map(String::from);
+        let index = NameIndex::new(names);
+        assert_eq!(index.closest("abd"), Some("ab"));
+        let built: Vec<usize> = (1..=7)
+            .filter(|n| index.lengths.get(n).is_some_and(|b| b.keys.get().is_some()))
+            .collect();
+        assert_eq!(built, [2, 3, 4]);
+        assert_eq!(index.closest("abcdx"), Some("abcd"));
     }
 }

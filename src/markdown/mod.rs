@@ -86,8 +86,8 @@ impl Markdown {
 }
 
 /// Reads the facts from `root`, comrak's tree of `text[body_start..]` with
-/// the `masks` (body-relative ranges of Liquid, kramdown syntax and URLs)
-/// blanked out; `lines` are the body's line starts.
+/// the `masks` (body-relative ranges of Liquid, kramdown syntax and URLs,
+/// sorted and disjoint) blanked out; `lines` are the body's line starts.
 pub(crate) fn read<'a>(
     root: &'a AstNode<'a>,
     text: &str,
@@ -152,9 +152,10 @@ pub(crate) fn read<'a>(
                 let destination = destination(text, &span);
                 // Liquid or a URL in the text (not the destination) shows words.
                 let text_end = destination.as_ref().map_or(span.end, |d| d.start);
-                let liquid_text = masks
-                    .iter()
-                    .any(|m| m.start < text_end && span.start < m.end);
+                // The masks are sorted and disjoint: the first one ending
+                // after the link's start is the only one to ask.
+                let first = masks.partition_point(|m| m.end <= span.start);
+                let liquid_text = masks.get(first).is_some_and(|m| m.start < text_end);
                 found.links.push(Inline {
                     destination,
                     empty_text: !liquid_text && shows_nothing(node),
@@ -314,6 +315,10 @@ fn heading_text<'a>(node: &'a AstNode<'a>, out: &mut String) {
 /// text: the tree has them as text, since their definitions' destinations
 /// are masked (URLs) before it is parsed.
 fn linked(words: &str, references: &References) -> String {
+    // Most headings hold no reference: no `[`, nothing to look for.
+    if !words.contains('[') {
+        return words.to_string();
+    }
     let found = references::find(words, 0, &[]);
     let mut out = String::with_capacity(words.len());
     let mut at = 0;
@@ -438,6 +443,25 @@ mod tests {
                 Some("see-the-docs-".into())
             ]
         );
+    }
+
+    #[test]
+    fn heading_ids_read_reference_links_as_their_text() {
+        let text = "## See [the docs][d] and [x]\n\n## Plain words\n\n[d]: https://x.org\n";
+        assert_eq!(
+            ids(text),
+            [
+                Some("see-the-docs-and-x".into()),
+                Some("plain-words".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn liquid_in_a_link_text_shows_words_and_liquid_elsewhere_does_not() {
+        let text = "See {{ a }} [ ](/x) [{{ b }}](/y) [](/z) [c]({{ d }}) {{ e }}\n";
+        let empty: Vec<bool> = markdown(text).links.iter().map(|l| l.empty_text).collect();
+        assert_eq!(empty, [true, false, true, false]);
     }
 
     #[test]

@@ -126,8 +126,8 @@ pub(crate) fn normalize(label: &str) -> String {
 }
 
 /// Finds the references, definitions and reversed links of `text[body_start..]`.
-/// `excluded` are file byte ranges, sorted by start, that are not Markdown
-/// text (code, HTML, Liquid, URLs).
+/// `excluded` are file byte ranges, sorted and not overlapping, that are not
+/// Markdown text (code, HTML, Liquid, URLs).
 pub(crate) fn find(text: &str, body_start: usize, excluded: &[Range<usize>]) -> References {
     let mut scan = Scan {
         text,
@@ -232,8 +232,16 @@ impl Scan<'_> {
         let mut depth = 0usize;
         let mut at = open + 1;
         let limit = self.bytes.len().min(open + TEXT_LIMIT);
+        // The first excluded range ending after `at`, walked forward with
+        // it: one search for the text rather than one per byte.
+        let mut next = self.excluded.partition_point(|r| r.end <= at);
         while at < limit {
-            if let Some(range) = self.excluded_at(at) {
+            while self.excluded.get(next).is_some_and(|r| r.end <= at) {
+                next += 1;
+            }
+            if let Some(range) = self.excluded.get(next)
+                && range.start <= at
+            {
                 at = range.end;
                 continue;
             }
@@ -489,6 +497,16 @@ mod tests {
         let text = "See `[a][b]` here.\n";
         let code = std::slice::from_ref(&(4..12));
         assert!(find(text, 0, code).uses.is_empty());
+    }
+
+    #[test]
+    fn a_text_reads_past_every_excluded_range_in_it() {
+        let text = "`x]` [a `]` b \\`]` c][d] `]`\n";
+        let code = [0..4, 8..11, 15..18, 25..28];
+        let refs = find(text, 0, &code);
+        assert_eq!(refs.uses.len(), 1);
+        assert_eq!(refs.uses[0].span, 5..24);
+        assert_eq!(refs.uses[0].label, "d");
     }
 
     #[test]

@@ -19,6 +19,11 @@ fn knows_what_jekyll_reads_and_of_what_type() {
     assert_eq!(site.kind_of("_recipes/soup.md"), "recipes");
     assert_eq!(site.kind_of("about.md"), "pages");
     assert_eq!(site.kind_of("docs/guide.md"), "pages");
+    assert_eq!(site.kind_of("_drafts/_posts/a.md"), "posts");
+    assert_eq!(site.kind_of("blog/_drafts/a.md"), "drafts");
+    assert_eq!(site.kind_of("_recipes/soups/pea.md"), "recipes");
+    assert_eq!(site.kind_of("_data/comments/a/b.yml"), "pages");
+    assert_eq!(site.kind_of("docs/_recipes/soup.md"), "pages");
     for path in [
         "_posts/2024-01-01-a.md",
         "_recipes/soup.md",
