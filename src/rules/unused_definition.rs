@@ -145,11 +145,21 @@ fn mentions<'t, 'l>(
         if lower.len() != segment.text.len() {
             continue;
         }
-        for (at, c) in lower.char_indices() {
-            if !is_word(c) || lower[..at].chars().next_back().is_some_and(is_word) {
+        // Word by word: each word is read once, then looked up.
+        let mut chars = lower.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if !is_word(c) {
                 continue;
             }
-            let Some(candidates) = by_first_word.get(first_word(&lower[at..])) else {
+            let mut end = lower.len();
+            while let Some(&(next, c)) = chars.peek() {
+                if !is_word(c) {
+                    end = next;
+                    break;
+                }
+                chars.next();
+            }
+            let Some(candidates) = by_first_word.get(&lower[at..end]) else {
                 continue;
             };
             for label in candidates {
@@ -193,6 +203,13 @@ mod tests {
             spans(&RULE, "a.md", text),
             ["[Widgetron]: https://widgetron.example", "[^lost]: A note."]
         );
+    }
+
+    #[test]
+    fn a_mention_is_a_whole_word_run_at_a_word_start() {
+        let text = "---\ntitle: x\n---\nA subwidget and big_tool, then the Big Tool\n\n\
+                    [widget]: /w\n[big tool]: /b\n[tool]: /t\n";
+        assert_eq!(spans(&RULE, "a.md", text), ["[big tool]: /b", "[tool]: /t"]);
     }
 
     #[test]
