@@ -534,7 +534,25 @@ fn check_all(
     for (_, site) in &loaded {
         configs.resolve_site(&site.root)?;
     }
-    sink.start(to_check.len());
+    // A site's config or data file named on the command line is checked for
+    // the YAML that stops the build, not read as a document (a site read for
+    // a walked file reports its problems whole, below).
+    let mut named_yaml = Vec::new();
+    let documents = to_check.len();
+    to_check.retain(|&(path, id)| {
+        let Some(id) = id.filter(|_| named.contains(&path)) else {
+            return true;
+        };
+        let site = sites.get(id);
+        let Some(relative) = site.relative(path).filter(|r| site.is_build_yaml(r)) else {
+            return true;
+        };
+        if !loaded.iter().any(|(known, _)| *known == id) {
+            named_yaml.extend(site.problems_of(&relative).into_iter().map(|p| (site, p)));
+        }
+        false
+    });
+    sink.start(documents);
     // Problems of the sites' configs, then of the accepted-words files, each
     // as its rule's finding under the config it belongs to, then the paths
     // that could not be read: all known before any file is checked, they
@@ -542,6 +560,11 @@ fn check_all(
     let problems = loaded
         .iter()
         .flat_map(|(_, site)| site.problems().map(|p| (configs.for_site(site), p)))
+        .chain(
+            named_yaml
+                .iter()
+                .map(|(site, p)| (configs.for_site(site), p)),
+        )
         .chain(
             configs
                 .problems()

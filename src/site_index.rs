@@ -59,6 +59,33 @@ impl SiteIndex {
         &self.site
     }
 
+    /// Whether the file at `relative` is one the build parses as YAML before
+    /// any page, and stops on: the config, or a YAML file of the data
+    /// folder. Named on the command line, it is checked for that alone.
+    pub(crate) fn is_build_yaml(&self, relative: &str) -> bool {
+        let data = relative
+            .strip_prefix(self.site.data_dir.as_str())
+            .is_some_and(|rest| rest.starts_with('/'))
+            && (relative.ends_with(".yml") || relative.ends_with(".yaml"));
+        data || relative == crate::jekyll_names::CONFIG_FILE
+    }
+
+    /// The problems of the one config or data file at `relative` (see
+    /// [`Self::is_build_yaml`]), without reading the others.
+    pub(crate) fn problems_of(&self, relative: &str) -> Vec<SiteProblem> {
+        let config: Vec<SiteProblem> = self
+            .site
+            .problems
+            .iter()
+            .filter(|p| self.site.relative(&p.path).as_deref() == Some(relative))
+            .cloned()
+            .collect();
+        if relative == crate::jekyll_names::CONFIG_FILE {
+            return config;
+        }
+        crate::site_data::invalid_yaml(&self.site.root, &[relative.to_string()])
+    }
+
     /// The site's broken config files, then its YAML data files that do
     /// not parse, in path order: what a run over the whole site reports.
     /// The data files are parsed the first time this is asked.

@@ -302,6 +302,42 @@ fn output_is_in_path_order_whatever_the_thread_count() {
 }
 
 #[test]
+fn a_named_config_or_data_file_is_checked_for_yaml_that_stops_the_build() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("_config.yml"), "title: [A blog\n").unwrap();
+    std::fs::create_dir_all(dir.path().join("_data/comments")).unwrap();
+    std::fs::create_dir(dir.path().join("_posts")).unwrap();
+    std::fs::write(dir.path().join("_data/nav.yml"), "- [Home\n").unwrap();
+    std::fs::write(dir.path().join("_data/comments/a.yml"), "a: [b\n").unwrap();
+    std::fs::write(dir.path().join("_data/ok.yml"), "a: 1\n").unwrap();
+    std::fs::write(
+        dir.path().join("_posts/2024-01-01-a.md"),
+        "---\ntitle: A\n---\nBody\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        stdout(
+            prepress_in(dir.path())
+                .args(["--format", "compact"])
+                .args(args),
+        )
+    };
+    let config = "_config.yml:2:1: error[invalid-yaml] this site config is not valid YAML: did not find expected ',' or ']'\n";
+    let nav = "_data/nav.yml:2:1: error[invalid-yaml] this data file is not valid YAML: did not find expected ',' or ']'\n";
+    assert_eq!(run(&["_config.yml"]), (config.to_string(), 1));
+    // Only the data file named, not the site's other broken one.
+    assert_eq!(run(&["_data/nav.yml"]), (nav.to_string(), 1));
+    assert_eq!(run(&["_data/ok.yml"]), (String::new(), 0));
+    // A named post leaves the site's config and data files alone, as before.
+    assert_eq!(run(&["_posts/2024-01-01-a.md"]), (String::new(), 0));
+    // Named beside a walk of the whole site, each is reported once.
+    let (all, code) = run(&[".", "_config.yml"]);
+    assert_eq!(code, 1);
+    assert_eq!(all.matches("_config.yml:").count(), 1, "{all}");
+    assert_eq!(all.matches("error[invalid-yaml]").count(), 3, "{all}");
+}
+
+#[test]
 fn configuration_checks_any_key_and_changes_severities() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
