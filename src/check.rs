@@ -502,8 +502,9 @@ fn check_all(
     let site_ids = sites.resolve(found.files.iter().map(PathBuf::as_path));
     let sites = &*sites;
     // Files found by walking a site are checked only if Jekyll reads them;
-    // a file named on the command line is always checked.
-    let named: Vec<&PathBuf> = paths.iter().filter(|p| p.is_file()).collect();
+    // a file named on the command line is always checked. A set: pre-commit
+    // names every staged file, and each found file is looked up in it.
+    let named: rustc_hash::FxHashSet<&PathBuf> = paths.iter().filter(|p| p.is_file()).collect();
     let mut to_check: Vec<(&PathBuf, Option<SiteId>)> =
         keep_in_order(&found.files, pool, |index, path| {
             let id = site_ids[index];

@@ -39,6 +39,12 @@ pub(crate) fn authors(root: &Path, data_dir: &str) -> Option<Vec<String>> {
     None
 }
 
+/// Whether a data file's name is a YAML one (`.yml`, `.yaml`), which the
+/// build parses and stops on.
+pub(crate) fn is_yaml(name: &str) -> bool {
+    name.ends_with(".yml") || name.ends_with(".yaml")
+}
+
 /// The fewest YAML files worth a thread of their own: a site keeps a few
 /// data files, or (comments, one file each) tens of thousands, which every
 /// check waits for.

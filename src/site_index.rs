@@ -66,7 +66,7 @@ impl SiteIndex {
         let data = relative
             .strip_prefix(self.site.data_dir.as_str())
             .is_some_and(|rest| rest.starts_with('/'))
-            && (relative.ends_with(".yml") || relative.ends_with(".yaml"));
+            && crate::site_data::is_yaml(relative);
         data || relative == crate::jekyll_names::CONFIG_FILE
     }
 

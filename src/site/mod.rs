@@ -39,7 +39,7 @@ impl Site {
     pub(crate) fn data_yaml_files(&self) -> Vec<String> {
         let mut yaml: Vec<String> = walk(&self.root.join(&self.data_dir), "")
             .into_iter()
-            .filter(|f| f.ends_with(".yml") || f.ends_with(".yaml"))
+            .filter(|f| crate::site_data::is_yaml(f))
             .map(|f| format!("{}/{f}", self.data_dir))
             .collect();
         yaml.sort_unstable();
